@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { SuspensionForm } from "@/components/admin/SuspensionForm";
+import { PageHeading } from "@/components/ui/PageHeading";
+import { getAdminOverview } from "@/lib/accounts/queries";
+import { currentActor } from "@/lib/auth/current-actor";
+import { setSuspensionAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin"))("title") };
+}
+
+export default async function AdminPage() {
+  const actor = await currentActor();
+  if (!actor) redirect("/signin?callbackUrl=%2Fadmin");
+  if (actor.role !== "admin") notFound();
+  const [t, format, overview] = await Promise.all([getTranslations("admin"), getFormatter(), getAdminOverview(actor)]);
+  const roleName = (role: string | null) => (role ? t(`role_${role}` as "role_client") : t("roleNone"));
+  return (
+    <div className="flex flex-col gap-8">
+      <PageHeading title={t("title")} />
+      <section aria-labelledby="by-role">
+        <h2 id="by-role" className="text-xl font-semibold">
+          {t("byRole")}
+        </h2>
+        <ul className="mt-3 flex flex-wrap gap-3">
+          {overview.byRole.map((row) => (
+            <li key={row.role ?? "none"} className="rounded-md border border-stone-200 bg-white px-4 py-2">
+              <span className="font-semibold">{row.total}</span> {roleName(row.role)}
+            </li>
+          ))}
+        </ul>
+        <p className="mt-3 text-sm text-stone-700">{t("suspendedCount", { count: overview.suspended })}</p>
+      </section>
+      <section aria-labelledby="latest">
+        <h2 id="latest" className="text-xl font-semibold">
+          {t("latest")}
+        </h2>
+        <div className="mt-3 overflow-x-auto">
+          <table className="w-full border-collapse bg-white text-left text-sm">
+            <thead>
+              <tr className="border-b border-stone-300">
+                <th scope="col" className="p-3">{t("email")}</th>
+                <th scope="col" className="p-3">{t("role")}</th>
+                <th scope="col" className="p-3">{t("created")}</th>
+                <th scope="col" className="p-3">{t("status")}</th>
+                <th scope="col" className="p-3">{t("actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {overview.latest.map((user) => (
+                <tr key={user.id} className="border-b border-stone-200 align-top">
+                  <td className="p-3">{user.email}</td>
+                  <td className="p-3">{roleName(user.role)}</td>
+                  <td className="p-3">{format.dateTime(user.createdAt, { dateStyle: "medium" })}</td>
+                  <td className="p-3">{user.suspendedAt ? t("suspended") : t("active")}</td>
+                  <td className="p-3">
+                    {user.id === actor.id ? null : (
+                      <SuspensionForm userId={user.id} email={user.email} suspended={!!user.suspendedAt} action={setSuspensionAction} />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}

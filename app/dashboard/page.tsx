@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { InviteMemberForm } from "@/components/dashboard/InviteMemberForm";
+import { OrganizationPanel } from "@/components/dashboard/OrganizationPanel";
+import { buttonClasses } from "@/components/ui/Button";
+import { PageHeading } from "@/components/ui/PageHeading";
+import { currentActor } from "@/lib/auth/current-actor";
+import { getMyOrganization } from "@/lib/organizations/queries";
+import { inviteMemberAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("dashboard"))("title") };
+}
+
+export default async function DashboardPage() {
+  const actor = await currentActor();
+  if (!actor) redirect("/signin?callbackUrl=%2Fdashboard");
+  if (!actor.role) redirect("/onboarding");
+  if (actor.role === "admin") redirect("/admin");
+  const t = await getTranslations("dashboard");
+  const heading = <PageHeading title={t("title")} lead={t("welcome", { name: actor.name ?? actor.email })} />;
+
+  if (actor.role === "expert") {
+    return (
+      <div>
+        {heading}
+        <section aria-labelledby="expert-title" className="max-w-3xl rounded-lg border border-stone-200 bg-white p-6">
+          <h2 id="expert-title" className="text-xl font-semibold">
+            {t("expertTitle")}
+          </h2>
+          <p className="mt-3 text-stone-800">{t("expertLead")}</p>
+          <p className="mt-3 text-sm text-stone-600">{t("expertSoon")}</p>
+        </section>
+      </div>
+    );
+  }
+
+  const mine = await getMyOrganization(actor);
+  if (!mine) {
+    return (
+      <div>
+        {heading}
+        <p className="text-stone-800">{t("noOrganization")}</p>
+        <Link href="/onboarding/organization" className={buttonClasses("primary", "mt-4")}>
+          {t("createOrganization")}
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <div className="flex flex-col gap-8">
+      {heading}
+      <OrganizationPanel
+        organization={mine.organization}
+        members={mine.members}
+        invitations={mine.invitations}
+        currentUserId={actor.id}
+        inviteForm={
+          mine.myRole === "owner" ? <InviteMemberForm organizationId={mine.organization.id} action={inviteMemberAction} /> : null
+        }
+      />
+      <section aria-labelledby="next-steps" className="rounded-lg bg-brand-50 p-6">
+        <h2 id="next-steps" className="text-xl font-semibold text-brand-900">
+          {t("nextStepsTitle")}
+        </h2>
+        <p className="mt-2 text-stone-800">{t("nextStepsClient")}</p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { signIn } from "@/lib/auth/auth";
+import { allowSignInRequest, signInRequestSchema } from "@/lib/auth/sign-in-request";
+import { guardedAction, submittedValues, type FormState } from "@/lib/actions/form-state";
+import { fieldErrors } from "@/lib/organizations/schemas";
+import { clientIp } from "@/lib/http/client-ip";
+
+export async function requestSignInLinkAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = submittedValues(formData);
+  const parsed = signInRequestSchema.safeParse(values);
+  if (!parsed.success) return { status: "error", fieldErrors: fieldErrors(parsed.error), values };
+  const { email, callbackUrl } = parsed.data;
+
+  const state = await guardedAction(formData, async () => {
+    const verdict = await allowSignInRequest({ email, ip: clientIp(await headers()) });
+    if (!verdict.ok) return { status: "error", formError: "auth.rateLimited", values };
+    await signIn("email", { email, redirectTo: callbackUrl, redirect: false });
+    return { status: "success" };
+  });
+  if (state.status === "success") redirect("/signin/check-email");
+  return state;
+}

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { SignInForm } from "@/components/auth/SignInForm";
+import { PageHeading } from "@/components/ui/PageHeading";
+import { currentActor } from "@/lib/auth/current-actor";
+import { requestSignInLinkAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth"))("signInTitle") };
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const [{ callbackUrl }, t, actor] = await Promise.all([searchParams, getTranslations("auth"), currentActor()]);
+  if (actor) redirect("/dashboard");
+  return (
+    <div>
+      <PageHeading title={t("signInTitle")} lead={t("signInLead")} />
+      <SignInForm action={requestSignInLinkAction} callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} />
+    </div>
+  );
+}

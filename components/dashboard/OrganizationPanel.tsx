@@ -1,0 +1,88 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+
+interface OrganizationPanelProps {
+  organization: {
+    legalName: string;
+    siren: string;
+    siret: string | null;
+    vatNumber: string | null;
+    addressLine1: string;
+    addressLine2: string | null;
+    postalCode: string;
+    city: string;
+  };
+  members: { userId: string; email: string; name: string | null; role: "owner" | "member"; since: Date }[];
+  invitations: { id: string; email: string; role: "owner" | "member"; expiresAt: Date }[];
+  currentUserId: string;
+  inviteForm: ReactNode;
+}
+
+export async function OrganizationPanel({ organization, members, invitations, currentUserId, inviteForm }: OrganizationPanelProps) {
+  const [t, format] = await Promise.all([getTranslations("dashboard"), getFormatter()]);
+  const roleLabel = (role: "owner" | "member") => (role === "owner" ? t("roleOwner") : t("roleMember"));
+  return (
+    <div className="grid gap-8 lg:grid-cols-2">
+      <section aria-labelledby="org-title" className="rounded-lg border border-stone-200 bg-white p-6">
+        <h2 id="org-title" className="text-xl font-semibold">
+          {t("organization")} : {organization.legalName}
+        </h2>
+        <dl className="mt-4 grid grid-cols-[8rem_1fr] gap-x-4 gap-y-2 text-sm">
+          <dt className="font-semibold">{organization.siret ? t("siret") : t("siren")}</dt>
+          <dd>{organization.siret ?? organization.siren}</dd>
+          {organization.vatNumber ? (
+            <>
+              <dt className="font-semibold">{t("vat")}</dt>
+              <dd>{organization.vatNumber}</dd>
+            </>
+          ) : null}
+          <dt className="font-semibold">{t("address")}</dt>
+          <dd>
+            {organization.addressLine1}
+            {organization.addressLine2 ? <>, {organization.addressLine2}</> : null}
+            <br />
+            {organization.postalCode} {organization.city}
+          </dd>
+        </dl>
+        <h3 className="mt-6 font-semibold">{t("members")}</h3>
+        <ul className="mt-2 divide-y divide-stone-200 text-sm">
+          {members.map((member) => (
+            <li key={member.userId} className="flex flex-wrap justify-between gap-2 py-2">
+              <span>
+                {member.name ?? member.email}
+                {member.userId === currentUserId ? <span className="text-stone-600"> ({t("you")})</span> : null}
+              </span>
+              <span className="text-stone-700">
+                {roleLabel(member.role)} · {t("memberSince", { date: format.dateTime(member.since, { dateStyle: "medium" }) })}
+              </span>
+            </li>
+          ))}
+        </ul>
+        {invitations.length > 0 ? (
+          <>
+            <h3 className="mt-6 font-semibold">{t("pendingInvitations")}</h3>
+            <ul className="mt-2 divide-y divide-stone-200 text-sm">
+              {invitations.map((invitation) => (
+                <li key={invitation.id} className="flex flex-wrap justify-between gap-2 py-2">
+                  <span>{invitation.email}</span>
+                  <span className="text-stone-700">
+                    {roleLabel(invitation.role)} · {t("expiresOn", { date: format.dateTime(invitation.expiresAt, { dateStyle: "medium" }) })}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+      {inviteForm ? (
+        <section aria-labelledby="invite-title" className="rounded-lg border border-stone-200 bg-white p-6">
+          <h2 id="invite-title" className="text-xl font-semibold">
+            {t("inviteTitle")}
+          </h2>
+          <p className="mb-4 mt-1 text-sm text-stone-700">{t("inviteLead")}</p>
+          {inviteForm}
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LanguageSwitch } from "./LanguageSwitch";
+
+interface SiteHeaderProps {
+  user: { email: string; role: string | null } | null;
+  showMailbox: boolean;
+  signOutAction: () => Promise<void>;
+  setLocaleAction: (formData: FormData) => Promise<void>;
+}
+
+export async function SiteHeader({ user, showMailbox, signOutAction, setLocaleAction }: SiteHeaderProps) {
+  const t = await getTranslations("nav");
+  const link = "rounded px-2 py-2 text-sm font-medium text-stone-800 underline-offset-4 hover:underline";
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+        <Link href="/" className="text-xl font-bold tracking-tight text-brand-800">
+          Compagnon
+        </Link>
+        <nav aria-label={t("main")} className="flex flex-wrap items-center gap-2">
+          <Link href="/" className={link}>
+            {t("home")}
+          </Link>
+          {user ? (
+            <Link href="/dashboard" className={link}>
+              {t("dashboard")}
+            </Link>
+          ) : null}
+          {user?.role === "admin" ? (
+            <Link href="/admin" className={link}>
+              {t("admin")}
+            </Link>
+          ) : null}
+          {showMailbox ? (
+            <Link href="/dev/mailbox" className={link}>
+              {t("mailbox")}
+            </Link>
+          ) : null}
+        </nav>
+        <div className="flex flex-wrap items-center gap-3">
+          <LanguageSwitch action={setLocaleAction} />
+          {user ? (
+            <form action={signOutAction} className="flex items-center gap-2">
+              <span className="hidden text-sm text-stone-600 md:inline">{t("signedInAs", { email: user.email })}</span>
+              <button type="submit" className="min-h-11 rounded-md border border-stone-300 px-3 text-sm font-semibold hover:bg-stone-100">
+                {t("signOut")}
+              </button>
+            </form>
+          ) : (
+            <Link href="/signin" className="inline-flex min-h-11 items-center rounded-md bg-brand-800 px-4 text-sm font-semibold text-white hover:bg-brand-900">
+              {t("signIn")}
+            </Link>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { Button } from "@/components/ui/Button";
+import { FormErrorSummary, useFieldError } from "@/components/ui/FormErrorSummary";
+import { idleState, type FormState } from "@/lib/actions/form-state";
+
+export function RoleChoiceForm({ action }: { action: (s: FormState, f: FormData) => Promise<FormState> }) {
+  const t = useTranslations("onboarding");
+  const [state, formAction, pending] = useActionState(action, idleState);
+  const roleError = useFieldError(state)("role");
+  const options = [
+    { value: "client", label: t("client"), hint: t("clientHint") },
+    { value: "expert", label: t("expert"), hint: t("expertHint") },
+  ];
+  return (
+    <form action={formAction} className="flex max-w-2xl flex-col gap-6">
+      <FormErrorSummary state={state} />
+      <fieldset aria-describedby={roleError ? "role-error" : undefined}>
+        <legend className="text-lg font-semibold">{t("legend")}</legend>
+        <div className="mt-4 grid gap-4 md:grid-cols-2">
+          {options.map((option) => (
+            <label
+              key={option.value}
+              className="flex cursor-pointer gap-3 rounded-lg border-2 border-stone-300 bg-white p-5 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
+            >
+              <input
+                type="radio"
+                name="role"
+                value={option.value}
+                defaultChecked={state.values?.role === option.value}
+                className="mt-1 size-5 accent-brand-800"
+                aria-describedby={`role-${option.value}-hint`}
+              />
+              <span>
+                <span className="block font-semibold">{option.label}</span>
+                <span id={`role-${option.value}-hint`} className="mt-1 block text-sm text-stone-700">
+                  {option.hint}
+                </span>
+              </span>
+            </label>
+          ))}
+        </div>
+        {roleError ? (
+          <p id="role-error" className="mt-2 text-sm font-medium text-red-800">
+            {roleError}
+          </p>
+        ) : null}
+      </fieldset>
+      <Button type="submit" disabled={pending} className="self-start">
+        {t("continue")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Database = PostgresJsDatabase<typeof schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** A query runner: the database itself or an open transaction. */
+export type Executor = Database | Transaction;
+
+interface Connection {
+  url: string;
+  sql: postgres.Sql;
+  db: Database;
+}
+
+// Kept on globalThis so that hot reloads in development reuse one pool.
+const globalForDb = globalThis as unknown as { compagnonDb?: Connection };
+
+function connect(): Connection {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    throw new Error(
+      "DATABASE_URL is not set. Start the app with `npm run demo` (embedded PostgreSQL) or set DATABASE_URL.",
+    );
+  }
+  const existing = globalForDb.compagnonDb;
+  if (existing && existing.url === url) return existing;
+  const sql = postgres(url, {
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    onnotice: () => {},
+  });
+  const connection = { url, sql, db: drizzle(sql, { schema, casing: "snake_case" }) };
+  globalForDb.compagnonDb = connection;
+  return connection;
+}
+
+/** The Drizzle database, connected on first use (so that `next build` needs no database). */
+export const db: Database = new Proxy({} as Database, {
+  get(_target, property) {
+    const target = connect().db;
+    const value = Reflect.get(target, property, target) as unknown;
+    return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+  },
+});
+
+/** The real Drizzle instance (for libraries that check its class, such as the Auth.js adapter). */
+export function getDb(): Database {
+  return connect().db;
+}
+
+/** The raw postgres.js client, for health checks and scripts. */
+export function sqlClient(): postgres.Sql {
+  return connect().sql;
+}
+
+export async function closeDb(): Promise<void> {
+  const existing = globalForDb.compagnonDb;
+  globalForDb.compagnonDb = undefined;
+  if (existing) await existing.sql.end({ timeout: 5 });
+}

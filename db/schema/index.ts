@@ -1,0 +1,5 @@
+export * from "./auth";
+export * from "./organizations";
+export * from "./email";
+export * from "./security";
+export * from "./catalog";

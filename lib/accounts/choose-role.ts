@@ -1,0 +1,31 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db/client";
+import { users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { requireUser } from "@/lib/auth/policy";
+import { recordAudit } from "@/lib/audit/record";
+import { fail, ok, type Result } from "@/lib/result";
+
+export const chooseRoleSchema = z.object({ role: z.enum(["client", "expert"], { error: "required" }) });
+
+/** After the first sign-in, a person says whether they represent a company or are an expert. Once. */
+export async function chooseRole(
+  actor: Actor | null,
+  input: z.input<typeof chooseRoleSchema>,
+): Promise<Result<{ role: "client" | "expert" }, "invalid" | "already_chosen">> {
+  const user = requireUser(actor);
+  const parsed = chooseRoleSchema.safeParse(input);
+  if (!parsed.success) return fail("invalid", { role: "required" });
+  const { role } = parsed.data;
+  return db.transaction(async (tx) => {
+    const updated = await tx
+      .update(users)
+      .set({ role })
+      .where(and(eq(users.id, user.id), isNull(users.role)))
+      .returning({ id: users.id });
+    if (updated.length === 0) return fail("already_chosen");
+    await recordAudit(tx, { actorId: user.id, action: "user.role_chosen", subjectType: "user", subjectId: user.id, toStatus: role });
+    return ok({ role });
+  });
+}

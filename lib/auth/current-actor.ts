@@ -1,0 +1,14 @@
+import { cache } from "react";
+import type { Actor } from "./actor";
+import { auth } from "./auth";
+
+/**
+ * The signed-in actor of the current request, or null. Sessions live in PostgreSQL, so a
+ * deleted session (sign-out, suspension) ends access at the very next request.
+ */
+export const currentActor = cache(async (): Promise<Actor | null> => {
+  const session = await auth();
+  const user = session?.user;
+  if (!user?.id || user.suspended) return null;
+  return { id: user.id, email: user.email, name: user.name ?? null, role: user.role, locale: user.locale };
+});

@@ -1,0 +1,68 @@
+import type { ReactElement } from "react";
+import { render } from "@react-email/components";
+import { sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { emailOutbox } from "@/db/schema";
+import { emailTemplates, type EmailTemplateName, type EmailTemplateProps } from "./templates";
+
+export const DELIVER_EMAIL_TASK = "deliver_email";
+export const EMAIL_MAX_ATTEMPTS = 12;
+
+export interface SendEmailInput<N extends EmailTemplateName> {
+  template: N;
+  to: string;
+  props: EmailTemplateProps<N>;
+  /** Same key, same email: derive it from the event (`invitation:<id>`), never from the clock. */
+  idempotencyKey: string;
+}
+
+/**
+ * The one way to send an email. Renders the template, writes it to the outbox and queues its
+ * delivery, all with `executor`: pass the transaction of the event that causes the email, and
+ * the email exists if and only if the event does. Returns the outbox id (`created` false when
+ * the idempotency key was already used).
+ */
+export async function sendEmail<N extends EmailTemplateName>(
+  executor: Executor,
+  input: SendEmailInput<N>,
+): Promise<{ id: string; created: boolean }> {
+  const template = emailTemplates[input.template] as unknown as {
+    subject: (p: EmailTemplateProps<N>) => string;
+    element: (p: EmailTemplateProps<N>) => ReactElement;
+    sensitive: boolean;
+  };
+  const element = template.element(input.props);
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  const inserted = await executor
+    .insert(emailOutbox)
+    .values({
+      idempotencyKey: input.idempotencyKey,
+      template: input.template,
+      locale: input.props.locale,
+      toAddress: input.to,
+      subject: template.subject(input.props),
+      html,
+      text,
+      sensitive: template.sensitive,
+    })
+    .onConflictDoNothing({ target: emailOutbox.idempotencyKey })
+    .returning({ id: emailOutbox.id });
+  const row = inserted[0];
+  if (!row) {
+    const existing = await executor.query.emailOutbox.findFirst({
+      where: (o, { eq }) => eq(o.idempotencyKey, input.idempotencyKey),
+      columns: { id: true },
+    });
+    if (!existing) throw new Error(`Outbox row for ${input.idempotencyKey} vanished`);
+    return { id: existing.id, created: false };
+  }
+  await executor.execute(sql`
+    select graphile_worker.add_job(
+      ${DELIVER_EMAIL_TASK},
+      json_build_object('outboxId', ${row.id}::text),
+      job_key := ${`email:${row.id}`},
+      max_attempts := ${EMAIL_MAX_ATTEMPTS}
+    )
+  `);
+  return { id: row.id, created: true };
+}

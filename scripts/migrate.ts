@@ -1,0 +1,10 @@
+import { migrateDatabase } from "../db/migrate";
+import { provideDatabase } from "./lib/database";
+
+const database = await provideDatabase();
+try {
+  await migrateDatabase(database.url);
+  console.log("[compagnon] migrations applied");
+} finally {
+  await database.stop();
+}
