@@ -1,5 +1,7 @@
 "use client";
 
+import Link from "next/link";
+
 /** Last resort when the root layout itself fails: no translations available, so both languages. */
 export default function GlobalError({ error }: { error: Error & { digest?: string } }) {
   return (
@@ -11,7 +13,7 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
         <p lang="en">We could not show this page. Please try again in a moment.</p>
         {error.digest ? <p>Référence / reference : {error.digest}</p> : null}
         <p>
-          <a href="/">Accueil / Home</a>
+          <Link href="/">Accueil / Home</Link>
         </p>
       </body>
     </html>

@@ -42,7 +42,9 @@ let cached: Env | undefined;
 /** Environment, validated once on first use; a bad value stops the process with a clear message. */
 export function env(): Env {
   if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+  // An empty variable (`KEY=` in a .env file) means "not set".
+  const defined = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ""));
+  const parsed = schema.safeParse(defined);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment:\n${problems}`);

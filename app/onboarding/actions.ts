@@ -9,7 +9,7 @@ import { createOrganization } from "@/lib/organizations/create-organization";
 export async function chooseRoleAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = submittedValues(formData);
   const state = await guardedAction(formData, async () => {
-    const result = await chooseRole(await currentActor(), { role: values.role as "client" | "expert" });
+    const result = await chooseRole(await currentActor(), { role: values.role as "client" | "expert", name: values.name ?? "" });
     if (!result.ok) {
       return result.error === "already_chosen"
         ? { status: "error", formError: "onboarding.alreadyChosen", values }

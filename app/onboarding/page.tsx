@@ -18,7 +18,7 @@ export default async function OnboardingPage() {
   return (
     <div>
       <PageHeading title={t("title")} lead={t("lead")} />
-      <RoleChoiceForm action={chooseRoleAction} />
+      <RoleChoiceForm defaultName={actor.name ?? ""} action={chooseRoleAction} />
     </div>
   );
 }

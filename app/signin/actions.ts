@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { signIn } from "@/lib/auth/auth";
+import { sendMagicLink } from "@/lib/auth/magic-link";
 import { allowSignInRequest, signInRequestSchema } from "@/lib/auth/sign-in-request";
 import { guardedAction, submittedValues, type FormState } from "@/lib/actions/form-state";
 import { fieldErrors } from "@/lib/organizations/schemas";
@@ -17,7 +17,7 @@ export async function requestSignInLinkAction(_previous: FormState, formData: Fo
   const state = await guardedAction(formData, async () => {
     const verdict = await allowSignInRequest({ email, ip: clientIp(await headers()) });
     if (!verdict.ok) return { status: "error", formError: "auth.rateLimited", values };
-    await signIn("email", { email, redirectTo: callbackUrl, redirect: false });
+    await sendMagicLink(email, callbackUrl);
     return { status: "success" };
   });
   if (state.status === "success") redirect("/signin/check-email");

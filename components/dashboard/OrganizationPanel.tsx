@@ -25,7 +25,7 @@ export async function OrganizationPanel({ organization, members, invitations, cu
     <div className="grid gap-8 lg:grid-cols-2">
       <section aria-labelledby="org-title" className="rounded-lg border border-stone-200 bg-white p-6">
         <h2 id="org-title" className="text-xl font-semibold">
-          {t("organization")} : {organization.legalName}
+          {t("organizationHeading", { name: organization.legalName })}
         </h2>
         <dl className="mt-4 grid grid-cols-[8rem_1fr] gap-x-4 gap-y-2 text-sm">
           <dt className="font-semibold">{organization.siret ? t("siret") : t("siren")}</dt>

@@ -42,7 +42,9 @@ export async function SiteHeader({ user, showMailbox, signOutAction, setLocaleAc
           <LanguageSwitch action={setLocaleAction} />
           {user ? (
             <form action={signOutAction} className="flex items-center gap-2">
-              <span className="hidden text-sm text-stone-600 md:inline">{t("signedInAs", { email: user.email })}</span>
+              <span className="hidden max-w-56 truncate text-sm text-stone-600 xl:inline" title={user.email}>
+                {t("signedInAs", { email: user.email })}
+              </span>
               <button type="submit" className="min-h-11 rounded-md border border-stone-300 px-3 text-sm font-semibold hover:bg-stone-100">
                 {t("signOut")}
               </button>

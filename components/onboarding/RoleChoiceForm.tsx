@@ -3,13 +3,20 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/Button";
+import { Field } from "@/components/ui/Field";
 import { FormErrorSummary, useFieldError } from "@/components/ui/FormErrorSummary";
 import { idleState, type FormState } from "@/lib/actions/form-state";
 
-export function RoleChoiceForm({ action }: { action: (s: FormState, f: FormData) => Promise<FormState> }) {
+interface RoleChoiceFormProps {
+  defaultName: string;
+  action: (s: FormState, f: FormData) => Promise<FormState>;
+}
+
+export function RoleChoiceForm({ defaultName, action }: RoleChoiceFormProps) {
   const t = useTranslations("onboarding");
   const [state, formAction, pending] = useActionState(action, idleState);
-  const roleError = useFieldError(state)("role");
+  const fieldError = useFieldError(state);
+  const roleError = fieldError("role");
   const options = [
     { value: "client", label: t("client"), hint: t("clientHint") },
     { value: "expert", label: t("expert"), hint: t("expertHint") },
@@ -17,6 +24,16 @@ export function RoleChoiceForm({ action }: { action: (s: FormState, f: FormData)
   return (
     <form action={formAction} className="flex max-w-2xl flex-col gap-6">
       <FormErrorSummary state={state} />
+      <Field
+        name="name"
+        label={t("name")}
+        hint={t("nameHint")}
+        autoComplete="name"
+        required
+        defaultValue={state.values?.name ?? defaultName}
+        error={fieldError("name")}
+        className="max-w-md"
+      />
       <fieldset aria-describedby={roleError ? "role-error" : undefined}>
         <legend className="text-lg font-semibold">{t("legend")}</legend>
         <div className="mt-4 grid gap-4 md:grid-cols-2">

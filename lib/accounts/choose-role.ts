@@ -5,23 +5,34 @@ import { users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
+import { fieldErrors } from "@/lib/organizations/schemas";
 import { fail, ok, type Result } from "@/lib/result";
 
-export const chooseRoleSchema = z.object({ role: z.enum(["client", "expert"], { error: "required" }) });
+export const chooseRoleSchema = z.object({
+  role: z.enum(["client", "expert"], { error: "required" }),
+  name: z
+    .string({ error: "nameLength" })
+    .trim()
+    .min(2, { error: "nameLength" })
+    .max(100, { error: "nameLength" }),
+});
 
-/** After the first sign-in, a person says whether they represent a company or are an expert. Once. */
+/**
+ * After the first sign-in, a person gives their name and says whether they represent a company
+ * or are an expert. The role is chosen once.
+ */
 export async function chooseRole(
   actor: Actor | null,
   input: z.input<typeof chooseRoleSchema>,
 ): Promise<Result<{ role: "client" | "expert" }, "invalid" | "already_chosen">> {
   const user = requireUser(actor);
   const parsed = chooseRoleSchema.safeParse(input);
-  if (!parsed.success) return fail("invalid", { role: "required" });
-  const { role } = parsed.data;
+  if (!parsed.success) return fail("invalid", fieldErrors(parsed.error));
+  const { role, name } = parsed.data;
   return db.transaction(async (tx) => {
     const updated = await tx
       .update(users)
-      .set({ role })
+      .set({ role, name })
       .where(and(eq(users.id, user.id), isNull(users.role)))
       .returning({ id: users.id });
     if (updated.length === 0) return fail("already_chosen");

@@ -24,17 +24,18 @@ export function isValidSiren(siren: string): boolean {
   return /^\d{9}$/.test(siren) && luhnValid(siren);
 }
 
-/** La Poste's establishments do not follow Luhn: INSEE checks that their digits add up to a multiple of 5. */
+/** Many of La Poste's establishments break Luhn: INSEE accepts them when their digits add up to a multiple of 5. */
 const LA_POSTE_SIREN = "356000000";
 
 export function isValidSiret(siret: string): boolean {
   if (!/^\d{14}$/.test(siret)) return false;
   if (!isValidSiren(siret.slice(0, 9))) return false;
+  if (luhnValid(siret)) return true;
   if (siret.startsWith(LA_POSTE_SIREN)) {
     const sum = [...siret].reduce((total, digit) => total + Number(digit), 0);
     return sum % 5 === 0;
   }
-  return luhnValid(siret);
+  return false;
 }
 
 /** The 2-digit key of a French VAT number: (12 + 3 × (SIREN mod 97)) mod 97. */

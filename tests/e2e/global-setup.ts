@@ -1,0 +1,128 @@
+/**
+ * e2e: the real app as users get it — a production build served by `scripts/start.ts --demo`
+ * (migrations, demo data, worker, next start) on a fresh database, driven by Debian's Chromium.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import type { TestProject } from "vitest/node";
+import { databaseUrl, freePort, startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    e2eBaseUrl: string;
+    e2eChromium: string;
+  }
+}
+
+const root = path.resolve(import.meta.dirname, "../..");
+const SOURCES = ["app", "components", "lib", "db", "emails", "messages", "i18n", "proxy.ts", "next.config.ts", "package-lock.json"];
+
+function newestMtime(entry: string): number {
+  const full = path.join(root, entry);
+  if (!existsSync(full)) return 0;
+  const stat = statSync(full);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(full).map((name) => newestMtime(path.join(entry, name))));
+}
+
+/** Builds when there is no build, or when a source file is newer than it. */
+function ensureFreshBuild() {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  if (builtAt > Math.max(...SOURCES.map(newestMtime))) return;
+  console.log("[e2e] building the app (next build)…");
+  const result = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+  });
+  if (result.status !== 0) throw new Error("next build failed");
+}
+
+async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the app exited early with code ${server.exitCode}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("the app did not become healthy in time");
+}
+
+export default async function setup(project: TestProject) {
+  const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(chromium)) {
+    const message = `[e2e] SKIPPED: no Chromium at ${chromium} (apt-get install -y chromium). End-to-end tests did not run.`;
+    if (process.env.CI === "true") throw new Error(`${message} They must run in CI.`);
+    console.warn(`\n${"!".repeat(message.length)}\n${message}\n${"!".repeat(message.length)}\n`);
+    project.provide("e2eBaseUrl", "");
+    project.provide("e2eChromium", "");
+    return;
+  }
+
+  ensureFreshBuild();
+  const work = mkdtempSync(path.join(os.tmpdir(), "compagnon-e2e-"));
+  chmodSync(work, 0o755);
+  let stopDatabase = async () => {};
+  const name = `e2e_${process.pid}`;
+  const serverUrl = process.env.TEST_DATABASE_URL
+    ? databaseUrl(process.env.TEST_DATABASE_URL, "postgres")
+    : await startEmbeddedPostgres(path.join(work, "pg")).then((pg) => {
+        stopDatabase = pg.stop;
+        return pg.serverUrl;
+      });
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const databaseUrlForApp = databaseUrl(serverUrl, name);
+
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const server = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts", "--demo"], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      APP_URL: baseUrl,
+      DATABASE_URL: databaseUrlForApp,
+      COMPAGNON_DATA_DIR: path.join(work, "data"),
+      RESEND_API_KEY: "",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  const output: string[] = [];
+  server.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+  server.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+  try {
+    await waitForHealth(baseUrl, server);
+  } catch (error) {
+    console.error(output.join(""));
+    server.kill("SIGTERM");
+    await admin.end({ timeout: 5 });
+    await stopDatabase();
+    throw error;
+  }
+  console.log(`[e2e] app ready at ${baseUrl}`);
+  project.provide("e2eBaseUrl", baseUrl);
+  project.provide("e2eChromium", chromium);
+
+  return async () => {
+    if (server.exitCode === null) {
+      server.kill("SIGTERM");
+      await new Promise((resolve) => server.once("exit", resolve));
+    }
+    if (process.env.E2E_SERVER_LOG) console.log(output.join(""));
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.end({ timeout: 5 });
+    await stopDatabase();
+    rmSync(work, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,29 @@
+import type { Page } from "playwright-core";
+import { baseUrl } from "../support/browser";
+
+/** Page object: the magic-link sign-in, read through the demo mailbox. */
+export class SignInFlow {
+  constructor(private readonly page: Page) {}
+
+  async requestLink(email: string, labels: { email: RegExp; submit: RegExp }) {
+    await this.page.getByLabel(labels.email).fill(email);
+    await this.page.getByRole("button", { name: labels.submit }).click();
+  }
+
+  /** Opens the newest email sent to `email` in /dev/mailbox and follows its first link. */
+  async followLatestLink(email: string) {
+    await this.page.goto(`${baseUrl}/dev/mailbox?to=${encodeURIComponent(email)}`);
+    await this.page.locator("table tbody tr").first().getByRole("link").click();
+    await this.page.getByTestId("email-link").first().click();
+    await this.page.waitForLoadState("networkidle");
+  }
+
+  /** The whole sign-in for a known address, starting anywhere. */
+  async signIn(email: string, callbackUrl = "/dashboard") {
+    await this.page.goto(`${baseUrl}/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+    await this.page.locator('main input[name="email"]').fill(email);
+    await this.page.locator('main form button[type="submit"]').click();
+    await this.page.waitForURL(/\/signin\/check-email/);
+    await this.followLatestLink(email);
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * Before each test file: a fresh database copied from the migrated template, set as
+ * DATABASE_URL before any app module connects. Dropped when the file is done.
+ */
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { afterAll, inject } from "vitest";
+import { databaseUrl } from "../../scripts/lib/embedded-postgres";
+
+const serverUrl = inject("testServerUrl");
+const template = inject("testTemplate");
+const name = `t_${process.ppid}_${randomBytes(5).toString("hex")}`;
+
+const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+await admin.unsafe(`create database "${name}" template "${template}"`);
+process.env.DATABASE_URL = databaseUrl(serverUrl, name);
+process.env.APP_URL = "http://localhost:3000";
+process.env.AUTH_SECRET = "test-secret-test-secret-test-secret-123";
+
+afterAll(async () => {
+  const { closeDb } = await import("../../db/client");
+  await closeDb();
+  await admin.unsafe(`drop database if exists "${name}" with (force)`);
+  await admin.end({ timeout: 5 });
+});

@@ -1,0 +1,54 @@
+/**
+ * Once per run: a real PostgreSQL (TEST_DATABASE_URL, else an embedded one in a temporary
+ * folder) and a template database with every migration applied. Each test file then gets
+ * its own database copied from the template (see file-database.ts).
+ */
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import type { TestProject } from "vitest/node";
+import { migrateDatabase } from "../../db/migrate";
+import { databaseUrl, startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    testServerUrl: string;
+    testTemplate: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  let serverUrl = process.env.TEST_DATABASE_URL;
+  let stopServer = async () => {};
+  let dataDir: string | undefined;
+  if (serverUrl) {
+    serverUrl = databaseUrl(serverUrl, "postgres");
+    console.log(`[tests] PostgreSQL from TEST_DATABASE_URL (${new URL(serverUrl).host})`);
+  } else {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), "compagnon-test-pg-"));
+    await chmod(dataDir, 0o755); // the postgres system user must reach it when we run as root
+    const embedded = await startEmbeddedPostgres(path.join(dataDir, "data"));
+    serverUrl = embedded.serverUrl;
+    stopServer = embedded.stop;
+    console.log(`[tests] embedded PostgreSQL on port ${embedded.port}`);
+  }
+
+  const template = `compagnon_tpl_${process.pid}_${Date.now().toString(36)}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${template}"`);
+  await migrateDatabase(databaseUrl(serverUrl, template));
+
+  project.provide("testServerUrl", serverUrl);
+  project.provide("testTemplate", template);
+
+  return async () => {
+    // Drop the template and any database a crashed file left behind.
+    const leftovers = await admin<{ datname: string }[]>`
+      select datname from pg_database where datname = ${template} or datname like ${`t_${process.pid}_%`}`;
+    for (const { datname } of leftovers) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
+    await admin.end({ timeout: 5 });
+    await stopServer();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  };
+}
