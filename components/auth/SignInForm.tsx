@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { FormErrorSummary, useFieldError } from "@/components/ui/FormErrorSummary";
+import { useFocusFirstError } from "@/components/ui/useFocusFirstError";
 import { idleState, type FormState } from "@/lib/actions/form-state";
 
 interface SignInFormProps {
@@ -15,9 +16,10 @@ interface SignInFormProps {
 export function SignInForm({ action, callbackUrl }: SignInFormProps) {
   const t = useTranslations("auth");
   const [state, formAction, pending] = useActionState(action, idleState);
+  const formRef = useFocusFirstError(state);
   const fieldError = useFieldError(state);
   return (
-    <form action={formAction} className="flex max-w-md flex-col gap-5" noValidate>
+    <form ref={formRef} action={formAction} className="flex max-w-md flex-col gap-5" noValidate>
       <FormErrorSummary state={state} />
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <Field

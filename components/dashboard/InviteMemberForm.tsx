@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { FormErrorSummary, useFieldError } from "@/components/ui/FormErrorSummary";
+import { useFocusFirstError } from "@/components/ui/useFocusFirstError";
 import { idleState, type FormState } from "@/lib/actions/form-state";
 
 interface InviteMemberFormProps {
@@ -17,10 +18,11 @@ export function InviteMemberForm({ organizationId, action }: InviteMemberFormPro
   const t = useTranslations("dashboard");
   const all = useTranslations();
   const [state, formAction, pending] = useActionState(action, idleState);
+  const formRef = useFocusFirstError(state);
   const error = useFieldError(state);
   const role = state.values?.role ?? "member";
   return (
-    <form action={formAction} className="flex flex-col gap-4" noValidate>
+    <form ref={formRef} action={formAction} className="flex flex-col gap-4" noValidate>
       <FormErrorSummary state={state} />
       {state.status === "success" && state.notice ? (
         <Alert tone="success">{all(state.notice.key as never, state.notice.values as never)}</Alert>

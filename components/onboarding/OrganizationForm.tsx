@@ -5,16 +5,18 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { FormErrorSummary, useFieldError } from "@/components/ui/FormErrorSummary";
+import { useFocusFirstError } from "@/components/ui/useFocusFirstError";
 import { idleState, type FormState } from "@/lib/actions/form-state";
 
 export function OrganizationForm({ action }: { action: (s: FormState, f: FormData) => Promise<FormState> }) {
   const t = useTranslations("onboarding");
   const common = useTranslations("common");
   const [state, formAction, pending] = useActionState(action, idleState);
+  const formRef = useFocusFirstError(state);
   const error = useFieldError(state);
   const value = (name: string) => state.values?.[name] ?? "";
   return (
-    <form action={formAction} className="flex max-w-2xl flex-col gap-5" noValidate>
+    <form ref={formRef} action={formAction} className="flex max-w-2xl flex-col gap-5" noValidate>
       <FormErrorSummary state={state} />
       <Field name="legalName" label={t("legalName")} autoComplete="organization" required defaultValue={value("legalName")} error={error("legalName")} />
       <Field

@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { FormErrorSummary, useFieldError } from "@/components/ui/FormErrorSummary";
+import { useFocusFirstError } from "@/components/ui/useFocusFirstError";
 import { idleState, type FormState } from "@/lib/actions/form-state";
 
 interface RoleChoiceFormProps {
@@ -15,6 +16,7 @@ interface RoleChoiceFormProps {
 export function RoleChoiceForm({ defaultName, action }: RoleChoiceFormProps) {
   const t = useTranslations("onboarding");
   const [state, formAction, pending] = useActionState(action, idleState);
+  const formRef = useFocusFirstError(state);
   const fieldError = useFieldError(state);
   const roleError = fieldError("role");
   const options = [
@@ -22,7 +24,7 @@ export function RoleChoiceForm({ defaultName, action }: RoleChoiceFormProps) {
     { value: "expert", label: t("expert"), hint: t("expertHint") },
   ];
   return (
-    <form action={formAction} className="flex max-w-2xl flex-col gap-6">
+    <form ref={formRef} action={formAction} className="flex max-w-2xl flex-col gap-6">
       <FormErrorSummary state={state} />
       <Field
         name="name"

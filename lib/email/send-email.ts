@@ -1,5 +1,5 @@
 import type { ReactElement } from "react";
-import { render } from "@react-email/components";
+import { render, toPlainText } from "@react-email/render";
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
@@ -32,7 +32,8 @@ export async function sendEmail<N extends EmailTemplateName>(
     sensitive: boolean;
   };
   const element = template.element(input.props);
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  const html = await render(element);
+  const text = toPlainText(html);
   const inserted = await executor
     .insert(emailOutbox)
     .values({

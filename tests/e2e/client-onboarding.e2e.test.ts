@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { SignInFlow } from "./pages/SignInFlow";
-import { baseUrl, e2eEnabled, foreignRequests, newVisitor, useBrowser } from "./support/browser";
+import { baseUrl, e2eEnabled, foreignRequests, newVisitor, launchBrowserPerFile } from "./support/browser";
 
-useBrowser();
+launchBrowserPerFile();
 
 describe.skipIf(!e2eEnabled)("a new SME visitor, in French", () => {
   it("signs in through the mailbox, becomes a client, creates its organisation and switches to English", async () => {
@@ -30,6 +30,8 @@ describe.skipIf(!e2eEnabled)("a new SME visitor, in French", () => {
 
     await signIn.followLatestLink(email);
     await page.waitForURL(/\/onboarding$/);
+    const session = (await visitor.context.cookies()).find((c) => c.name.endsWith("authjs.session-token"));
+    expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
     await visitor.screenshot("04-onboarding-fr");
     await page.getByLabel("Votre nom et prénom").fill("Nadia Dupont");
     await page.getByLabel("Je représente une entreprise").check();
@@ -98,6 +100,26 @@ describe.skipIf(!e2eEnabled)("an English-speaking visitor", () => {
     await visitor.screenshot("12-privacy-fr");
 
     expect(foreignRequests(visitor)).toEqual([]);
+    await visitor.context.close();
+  });
+});
+
+describe.skipIf(!e2eEnabled)("magic-link rate limit", () => {
+  it("tells the visitor clearly, and keeps the address typed", async () => {
+    const visitor = await newVisitor("fr-FR");
+    const { page } = visitor;
+    const email = `pressee.${Date.now()}@example.test`;
+    const signIn = new SignInFlow(page);
+    for (let i = 0; i < 5; i++) {
+      await page.goto(`${baseUrl}/signin`);
+      await signIn.requestLink(email, { email: /Adresse e-mail/, submit: /Recevoir le lien/ });
+      await page.waitForURL(/\/signin\/check-email/);
+    }
+    await page.goto(`${baseUrl}/signin`);
+    await signIn.requestLink(email, { email: /Adresse e-mail/, submit: /Recevoir le lien/ });
+    await page.getByText("Trop de demandes de lien").waitFor();
+    await expect(page.getByLabel(/Adresse e-mail/).inputValue()).resolves.toBe(email);
+    await visitor.screenshot("13-rate-limited-fr");
     await visitor.context.close();
   });
 });

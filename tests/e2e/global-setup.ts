@@ -95,6 +95,8 @@ export default async function setup(project: TestProject) {
       DATABASE_URL: databaseUrlForApp,
       COMPAGNON_DATA_DIR: path.join(work, "data"),
       RESEND_API_KEY: "",
+      // Every e2e visitor comes from ::1; the per-IP limit has its own integration test.
+      SIGNIN_LIMIT_PER_IP: "1000",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });

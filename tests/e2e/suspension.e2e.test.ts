@@ -2,9 +2,9 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { demoAccounts } from "@/db/seed/seed";
 import { SignInFlow } from "./pages/SignInFlow";
-import { baseUrl, e2eEnabled, newVisitor, useBrowser } from "./support/browser";
+import { baseUrl, e2eEnabled, newVisitor, launchBrowserPerFile } from "./support/browser";
 
-useBrowser();
+launchBrowserPerFile();
 
 async function mailboxCount(page: Page, email: string): Promise<number> {
   await page.goto(`${baseUrl}/dev/mailbox?to=${encodeURIComponent(email)}`);

@@ -13,7 +13,7 @@ const SCREENSHOTS = path.resolve(import.meta.dirname, "../screenshots");
 let browser: Browser | undefined;
 
 /** Launches Debian's Chromium once per file, with the flags this closed network needs. */
-export function useBrowser() {
+export function launchBrowserPerFile() {
   beforeAll(async () => {
     if (!e2eEnabled) return;
     browser = await chromium.launch({
@@ -45,7 +45,7 @@ export interface Visitor {
 
 /** A new visitor: own cookies, browser language set (Accept-Language follows it). */
 export async function newVisitor(locale: "fr-FR" | "en-US"): Promise<Visitor> {
-  if (!browser) throw new Error("useBrowser() first");
+  if (!browser) throw new Error("launchBrowserPerFile() first");
   const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const requests: string[] = [];
