@@ -24,7 +24,7 @@ export function RoleChoiceForm({ defaultName, action }: RoleChoiceFormProps) {
     { value: "expert", label: t("expert"), hint: t("expertHint") },
   ];
   return (
-    <form ref={formRef} action={formAction} className="flex max-w-2xl flex-col gap-6">
+    <form ref={formRef} action={formAction} className="flex max-w-2xl flex-col gap-6" noValidate>
       <FormErrorSummary state={state} />
       <Field
         name="name"

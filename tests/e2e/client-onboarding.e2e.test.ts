@@ -1,71 +1,90 @@
 import { describe, expect, it } from "vitest";
+import en from "@/messages/en.json";
+import fr from "@/messages/fr.json";
 import { SignInFlow } from "./pages/SignInFlow";
 import { baseUrl, e2eEnabled, foreignRequests, newVisitor, launchBrowserPerFile } from "./support/browser";
 
 launchBrowserPerFile();
 
-describe.skipIf(!e2eEnabled)("a new SME visitor, in French", () => {
-  it("signs in through the mailbox, becomes a client, creates its organisation and switches to English", async () => {
-    const visitor = await newVisitor("fr-FR");
+const languages = [
+  { locale: "fr-FR", lang: "fr", m: fr, other: en, switchTo: "Switch to English", otherLang: "en" },
+  { locale: "en-US", lang: "en", m: en, other: fr, switchTo: "Passer en français", otherLang: "fr" },
+] as const;
+
+describe.skipIf(!e2eEnabled).each(languages)("a new SME visitor ($lang)", ({ locale, lang, m, other, switchTo, otherLang }) => {
+  it("signs in through the mailbox, becomes a client, creates its organisation, invites a colleague, switches language and signs out", async () => {
+    const visitor = await newVisitor(locale);
     const { page } = visitor;
-    const email = `nouvelle.cliente.${Date.now()}@example.test`;
+    const email = `new.client.${lang}.${Date.now()}@example.test`;
+    const shot = (step: string) => visitor.screenshot(`${lang}-${step}`);
 
     await page.goto(baseUrl);
-    await expect(page.locator("html").getAttribute("lang")).resolves.toBe("fr");
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toContain("sans payer de licences");
-    await visitor.screenshot("01-landing-fr");
+    await expect(page.locator("html").getAttribute("lang")).resolves.toBe(lang);
+    await page.getByRole("heading", { level: 1, name: m.landing.title }).waitFor();
+    await shot("01-landing");
 
-    await page.getByRole("link", { name: "Publier un besoin" }).click();
+    await page.getByRole("link", { name: m.landing.ctaClient }).click();
     await page.waitForURL(/\/signin/);
     const signIn = new SignInFlow(page);
-    await signIn.requestLink("pas-une-adresse", { email: /Adresse e-mail/, submit: /Recevoir le lien/ });
-    await page.getByText("Cette adresse e-mail n’est pas valide").waitFor();
-    await expect(page.getByLabel(/Adresse e-mail/).inputValue()).resolves.toBe("pas-une-adresse");
-    await visitor.screenshot("02-signin-error-fr");
+    const labels = { email: new RegExp(m.auth.email), submit: new RegExp(m.auth.send) };
+    await signIn.requestLink("not-an-address", labels);
+    await page.getByText(m.validation.emailInvalid).waitFor();
+    await expect(page.getByLabel(labels.email).inputValue()).resolves.toBe("not-an-address");
+    await shot("02-signin-error");
 
-    await signIn.requestLink(email, { email: /Adresse e-mail/, submit: /Recevoir le lien/ });
+    await signIn.requestLink(email, labels);
     await page.waitForURL(/\/signin\/check-email/);
-    await page.getByRole("heading", { name: "Vérifiez votre boîte de réception" }).waitFor();
-    await visitor.screenshot("03-check-email-fr");
+    await page.getByRole("heading", { name: m.auth.checkTitle }).waitFor();
+    await shot("03-check-email");
 
     await signIn.followLatestLink(email);
     await page.waitForURL(/\/onboarding$/);
     const session = (await visitor.context.cookies()).find((c) => c.name.endsWith("authjs.session-token"));
     expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
-    await visitor.screenshot("04-onboarding-fr");
-    await page.getByLabel("Votre nom et prénom").fill("Nadia Dupont");
-    await page.getByLabel("Je représente une entreprise").check();
-    await page.getByRole("button", { name: "Continuer" }).click();
+    await page.getByRole("button", { name: m.onboarding.continue }).click();
+    await page.getByText(m.validation.nameLength).waitFor();
+    await shot("04-onboarding-error");
+    await page.getByLabel(m.onboarding.name).fill("Nadia Dupont");
+    await page.getByLabel(m.onboarding.client).check();
+    await page.getByRole("button", { name: m.onboarding.continue }).click();
     await page.waitForURL(/\/onboarding\/organization/);
 
-    await page.getByLabel("Raison sociale").fill("Menuiserie Dupont SARL");
-    await page.getByLabel("SIREN ou SIRET").fill("812 345 676 00008");
-    await page.getByLabel("Adresse", { exact: true }).fill("4 chemin des Artisans");
-    await page.getByLabel("Code postal").fill("44000");
-    await page.getByLabel("Ville").fill("Nantes");
-    await page.getByRole("button", { name: "Créer l’organisation" }).click();
-    await page.getByText("Ce numéro SIREN ou SIRET n’existe pas").waitFor();
-    await expect(page.getByLabel("Raison sociale").inputValue()).resolves.toBe("Menuiserie Dupont SARL");
-    await expect(page.getByLabel("Ville").inputValue()).resolves.toBe("Nantes");
-    await expect(page.getByLabel("SIREN ou SIRET").getAttribute("aria-invalid")).resolves.toBe("true");
-    await visitor.screenshot("05-organization-bad-siret-fr");
+    await page.getByLabel(m.onboarding.legalName).fill("Menuiserie Dupont SARL");
+    await page.getByLabel(m.onboarding.registrationNumber).fill("812 345 676 00008");
+    await page.getByLabel(m.onboarding.addressLine1, { exact: true }).fill("4 chemin des Artisans");
+    await page.getByLabel(m.onboarding.postalCode).fill("44000");
+    await page.getByLabel(m.onboarding.city).fill("Nantes");
+    await page.getByRole("button", { name: m.onboarding.create }).click();
+    await page.getByText(m.validation.sirenChecksum).waitFor();
+    await expect(page.getByLabel(m.onboarding.legalName).inputValue()).resolves.toBe("Menuiserie Dupont SARL");
+    await expect(page.getByLabel(m.onboarding.city).inputValue()).resolves.toBe("Nantes");
+    const siret = page.getByLabel(m.onboarding.registrationNumber);
+    await expect(siret.getAttribute("aria-invalid")).resolves.toBe("true");
+    await expect(siret.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await shot("05-organization-bad-siret");
 
-    await page.getByLabel("SIREN ou SIRET").fill("812 345 676 00009");
-    await page.getByRole("button", { name: "Créer l’organisation" }).click();
+    await siret.fill("812 345 676 00009");
+    await page.getByRole("button", { name: m.onboarding.create }).click();
     await page.waitForURL(/\/dashboard/);
     await page.getByRole("heading", { name: /Menuiserie Dupont SARL/ }).waitFor();
-    await page.getByText("Bonjour Nadia Dupont").waitFor();
-    await visitor.screenshot("06-dashboard-fr");
+    await page.getByText(m.dashboard.welcome.replace("{name}", "Nadia Dupont")).waitFor();
+    await shot("06-dashboard");
 
-    await page.getByLabel("Adresse e-mail du collègue").fill("collegue@example.test");
-    await page.getByRole("button", { name: "Envoyer l’invitation" }).click();
-    await page.getByText("Invitation envoyée à collegue@example.test.").waitFor();
+    const colleague = `colleague.${lang}.${Date.now()}@example.test`;
+    await page.getByLabel(m.dashboard.inviteEmail).fill(colleague);
+    await page.getByRole("button", { name: m.dashboard.inviteSend }).click();
+    await page.getByText(m.dashboard.inviteSent.replace("{email}", colleague)).waitFor();
 
-    await page.getByRole("button", { name: "Switch to English" }).click();
-    await page.getByRole("heading", { name: "Dashboard", level: 1 }).waitFor();
-    await expect(page.locator("html").getAttribute("lang")).resolves.toBe("en");
-    await expect(page.getByText("Pending invitations").count()).resolves.toBe(1);
-    await visitor.screenshot("07-dashboard-en");
+    await page.getByRole("button", { name: switchTo }).click();
+    await page.getByRole("heading", { name: other.dashboard.title, level: 1 }).waitFor();
+    await expect(page.locator("html").getAttribute("lang")).resolves.toBe(otherLang);
+    await page.getByText(other.dashboard.pendingInvitations).waitFor();
+    await shot("07-dashboard-switched");
+
+    await page.getByRole("button", { name: other.nav.signOut }).click();
+    await page.getByRole("link", { name: other.nav.signIn }).first().waitFor();
+    await page.goto(`${baseUrl}/dashboard`);
+    await page.waitForURL(/\/signin/);
 
     expect(foreignRequests(visitor)).toEqual([]);
     await visitor.context.close();

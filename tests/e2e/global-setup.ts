@@ -97,6 +97,7 @@ export default async function setup(project: TestProject) {
       RESEND_API_KEY: "",
       // Every e2e visitor comes from ::1; the per-IP limit has its own integration test.
       SIGNIN_LIMIT_PER_IP: "1000",
+      ADMIN_EMAILS: "ops@example.test",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });

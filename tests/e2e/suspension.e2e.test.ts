@@ -46,3 +46,13 @@ describe.skipIf(!e2eEnabled)("account suspension", () => {
     await admin.context.close();
   });
 });
+
+describe.skipIf(!e2eEnabled)("ADMIN_EMAILS", () => {
+  it("makes a listed address an admin at its first sign-in", async () => {
+    const ops = await newVisitor("en-US");
+    await new SignInFlow(ops.page).signIn("ops@example.test", "/admin");
+    await ops.page.waitForURL(/\/admin/);
+    await ops.page.getByRole("heading", { level: 1, name: "Administration" }).waitFor();
+    await ops.context.close();
+  });
+});
