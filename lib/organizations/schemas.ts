@@ -50,7 +50,7 @@ export const createOrganizationSchema = z
 export type CreateOrganizationInput = z.input<typeof createOrganizationSchema>;
 
 export const inviteMemberSchema = z.object({
-  organizationId: z.uuid(),
+  organizationId: z.uuid({ error: "required" }),
   email: z
     .string({ error: "required" })
     .trim()
