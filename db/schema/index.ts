@@ -3,3 +3,4 @@ export * from "./organizations";
 export * from "./email";
 export * from "./security";
 export * from "./catalog";
+export * from "./experts";

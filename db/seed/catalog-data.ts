@@ -259,7 +259,7 @@ export const catalog: readonly CatalogEntry[] = [
     sill: false,
   },
   {
-    slug: "odoo-community",
+    slug: "odoo",
     name: "Odoo Community",
     category: "erp_crm",
     licence: "LGPL-3.0-only",

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { catalogSoftware, organizationMembers, organizations, users } from "../schema";
+import { catalogSoftware, expertProfiles, expertSkills, organizationMembers, organizations, users } from "../schema";
 import { catalog } from "./catalog-data";
 
 /** Demo accounts: sign in as any of them through the local mailbox (`/dev/mailbox`). */
@@ -61,6 +61,59 @@ export async function seedDemo(db: Database): Promise<boolean> {
       { organizationId: organization.id, userId: idOf(demoAccounts.clientOwner.email), role: "owner" },
       { organizationId: organization.id, userId: idOf(demoAccounts.clientMember.email), role: "member" },
     ]);
+    await seedDemoExperts(tx, idOf);
     return true;
+  });
+}
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/** Sophie is verified (listed in /experts); Thomas has only started his profile. */
+async function seedDemoExperts(tx: Tx, idOf: (email: string) => string) {
+  const software = await tx.select({ id: catalogSoftware.id, slug: catalogSoftware.slug }).from(catalogSoftware);
+  const softwareId = (slug: string) => software.find((s) => s.slug === slug)?.id;
+  const [sophie] = await tx
+    .insert(expertProfiles)
+    .values({
+      userId: idOf(demoAccounts.expertSophie.email),
+      slug: "sophie-bernard",
+      displayName: demoAccounts.expertSophie.name,
+      headline: "Nextcloud, VPN WireGuard et sauvegardes pour les PME",
+      bio: "Administratrice systèmes depuis douze ans, j’installe **Nextcloud**, des tunnels **WireGuard** entre bureaux et serveurs, et des sauvegardes chiffrées avec BorgBackup.\n\nJe documente tout et je forme vos équipes pour que vous restiez autonomes.",
+      serviceKinds: ["installation", "support", "training"],
+      dailyRateCents: 55_000,
+      departments: ["69", "42", "01"],
+      remoteOk: true,
+      languages: ["fr", "en"],
+      legalForm: "eurl",
+      siret: "90312345300008",
+      vatRegime: "vat_registered",
+      vatNumber: "FR30903123453",
+      insurer: "Hiscox",
+      insurancePolicyNumber: "HX-2026-0042",
+      insuranceExpiresOn: "2027-12-31",
+      links: { website: "https://libre-conseil.example", forge: "https://codeberg.org/sophie-bernard" },
+      status: "verified",
+      submittedAt: new Date(),
+      verifiedAt: new Date(),
+      searchText: "Sophie Bernard Nextcloud WireGuard BorgBackup sauvegardes VPN PME",
+    })
+    .returning({ id: expertProfiles.id });
+  const skills = [
+    ["nextcloud", 3, 9],
+    ["wireguard", 3, 5],
+    ["borgbackup", 2, 6],
+  ] as const;
+  if (sophie) {
+    const rows = skills.flatMap(([slug, level, years]) => {
+      const id = softwareId(slug);
+      return id ? [{ profileId: sophie.id, softwareId: id, level, years }] : [];
+    });
+    if (rows.length) await tx.insert(expertSkills).values(rows);
+  }
+  await tx.insert(expertProfiles).values({
+    userId: idOf(demoAccounts.expertThomas.email),
+    slug: "thomas-leroy",
+    displayName: demoAccounts.expertThomas.name,
   });
 }

@@ -5,6 +5,7 @@ import { users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
+import { createExpertProfile } from "@/lib/experts/profile";
 import { fieldErrors } from "@/lib/organizations/schemas";
 import { fail, ok, type Result } from "@/lib/result";
 
@@ -36,6 +37,7 @@ export async function chooseRole(
       .where(and(eq(users.id, user.id), isNull(users.role)))
       .returning({ id: users.id });
     if (updated.length === 0) return fail("already_chosen");
+    if (role === "expert") await createExpertProfile(tx, { id: user.id, name, email: user.email });
     await recordAudit(tx, { actorId: user.id, action: "user.role_chosen", subjectType: "user", subjectId: user.id, toStatus: role });
     return ok({ role });
   });

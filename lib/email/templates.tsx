@@ -1,6 +1,8 @@
 import type { ReactElement } from "react";
+import ExpertDecisionEmail, { expertDecisionSubject, type ExpertDecisionEmailProps } from "@/emails/ExpertDecisionEmail";
 import InvitationEmail, { invitationSubject, type InvitationEmailProps } from "@/emails/InvitationEmail";
 import SignInEmail, { signInSubject, type SignInEmailProps } from "@/emails/SignInEmail";
+import UrssafReminderEmail, { urssafReminderSubject, type UrssafReminderEmailProps } from "@/emails/UrssafReminderEmail";
 
 interface TemplateDefinition<P> {
   subject: (props: P) => string;
@@ -20,6 +22,16 @@ export const emailTemplates = {
     element: (props) => <InvitationEmail {...props} />,
     sensitive: true,
   } satisfies TemplateDefinition<InvitationEmailProps>,
+  "expert-decision": {
+    subject: expertDecisionSubject,
+    element: (props) => <ExpertDecisionEmail {...props} />,
+    sensitive: false,
+  } satisfies TemplateDefinition<ExpertDecisionEmailProps>,
+  "urssaf-reminder": {
+    subject: urssafReminderSubject,
+    element: (props) => <UrssafReminderEmail {...props} />,
+    sensitive: false,
+  } satisfies TemplateDefinition<UrssafReminderEmailProps>,
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;

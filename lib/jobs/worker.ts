@@ -2,6 +2,8 @@ import { Logger, run, type Runner, type TaskList } from "graphile-worker";
 import { z } from "zod";
 import { deliverEmail } from "@/lib/email/deliver";
 import { DELIVER_EMAIL_TASK } from "@/lib/email/send-email";
+import { todayIso } from "@/lib/experts/completeness";
+import { sendUrssafReminders } from "@/lib/experts/reminders";
 
 const deliverPayload = z.object({ outboxId: z.uuid() });
 
@@ -13,7 +15,14 @@ export const taskList: TaskList = {
     });
     helpers.logger.debug(`email ${outboxId}: ${outcome}`);
   },
+  urssaf_reminders: async (_payload, helpers) => {
+    const sent = await sendUrssafReminders(todayIso());
+    helpers.logger.info(`URSSAF reminders sent: ${sent}`);
+  },
 };
+
+/** Daily at 08:00 (server time); graphile-worker backfills a missed run up to a day late. */
+const crontab = "0 8 * * * urssaf_reminders ?fill=1d";
 
 const logger = new Logger((scope) => (level, message) => {
   if (level === "error" || level === "warning") console.error(`[worker] ${message}`, scope.taskIdentifier ?? "");
@@ -28,6 +37,7 @@ export function startWorker(connectionString: string, concurrency = 2): Promise<
     connectionString,
     concurrency,
     taskList,
+    crontab,
     logger,
     noHandleSignals: true,
     pollInterval: 2000,

@@ -3,6 +3,9 @@
  * DATABASE_URL before any app module connects. Dropped when the file is done.
  */
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import postgres from "postgres";
 import { afterAll, inject } from "vitest";
 import { databaseUrl } from "../../scripts/lib/embedded-postgres";
@@ -16,10 +19,14 @@ await admin.unsafe(`create database "${name}" template "${template}"`);
 process.env.DATABASE_URL = databaseUrl(serverUrl, name);
 process.env.APP_URL = "http://localhost:3000";
 process.env.AUTH_SECRET = "test-secret-test-secret-test-secret-123";
+// Uploaded files of this test file go to a folder of their own.
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "compagnon-test-data-"));
+process.env.COMPAGNON_DATA_DIR = dataDir;
 
 afterAll(async () => {
   const { closeDb } = await import("../../db/client");
   await closeDb();
   await admin.unsafe(`drop database if exists "${name}" with (force)`);
   await admin.end({ timeout: 5 });
+  rmSync(dataDir, { recursive: true, force: true });
 });

@@ -1,0 +1,165 @@
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { users } from "./auth";
+import { catalogSoftware } from "./catalog";
+
+export const verificationStatus = pgEnum("verification_status", [
+  "draft",
+  "submitted",
+  "verified",
+  "changes_requested",
+  "rejected",
+  "suspended",
+]);
+export const legalForm = pgEnum("legal_form", ["micro_entrepreneur", "ei", "eurl", "sasu", "sarl", "sas", "other"]);
+export const vatRegime = pgEnum("vat_regime", ["franchise", "vat_registered"]);
+export const serviceKind = pgEnum("service_kind", ["installation", "support", "training"]);
+export const evidenceKind = pgEnum("evidence_kind", ["registration", "urssaf", "insurance", "certification", "other"]);
+
+export interface ExpertLinks {
+  website?: string;
+  forge?: string;
+  contributions?: string;
+}
+
+/** Optional fields the expert may show on the public page. */
+export const publicFieldNames = ["bio", "links", "references", "languages", "legalForm"] as const;
+export type PublicFieldName = (typeof publicFieldNames)[number];
+
+export const expertProfiles = pgTable(
+  "expert_profiles",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .unique()
+      .references(() => users.id, { onDelete: "cascade" }),
+    slug: text("slug").notNull().unique(),
+    displayName: text("display_name").notNull().default(""),
+    headline: text("headline").notNull().default(""),
+    bio: text("bio").notNull().default(""),
+    serviceKinds: serviceKind("service_kinds").array().notNull().default(sql`'{}'`),
+    dailyRateCents: integer("daily_rate_cents"),
+    departments: text("departments").array().notNull().default(sql`'{}'`),
+    remoteOk: boolean("remote_ok").notNull().default(true),
+    languages: text("languages").array().notNull().default(sql`'{fr}'`),
+    legalForm: legalForm("legal_form"),
+    siret: text("siret"),
+    vatRegime: vatRegime("vat_regime"),
+    vatNumber: text("vat_number"),
+    insurer: text("insurer"),
+    insurancePolicyNumber: text("insurance_policy_number"),
+    insuranceExpiresOn: date("insurance_expires_on"),
+    links: jsonb("links").$type<ExpertLinks>().notNull().default({}),
+    publicFields: text("public_fields").array().$type<PublicFieldName[]>().notNull().default(sql`'{bio,links,references,languages}'`),
+    status: verificationStatus("status").notNull().default("draft"),
+    statusReason: text("status_reason"),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    verifiedAt: timestamp("verified_at", { withTimezone: true }),
+    /** Issue date of the URSSAF certificate for which the renewal reminder went out. */
+    urssafReminderFor: date("urssaf_reminder_for"),
+    searchText: text("search_text").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.status),
+    check("daily_rate_positive", sql`${t.dailyRateCents} is null or ${t.dailyRateCents} > 0`),
+  ],
+);
+
+export const expertSkills = pgTable(
+  "expert_skills",
+  {
+    profileId: uuid("profile_id")
+      .notNull()
+      .references(() => expertProfiles.id, { onDelete: "cascade" }),
+    softwareId: uuid("software_id")
+      .notNull()
+      .references(() => catalogSoftware.id, { onDelete: "restrict" }),
+    level: integer("level").notNull(),
+    years: integer("years").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.profileId, t.softwareId] }),
+    index().on(t.softwareId),
+    check("skill_level_range", sql`${t.level} between 1 and 3`),
+    check("skill_years_range", sql`${t.years} between 0 and 60`),
+  ],
+);
+
+export const expertReferences = pgTable(
+  "expert_references",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    profileId: uuid("profile_id")
+      .notNull()
+      .references(() => expertProfiles.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    clientType: text("client_type").notNull(),
+    project: text("project").notNull(),
+    year: integer("year").notNull(),
+  },
+  (t) => [index().on(t.profileId)],
+);
+
+export const evidenceFiles = pgTable(
+  "evidence_files",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    profileId: uuid("profile_id")
+      .notNull()
+      .references(() => expertProfiles.id, { onDelete: "cascade" }),
+    kind: evidenceKind("kind").notNull(),
+    label: text("label"),
+    /** The name the expert's file had, for display only; never used as a path. */
+    originalName: text("original_name").notNull(),
+    /** Server-generated storage key (`evidence/<uuid>`). */
+    storageKey: text("storage_key").notNull().unique(),
+    mimeType: text("mime_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    /** Issue date, for certificates that expire (the URSSAF one is stale after six months). */
+    issuedOn: date("issued_on"),
+    uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.profileId)],
+);
+
+/** One row per submission: what the admin decided, when, why, and the checklist ticked. */
+export const verificationRequests = pgTable(
+  "verification_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    profileId: uuid("profile_id")
+      .notNull()
+      .references(() => expertProfiles.id, { onDelete: "cascade" }),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedById: uuid("decided_by_id").references(() => users.id, { onDelete: "set null" }),
+    decision: verificationStatus("decision"),
+    reason: text("reason"),
+    checklist: jsonb("checklist").$type<Record<string, boolean>>(),
+  },
+  (t) => [index().on(t.profileId), index().on(t.decidedAt)],
+);
+
+export type ExpertProfile = typeof expertProfiles.$inferSelect;
+export type VerificationStatus = (typeof verificationStatus.enumValues)[number];
+export type LegalForm = (typeof legalForm.enumValues)[number];
+export type VatRegime = (typeof vatRegime.enumValues)[number];
+export type ServiceKind = (typeof serviceKind.enumValues)[number];
+export type EvidenceKind = (typeof evidenceKind.enumValues)[number];
+export type EvidenceFile = typeof evidenceFiles.$inferSelect;

@@ -1,0 +1,33 @@
+export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+
+export type AcceptedMime = "application/pdf" | "image/png" | "image/jpeg";
+
+const signatures: { mime: AcceptedMime; bytes: number[] }[] = [
+  { mime: "application/pdf", bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
+  { mime: "image/png", bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { mime: "image/jpeg", bytes: [0xff, 0xd8, 0xff] },
+];
+
+/** The file's real type from its first bytes (magic numbers); the name and the browser's claim are ignored. */
+export function detectFileType(bytes: Uint8Array): AcceptedMime | null {
+  return signatures.find((s) => s.bytes.every((b, i) => bytes[i] === b))?.mime ?? null;
+}
+
+export const extensionFor: Record<AcceptedMime, string> = {
+  "application/pdf": "pdf",
+  "image/png": "png",
+  "image/jpeg": "jpg",
+};
+
+/** A display name safe to show and to put in a Content-Disposition header: no path, no control characters. */
+export function safeDisplayName(name: string, mime: AcceptedMime): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  const cleaned = base
+    .normalize("NFC")
+    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "")
+    .replace(/^\.+/, "")
+    .trim()
+    .slice(0, 120);
+  const stem = cleaned.replace(/\.[^.]*$/, "") || "document";
+  return `${stem}.${extensionFor[mime]}`;
+}

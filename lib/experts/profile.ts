@@ -1,0 +1,128 @@
+import { randomBytes } from "node:crypto";
+import { eq, inArray, sql } from "drizzle-orm";
+import { db, type Executor } from "@/db/client";
+import { catalogSoftware, expertProfiles, expertReferences, expertSkills, verificationRequests, type ExpertProfile } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { PolicyError, requireRole } from "@/lib/auth/policy";
+import { recordAudit } from "@/lib/audit/record";
+import { fieldErrors } from "@/lib/organizations/schemas";
+import { fail, ok, type Result } from "@/lib/result";
+import { expertProfileSchema, type ExpertProfileInput } from "./schemas";
+import { isEditable, nextVerificationStatus } from "./verification-machine";
+
+export function slugify(text: string): string {
+  const base = text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40);
+  return `${base || "expert"}-${randomBytes(3).toString("hex")}`;
+}
+
+/** Creates the expert's (empty, draft) profile unless it exists; called when the role is chosen. */
+export async function createExpertProfile(executor: Executor, user: { id: string; name: string | null; email: string }) {
+  await executor
+    .insert(expertProfiles)
+    .values({ userId: user.id, slug: slugify(user.name ?? user.email.split("@")[0] ?? ""), displayName: user.name ?? "" })
+    .onConflictDoNothing({ target: expertProfiles.userId });
+}
+
+/** The acting expert's profile row, locked for update when inside a transaction. */
+export async function lockOwnProfile(executor: Executor, actor: Actor | null): Promise<ExpertProfile> {
+  const expert = requireRole(actor, "expert");
+  const [profile] = await executor.select().from(expertProfiles).where(eq(expertProfiles.userId, expert.id)).for("update");
+  if (!profile) throw new PolicyError("forbidden");
+  return profile;
+}
+
+/** Recomputes the text the directory searches: name, headline, bio and skill names. */
+export async function refreshSearchText(executor: Executor, profileId: string): Promise<void> {
+  await executor.execute(sql`
+    update expert_profiles p set search_text = concat_ws(' ', p.display_name, p.headline, p.bio,
+      (select string_agg(c.name || ' ' || c.slug, ' ') from expert_skills s join catalog_software c on c.id = s.software_id where s.profile_id = p.id))
+    where p.id = ${profileId}`);
+}
+
+export type UpdateProfileError = "invalid" | "locked";
+
+/**
+ * The expert saves the profile (a draft may be incomplete; submission checks completeness).
+ * A verified expert who changes SIRET or legal form goes back to review.
+ */
+export async function updateExpertProfile(
+  actor: Actor | null,
+  input: ExpertProfileInput,
+): Promise<Result<{ status: ExpertProfile["status"] }, UpdateProfileError>> {
+  requireRole(actor, "expert");
+  const parsed = expertProfileSchema.safeParse(input);
+  if (!parsed.success) return fail("invalid", fieldErrors(parsed.error));
+  const data = parsed.data;
+
+  return db.transaction(async (tx) => {
+    const profile = await lockOwnProfile(tx, actor);
+    if (!isEditable(profile.status)) return fail("locked");
+    if (data.skills.length > 0) {
+      const known = await tx
+        .select({ id: catalogSoftware.id })
+        .from(catalogSoftware)
+        .where(inArray(catalogSoftware.id, data.skills.map((s) => s.softwareId)));
+      const unknown = data.skills.findIndex((s) => !known.some((k) => k.id === s.softwareId));
+      if (unknown >= 0) return fail("invalid", { [`skills.${unknown}.softwareId`]: "required" });
+    }
+    const identityChanged =
+      profile.status === "verified" && ((profile.siret ?? null) !== (data.siret ?? null) || profile.legalForm !== (data.legalForm ?? null));
+    const status = identityChanged ? (nextVerificationStatus(profile.status, "identity_changed") ?? profile.status) : profile.status;
+
+    await tx
+      .update(expertProfiles)
+      .set({
+        displayName: data.displayName,
+        headline: data.headline ?? "",
+        bio: data.bio ?? "",
+        serviceKinds: data.serviceKinds,
+        dailyRateCents: data.dailyRateEuros === undefined ? null : data.dailyRateEuros * 100,
+        departments: data.departments,
+        remoteOk: data.remoteOk,
+        languages: data.languages,
+        legalForm: data.legalForm ?? null,
+        siret: data.siret ?? null,
+        vatRegime: data.vatRegime ?? null,
+        vatNumber: data.vatRegime === "vat_registered" ? (data.vatNumber ?? null) : null,
+        insurer: data.insurer ?? null,
+        insurancePolicyNumber: data.insurancePolicyNumber ?? null,
+        insuranceExpiresOn: data.insuranceExpiresOn ?? null,
+        links: data.links,
+        publicFields: data.publicFields,
+        status,
+        ...(identityChanged ? { submittedAt: new Date(), statusReason: null } : {}),
+        updatedAt: new Date(),
+      })
+      .where(eq(expertProfiles.id, profile.id));
+
+    await tx.delete(expertSkills).where(eq(expertSkills.profileId, profile.id));
+    if (data.skills.length > 0) {
+      await tx.insert(expertSkills).values(data.skills.map((s) => ({ profileId: profile.id, ...s })));
+    }
+    await tx.delete(expertReferences).where(eq(expertReferences.profileId, profile.id));
+    if (data.references.length > 0) {
+      await tx.insert(expertReferences).values(data.references.map((r, position) => ({ profileId: profile.id, position, ...r })));
+    }
+    await refreshSearchText(tx, profile.id);
+
+    if (identityChanged) {
+      await tx.insert(verificationRequests).values({ profileId: profile.id });
+      await recordAudit(tx, {
+        actorId: profile.userId,
+        action: "expert.identity_changed",
+        subjectType: "expert_profile",
+        subjectId: profile.id,
+        fromStatus: profile.status,
+        toStatus: status,
+        data: { siret: data.siret ?? null, legalForm: data.legalForm ?? null },
+      });
+    }
+    return ok({ status });
+  });
+}

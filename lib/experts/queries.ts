@@ -1,0 +1,44 @@
+import { asc, eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { catalogSoftware, evidenceFiles, expertProfiles, expertReferences, expertSkills } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { requireRole } from "@/lib/auth/policy";
+import { missingForSubmission, todayIso, urssafState } from "./completeness";
+
+/** Skills, references and evidence of one profile, for its owner or an admin. */
+export async function profileDetails(profileId: string) {
+  const [skills, references, evidence] = await Promise.all([
+    db
+      .select({ softwareId: expertSkills.softwareId, level: expertSkills.level, years: expertSkills.years, name: catalogSoftware.name, slug: catalogSoftware.slug })
+      .from(expertSkills)
+      .innerJoin(catalogSoftware, eq(catalogSoftware.id, expertSkills.softwareId))
+      .where(eq(expertSkills.profileId, profileId))
+      .orderBy(asc(catalogSoftware.name)),
+    db.select().from(expertReferences).where(eq(expertReferences.profileId, profileId)).orderBy(asc(expertReferences.position)),
+    db.select().from(evidenceFiles).where(eq(evidenceFiles.profileId, profileId)).orderBy(asc(evidenceFiles.uploadedAt)),
+  ]);
+  return { skills, references, evidence };
+}
+
+/** The expert's own profile with what is missing before submission (null before one exists). */
+export async function getMyExpertProfile(actor: Actor | null) {
+  const expert = requireRole(actor, "expert");
+  const profile = await db.query.expertProfiles.findFirst({ where: eq(expertProfiles.userId, expert.id) });
+  if (!profile) return null;
+  const details = await profileDetails(profile.id);
+  const today = todayIso();
+  return {
+    profile,
+    ...details,
+    missing: missingForSubmission(profile, details.skills.length, details.evidence, today),
+    urssaf: urssafState(details.evidence, today),
+  };
+}
+
+/** The catalogue, for skill pickers. */
+export async function listCatalog() {
+  return db
+    .select({ id: catalogSoftware.id, slug: catalogSoftware.slug, name: catalogSoftware.name, category: catalogSoftware.category })
+    .from(catalogSoftware)
+    .orderBy(asc(catalogSoftware.name));
+}
