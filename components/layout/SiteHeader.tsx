@@ -22,15 +22,28 @@ export async function SiteHeader({ user, showMailbox, signOutAction, setLocaleAc
           <Link href="/" className={link}>
             {t("home")}
           </Link>
+          <Link href="/experts" className={link}>
+            {t("experts")}
+          </Link>
           {user ? (
             <Link href="/dashboard" className={link}>
               {t("dashboard")}
             </Link>
           ) : null}
-          {user?.role === "admin" ? (
-            <Link href="/admin" className={link}>
-              {t("admin")}
+          {user?.role === "expert" ? (
+            <Link href="/expert/profile" className={link}>
+              {t("myProfile")}
             </Link>
+          ) : null}
+          {user?.role === "admin" ? (
+            <>
+              <Link href="/admin" className={link}>
+                {t("admin")}
+              </Link>
+              <Link href="/admin/vetting" className={link}>
+                {t("vetting")}
+              </Link>
+            </>
           ) : null}
           {showMailbox ? (
             <Link href="/dev/mailbox" className={link}>

@@ -1,0 +1,114 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { DecisionForm } from "@/components/vetting/DecisionForm";
+import { ExpertSuspensionForm } from "@/components/vetting/ExpertSuspensionForm";
+import { PageHeading } from "@/components/ui/PageHeading";
+import { currentActor } from "@/lib/auth/current-actor";
+import { getVettingDetail } from "@/lib/experts/admin-queries";
+import { renderMarkdown } from "@/lib/markdown/render";
+import { decideVerificationAction, expertSuspensionAction } from "../actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("vetting"))("detailTitle") };
+}
+
+export default async function VettingDetailPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await currentActor();
+  if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/admin/vetting/${id}`)}`);
+  if (actor.role !== "admin") notFound();
+  const detail = await getVettingDetail(actor, id);
+  if (!detail) notFound();
+  const [t, p, format] = await Promise.all([getTranslations("vetting"), getTranslations("expertProfile"), getFormatter()]);
+  const { profile, checks } = detail;
+  const yes = (ok: boolean) => (ok ? t("ok") : t("notOk"));
+  const rows: [string, string][] = [
+    [t("email"), detail.email],
+    [p("legalForm"), profile.legalForm ? p(`form_${profile.legalForm}`) : "—"],
+    ["SIRET", `${profile.siret ?? "—"} (${yes(checks.siretFormat)})`],
+    [p("vatRegime"), profile.vatRegime ? `${p(`vat_${profile.vatRegime}`)} ${profile.vatNumber ?? ""}` : "—"],
+    [p("insurer"), `${profile.insurer ?? "—"} · ${profile.insurancePolicyNumber ?? "—"} · ${profile.insuranceExpiresOn ?? "—"} (${yes(checks.insuranceValid)})`],
+    [t("urssaf"), p(`urssafState_${checks.urssaf}`)],
+    [p("dailyRate"), profile.dailyRateCents ? format.number(profile.dailyRateCents / 100, { style: "currency", currency: "EUR" }) : "—"],
+    [p("departments"), `${profile.departments.join(", ") || "—"}${profile.remoteOk ? ` · ${p("remoteOk")}` : ""}`],
+  ];
+  return (
+    <div className="flex flex-col gap-8">
+      <Link href="/admin/vetting" className="underline">{t("backToQueue")}</Link>
+      <PageHeading title={profile.displayName || detail.email} lead={profile.headline} />
+      <p className="font-semibold">{p(`status_${profile.status}`)}</p>
+      <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
+        <div className="flex flex-col gap-6">
+          <section aria-labelledby="facts" className="rounded-lg border border-stone-200 bg-white p-6">
+            <h2 id="facts" className="text-xl font-semibold">{t("facts")}</h2>
+            <dl className="mt-3 grid grid-cols-[12rem_1fr] gap-2 text-sm">
+              {rows.map(([label, value]) => (
+                <div key={label} className="contents">
+                  <dt className="font-semibold">{label}</dt>
+                  <dd>{value}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+          <section aria-labelledby="skills" className="rounded-lg border border-stone-200 bg-white p-6">
+            <h2 id="skills" className="text-xl font-semibold">{p("skills")}</h2>
+            <ul className="mt-3 list-disc pl-6 text-sm">
+              {detail.skills.map((s) => (
+                <li key={s.softwareId}>{`${s.name} — ${p(`level_${s.level}` as "level_1")}, ${t("yearsValue", { years: s.years })}`}</li>
+              ))}
+            </ul>
+            <h3 className="mt-4 font-semibold">{p("references")}</h3>
+            <ul className="mt-2 list-disc pl-6 text-sm">
+              {detail.references.map((r) => (
+                <li key={r.id}>{`${r.clientType} — ${r.project} (${r.year})`}</li>
+              ))}
+            </ul>
+            <h3 className="mt-4 font-semibold">{p("bio")}</h3>
+            <div className="text-sm [&_a]:underline [&_p]:mt-2 [&_ul]:list-disc [&_ul]:pl-6" dangerouslySetInnerHTML={{ __html: renderMarkdown(profile.bio) }} />
+          </section>
+          <section aria-labelledby="files" className="rounded-lg border border-stone-200 bg-white p-6">
+            <h2 id="files" className="text-xl font-semibold">{p("evidence")}</h2>
+            <ul className="mt-3 divide-y divide-stone-200 text-sm">
+              {detail.evidence.map((e) => (
+                <li key={e.id} className="py-2">
+                  <a href={`/api/evidence/${e.id}`} className="font-semibold underline">
+                    {p(`evidence_${e.kind}` as "evidence_other")}: {e.originalName}
+                  </a>
+                  {e.issuedOn ? ` · ${e.issuedOn}` : ""} {e.label ? ` · ${e.label}` : ""}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="history" className="rounded-lg border border-stone-200 bg-white p-6">
+            <h2 id="history" className="text-xl font-semibold">{t("history")}</h2>
+            <ol className="mt-3 flex flex-col gap-2 text-sm">
+              {detail.history.map((h) => (
+                <li key={h.id}>
+                  {format.dateTime(h.createdAt, { dateStyle: "medium", timeStyle: "short" })} · {h.action}
+                  {h.fromStatus ? ` · ${h.fromStatus} → ${h.toStatus}` : ""}
+                  {h.reason ? ` · « ${h.reason} »` : ""}
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+        <aside aria-labelledby="decide" className="flex flex-col gap-4 self-start rounded-lg border border-brand-100 bg-white p-6">
+          <h2 id="decide" className="text-xl font-semibold">{t("decide")}</h2>
+          {profile.status === "submitted" ? (
+            <DecisionForm
+              profileId={profile.id}
+              suggested={{ siret: checks.siretFormat, insurance: checks.insuranceValid, urssaf: checks.urssaf === "fresh" || checks.urssaf === "expiring", skills: checks.skillsBacked }}
+              action={decideVerificationAction}
+            />
+          ) : profile.status === "verified" || profile.status === "suspended" ? (
+            <ExpertSuspensionForm profileId={profile.id} suspended={profile.status === "suspended"} action={expertSuspensionAction} />
+          ) : (
+            <p className="text-sm">{t("nothingToDecide")}</p>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}

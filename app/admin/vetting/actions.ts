@@ -1,0 +1,46 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { currentActor } from "@/lib/auth/current-actor";
+import { guardedAction, submittedValues, type FormState } from "@/lib/actions/form-state";
+import { decideVerification, setExpertSuspension } from "@/lib/experts/vetting";
+
+const checklistItems = ["identity", "siret", "insurance", "urssaf", "skills"] as const;
+
+export async function decideVerificationAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = submittedValues(formData);
+  return guardedAction(formData, async () => {
+    const checklist = Object.fromEntries(checklistItems.map((item) => [item, formData.get(`check.${item}`) === "on"]));
+    const result = await decideVerification(await currentActor(), {
+      profileId: values.profileId ?? "",
+      decision: values.decision as "approve",
+      reason: values.reason ?? "",
+      checklist,
+    });
+    if (!result.ok) {
+      return result.error === "invalid"
+        ? { status: "error", fieldErrors: result.fields, values }
+        : { status: "error", formError: `vetting.${result.error}`, values };
+    }
+    revalidatePath("/admin/vetting");
+    return { status: "success", notice: { key: "vetting.decided" } };
+  });
+}
+
+export async function expertSuspensionAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = submittedValues(formData);
+  return guardedAction(formData, async () => {
+    const result = await setExpertSuspension(await currentActor(), {
+      profileId: values.profileId ?? "",
+      reason: values.reason ?? "",
+      suspend: values.intent === "suspend",
+    });
+    if (!result.ok) {
+      return result.error === "invalid"
+        ? { status: "error", fieldErrors: result.fields, values }
+        : { status: "error", formError: `vetting.${result.error}`, values };
+    }
+    revalidatePath("/admin/vetting");
+    return { status: "success", notice: { key: values.intent === "suspend" ? "vetting.suspended" : "vetting.reinstated" } };
+  });
+}

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { PageHeading } from "@/components/ui/PageHeading";
+import { currentActor } from "@/lib/auth/current-actor";
+import { getVettingQueue, getVettingStats } from "@/lib/experts/admin-queries";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("vetting"))("title") };
+}
+
+export default async function VettingQueuePage() {
+  const actor = await currentActor();
+  if (!actor) redirect("/signin?callbackUrl=%2Fadmin%2Fvetting");
+  if (actor.role !== "admin") notFound();
+  const [t, format, queue, stats] = await Promise.all([getTranslations("vetting"), getFormatter(), getVettingQueue(actor), getVettingStats(actor)]);
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeading title={t("title")} lead={t("stats", { count: stats.queued, hours: Math.round(stats.medianWaitHours ?? 0) })} />
+      {queue.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
+        <table className="w-full border-collapse bg-white text-left text-sm">
+          <caption className="sr-only">{t("queueCaption")}</caption>
+          <thead>
+            <tr className="border-b border-stone-300">
+              <th scope="col" className="p-3">{t("expert")}</th>
+              <th scope="col" className="p-3">{t("submittedAt")}</th>
+              <th scope="col" className="p-3">{t("waiting")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {queue.map((row) => (
+              <tr key={row.id} className="border-b border-stone-200">
+                <td className="p-3">
+                  <Link href={`/admin/vetting/${row.id}`} className="font-semibold underline">
+                    {row.displayName || row.email}
+                  </Link>
+                  <span className="block text-stone-600">{row.headline}</span>
+                </td>
+                <td className="p-3">{row.submittedAt ? format.dateTime(row.submittedAt, { dateStyle: "medium", timeStyle: "short" }) : ""}</td>
+                <td className="p-3">{t("waitingHours", { hours: row.waitingHours })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

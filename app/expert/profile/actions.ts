@@ -1,0 +1,64 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { currentActor } from "@/lib/auth/current-actor";
+import { guardedAction, type FormState } from "@/lib/actions/form-state";
+import { deleteEvidence, uploadEvidence } from "@/lib/experts/evidence";
+import { formDataToValues, valuesToProfileInput } from "@/lib/experts/form-values";
+import { updateExpertProfile } from "@/lib/experts/profile";
+import { submitProfile } from "@/lib/experts/vetting";
+
+export async function saveExpertProfileAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = formDataToValues(formData);
+  return guardedAction(formData, async () => {
+    const result = await updateExpertProfile(await currentActor(), valuesToProfileInput(values));
+    if (!result.ok) {
+      return result.error === "locked"
+        ? { status: "error", formError: "expertProfile.locked", values }
+        : { status: "error", fieldErrors: result.fields, values };
+    }
+    revalidatePath("/expert/profile");
+    return {
+      status: "success",
+      notice: { key: result.value.status === "submitted" ? "expertProfile.savedBackToReview" : "expertProfile.saved" },
+    };
+  });
+}
+
+export async function uploadEvidenceAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = formDataToValues(formData);
+  return guardedAction(formData, async () => {
+    const file = formData.get("file");
+    const upload =
+      file instanceof File && file.size > 0 ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null;
+    const result = await uploadEvidence(await currentActor(), {
+      kind: values.kind as "other",
+      label: values.label,
+      issuedOn: values.issuedOn,
+      file: upload,
+    });
+    if (!result.ok) {
+      return result.error === "locked"
+        ? { status: "error", formError: "expertProfile.locked", values }
+        : { status: "error", fieldErrors: result.fields, values };
+    }
+    revalidatePath("/expert/profile");
+    return { status: "success", notice: { key: "expertProfile.evidenceUploaded" } };
+  });
+}
+
+export async function deleteEvidenceAction(formData: FormData): Promise<void> {
+  await deleteEvidence(await currentActor(), { evidenceId: String(formData.get("evidenceId") ?? "") });
+  revalidatePath("/expert/profile");
+}
+
+export async function submitProfileAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return guardedAction(formData, async () => {
+    const result = await submitProfile(await currentActor());
+    if (!result.ok) {
+      return { status: "error", formError: result.error === "incomplete" ? "expertProfile.incomplete" : "expertProfile.cannotSubmit" };
+    }
+    revalidatePath("/expert/profile");
+    return { status: "success", notice: { key: "expertProfile.submitted" } };
+  });
+}

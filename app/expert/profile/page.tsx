@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { EvidenceList } from "@/components/experts/EvidenceList";
+import { EvidenceUploadForm } from "@/components/experts/EvidenceUploadForm";
+import { ProfileForm } from "@/components/experts/ProfileForm";
+import { SubmitForVerificationForm } from "@/components/experts/SubmitForVerificationForm";
+import { VerificationStatus } from "@/components/experts/VerificationStatus";
+import { Alert } from "@/components/ui/Alert";
+import { PageHeading } from "@/components/ui/PageHeading";
+import { currentActor } from "@/lib/auth/current-actor";
+import { profileToValues } from "@/lib/experts/form-values";
+import { getMyExpertProfile, listCatalog } from "@/lib/experts/queries";
+import { isEditable } from "@/lib/experts/verification-machine";
+import { deleteEvidenceAction, saveExpertProfileAction, submitProfileAction, uploadEvidenceAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("expertProfile"))("title") };
+}
+
+export default async function ExpertProfilePage() {
+  const actor = await currentActor();
+  if (!actor) redirect("/signin?callbackUrl=%2Fexpert%2Fprofile");
+  if (actor.role !== "expert") redirect("/dashboard");
+  const [mine, catalog, t] = await Promise.all([getMyExpertProfile(actor), listCatalog(), getTranslations("expertProfile")]);
+  if (!mine) redirect("/dashboard");
+  const { profile } = mine;
+  const editable = isEditable(profile.status);
+  return (
+    <div className="flex flex-col gap-8">
+      <PageHeading title={t("title")} lead={t("lead")} />
+      {profile.status === "verified" ? (
+        <p>
+          <Link href={`/experts/${profile.slug}`} className="font-semibold underline">
+            {t("seePublicPage")}
+          </Link>
+        </p>
+      ) : null}
+      <VerificationStatus
+        status={profile.status}
+        reason={profile.statusReason}
+        missing={mine.missing}
+        urssaf={mine.urssaf}
+        submitForm={<SubmitForVerificationForm disabled={mine.missing.length > 0} action={submitProfileAction} />}
+      />
+      <section aria-labelledby="evidence-title" className="flex flex-col gap-5 rounded-lg border border-stone-200 bg-white p-6">
+        <h2 id="evidence-title" className="text-xl font-semibold">{t("evidence")}</h2>
+        <p className="text-sm text-stone-700">{t("evidenceLead")}</p>
+        <EvidenceList files={mine.evidence} canDelete={profile.status !== "submitted"} deleteAction={deleteEvidenceAction} />
+        {profile.status !== "rejected" && profile.status !== "suspended" ? <EvidenceUploadForm action={uploadEvidenceAction} /> : null}
+      </section>
+      {editable ? (
+        <ProfileForm
+          initialValues={profileToValues(profile, mine.skills, mine.references)}
+          catalog={catalog.map(({ id, name }) => ({ id, name }))}
+          action={saveExpertProfileAction}
+        />
+      ) : (
+        <Alert tone="info">{t("lockedNotice")}</Alert>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { DirectoryFilters } from "@/components/experts/DirectoryFilters";
+import { DirectoryPagination } from "@/components/experts/DirectoryPagination";
+import { directoryHref } from "@/components/experts/directory-query";
+import { ExpertCard } from "@/components/experts/ExpertCard";
+import { PageHeading } from "@/components/ui/PageHeading";
+import { directoryFiltersSchema, searchExperts } from "@/lib/experts/directory";
+import { listCatalog } from "@/lib/experts/queries";
+import { departements } from "@/lib/geo/departements";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("directory");
+  return { title: t("title"), description: t("metaDescription") };
+}
+
+/** Keeps only plain string values: repeated parameters (?q=a&q=b) are ignored, the schema does the rest. */
+function stringParams(params: SearchParams): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+}
+
+export default async function ExpertsDirectoryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const filters = directoryFiltersSchema.parse(stringParams(await searchParams));
+  const [t, results, catalog] = await Promise.all([getTranslations("directory"), searchExperts(filters), listCatalog()]);
+
+  return (
+    <div className="flex flex-col gap-8">
+      <PageHeading title={t("title")} lead={t("lead")} />
+      <DirectoryFilters filters={filters} catalog={catalog} departements={departements} />
+      <section aria-labelledby="directory-count">
+        <p id="directory-count" className="text-lg font-semibold text-stone-900">{t("count", { count: results.total })}</p>
+        {results.total === 0 ? (
+          <p className="mt-4 max-w-2xl text-stone-800">{t("empty")}</p>
+        ) : results.experts.length === 0 ? (
+          <p className="mt-4 text-stone-800">
+            {t("pageOutOfRange")}{" "}
+            <Link href={directoryHref(filters, 1)} className="font-medium text-brand-900 underline underline-offset-4">
+              {t("firstPage")}
+            </Link>
+          </p>
+        ) : (
+          <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+            {results.experts.map((expert) => (
+              <li key={expert.id}>
+                <ExpertCard expert={expert} />
+              </li>
+            ))}
+          </ul>
+        )}
+        <DirectoryPagination filters={filters} page={results.page} pages={results.pages} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { TextAreaField } from "@/components/experts/fields";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { FormErrorSummary, useFieldError } from "@/components/ui/FormErrorSummary";
+import { useFocusFirstError } from "@/components/ui/useFocusFirstError";
+import { idleState, type FormState } from "@/lib/actions/form-state";
+
+interface DecisionFormProps {
+  profileId: string;
+  /** Checklist items the automatic checks already support. */
+  suggested: Record<string, boolean>;
+  action: (s: FormState, f: FormData) => Promise<FormState>;
+}
+
+export function DecisionForm({ profileId, suggested, action }: DecisionFormProps) {
+  const t = useTranslations("vetting");
+  const all = useTranslations();
+  const [state, formAction, pending] = useActionState(action, idleState);
+  const formRef = useFocusFirstError(state);
+  const error = useFieldError(state);
+  if (state.status === "success" && state.notice) return <Alert tone="success">{all(state.notice.key as never)}</Alert>;
+  return (
+    <form ref={formRef} action={formAction} className="flex flex-col gap-4" noValidate>
+      <FormErrorSummary state={state} />
+      <input type="hidden" name="profileId" value={profileId} />
+      <fieldset>
+        <legend className="font-semibold">{t("checklist")}</legend>
+        <div className="mt-2 flex flex-col gap-1">
+          {(["identity", "siret", "insurance", "urssaf", "skills"] as const).map((item) => (
+            <label key={item} className="flex min-h-11 items-center gap-2 text-sm">
+              <input type="checkbox" name={`check.${item}`} defaultChecked={suggested[item] ?? false} className="size-5 accent-brand-800" />
+              {t(`check_${item}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <TextAreaField name="reason" label={t("reason")} hint={t("reasonHint")} rows={4} defaultValue={state.values?.reason ?? ""} error={error("reason")} />
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" name="decision" value="approve" disabled={pending}>{t("approve")}</Button>
+        <Button type="submit" name="decision" value="request_changes" variant="secondary" disabled={pending}>{t("requestChanges")}</Button>
+        <Button type="submit" name="decision" value="reject" variant="danger" disabled={pending}>{t("reject")}</Button>
+      </div>
+    </form>
+  );
+}
