@@ -3,7 +3,6 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { TextAreaField } from "@/components/experts/fields";
-import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { FormErrorSummary, useFieldError } from "@/components/ui/FormErrorSummary";
 import { useFocusFirstError } from "@/components/ui/useFocusFirstError";
@@ -18,11 +17,9 @@ interface DecisionFormProps {
 
 export function DecisionForm({ profileId, suggested, action }: DecisionFormProps) {
   const t = useTranslations("vetting");
-  const all = useTranslations();
   const [state, formAction, pending] = useActionState(action, idleState);
   const formRef = useFocusFirstError(state);
   const error = useFieldError(state);
-  if (state.status === "success" && state.notice) return <Alert tone="success">{all(state.notice.key as never)}</Alert>;
   return (
     <form ref={formRef} action={formAction} className="flex flex-col gap-4" noValidate>
       <FormErrorSummary state={state} />

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/current-actor";
 import { guardedAction, submittedValues, type FormState } from "@/lib/actions/form-state";
 import { decideVerification, setExpertSuspension } from "@/lib/experts/vetting";
@@ -9,7 +10,7 @@ const checklistItems = ["identity", "siret", "insurance", "urssaf", "skills"] as
 
 export async function decideVerificationAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = submittedValues(formData);
-  return guardedAction(formData, async () => {
+  const state = await guardedAction(formData, async (): Promise<FormState> => {
     const checklist = Object.fromEntries(checklistItems.map((item) => [item, formData.get(`check.${item}`) === "on"]));
     const result = await decideVerification(await currentActor(), {
       profileId: values.profileId ?? "",
@@ -22,9 +23,11 @@ export async function decideVerificationAction(_previous: FormState, formData: F
         ? { status: "error", fieldErrors: result.fields, values }
         : { status: "error", formError: `vetting.${result.error}`, values };
     }
-    revalidatePath("/admin/vetting");
-    return { status: "success", notice: { key: "vetting.decided" } };
+    return { status: "success" };
   });
+  // Back to the queue, which confirms the decision (the form itself has nothing left to decide).
+  if (state.status === "success") redirect("/admin/vetting?decided=1");
+  return state;
 }
 
 export async function expertSuspensionAction(_previous: FormState, formData: FormData): Promise<FormState> {

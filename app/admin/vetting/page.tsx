@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Alert } from "@/components/ui/Alert";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { currentActor } from "@/lib/auth/current-actor";
 import { getVettingQueue, getVettingStats } from "@/lib/experts/admin-queries";
@@ -10,7 +11,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("vetting"))("title") };
 }
 
-export default async function VettingQueuePage() {
+export default async function VettingQueuePage({ searchParams }: { searchParams: Promise<{ decided?: string }> }) {
+  const { decided } = await searchParams;
   const actor = await currentActor();
   if (!actor) redirect("/signin?callbackUrl=%2Fadmin%2Fvetting");
   if (actor.role !== "admin") notFound();
@@ -18,6 +20,7 @@ export default async function VettingQueuePage() {
   return (
     <div className="flex flex-col gap-6">
       <PageHeading title={t("title")} lead={t("stats", { count: stats.queued, hours: Math.round(stats.medianWaitHours ?? 0) })} />
+      {decided ? <Alert tone="success">{t("decided")}</Alert> : null}
       {queue.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (

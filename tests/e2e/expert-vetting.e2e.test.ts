@@ -1,0 +1,112 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { demoAccounts } from "@/db/seed/seed";
+import fr from "@/messages/fr.json";
+import { SignInFlow } from "./pages/SignInFlow";
+import { baseUrl, e2eEnabled, launchBrowserPerFile, newVisitor } from "./support/browser";
+
+launchBrowserPerFile();
+
+const m = fr.expertProfile;
+const files = mkdtempSync(path.join(os.tmpdir(), "compagnon-e2e-files-"));
+const pdf = (name: string) => {
+  const file = path.join(files, name);
+  writeFileSync(file, `%PDF-1.4\n% ${name}\n%%EOF\n`);
+  return file;
+};
+const today = new Date().toISOString().slice(0, 10);
+const nextYear = `${new Date().getFullYear() + 1}-06-30`;
+
+describe.skipIf(!e2eEnabled)("a newcomer expert, vetted by an admin", () => {
+  it("fills the profile, uploads evidence, submits; the admin asks for changes then approves; the expert is listed", async () => {
+    const expert = await newVisitor("fr-FR");
+    const page = expert.page;
+    const email = `expert.${Date.now()}@example.test`;
+    await new SignInFlow(page).signIn(email, "/onboarding");
+    await page.waitForURL(/\/onboarding/);
+    await page.getByLabel(fr.onboarding.name).fill("Camille Libre");
+    await page.getByLabel(fr.onboarding.expert).check();
+    await page.getByRole("button", { name: fr.onboarding.continue }).click();
+    await page.waitForURL(/\/dashboard/);
+    await page.getByRole("link", { name: fr.dashboard.editProfile }).click();
+    await page.waitForURL(/\/expert\/profile/);
+
+    // Evidence first: a renamed executable is refused with a clear message.
+    const fake = path.join(files, "attestation.pdf");
+    writeFileSync(fake, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]));
+    await page.getByLabel(m.file).setInputFiles(fake);
+    await page.getByRole("button", { name: m.upload }).click();
+    await page.getByText(fr.validation.fileType).waitFor();
+    for (const [kind, name, issued] of [["registration", "kbis.pdf", ""], ["urssaf", "urssaf.pdf", today], ["insurance", "assurance.pdf", ""]] as const) {
+      await page.getByLabel(m.evidenceKind).selectOption(kind);
+      if (issued) await page.getByLabel(m.issuedOn).fill(issued);
+      await page.getByLabel(m.file).setInputFiles(pdf(name));
+      await page.getByRole("button", { name: m.upload }).click();
+      await page.getByRole("link", { name }).waitFor();
+    }
+
+    await page.getByLabel(m.headline).fill("Odoo et Dolibarr pour les artisans");
+    await page.getByRole("textbox", { name: m.bio }).fill("J’installe **Dolibarr** et Odoo pour les artisans et les petits commerces depuis huit ans, avec formation des équipes.");
+    await page.getByLabel(m.kind_installation).check();
+    await page.getByLabel(m.kind_training).check();
+    await page.getByLabel(m.dailyRate).fill("480");
+    await page.getByLabel(m.departments).fill("44, 85");
+    await page.getByLabel(m.remoteOk).check();
+    await page.getByRole("button", { name: m.addSkill }).click();
+    await page.getByLabel(m.software, { exact: true }).selectOption({ label: "Dolibarr" });
+    await page.getByRole("combobox", { name: m.legalForm }).selectOption("micro_entrepreneur");
+    await page.getByLabel("SIRET").fill("523 456 788 00000");
+    await page.getByLabel(m.vatRegime).selectOption("franchise");
+    await page.getByLabel(m.insurer).fill("MAIF Pro");
+    await page.getByLabel(m.policyNumber).fill("P-778899");
+    await page.getByLabel(m.insuranceExpiresOn).fill(nextYear);
+    await page.getByRole("button", { name: m.save }).click();
+    await page.getByText(m.saved).waitFor();
+    await page.getByText(m.readyToSubmit).waitFor();
+    await expert.screenshot("30-expert-profile-ready");
+    await page.getByRole("button", { name: m.submit }).click();
+    await page.getByText(m.statusHelp_submitted).waitFor();
+
+    const admin = await newVisitor("fr-FR");
+    await new SignInFlow(admin.page).signIn(demoAccounts.admin.email, "/admin/vetting");
+    await admin.page.getByRole("link", { name: "Camille Libre" }).click();
+    await admin.page.getByRole("button", { name: fr.vetting.requestChanges }).click();
+    await admin.page.getByText(fr.validation.decisionReason).waitFor();
+    await admin.page.getByLabel(fr.vetting.reason).fill("Merci d’ajouter une référence client récente.");
+    await admin.page.getByRole("button", { name: fr.vetting.requestChanges }).click();
+    await admin.page.getByText(fr.vetting.decided).waitFor();
+    await admin.screenshot("31-admin-changes-requested");
+
+    await page.goto(`${baseUrl}/expert/profile`);
+    await page.getByText("Merci d’ajouter une référence client récente.").waitFor();
+    await page.getByRole("button", { name: m.addReference }).click();
+    await page.getByLabel(m.clientType).fill("Boulangerie, 6 personnes");
+    await page.getByLabel(m.project, { exact: true }).fill("Dolibarr : devis, factures et stock");
+    await page.getByLabel(m.year, { exact: true }).fill("2025");
+    await page.getByRole("button", { name: m.save }).click();
+    await page.getByText(m.saved).waitFor();
+    await page.getByRole("button", { name: m.submit }).click();
+    await page.getByText(m.statusHelp_submitted).waitFor();
+
+    await admin.page.goto(`${baseUrl}/admin/vetting`);
+    await admin.page.getByRole("link", { name: "Camille Libre" }).click();
+    await admin.page.getByRole("button", { name: fr.vetting.approve }).click();
+    await admin.page.getByText(fr.vetting.decided).waitFor();
+
+    const visitor = await newVisitor("fr-FR");
+    await visitor.page.goto(`${baseUrl}/experts?software=dolibarr&departement=44`);
+    await visitor.page.getByRole("link", { name: "Camille Libre" }).click();
+    await visitor.page.getByRole("heading", { level: 1, name: "Camille Libre" }).waitFor();
+    const html = await visitor.page.content();
+    for (const secret of ["52345678800000", "MAIF", "P-778899", "/api/evidence/"]) expect(html).not.toContain(secret);
+    await visitor.screenshot("32-public-expert");
+
+    await visitor.page.goto(`${baseUrl}/dev/mailbox?to=${encodeURIComponent(email)}`);
+    await visitor.page.getByText("Votre profil Compagnon est vérifié").waitFor();
+    await visitor.page.getByText("Votre profil Compagnon : quelques compléments demandés").waitFor();
+
+    for (const v of [expert, admin, visitor]) await v.context.close();
+  });
+});
