@@ -1,12 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { FormErrorSummary, useFieldError } from "@/components/ui/FormErrorSummary";
 import { useFocusFirstError } from "@/components/ui/useFocusFirstError";
+import { useSubmitWithoutReset } from "@/components/ui/useSubmitWithoutReset";
 import { idleState, type FormState } from "@/lib/actions/form-state";
 import { SelectField } from "./fields";
 
@@ -18,10 +19,15 @@ export function EvidenceUploadForm({ action }: { action: (s: FormState, f: FormD
   const common = useTranslations("common");
   const [state, formAction, pending] = useActionState(action, idleState);
   const formRef = useFocusFirstError(state);
+  const onSubmit = useSubmitWithoutReset(formAction);
+  // After an upload, clear the form for the next file; after a refusal, keep every choice.
+  useEffect(() => {
+    if (state.status === "success") formRef.current?.reset();
+  }, [state, formRef]);
   const error = useFieldError(state);
   const kept = (name: string) => (state.status === "error" ? (state.values?.[name] ?? "") : "");
   return (
-    <form ref={formRef} action={formAction} className="flex flex-col gap-4" noValidate>
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       <FormErrorSummary state={state} />
       {state.status === "success" && state.notice ? <Alert tone="success">{all(state.notice.key as never)}</Alert> : null}
       <div className="grid gap-4 md:grid-cols-3">

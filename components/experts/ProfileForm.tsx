@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { FormErrorSummary, useFieldError } from "@/components/ui/FormErrorSummary";
 import { useFocusFirstError } from "@/components/ui/useFocusFirstError";
+import { useSubmitWithoutReset } from "@/components/ui/useSubmitWithoutReset";
 import { idleState, type FormState } from "@/lib/actions/form-state";
 import { CheckboxGroup, SelectField, TextAreaField } from "./fields";
 import { RepeatableRows } from "./RepeatableRows";
@@ -26,6 +27,7 @@ export function ProfileForm({ initialValues, catalog, action }: ProfileFormProps
   const common = useTranslations("common");
   const [state, formAction, pending] = useActionState(action, idleState);
   const formRef = useFocusFirstError(state);
+  const onSubmit = useSubmitWithoutReset(formAction);
   const error = useFieldError(state);
   const values = state.status === "error" && state.values ? state.values : initialValues;
   const v = (name: string) => values[name] ?? "";
@@ -33,7 +35,7 @@ export function ProfileForm({ initialValues, catalog, action }: ProfileFormProps
   const section = "flex flex-col gap-5 rounded-lg border border-stone-200 bg-white p-6";
 
   return (
-    <form ref={formRef} action={formAction} className="flex flex-col gap-8" noValidate>
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} className="flex flex-col gap-8" noValidate>
       <FormErrorSummary state={state} />
       {state.status === "success" && state.notice ? <Alert tone="success">{all(state.notice.key as never)}</Alert> : null}
 

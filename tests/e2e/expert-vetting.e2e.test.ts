@@ -65,6 +65,9 @@ describe.skipIf(!e2eEnabled)("a newcomer expert, vetted by an admin", () => {
     await page.getByRole("button", { name: m.save }).click();
     await page.getByText(m.saved).waitFor();
     await page.getByText(m.readyToSubmit).waitFor();
+    // What was chosen stays chosen after saving (a reset form would show the first options again).
+    await expect(page.getByRole("combobox", { name: m.legalForm }).inputValue()).resolves.toBe("micro_entrepreneur");
+    await expect(page.getByRole("combobox", { name: m.vatRegime }).inputValue()).resolves.toBe("franchise");
     await expert.screenshot("30-expert-profile-ready");
     await page.getByRole("button", { name: m.submit }).click();
     await page.getByText(m.statusHelp_submitted).waitFor();
