@@ -31,7 +31,9 @@ export default async function AdminPage() {
       <PageHeading title={t("title")} />
       <section aria-labelledby="vetting-queue" className="rounded-lg bg-brand-50 p-6">
         <h2 id="vetting-queue" className="text-xl font-semibold text-brand-900">
-          {d("adminQueue", { count: vetting.queued, hours: Math.round(vetting.medianWaitHours ?? 0) })}
+          {vetting.queued > 0
+            ? d("adminQueue", { count: vetting.queued, hours: Math.round(vetting.medianWaitHours ?? 0) })
+            : d("adminQueueEmpty")}
         </h2>
         <Link href="/admin/vetting" className={buttonClasses("primary", "mt-3")}>
           {d("openQueue")}

@@ -150,7 +150,7 @@ export function ProfileForm({ initialValues, catalog, action }: ProfileFormProps
         <CheckboxGroup
           name="publicFields"
           legend={t("publicFields")}
-          options={(["bio", "links", "references", "languages", "legalForm"] as const).map((f) => ({ value: f, label: t(`public_${f}`) }))}
+          options={(["photo", "bio", "links", "references", "languages", "legalForm"] as const).map((f) => ({ value: f, label: t(`public_${f}`) }))}
           checked={many("publicFields")}
         />
       </section>

@@ -15,13 +15,10 @@ export async function SiteHeader({ user, showMailbox, signOutAction, setLocaleAc
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-        <Link href="/" className="text-xl font-bold tracking-tight text-brand-800">
+        <Link href="/" className="text-xl font-bold tracking-tight text-brand-800" aria-label={`Compagnon — ${t("home")}`}>
           Compagnon
         </Link>
         <nav aria-label={t("main")} className="flex flex-wrap items-center gap-2">
-          <Link href="/" className={link}>
-            {t("home")}
-          </Link>
           <Link href="/experts" className={link}>
             {t("experts")}
           </Link>
@@ -55,7 +52,7 @@ export async function SiteHeader({ user, showMailbox, signOutAction, setLocaleAc
           <LanguageSwitch action={setLocaleAction} />
           {user ? (
             <form action={signOutAction} className="flex items-center gap-2">
-              <span className="hidden max-w-56 truncate text-sm text-stone-600 xl:inline" title={user.email}>
+              <span className="hidden max-w-56 truncate text-sm text-stone-600 2xl:inline" title={user.email}>
                 {t("signedInAs", { email: user.email })}
               </span>
               <button type="submit" className="min-h-11 rounded-md border border-stone-300 px-3 text-sm font-semibold hover:bg-stone-100">

@@ -36,7 +36,7 @@ export interface ExpertLinks {
 }
 
 /** Optional fields the expert may show on the public page. */
-export const publicFieldNames = ["bio", "links", "references", "languages", "legalForm"] as const;
+export const publicFieldNames = ["photo", "bio", "links", "references", "languages", "legalForm"] as const;
 export type PublicFieldName = (typeof publicFieldNames)[number];
 
 export const expertProfiles = pgTable(
@@ -63,8 +63,11 @@ export const expertProfiles = pgTable(
     insurer: text("insurer"),
     insurancePolicyNumber: text("insurance_policy_number"),
     insuranceExpiresOn: date("insurance_expires_on"),
+    /** Optional photo (PNG or JPEG), stored privately like evidence; served only when public. */
+    photoKey: text("photo_key"),
+    photoMime: text("photo_mime"),
     links: jsonb("links").$type<ExpertLinks>().notNull().default({}),
-    publicFields: text("public_fields").array().$type<PublicFieldName[]>().notNull().default(sql`'{bio,links,references,languages}'`),
+    publicFields: text("public_fields").array().$type<PublicFieldName[]>().notNull().default(sql`'{photo,bio,links,references,languages}'`),
     status: verificationStatus("status").notNull().default("draft"),
     statusReason: text("status_reason"),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),

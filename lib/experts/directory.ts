@@ -132,6 +132,7 @@ export async function getPublicExpert(slug: string) {
     slug: profile.slug,
     displayName: profile.displayName,
     headline: profile.headline,
+    photoUrl: shown.has("photo") && profile.photoKey ? `/api/experts/photo/${profile.id}?v=${profile.updatedAt.getTime()}` : null,
     bio: shown.has("bio") ? profile.bio : null,
     links: shown.has("links") ? profile.links : null,
     languages: shown.has("languages") ? profile.languages : null,

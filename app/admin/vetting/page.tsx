@@ -19,11 +19,12 @@ export default async function VettingQueuePage({ searchParams }: { searchParams:
   const [t, format, queue, stats] = await Promise.all([getTranslations("vetting"), getFormatter(), getVettingQueue(actor), getVettingStats(actor)]);
   return (
     <div className="flex flex-col gap-6">
-      <PageHeading title={t("title")} lead={t("stats", { count: stats.queued, hours: Math.round(stats.medianWaitHours ?? 0) })} />
+      <PageHeading
+        title={t("title")}
+        lead={stats.queued > 0 ? t("stats", { count: stats.queued, hours: Math.round(stats.medianWaitHours ?? 0) }) : t("empty")}
+      />
       {decided ? <Alert tone="success">{t("decided")}</Alert> : null}
-      {queue.length === 0 ? (
-        <p>{t("empty")}</p>
-      ) : (
+      {queue.length === 0 ? null : (
         <table className="w-full border-collapse bg-white text-left text-sm">
           <caption className="sr-only">{t("queueCaption")}</caption>
           <thead>

@@ -5,6 +5,7 @@ import { currentActor } from "@/lib/auth/current-actor";
 import { guardedAction, type FormState } from "@/lib/actions/form-state";
 import { deleteEvidence, uploadEvidence } from "@/lib/experts/evidence";
 import { formDataToValues, valuesToProfileInput } from "@/lib/experts/form-values";
+import { removePhoto, uploadPhoto } from "@/lib/experts/photo";
 import { updateExpertProfile } from "@/lib/experts/profile";
 import { submitProfile } from "@/lib/experts/vetting";
 
@@ -61,4 +62,22 @@ export async function submitProfileAction(_previous: FormState, formData: FormDa
     revalidatePath("/expert/profile");
     return { status: "success", notice: { key: "expertProfile.submitted" } };
   });
+}
+
+export async function uploadPhotoAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return guardedAction(formData, async () => {
+    const photo = formData.get("photo");
+    const file = photo instanceof File && photo.size > 0 ? { bytes: new Uint8Array(await photo.arrayBuffer()) } : null;
+    const result = await uploadPhoto(await currentActor(), file);
+    if (!result.ok) {
+      return result.error === "locked" ? { status: "error", formError: "expertProfile.locked" } : { status: "error", fieldErrors: result.fields };
+    }
+    revalidatePath("/expert/profile");
+    return { status: "success", notice: { key: "expertProfile.photoSaved" } };
+  });
+}
+
+export async function removePhotoAction(): Promise<void> {
+  await removePhoto(await currentActor());
+  revalidatePath("/expert/profile");
 }

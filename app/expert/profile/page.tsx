@@ -13,7 +13,15 @@ import { currentActor } from "@/lib/auth/current-actor";
 import { profileToValues } from "@/lib/experts/form-values";
 import { getMyExpertProfile, listCatalog } from "@/lib/experts/queries";
 import { isEditable } from "@/lib/experts/verification-machine";
-import { deleteEvidenceAction, saveExpertProfileAction, submitProfileAction, uploadEvidenceAction } from "./actions";
+import { PhotoForm } from "@/components/experts/PhotoForm";
+import {
+  deleteEvidenceAction,
+  removePhotoAction,
+  saveExpertProfileAction,
+  submitProfileAction,
+  uploadEvidenceAction,
+  uploadPhotoAction,
+} from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("expertProfile"))("title") };
@@ -44,6 +52,16 @@ export default async function ExpertProfilePage() {
         urssaf={mine.urssaf}
         submitForm={<SubmitForVerificationForm disabled={mine.missing.length > 0} action={submitProfileAction} />}
       />
+      {profile.status !== "rejected" && profile.status !== "suspended" ? (
+        <section aria-labelledby="photo-title" className="flex flex-col gap-4 rounded-lg border border-stone-200 bg-white p-6">
+          <h2 id="photo-title" className="text-xl font-semibold">{t("photo")}</h2>
+          <PhotoForm
+            photoUrl={profile.photoKey ? `/api/experts/photo/${profile.id}?v=${profile.updatedAt.getTime()}` : null}
+            action={uploadPhotoAction}
+            removeAction={removePhotoAction}
+          />
+        </section>
+      ) : null}
       <section aria-labelledby="evidence-title" className="flex flex-col gap-5 rounded-lg border border-stone-200 bg-white p-6">
         <h2 id="evidence-title" className="text-xl font-semibold">{t("evidence")}</h2>
         <p className="text-sm text-stone-700">{t("evidenceLead")}</p>

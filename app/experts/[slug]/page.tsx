@@ -66,12 +66,18 @@ export default async function ExpertPage({ params }: Props) {
         </Link>
       </p>
 
-      <header className="flex flex-col gap-3">
-        <h1 className="text-3xl font-bold tracking-tight text-stone-900">{expert.displayName}</h1>
-        <p>
-          <VerifiedBadge label={verifiedLabel} />
-        </p>
-        {expert.headline ? <p className="max-w-2xl text-lg text-stone-700">{expert.headline}</p> : null}
+      <header className="flex flex-wrap items-center gap-6">
+        {expert.photoUrl ? (
+          // eslint-disable-next-line @next/next/no-img-element -- a private, access-checked file: no image optimiser in front of it
+          <img src={expert.photoUrl} alt="" width={112} height={112} className="size-28 rounded-full border border-stone-200 object-cover" />
+        ) : null}
+        <div className="flex flex-col gap-3">
+          <h1 className="text-3xl font-bold tracking-tight text-stone-900">{expert.displayName}</h1>
+          <p>
+            <VerifiedBadge label={verifiedLabel} />
+          </p>
+          {expert.headline ? <p className="max-w-2xl text-lg text-stone-700">{expert.headline}</p> : null}
+        </div>
       </header>
 
       {expert.urssafStale ? <Alert tone="warning">{t("urssafStale")}</Alert> : null}
