@@ -29,6 +29,15 @@ const schema = z
     RESEND_BASE_URL: z.url().optional(),
     SIGNIN_LIMIT_PER_EMAIL: z.coerce.number().int().positive().default(5),
     SIGNIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(20),
+    S3_BUCKET: z.string().min(3).optional(),
+    S3_ENDPOINT: z.url().optional(),
+    S3_REGION: z.string().min(2).optional(),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  })
+  .refine((env) => !env.S3_BUCKET || (env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY), {
+    message: "S3_BUCKET needs S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY",
+    path: ["S3_BUCKET"],
   })
   .refine((env) => env.NODE_ENV !== "production" || env.COMPAGNON_DEMO || env.AUTH_SECRET, {
     message: "AUTH_SECRET is required in production (generate one with `openssl rand -base64 33`)",
