@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
 import { chooseRole } from "@/lib/accounts/choose-role";
 import { currentActor } from "@/lib/auth/current-actor";
 import { guardedAction, submittedValues, type FormState } from "@/lib/actions/form-state";
@@ -9,7 +10,11 @@ import { createOrganization } from "@/lib/organizations/create-organization";
 export async function chooseRoleAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = submittedValues(formData);
   const state = await guardedAction(formData, async () => {
-    const result = await chooseRole(await currentActor(), { role: values.role as "client" | "expert", name: values.name ?? "" });
+    const result = await chooseRole(await currentActor(), {
+      role: values.role as "client" | "expert",
+      name: values.name ?? "",
+      locale: (await getLocale()) as "fr" | "en",
+    });
     if (!result.ok) {
       return result.error === "already_chosen"
         ? { status: "error", formError: "onboarding.alreadyChosen", values }

@@ -16,6 +16,8 @@ export const chooseRoleSchema = z.object({
     .trim()
     .min(2, { error: "nameLength" })
     .max(100, { error: "nameLength" }),
+  /** The language the person is using, so that their emails follow it. */
+  locale: z.enum(["fr", "en"]).optional(),
 });
 
 /**
@@ -29,11 +31,11 @@ export async function chooseRole(
   const user = requireUser(actor);
   const parsed = chooseRoleSchema.safeParse(input);
   if (!parsed.success) return fail("invalid", fieldErrors(parsed.error));
-  const { role, name } = parsed.data;
+  const { role, name, locale } = parsed.data;
   return db.transaction(async (tx) => {
     const updated = await tx
       .update(users)
-      .set({ role, name })
+      .set({ role, name, ...(locale ? { locale } : {}) })
       .where(and(eq(users.id, user.id), isNull(users.role)))
       .returning({ id: users.id });
     if (updated.length === 0) return fail("already_chosen");

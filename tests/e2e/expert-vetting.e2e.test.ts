@@ -3,13 +3,13 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { demoAccounts } from "@/db/seed/seed";
+import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 import { SignInFlow } from "./pages/SignInFlow";
 import { baseUrl, e2eEnabled, launchBrowserPerFile, newVisitor } from "./support/browser";
 
 launchBrowserPerFile();
 
-const m = fr.expertProfile;
 const files = mkdtempSync(path.join(os.tmpdir(), "compagnon-e2e-files-"));
 const pdf = (name: string) => {
   const file = path.join(files, name);
@@ -19,30 +19,36 @@ const pdf = (name: string) => {
 const today = new Date().toISOString().slice(0, 10);
 const nextYear = `${new Date().getFullYear() + 1}-06-30`;
 
-describe.skipIf(!e2eEnabled)("a newcomer expert, vetted by an admin", () => {
+const runs = [
+  { lang: "fr", locale: "fr-FR", t: fr, name: "Camille Libre" },
+  { lang: "en", locale: "en-US", t: en, name: "Casey Free" },
+] as const;
+
+describe.skipIf(!e2eEnabled).each(runs)("a newcomer expert, vetted by an admin ($lang)", ({ lang, locale, t, name: expertName }) => {
+  const m = t.expertProfile;
   it("fills the profile, uploads evidence, submits; the admin asks for changes then approves; the expert is listed", async () => {
-    const expert = await newVisitor("fr-FR");
+    const expert = await newVisitor(locale);
     const page = expert.page;
-    const email = `expert.${Date.now()}@example.test`;
+    const email = `expert.${lang}.${Date.now()}@example.test`;
     await new SignInFlow(page).signIn(email, "/onboarding");
     await page.waitForURL(/\/onboarding/);
-    await page.getByLabel(fr.onboarding.name).fill("Camille Libre");
-    await page.getByLabel(fr.onboarding.expert).check();
-    await page.getByRole("button", { name: fr.onboarding.continue }).click();
+    await page.getByLabel(t.onboarding.name).fill(expertName);
+    await page.getByLabel(t.onboarding.expert).check();
+    await page.getByRole("button", { name: t.onboarding.continue }).click();
     await page.waitForURL(/\/dashboard/);
-    await page.getByRole("link", { name: fr.dashboard.editProfile }).click();
+    await page.getByRole("link", { name: t.dashboard.editProfile }).click();
     await page.waitForURL(/\/expert\/profile/);
 
     // Evidence first: a renamed executable is refused with a clear message.
     const fake = path.join(files, "attestation.pdf");
     writeFileSync(fake, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]));
-    await page.getByLabel(m.file).setInputFiles(fake);
+    await page.getByLabel(m.file, { exact: true }).setInputFiles(fake);
     await page.getByRole("button", { name: m.upload }).click();
-    await page.getByText(fr.validation.fileType).waitFor();
+    await page.getByText(t.validation.fileType).waitFor();
     for (const [kind, name, issued] of [["registration", "kbis.pdf", ""], ["urssaf", "urssaf.pdf", today], ["insurance", "assurance.pdf", ""]] as const) {
       await page.getByLabel(m.evidenceKind).selectOption(kind);
       if (issued) await page.getByLabel(m.issuedOn).fill(issued);
-      await page.getByLabel(m.file).setInputFiles(pdf(name));
+      await page.getByLabel(m.file, { exact: true }).setInputFiles(pdf(name));
       await page.getByRole("button", { name: m.upload }).click();
       await page.getByRole("link", { name }).waitFor();
     }
@@ -68,19 +74,19 @@ describe.skipIf(!e2eEnabled)("a newcomer expert, vetted by an admin", () => {
     // What was chosen stays chosen after saving (a reset form would show the first options again).
     await expect(page.getByRole("combobox", { name: m.legalForm }).inputValue()).resolves.toBe("micro_entrepreneur");
     await expect(page.getByRole("combobox", { name: m.vatRegime }).inputValue()).resolves.toBe("franchise");
-    await expert.screenshot("30-expert-profile-ready");
+    await expert.screenshot(`${lang}-30-expert-profile-ready`);
     await page.getByRole("button", { name: m.submit }).click();
     await page.getByText(m.statusHelp_submitted).waitFor();
 
-    const admin = await newVisitor("fr-FR");
+    const admin = await newVisitor(locale);
     await new SignInFlow(admin.page).signIn(demoAccounts.admin.email, "/admin/vetting");
-    await admin.page.getByRole("link", { name: "Camille Libre" }).click();
-    await admin.page.getByRole("button", { name: fr.vetting.requestChanges }).click();
-    await admin.page.getByText(fr.validation.decisionReason).waitFor();
-    await admin.page.getByLabel(fr.vetting.reason).fill("Merci d’ajouter une référence client récente.");
-    await admin.page.getByRole("button", { name: fr.vetting.requestChanges }).click();
-    await admin.page.getByText(fr.vetting.decided).waitFor();
-    await admin.screenshot("31-admin-changes-requested");
+    await admin.page.getByRole("link", { name: expertName }).click();
+    await admin.page.getByRole("button", { name: t.vetting.requestChanges }).click();
+    await admin.page.getByText(t.validation.decisionReason).waitFor();
+    await admin.page.getByLabel(t.vetting.reason).fill("Merci d’ajouter une référence client récente.");
+    await admin.page.getByRole("button", { name: t.vetting.requestChanges }).click();
+    await admin.page.getByText(t.vetting.decided).waitFor();
+    await admin.screenshot(`${lang}-31-admin-changes-requested`);
 
     await page.goto(`${baseUrl}/expert/profile`);
     await page.getByText("Merci d’ajouter une référence client récente.").waitFor();
@@ -94,21 +100,22 @@ describe.skipIf(!e2eEnabled)("a newcomer expert, vetted by an admin", () => {
     await page.getByText(m.statusHelp_submitted).waitFor();
 
     await admin.page.goto(`${baseUrl}/admin/vetting`);
-    await admin.page.getByRole("link", { name: "Camille Libre" }).click();
-    await admin.page.getByRole("button", { name: fr.vetting.approve }).click();
-    await admin.page.getByText(fr.vetting.decided).waitFor();
+    await admin.page.getByRole("link", { name: expertName }).click();
+    await admin.page.getByRole("button", { name: t.vetting.approve }).click();
+    await admin.page.getByText(t.vetting.decided).waitFor();
 
-    const visitor = await newVisitor("fr-FR");
+    const visitor = await newVisitor(locale);
     await visitor.page.goto(`${baseUrl}/experts?software=dolibarr&departement=44`);
-    await visitor.page.getByRole("link", { name: "Camille Libre" }).click();
-    await visitor.page.getByRole("heading", { level: 1, name: "Camille Libre" }).waitFor();
+    await visitor.page.getByRole("link", { name: expertName }).click();
+    await visitor.page.getByRole("heading", { level: 1, name: expertName }).waitFor();
     const html = await visitor.page.content();
     for (const secret of ["52345678800000", "MAIF", "P-778899", "/api/evidence/"]) expect(html).not.toContain(secret);
-    await visitor.screenshot("32-public-expert");
+    await visitor.screenshot(`${lang}-32-public-expert`);
 
     await visitor.page.goto(`${baseUrl}/dev/mailbox?to=${encodeURIComponent(email)}`);
-    await visitor.page.getByText("Votre profil Compagnon est vérifié").waitFor();
-    await visitor.page.getByText("Votre profil Compagnon : quelques compléments demandés").waitFor();
+    // The expert's emails come in the language the expert used.
+    await visitor.page.getByText(t.emails.expertDecision.verified.subject).waitFor();
+    await visitor.page.getByText(t.emails.expertDecision.changes_requested.subject).waitFor();
 
     for (const v of [expert, admin, visitor]) await v.context.close();
   });

@@ -9,10 +9,10 @@ import { makeUser } from "../../helpers/factories";
 describe("chooseRole", () => {
   it("records the first choice, and only the first", async () => {
     const newcomer = await makeUser(null);
-    expect(await chooseRole(newcomer, { role: "expert", name: " Sophie Bernard " })).toEqual({ ok: true, value: { role: "expert" } });
+    expect(await chooseRole(newcomer, { role: "expert", name: " Sophie Bernard ", locale: "en" })).toEqual({ ok: true, value: { role: "expert" } });
     expect(await chooseRole(newcomer, { role: "client", name: "Autre Nom" })).toEqual({ ok: false, error: "already_chosen" });
     const [row] = await db.select().from(users).where(eq(users.id, newcomer.id));
-    expect(row).toMatchObject({ role: "expert", name: "Sophie Bernard" });
+    expect(row).toMatchObject({ role: "expert", name: "Sophie Bernard", locale: "en" });
   });
 
   it("refuses a role that is not offered (nobody makes themselves admin)", async () => {
