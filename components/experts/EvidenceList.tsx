@@ -22,7 +22,7 @@ export async function EvidenceList({ files, canDelete, deleteAction }: EvidenceL
               <a href={`/api/evidence/${file.id}`} className="underline">
                 {file.originalName}
               </a>{" "}
-              · {format.number(file.sizeBytes / 1024, { maximumFractionDigits: 0 })} Ko
+              · {format.number(Math.max(1, Math.round(file.sizeBytes / 1024)), { style: "unit", unit: "kilobyte", unitDisplay: "short" })}
               {file.issuedOn ? ` · ${t("issuedOnValue", { date: format.dateTime(new Date(`${file.issuedOn}T12:00:00Z`), { dateStyle: "medium" }) })}` : ""}
             </p>
           </div>
