@@ -4,3 +4,4 @@ export * from "./email";
 export * from "./security";
 export * from "./catalog";
 export * from "./experts";
+export * from "./jobs";

@@ -1,0 +1,113 @@
+import { sql, type SQL } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { catalogSoftware } from "./catalog";
+import { organizations } from "./organizations";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+export const jobStatus = pgEnum("job_status", ["draft", "open", "in_progress", "closed", "cancelled"]);
+export const jobKind = pgEnum("job_kind", ["installation", "support_one_off", "support_monthly", "training"]);
+export const budgetType = pgEnum("budget_type", ["fixed", "daily"]);
+export const hostingPreference = pgEnum("hosting_preference", ["vps", "dedicated", "on_premises", "not_sure"]);
+
+/** Answers of the "help me choose" questions, for a client who does not know which software fits. */
+export interface JobNeedsAnswers {
+  users?: number;
+  sites?: number;
+  existing?: string;
+  hosting?: "vps" | "dedicated" | "on_premises" | "not_sure";
+}
+
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    status: jobStatus("status").notNull().default("draft"),
+    /** Furthest wizard step saved (1-based), so the wizard resumes where the client stopped. */
+    wizardStep: integer("wizard_step").notNull().default(1),
+    kind: jobKind("kind"),
+    helpMeChoose: boolean("help_me_choose").notNull().default(false),
+    needs: jsonb("needs").$type<JobNeedsAnswers>().notNull().default({}),
+    personalData: boolean("personal_data"),
+    budgetType: budgetType("budget_type"),
+    budgetMinCents: integer("budget_min_cents"),
+    budgetMaxCents: integer("budget_max_cents"),
+    dailyRateCapCents: integer("daily_rate_cap_cents"),
+    startOn: date("start_on"),
+    deadlineOn: date("deadline_on"),
+    remote: boolean("remote"),
+    departement: text("departement"),
+    title: text("title").notNull().default(""),
+    /** Public summary, shown to everyone on the board. */
+    description: text("description").notNull().default(""),
+    /** Confidential details: verified experts who accepted the job's NDA only. */
+    confidentialDetails: text("confidential_details").notNull().default(""),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** French full-text document: the title weighs more than the public description. */
+    search: tsvector("search").generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('french', coalesce(${jobs.title}, '')), 'A') || setweight(to_tsvector('french', coalesce(${jobs.description}, '')), 'B')`,
+    ),
+  },
+  (t) => [
+    index("jobs_search_idx").using("gin", t.search),
+    index().on(t.organizationId),
+    index().on(t.status, t.publishedAt),
+    check("job_budget_order", sql`${t.budgetMinCents} is null or ${t.budgetMaxCents} is null or ${t.budgetMinCents} <= ${t.budgetMaxCents}`),
+  ],
+);
+
+export const jobSoftware = pgTable(
+  "job_software",
+  {
+    jobId: uuid("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    softwareId: uuid("software_id")
+      .notNull()
+      .references(() => catalogSoftware.id, { onDelete: "restrict" }),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.softwareId] }), index().on(t.softwareId)],
+);
+
+/** Each expert's acceptance of a job's NDA, recorded before the confidential details are shown. */
+export const jobNdaAcceptances = pgTable(
+  "job_nda_acceptances",
+  {
+    jobId: uuid("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    ndaVersion: text("nda_version").notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.userId] })],
+);
+
+export type Job = typeof jobs.$inferSelect;
+export type JobStatus = (typeof jobStatus.enumValues)[number];
+export type JobKind = (typeof jobKind.enumValues)[number];

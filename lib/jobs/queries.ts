@@ -1,0 +1,144 @@
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db/client";
+import { catalogSoftware, expertProfiles, jobKind, jobNdaAcceptances, jobSoftware, jobs, organizationMembers } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { requireRole } from "@/lib/auth/policy";
+import { isDepartementCode } from "@/lib/geo/departements";
+
+export const JOBS_PAGE_SIZE = 20;
+
+export const jobFiltersSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  kind: z.enum(jobKind.enumValues).optional().catch(undefined),
+  software: z.string().trim().max(60).optional().catch(undefined),
+  departement: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .optional()
+    .transform((v) => (v && isDepartementCode(v) ? v : undefined))
+    .catch(undefined),
+  remote: z.string().optional().transform((v) => v === "1" || v === "on").catch(false),
+  minBudget: z.coerce.number().int().positive().max(10_000_000).optional().catch(undefined),
+  postedWithinDays: z.coerce.number().int().min(1).max(365).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(1000).default(1).catch(1),
+});
+
+export type JobFilters = z.output<typeof jobFiltersSchema>;
+
+/** Public columns of a job: never the confidential details. */
+const publicColumns = {
+  id: jobs.id,
+  title: jobs.title,
+  description: jobs.description,
+  kind: jobs.kind,
+  budgetType: jobs.budgetType,
+  budgetMinCents: jobs.budgetMinCents,
+  budgetMaxCents: jobs.budgetMaxCents,
+  dailyRateCapCents: jobs.dailyRateCapCents,
+  startOn: jobs.startOn,
+  deadlineOn: jobs.deadlineOn,
+  remote: jobs.remote,
+  departement: jobs.departement,
+  personalData: jobs.personalData,
+  helpMeChoose: jobs.helpMeChoose,
+  publishedAt: jobs.publishedAt,
+  status: jobs.status,
+};
+
+async function softwareOf(jobIds: string[]) {
+  if (jobIds.length === 0) return [];
+  return db
+    .select({ jobId: jobSoftware.jobId, name: catalogSoftware.name, slug: catalogSoftware.slug })
+    .from(jobSoftware)
+    .innerJoin(catalogSoftware, eq(catalogSoftware.id, jobSoftware.softwareId))
+    .where(inArray(jobSoftware.jobId, jobIds))
+    .orderBy(catalogSoftware.name);
+}
+
+/** The public job board: open jobs only, French full-text search (title above description), filters, pages. */
+export async function searchJobs(filters: JobFilters) {
+  const conditions: SQL[] = [eq(jobs.status, "open")];
+  const query = filters.q ? sql`websearch_to_tsquery('french', ${filters.q})` : null;
+  if (query) conditions.push(sql`${jobs.search} @@ ${query}`);
+  if (filters.kind) conditions.push(eq(jobs.kind, filters.kind));
+  if (filters.software) {
+    conditions.push(sql`exists (select 1 from job_software s join catalog_software c on c.id = s.software_id where s.job_id = ${jobs.id} and c.slug = ${filters.software})`);
+  }
+  if (filters.departement && filters.remote) conditions.push(sql`(${jobs.departement} = ${filters.departement} or ${jobs.remote})`);
+  else if (filters.departement) conditions.push(eq(jobs.departement, filters.departement));
+  else if (filters.remote) conditions.push(eq(jobs.remote, true));
+  if (filters.minBudget) {
+    const cents = filters.minBudget * 100;
+    conditions.push(sql`(coalesce(${jobs.budgetMaxCents}, 0) >= ${cents} or coalesce(${jobs.dailyRateCapCents}, 0) >= ${cents})`);
+  }
+  if (filters.postedWithinDays) conditions.push(sql`${jobs.publishedAt} >= now() - make_interval(days => ${filters.postedWithinDays})`);
+  const where = and(...conditions);
+  const rank = query ? sql<number>`ts_rank(${jobs.search}, ${query})` : sql<number>`0::real`;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select(publicColumns)
+      .from(jobs)
+      .where(where)
+      .orderBy(desc(rank), desc(jobs.publishedAt))
+      .limit(JOBS_PAGE_SIZE)
+      .offset((filters.page - 1) * JOBS_PAGE_SIZE),
+    db.select({ count: sql<number>`count(*)::int` }).from(jobs).where(where),
+  ]);
+  const software = await softwareOf(rows.map((r) => r.id));
+  const count = Number(total?.count ?? 0);
+  return {
+    total: count,
+    page: filters.page,
+    pages: Math.max(1, Math.ceil(count / JOBS_PAGE_SIZE)),
+    jobs: rows.map((row) => ({ ...row, software: software.filter((s) => s.jobId === row.id).map((s) => s.name) })),
+  };
+}
+
+/**
+ * One job as `actor` may see it. Everyone sees an open job's public summary; the organisation's
+ * members see their own drafts; confidential details go only to the organisation's members,
+ * admins, and verified experts who accepted the job's NDA.
+ */
+export async function getJobForViewer(actor: Actor | null, jobId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(jobId)) return null;
+  const [job] = await db.select({ ...publicColumns, organizationId: jobs.organizationId, confidentialDetails: jobs.confidentialDetails, wizardStep: jobs.wizardStep, needs: jobs.needs }).from(jobs).where(eq(jobs.id, jobId));
+  if (!job) return null;
+  const isMember = actor?.role === "client"
+    ? (await db.select().from(organizationMembers).where(and(eq(organizationMembers.organizationId, job.organizationId), eq(organizationMembers.userId, actor.id)))).length > 0
+    : false;
+  if (job.status === "draft" && !isMember) return null;
+  let ndaAccepted = false;
+  let canAcceptNda = false;
+  if (actor?.role === "expert") {
+    const [profile] = await db.select({ status: expertProfiles.status }).from(expertProfiles).where(eq(expertProfiles.userId, actor.id));
+    const verified = profile?.status === "verified";
+    ndaAccepted =
+      verified && (await db.select().from(jobNdaAcceptances).where(and(eq(jobNdaAcceptances.jobId, jobId), eq(jobNdaAcceptances.userId, actor.id)))).length > 0;
+    canAcceptNda = verified && !ndaAccepted && job.status === "open";
+  }
+  const seesConfidential = isMember || actor?.role === "admin" || ndaAccepted;
+  const { confidentialDetails, organizationId: _org, needs, wizardStep, ...publicJob } = job;
+  return {
+    job: publicJob,
+    software: (await softwareOf([jobId])).map((s) => s.name),
+    confidentialDetails: seesConfidential ? confidentialDetails : null,
+    hasConfidentialDetails: confidentialDetails.length > 0,
+    isMember,
+    needs: isMember || actor?.role === "admin" ? needs : null,
+    wizardStep: isMember ? wizardStep : null,
+    canAcceptNda,
+  };
+}
+
+/** The client's organisation's jobs, newest first. */
+export async function listMyJobs(actor: Actor | null) {
+  const client = requireRole(actor, "client");
+  return db
+    .select({ id: jobs.id, title: jobs.title, status: jobs.status, wizardStep: jobs.wizardStep, publishedAt: jobs.publishedAt, updatedAt: jobs.updatedAt })
+    .from(jobs)
+    .innerJoin(organizationMembers, eq(organizationMembers.organizationId, jobs.organizationId))
+    .where(eq(organizationMembers.userId, client.id))
+    .orderBy(desc(jobs.updatedAt));
+}
