@@ -3,11 +3,13 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { InviteMemberForm } from "@/components/dashboard/InviteMemberForm";
+import { MyJobs } from "@/components/dashboard/MyJobs";
 import { OrganizationPanel } from "@/components/dashboard/OrganizationPanel";
 import { buttonClasses } from "@/components/ui/Button";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { currentActor } from "@/lib/auth/current-actor";
 import { getMyExpertProfile } from "@/lib/experts/queries";
+import { listMyJobs } from "@/lib/jobs/queries";
 import { getMyOrganization } from "@/lib/organizations/queries";
 import { inviteMemberAction } from "./actions";
 
@@ -77,12 +79,7 @@ export default async function DashboardPage() {
           mine.myRole === "owner" ? <InviteMemberForm organizationId={mine.organization.id} action={inviteMemberAction} /> : null
         }
       />
-      <section aria-labelledby="next-steps" className="rounded-lg bg-brand-50 p-6">
-        <h2 id="next-steps" className="text-xl font-semibold text-brand-900">
-          {t("nextStepsTitle")}
-        </h2>
-        <p className="mt-2 text-stone-800">{t("nextStepsClient")}</p>
-      </section>
+      <MyJobs jobs={await listMyJobs(actor)} />
     </div>
   );
 }

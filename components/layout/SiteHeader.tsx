@@ -19,6 +19,9 @@ export async function SiteHeader({ user, showMailbox, signOutAction, setLocaleAc
           Compagnon
         </Link>
         <nav aria-label={t("main")} className="flex flex-wrap items-center gap-2">
+          <Link href="/jobs" className={link}>
+            {t("jobs")}
+          </Link>
           <Link href="/experts" className={link}>
             {t("experts")}
           </Link>

@@ -1,25 +1,12 @@
 import type { ExpertProfile } from "@/db/schema";
 import type { ExpertProfileInput } from "./schemas";
 
+import type { FlatValues } from "@/lib/actions/form-values";
+
 /**
  * The profile editor is one HTML form: these helpers turn its fields into the use case's input,
- * and a profile (or a refused submission) back into field values, so nothing typed is lost.
- * Multi-valued fields (checkbox groups) are joined with newlines.
+ * and a profile back into field values (a refused form is shown again from what was typed).
  */
-export type FlatValues = Record<string, string>;
-
-export function formDataToValues(formData: FormData): FlatValues {
-  const values: FlatValues = {};
-  for (const key of new Set(formData.keys())) {
-    if (key.startsWith("$ACTION")) continue;
-    values[key] = formData
-      .getAll(key)
-      .filter((v): v is string => typeof v === "string")
-      .join("\n");
-  }
-  return values;
-}
-
 const list = (value: string | undefined) => (value ? value.split("\n").filter(Boolean) : []);
 const rowIndexes = (values: FlatValues, group: string) =>
   [...new Set(Object.keys(values).flatMap((k) => (k.startsWith(`${group}.`) ? [Number(k.split(".")[1])] : [])))].sort((a, b) => a - b);

@@ -1,0 +1,18 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { currentActor } from "@/lib/auth/current-actor";
+import { guardedAction, type FormState } from "@/lib/actions/form-state";
+import { createJobDraft } from "@/lib/jobs/manage-jobs";
+
+export async function createJobDraftAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  let jobId: string | null = null;
+  const state = await guardedAction(formData, async () => {
+    const result = await createJobDraft(await currentActor());
+    if (!result.ok) return { status: "error", formError: "jobWizard.noOrganization" };
+    jobId = result.value.jobId;
+    return { status: "success" };
+  });
+  if (jobId) redirect(`/jobs/${jobId}/edit/1`);
+  return state;
+}

@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { JobCard } from "@/components/jobs/JobCard";
+import { JobFilters } from "@/components/jobs/JobFilters";
+import { JobPagination } from "@/components/jobs/JobPagination";
+import { jobsHref } from "@/components/jobs/job-query";
+import { buttonClasses } from "@/components/ui/Button";
+import { PageHeading } from "@/components/ui/PageHeading";
+import { listCatalog } from "@/lib/experts/queries";
+import { departements } from "@/lib/geo/departements";
+import { jobFiltersSchema, searchJobs } from "@/lib/jobs/queries";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("jobBoard");
+  return { title: t("title"), description: t("metaDescription") };
+}
+
+/** Keeps only plain string values: repeated parameters (?q=a&q=b) are ignored, the schema does the rest. */
+function stringParams(params: SearchParams): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+}
+
+export default async function JobBoardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const filters = jobFiltersSchema.parse(stringParams(await searchParams));
+  const [t, results, catalog] = await Promise.all([getTranslations("jobBoard"), searchJobs(filters), listCatalog()]);
+
+  return (
+    <div className="flex flex-col gap-8">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <PageHeading title={t("title")} lead={t("lead")} />
+        <Link href="/jobs/new" className={buttonClasses("primary", "shrink-0")}>
+          {t("postJob")}
+        </Link>
+      </div>
+      <JobFilters filters={filters} catalog={catalog} departements={departements} />
+      <section aria-labelledby="jobs-count">
+        <p id="jobs-count" className="text-lg font-semibold text-stone-900">
+          {t("count", { count: results.total })}
+        </p>
+        {results.total === 0 ? (
+          <p className="mt-4 max-w-2xl text-stone-800">{t("empty")}</p>
+        ) : results.jobs.length === 0 ? (
+          <p className="mt-4 text-stone-800">
+            {t("pageOutOfRange")}{" "}
+            <Link href={jobsHref(filters, 1)} className="font-medium text-brand-900 underline underline-offset-4">
+              {t("firstPage")}
+            </Link>
+          </p>
+        ) : (
+          <ul className="mt-4 flex flex-col gap-4">
+            {results.jobs.map((job) => (
+              <li key={job.id}>
+                <JobCard job={job} />
+              </li>
+            ))}
+          </ul>
+        )}
+        <JobPagination filters={filters} page={results.page} pages={results.pages} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { buttonClasses, Button } from "@/components/ui/Button";
+import { FormErrorSummary, useFieldError } from "@/components/ui/FormErrorSummary";
+import { useFocusFirstError } from "@/components/ui/useFocusFirstError";
+import { useSubmitWithoutReset } from "@/components/ui/useSubmitWithoutReset";
+import { idleState, type FormState } from "@/lib/actions/form-state";
+import { JobStepFields, type StepFieldsProps } from "./JobStepFields";
+
+interface JobStepFormProps extends Pick<StepFieldsProps, "catalog" | "departements"> {
+  jobId: string;
+  step: number;
+  initialValues: Record<string, string>;
+  action: (s: FormState, f: FormData) => Promise<FormState>;
+}
+
+export function JobStepForm({ jobId, step, initialValues, catalog, departements, action }: JobStepFormProps) {
+  const t = useTranslations("jobWizard");
+  const [state, formAction, pending] = useActionState(action, idleState);
+  const formRef = useFocusFirstError(state);
+  const onSubmit = useSubmitWithoutReset(formAction);
+  const error = useFieldError(state);
+  const values = state.status === "error" && state.values ? state.values : initialValues;
+  const v = (name: string) => values[name] ?? "";
+  const many = (name: string) => v(name).split("\n").filter(Boolean);
+  return (
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} className="flex flex-col gap-6" noValidate>
+      <FormErrorSummary state={state} />
+      <input type="hidden" name="jobId" value={jobId} />
+      <input type="hidden" name="step" value={step} />
+      <JobStepFields step={step} v={v} many={many} error={error} catalog={catalog} departements={departements} />
+      <div className="flex flex-wrap items-center gap-3">
+        {step > 1 ? (
+          <Link href={`/jobs/${jobId}/edit/${step - 1}`} className={buttonClasses("secondary")}>
+            {t("previous")}
+          </Link>
+        ) : null}
+        <Button type="submit" disabled={pending}>
+          {step >= 6 ? t("toPreview") : t("saveAndContinue")}
+        </Button>
+        <span className="text-sm text-stone-600">{t("savedAtEveryStep")}</span>
+      </div>
+    </form>
+  );
+}
