@@ -29,6 +29,8 @@ const schema = z
     RESEND_BASE_URL: z.url().optional(),
     SIGNIN_LIMIT_PER_EMAIL: z.coerce.number().int().positive().default(5),
     SIGNIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(20),
+    PLATFORM_COMMISSION_BPS: z.coerce.number().int().min(0).max(5000).default(1000),
+    BID_MONTHLY_QUOTA: z.coerce.number().int().positive().default(30),
     S3_BUCKET: z.string().min(3).optional(),
     S3_ENDPOINT: z.url().optional(),
     S3_REGION: z.string().min(2).optional(),

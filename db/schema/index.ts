@@ -5,3 +5,4 @@ export * from "./security";
 export * from "./catalog";
 export * from "./experts";
 export * from "./jobs";
+export * from "./bids";

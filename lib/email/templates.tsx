@@ -1,4 +1,5 @@
 import type { ReactElement } from "react";
+import BidEventEmail, { bidEventSubject, type BidEventEmailProps } from "@/emails/BidEventEmail";
 import ExpertDecisionEmail, { expertDecisionSubject, type ExpertDecisionEmailProps } from "@/emails/ExpertDecisionEmail";
 import InvitationEmail, { invitationSubject, type InvitationEmailProps } from "@/emails/InvitationEmail";
 import SignInEmail, { signInSubject, type SignInEmailProps } from "@/emails/SignInEmail";
@@ -32,6 +33,11 @@ export const emailTemplates = {
     element: (props) => <UrssafReminderEmail {...props} />,
     sensitive: false,
   } satisfies TemplateDefinition<UrssafReminderEmailProps>,
+  "bid-event": {
+    subject: bidEventSubject,
+    element: (props) => <BidEventEmail {...props} />,
+    sensitive: false,
+  } satisfies TemplateDefinition<BidEventEmailProps>,
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { eurosToCents } from "@/lib/money/commission";
+
+const cents = (error: string) =>
+  z
+    .string({ error })
+    .transform((v, ctx) => {
+      const value = eurosToCents(v);
+      if (value === null || value <= 0) {
+        ctx.addIssue({ code: "custom", message: error });
+        return z.NEVER;
+      }
+      return value;
+    });
+
+export const MIN_METHOD_LENGTH = 100;
+
+export const bidSchema = z
+  .object({
+    jobId: z.uuid({ error: "required" }),
+    pricing: z.enum(["fixed", "daily"], { error: "required" }),
+    total: z.string().optional(),
+    dailyRate: z.string().optional(),
+    days: z.string().optional(),
+    durationDays: z.coerce.number({ error: "bidDuration" }).int({ error: "bidDuration" }).min(1, { error: "bidDuration" }).max(730, { error: "bidDuration" }),
+    startOn: z.iso.date({ error: "date" }),
+    method: z.string().trim().min(MIN_METHOD_LENGTH, { error: "bidMethod" }).max(10_000, { error: "tooLong" }),
+    milestones: z
+      .array(
+        z.object({
+          title: z.string().trim().min(3, { error: "required" }).max(200, { error: "tooLong" }),
+          amount: cents("amount"),
+          dueOn: z.iso.date({ error: "date" }),
+        }),
+      )
+      .min(1, { error: "milestonesRequired" })
+      .max(12, { error: "tooMany" }),
+  })
+  .transform((bid, ctx) => {
+    let totalCents: number | null = null;
+    let dailyRateCents: number | null = null;
+    let days: number | null = null;
+    if (bid.pricing === "fixed") {
+      totalCents = eurosToCents(bid.total ?? "");
+      if (!totalCents) ctx.addIssue({ code: "custom", path: ["total"], message: "amount" });
+    } else {
+      dailyRateCents = eurosToCents(bid.dailyRate ?? "");
+      days = /^\d+$/.test(bid.days ?? "") ? Number(bid.days) : null;
+      if (!dailyRateCents) ctx.addIssue({ code: "custom", path: ["dailyRate"], message: "amount" });
+      if (!days || days < 1 || days > 365) ctx.addIssue({ code: "custom", path: ["days"], message: "bidDays" });
+      if (dailyRateCents && days) totalCents = dailyRateCents * days;
+    }
+    const sum = bid.milestones.reduce((total, m) => total + m.amount, 0);
+    if (totalCents && sum !== totalCents) ctx.addIssue({ code: "custom", path: ["milestones"], message: "milestoneSum" });
+    bid.milestones.forEach((m, i) => {
+      if (m.dueOn < bid.startOn) ctx.addIssue({ code: "custom", path: ["milestones", i, "dueOn"], message: "milestoneBeforeStart" });
+    });
+    return { ...bid, totalCents: totalCents ?? 0, dailyRateCents, days };
+  });
+
+export type BidInput = z.input<typeof bidSchema>;

@@ -1,0 +1,19 @@
+/**
+ * Platform commission on an amount in integer cents. The rate is in basis points
+ * (1000 = 10 %); the commission is rounded half up to the cent, and the expert's net is the
+ * rest, so commission + net always equals the amount exactly.
+ */
+export function splitCommission(amountCents: number, rateBps: number): { commissionCents: number; netCents: number } {
+  if (!Number.isInteger(amountCents) || amountCents < 0) throw new Error(`Amount must be whole cents, got ${amountCents}`);
+  if (!Number.isInteger(rateBps) || rateBps < 0 || rateBps > 10_000) throw new Error(`Rate must be 0–10000 bps, got ${rateBps}`);
+  const commissionCents = Math.floor((amountCents * rateBps + 5_000) / 10_000);
+  return { commissionCents, netCents: amountCents - commissionCents };
+}
+
+/** Euros typed by a person ("1 234,56", "1234.5") → integer cents, or null when it is not an amount. */
+export function eurosToCents(input: string): number | null {
+  const cleaned = input.replace(/[\s\u00a0\u202f€]/g, "").replace(",", ".");
+  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return null;
+  const [whole = "0", fraction = ""] = cleaned.split(".");
+  return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+}
