@@ -3,7 +3,7 @@ import type { AppLocale } from "@/lib/i18n/locale";
 import { translator } from "@/lib/i18n/translator";
 import { buttonStyle, EmailLayout } from "./components/EmailLayout";
 
-export type BidEvent = "newBid" | "bidDeclined";
+export type BidEvent = "newBid" | "bidDeclined" | "jobClosed" | "jobCancelled";
 
 export interface BidEventEmailProps {
   locale: AppLocale;

@@ -2,6 +2,8 @@ import type { InputHTMLAttributes } from "react";
 
 interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> {
   name: string;
+  /** Needed when the same field name appears in several forms on one page. */
+  id?: string;
   label: string;
   hint?: string;
   /** Translated error message; sets aria-invalid and links the message to the input. */
@@ -10,8 +12,8 @@ interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | 
 }
 
 /** A labelled text input with its hint and error, accessible (RGAA): label, describedby, invalid. */
-export function Field({ name, label, hint, error, optionalLabel, className = "", ...input }: FieldProps) {
-  const id = `field-${name}`;
+export function Field({ name, id: idOverride, label, hint, error, optionalLabel, className = "", ...input }: FieldProps) {
+  const id = idOverride ?? `field-${name}`;
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`flex flex-col gap-1 ${className}`}>

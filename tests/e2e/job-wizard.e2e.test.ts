@@ -77,6 +77,32 @@ describe.skipIf(!e2eEnabled).each(runs)("posting a need through the wizard ($lan
     await expert.page.getByText(SECRET).waitFor();
     await expert.screenshot(`${lang}-43-job-after-nda`);
 
+    // The verified expert bids; the commission and the net amount show before sending.
+    const b = t.bids;
+    const ep = expert.page;
+    await ep.getByLabel(b.total, { exact: true }).fill("2400");
+    await ep.getByText(/2[\s\u202f\u00a0.,]?160/).waitFor();
+    await ep.getByLabel(b.durationDays).fill("20");
+    await ep.getByLabel(b.startOn).fill("2027-03-01");
+    await ep.getByRole("textbox", { name: b.method }).fill(
+      "Audit de l’existant, installation de Nextcloud sur un VPS français, sauvegardes chiffrées chaque nuit, puis une demi-journée de formation dans chaque boutique.",
+    );
+    await ep.getByRole("button", { name: b.send }).click();
+    await ep.getByText(t.validation.milestonesRequired).waitFor();
+    await ep.getByLabel(b.milestoneTitle).fill("Installation et formation");
+    await ep.getByLabel(b.milestoneAmount).fill("2 400");
+    await ep.getByLabel(b.milestoneDue).fill("2027-03-20");
+    await ep.getByRole("button", { name: b.send }).click();
+    await ep.getByRole("heading", { name: b.myBid }).waitFor();
+    await ep.getByText(b.status_submitted, { exact: true }).waitFor();
+    await expert.screenshot(`${lang}-44-bid-sent`);
+
+    await page.goto(`${jobUrl}/bids`);
+    await page.getByRole("link", { name: demoAccounts.expertSophie.name }).waitFor();
+    await page.getByRole("button", { name: b.shortlist }).click();
+    await page.getByText(b.status_shortlisted).waitFor();
+    await client.screenshot(`${lang}-45-bids-compared`);
+
     for (const v of [client, visitor, expert]) await v.context.close();
   });
 });

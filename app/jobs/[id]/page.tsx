@@ -13,6 +13,29 @@ import { currentActor } from "@/lib/auth/current-actor";
 import { NDA_VERSION } from "@/lib/jobs/nda";
 import { getJobForViewer } from "@/lib/jobs/queries";
 import { acceptJobNdaAction, cancelJobAction, closeJobAction } from "./actions";
+import { submitBidAction, withdrawBidAction } from "./bid-actions";
+import { BidForm } from "@/components/bids/BidForm";
+import { ExpertBidPanel } from "@/components/bids/ExpertBidPanel";
+import { SimpleActionForm } from "@/components/job-wizard/SimpleActionForm";
+import { getMyBidForJob } from "@/lib/bids/client-bids";
+import { getMyExpertProfile } from "@/lib/experts/queries";
+import { env } from "@/lib/env";
+
+/** The expert's own bid on the job, or the form to send one (verified experts, open jobs). */
+async function expertBidSection(jobId: string, open: boolean) {
+  const actor = await currentActor();
+  const [bid, mine, t] = await Promise.all([getMyBidForJob(actor, jobId), getMyExpertProfile(actor), getTranslations("bids")]);
+  const verified = mine?.profile.status === "verified";
+  return (
+    <ExpertBidPanel
+      bid={bid && bid.status !== "withdrawn" ? bid : null}
+      canBid={verified && open}
+      notVerified={!verified}
+      bidForm={<BidForm jobId={jobId} commissionBps={env().PLATFORM_COMMISSION_BPS} action={submitBidAction} />}
+      withdrawForm={bid ? <SimpleActionForm label={t("withdraw")} hidden={{ bidId: bid.id, jobId }} action={withdrawBidAction} /> : null}
+    />
+  );
+}
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -113,6 +136,16 @@ export default async function JobPage({ params }: Props) {
             )}
           </div>
         </section>
+      ) : null}
+
+      {actor?.role === "expert" ? await expertBidSection(job.id, job.status === "open") : null}
+
+      {view.isMember ? (
+        <p>
+          <Link href={`/jobs/${job.id}/bids`} className={linkClass}>
+            {t("compareBids")}
+          </Link>
+        </p>
       ) : null}
 
       {view.isMember ? (

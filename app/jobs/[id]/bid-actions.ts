@@ -1,0 +1,66 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { formDataToValues } from "@/lib/actions/form-values";
+import { guardedAction, type FormState } from "@/lib/actions/form-state";
+import { currentActor } from "@/lib/auth/current-actor";
+import { declineBid, shortlistBid } from "@/lib/bids/client-bids";
+import { submitBid, withdrawBid } from "@/lib/bids/expert-bids";
+import type { BidInput } from "@/lib/bids/schemas";
+
+function bidInputFromValues(values: Record<string, string>): BidInput {
+  const rows = [...new Set(Object.keys(values).flatMap((k) => (k.startsWith("milestones.") ? [Number(k.split(".")[1])] : [])))].sort((a, b) => a - b);
+  return {
+    jobId: values.jobId ?? "",
+    pricing: values.pricing as "fixed",
+    total: values.total,
+    dailyRate: values.dailyRate,
+    days: values.days,
+    durationDays: values.durationDays as unknown as number,
+    startOn: values.startOn ?? "",
+    method: values.method ?? "",
+    milestones: rows
+      .map((i) => ({ title: values[`milestones.${i}.title`] ?? "", amount: values[`milestones.${i}.amount`] ?? "", dueOn: values[`milestones.${i}.dueOn`] ?? "" }))
+      .filter((m) => m.title || m.amount || m.dueOn),
+  };
+}
+
+export async function submitBidAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = formDataToValues(formData);
+  return guardedAction(formData, async () => {
+    const result = await submitBid(await currentActor(), bidInputFromValues(values));
+    if (!result.ok) {
+      return result.error === "invalid"
+        ? { status: "error", fieldErrors: result.fields, values }
+        : { status: "error", formError: `bids.error_${result.error}`, values };
+    }
+    revalidatePath(`/jobs/${values.jobId}`);
+    return { status: "success", notice: { key: "bids.sent" } };
+  });
+}
+
+function simpleBidAction(run: (bidId: string, formData: FormData) => Promise<{ ok: boolean; error?: string }>) {
+  return async (formData: FormData): Promise<FormState> =>
+    guardedAction(formData, async () => {
+      const result = await run(String(formData.get("bidId") ?? ""), formData);
+      if (!result.ok) return { status: "error", formError: `bids.error_${result.error ?? "illegal_transition"}` };
+      revalidatePath(`/jobs/${String(formData.get("jobId") ?? "")}`, "layout");
+      return { status: "success" };
+    });
+}
+
+const withdraw = simpleBidAction(async (bidId) => withdrawBid(await currentActor(), bidId));
+const shortlist = simpleBidAction(async (bidId) => shortlistBid(await currentActor(), { bidId }));
+const decline = simpleBidAction(async (bidId, formData) => declineBid(await currentActor(), { bidId, reason: String(formData.get("reason") ?? "") }));
+
+export async function withdrawBidAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return withdraw(formData);
+}
+
+export async function shortlistBidAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return shortlist(formData);
+}
+
+export async function declineBidAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return decline(formData);
+}

@@ -1,0 +1,66 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+
+export interface BidView {
+  id: string;
+  status: "submitted" | "shortlisted" | "declined" | "withdrawn" | "accepted";
+  pricing: "fixed" | "daily";
+  totalCents: number;
+  dailyRateCents: number | null;
+  days: number | null;
+  durationDays: number;
+  startOn: string;
+  method: string;
+  commissionCents: number;
+  netCents: number;
+  declineReason: string | null;
+  expertName: string;
+  expertSlug: string;
+  milestones: { title: string; amountCents: number; dueOn: string }[];
+}
+
+/** One bid's facts, shared by the expert's own view and the client's side-by-side comparison. */
+export async function BidDetails({ bid, showNet }: { bid: BidView; showNet: boolean }) {
+  const [t, format] = await Promise.all([getTranslations("bids"), getFormatter()]);
+  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const date = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium" });
+  return (
+    <div className="flex flex-col gap-3 text-sm">
+      <p className="font-semibold">{t(`status_${bid.status}`)}</p>
+      <dl className="grid grid-cols-[10rem_1fr] gap-1">
+        <dt className="font-semibold">{t("total")}</dt>
+        <dd>{euros(bid.totalCents)}</dd>
+        {bid.pricing === "daily" && bid.dailyRateCents && bid.days ? (
+          <>
+            <dt className="font-semibold">{t("dailyRate")}</dt>
+            <dd>{t("rateTimesDays", { rate: euros(bid.dailyRateCents), days: bid.days })}</dd>
+          </>
+        ) : null}
+        {showNet ? (
+          <>
+            <dt className="font-semibold">{t("commission")}</dt>
+            <dd>{euros(bid.commissionCents)}</dd>
+            <dt className="font-semibold">{t("net")}</dt>
+            <dd>{euros(bid.netCents)}</dd>
+          </>
+        ) : null}
+        <dt className="font-semibold">{t("durationDays")}</dt>
+        <dd>{t("daysValue", { days: bid.durationDays })}</dd>
+        <dt className="font-semibold">{t("startOn")}</dt>
+        <dd>{date(bid.startOn)}</dd>
+      </dl>
+      <div>
+        <p className="font-semibold">{t("milestones")}</p>
+        <ol className="mt-1 list-decimal pl-5">
+          {bid.milestones.map((m) => (
+            <li key={`${m.title}-${m.dueOn}`}>{`${m.title} — ${euros(m.amountCents)} — ${date(m.dueOn)}`}</li>
+          ))}
+        </ol>
+      </div>
+      <div>
+        <p className="font-semibold">{t("method")}</p>
+        <p className="mt-1 whitespace-pre-line text-stone-800">{bid.method}</p>
+      </div>
+      {bid.declineReason ? <p className="text-stone-700">{t("declineReasonValue", { reason: bid.declineReason })}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+"use client";
+
+import { useTranslations, useFormatter } from "next-intl";
+import { useActionState, useState } from "react";
+import { RepeatableRows } from "@/components/experts/RepeatableRows";
+import { TextAreaField } from "@/components/experts/fields";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { Field } from "@/components/ui/Field";
+import { FormErrorSummary, useFieldError } from "@/components/ui/FormErrorSummary";
+import { useFocusFirstError } from "@/components/ui/useFocusFirstError";
+import { useSubmitWithoutReset } from "@/components/ui/useSubmitWithoutReset";
+import { idleState, type FormState } from "@/lib/actions/form-state";
+import { eurosToCents, splitCommission } from "@/lib/money/commission";
+
+interface BidFormProps {
+  jobId: string;
+  commissionBps: number;
+  action: (s: FormState, f: FormData) => Promise<FormState>;
+}
+
+/** The expert's bid; the commission and the net amount are shown as the total is typed. */
+export function BidForm({ jobId, commissionBps, action }: BidFormProps) {
+  const t = useTranslations("bids");
+  const all = useTranslations();
+  const format = useFormatter();
+  const [state, formAction, pending] = useActionState(action, idleState);
+  const formRef = useFocusFirstError(state);
+  const onSubmit = useSubmitWithoutReset(formAction);
+  const error = useFieldError(state);
+  const kept = (name: string) => (state.status === "error" ? (state.values?.[name] ?? "") : "");
+  const [pricing, setPricing] = useState(kept("pricing") || "fixed");
+  const [total, setTotal] = useState(kept("total"));
+  const [rate, setRate] = useState(kept("dailyRate"));
+  const [days, setDays] = useState(kept("days"));
+  const totalCents = pricing === "fixed" ? eurosToCents(total) : (eurosToCents(rate) ?? 0) * (/^\d+$/.test(days) ? Number(days) : 0) || null;
+  const split = totalCents ? splitCommission(totalCents, commissionBps) : null;
+  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  if (state.status === "success" && state.notice) return <Alert tone="success">{all(state.notice.key as never)}</Alert>;
+  return (
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} className="flex flex-col gap-5" noValidate>
+      <FormErrorSummary state={state} />
+      <input type="hidden" name="jobId" value={jobId} />
+      <fieldset>
+        <legend className="font-semibold">{t("pricing")}</legend>
+        <div className="mt-2 flex flex-wrap gap-6">
+          {(["fixed", "daily"] as const).map((p) => (
+            <label key={p} className="flex min-h-11 items-center gap-2">
+              <input type="radio" name="pricing" value={p} checked={pricing === p} onChange={() => setPricing(p)} className="size-5 accent-brand-800" />
+              {t(`pricing_${p}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {pricing === "fixed" ? (
+        <Field name="total" inputMode="decimal" label={t("total")} hint={t("totalHint")} value={total} onChange={(e) => setTotal(e.target.value)} error={error("total")} className="max-w-xs" />
+      ) : (
+        <div className="grid max-w-xl gap-4 sm:grid-cols-2">
+          <Field name="dailyRate" inputMode="decimal" label={t("dailyRate")} value={rate} onChange={(e) => setRate(e.target.value)} error={error("dailyRate")} />
+          <Field name="days" inputMode="numeric" label={t("days")} value={days} onChange={(e) => setDays(e.target.value)} error={error("days")} />
+        </div>
+      )}
+      <p aria-live="polite" className="rounded-md bg-brand-50 p-3 text-sm text-brand-900">
+        {split
+          ? t("netPreview", { total: euros(totalCents ?? 0), commission: euros(split.commissionCents), net: euros(split.netCents), rate: commissionBps / 100 })
+          : t("netPreviewEmpty", { rate: commissionBps / 100 })}
+      </p>
+      <div className="grid max-w-xl gap-4 sm:grid-cols-2">
+        <Field name="durationDays" type="number" min={1} label={t("durationDays")} defaultValue={kept("durationDays")} error={error("durationDays")} />
+        <Field name="startOn" type="date" label={t("startOn")} defaultValue={kept("startOn")} error={error("startOn")} />
+      </div>
+      <TextAreaField name="method" label={t("method")} hint={t("methodHint")} rows={6} defaultValue={kept("method")} error={error("method")} />
+      {error("milestones") ? <Alert tone="error">{error("milestones")}</Alert> : null}
+      <RepeatableRows
+        initialCount={Math.max(1, new Set(Object.keys(state.values ?? {}).filter((k) => k.startsWith("milestones.")).map((k) => k.split(".")[1])).size)}
+        max={12}
+        legend={t("milestones")}
+        addLabel={t("addMilestone")}
+        removeLabel={(n) => t("removeMilestone", { n })}
+        renderRow={(i) => (
+          <>
+            <Field name={`milestones.${i}.title`} label={t("milestoneTitle")} defaultValue={kept(`milestones.${i}.title`)} error={error(`milestones.${i}.title`)} className="min-w-56 flex-[2]" />
+            <Field name={`milestones.${i}.amount`} inputMode="decimal" label={t("milestoneAmount")} defaultValue={kept(`milestones.${i}.amount`)} error={error(`milestones.${i}.amount`)} className="w-36" />
+            <Field name={`milestones.${i}.dueOn`} type="date" label={t("milestoneDue")} defaultValue={kept(`milestones.${i}.dueOn`)} error={error(`milestones.${i}.dueOn`)} className="w-44" />
+          </>
+        )}
+      />
+      <Button type="submit" disabled={pending} className="self-start">
+        {t("send")}
+      </Button>
+    </form>
+  );
+}
