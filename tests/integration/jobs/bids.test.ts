@@ -152,3 +152,27 @@ describe("bids", () => {
     expect(await declineBid(owner, { bidId: submitted.value.bidId })).toEqual({ ok: false, error: "illegal_transition" });
   });
 });
+
+describe("closing or cancelling a job", () => {
+  it("declines its active bids and tells their experts; withdrawn bids stay as they are", async () => {
+    const { closeJob, cancelJob } = await import("@/lib/jobs/manage-jobs");
+    for (const [move, subject] of [
+      [closeJob, "est clôturé"],
+      [cancelJob, "est annulé"],
+    ] as const) {
+      const job = await makeJob(owner);
+      const active = await verifiedExpert();
+      const gone = await verifiedExpert();
+      await submitBid(active, fixedBid(job));
+      const withdrawn = await submitBid(gone, fixedBid(job));
+      if (!withdrawn.ok) throw new Error("not submitted");
+      await withdrawBid(gone, withdrawn.value.bidId);
+      expect((await move(owner, { jobId: job })).ok).toBe(true);
+      expect((await getMyBidForJob(active, job))?.status).toBe("declined");
+      expect((await getMyBidForJob(gone, job))?.status).toBe("withdrawn");
+      const mails = await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, active.email));
+      expect(mails.map((m) => m.subject)).toEqual([expect.stringContaining(subject)]);
+      expect(await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, gone.email))).toHaveLength(0);
+    }
+  });
+});
