@@ -9,10 +9,11 @@ import { env } from "@/lib/env";
 import { splitCommission } from "@/lib/money/commission";
 import { fail, ok, type Result } from "@/lib/result";
 import { nextBidStatus } from "./bid-machine";
+import { isUuidLike } from "@/lib/ids";
 
 async function lockBidForClient(tx: Transaction, actor: Actor | null, bidId: string) {
   requireRole(actor, "client");
-  if (!/^[0-9a-f-]{36}$/i.test(bidId)) throw new PolicyError("forbidden");
+  if (!isUuidLike(bidId)) throw new PolicyError("forbidden");
   const [row] = await tx
     .select({ bid: bids, organizationId: jobs.organizationId, jobTitle: jobs.title })
     .from(bids)
@@ -91,7 +92,7 @@ const bidColumns = getTableColumns(bids);
 /** All bids on a job, for its organisation's members only, cheapest first (withdrawn ones left out). */
 export async function listBidsForJob(actor: Actor | null, jobId: string): Promise<BidWithMilestones[]> {
   requireRole(actor, "client");
-  if (!/^[0-9a-f-]{36}$/i.test(jobId)) throw new PolicyError("forbidden");
+  if (!isUuidLike(jobId)) throw new PolicyError("forbidden");
   const [job] = await db.select({ organizationId: jobs.organizationId }).from(jobs).where(eq(jobs.id, jobId));
   if (!job) throw new PolicyError("forbidden");
   await requireOrgMember(db, actor, job.organizationId);
@@ -107,7 +108,7 @@ export async function listBidsForJob(actor: Actor | null, jobId: string): Promis
 /** The expert's own bid on a job (an expert sees only its own). */
 export async function getMyBidForJob(actor: Actor | null, jobId: string): Promise<BidWithMilestones | null> {
   const expert = requireRole(actor, "expert");
-  if (!/^[0-9a-f-]{36}$/i.test(jobId)) return null;
+  if (!isUuidLike(jobId)) return null;
   const rows = await db
     .select({ ...bidColumns, expertName: expertProfiles.displayName, expertSlug: expertProfiles.slug, verifiedAt: expertProfiles.verifiedAt })
     .from(bids)

@@ -10,6 +10,7 @@ import { fieldErrors } from "@/lib/organizations/schemas";
 import { fail, ok, type Result } from "@/lib/result";
 import { nextBidStatus } from "./bid-machine";
 import { bidSchema, type BidInput } from "./schemas";
+import { isUuidLike } from "@/lib/ids";
 
 export type SubmitBidError = "invalid" | "not_verified" | "job_closed" | "already_bid" | "quota_reached";
 
@@ -87,7 +88,7 @@ export async function submitBid(actor: Actor | null, input: BidInput): Promise<R
 
 async function lockOwnBid(tx: Transaction, actor: Actor | null, bidId: string): Promise<Bid> {
   const expert = requireRole(actor, "expert");
-  if (!/^[0-9a-f-]{36}$/i.test(bidId)) throw new PolicyError("forbidden");
+  if (!isUuidLike(bidId)) throw new PolicyError("forbidden");
   const [bid] = await tx.select().from(bids).where(eq(bids.id, bidId)).for("update");
   if (!bid || bid.expertUserId !== expert.id) throw new PolicyError("forbidden");
   return bid;

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { db } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
 import { isLocalMailboxEnabled } from "@/lib/env";
+import { isUuidLike } from "@/lib/ids";
 
 /**
  * The local demo mailbox reads the outbox. It exists only in demo mode with no mail provider:
@@ -31,7 +32,7 @@ export async function listMailbox(filter: { to?: string }, limit = 100) {
 
 export async function getMailboxEmail(id: string) {
   assertMailboxEnabled();
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuidLike(id)) return null;
   const row = await db.query.emailOutbox.findFirst({ where: eq(emailOutbox.id, id) });
   if (!row) return null;
   return { ...row, links: extractLinks(row.html) };

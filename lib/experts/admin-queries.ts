@@ -6,6 +6,7 @@ import { requireRole } from "@/lib/auth/policy";
 import { missingForSubmission, todayIso, urssafState } from "./completeness";
 import { profileDetails } from "./queries";
 import { isValidSiret } from "@/lib/organizations/identifiers";
+import { isUuidLike } from "@/lib/ids";
 
 /** Submitted profiles, oldest first, with how long each has waited. */
 export async function getVettingQueue(actor: Actor | null) {
@@ -41,7 +42,7 @@ export async function getVettingStats(actor: Actor | null) {
 /** Everything an admin needs to decide: the profile, its evidence, automatic checks and history. */
 export async function getVettingDetail(actor: Actor | null, profileId: string) {
   requireRole(actor, "admin");
-  if (!/^[0-9a-f-]{36}$/i.test(profileId)) return null;
+  if (!isUuidLike(profileId)) return null;
   const [row] = await db
     .select({ profile: expertProfiles, email: users.email })
     .from(expertProfiles)

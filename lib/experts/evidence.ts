@@ -10,6 +10,7 @@ import { deleteFile, getFile, newStorageKey, putFile } from "@/lib/storage/files
 import { detectFileType, MAX_EVIDENCE_BYTES, safeDisplayName } from "./file-type";
 import { lockOwnProfile } from "./profile";
 import { evidenceUploadSchema, type EvidenceUploadInput } from "./schemas";
+import { isUuidLike } from "@/lib/ids";
 
 export type UploadEvidenceError = "invalid" | "locked";
 
@@ -90,7 +91,7 @@ export async function getEvidenceForDownload(
   evidenceId: string,
 ): Promise<{ file: EvidenceFile; bytes: Buffer } | null> {
   const user = requireUser(actor);
-  if (!/^[0-9a-f-]{36}$/i.test(evidenceId)) return null;
+  if (!isUuidLike(evidenceId)) return null;
   const [row] = await db
     .select({ file: evidenceFiles, ownerId: expertProfiles.userId })
     .from(evidenceFiles)

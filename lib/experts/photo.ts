@@ -6,6 +6,7 @@ import { fail, ok, type Result } from "@/lib/result";
 import { deleteFile, getFile, newStorageKey, putFile } from "@/lib/storage/files";
 import { detectFileType } from "./file-type";
 import { lockOwnProfile } from "./profile";
+import { isUuidLike } from "@/lib/ids";
 
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 
@@ -44,7 +45,7 @@ export async function removePhoto(actor: Actor | null): Promise<void> {
  * the expert and admins always see it.
  */
 export async function getPhoto(actor: Actor | null, profileId: string): Promise<{ bytes: Buffer; mime: string } | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(profileId)) return null;
+  if (!isUuidLike(profileId)) return null;
   const profile = await db.query.expertProfiles.findFirst({ where: eq(expertProfiles.id, profileId) });
   if (!profile?.photoKey || !profile.photoMime) return null;
   const isPublic = profile.status === "verified" && profile.publicFields.includes("photo");

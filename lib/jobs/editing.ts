@@ -4,11 +4,12 @@ import { jobSoftware, jobs, organizationMembers } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError, requireRole } from "@/lib/auth/policy";
 import { missingJobSteps } from "./manage-jobs";
+import { isUuidLike } from "@/lib/ids";
 
 /** A job with everything the wizard needs, for a member of its organisation only. */
 export async function getJobForEditing(actor: Actor | null, jobId: string) {
   const client = requireRole(actor, "client");
-  if (!/^[0-9a-f-]{36}$/i.test(jobId)) return null;
+  if (!isUuidLike(jobId)) return null;
   const [row] = await db
     .select({ job: jobs })
     .from(jobs)

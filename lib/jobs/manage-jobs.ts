@@ -10,6 +10,7 @@ import { fieldErrors } from "@/lib/organizations/schemas";
 import { fail, ok, type Result } from "@/lib/result";
 import { isJobEditable, nextJobStatus, type JobEvent } from "./job-machine";
 import { JOB_STEPS, jobStepSchemas, type JobStep } from "./schemas";
+import { isUuidLike } from "@/lib/ids";
 
 /** A client member starts a job for its organisation: an empty draft at step 1. */
 export async function createJobDraft(actor: Actor | null): Promise<Result<{ jobId: string }, "no_organization">> {
@@ -29,7 +30,7 @@ export async function createJobDraft(actor: Actor | null): Promise<Result<{ jobI
 /** Locks the job and checks that the actor belongs to its organisation. */
 async function lockJobForMember(tx: Transaction, actor: Actor | null, jobId: string): Promise<Job> {
   requireRole(actor, "client");
-  if (!/^[0-9a-f-]{36}$/i.test(jobId)) throw new PolicyError("forbidden");
+  if (!isUuidLike(jobId)) throw new PolicyError("forbidden");
   const [job] = await tx.select().from(jobs).where(eq(jobs.id, jobId)).for("update");
   if (!job) throw new PolicyError("forbidden");
   await requireOrgMember(tx, actor, job.organizationId);

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { fail, ok, type Result } from "@/lib/result";
+import { isUuidLike } from "@/lib/ids";
 
 export const NDA_VERSION = "2026-11";
 
@@ -17,7 +18,7 @@ export async function acceptJobNda(
   return db.transaction(async (tx) => {
     const [profile] = await tx.select({ status: expertProfiles.status }).from(expertProfiles).where(eq(expertProfiles.userId, expert.id));
     if (profile?.status !== "verified") return fail("not_verified");
-    if (!/^[0-9a-f-]{36}$/i.test(input.jobId)) return fail("not_found");
+    if (!isUuidLike(input.jobId)) return fail("not_found");
     const [job] = await tx.select({ id: jobs.id }).from(jobs).where(and(eq(jobs.id, input.jobId), eq(jobs.status, "open")));
     if (!job) return fail("not_found");
     const inserted = await tx

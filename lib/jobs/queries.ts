@@ -5,6 +5,7 @@ import { catalogSoftware, expertProfiles, jobKind, jobNdaAcceptances, jobSoftwar
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
 import { isDepartementCode } from "@/lib/geo/departements";
+import { isUuidLike } from "@/lib/ids";
 
 export const JOBS_PAGE_SIZE = 20;
 
@@ -102,7 +103,7 @@ export async function searchJobs(filters: JobFilters) {
  * admins, and verified experts who accepted the job's NDA.
  */
 export async function getJobForViewer(actor: Actor | null, jobId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(jobId)) return null;
+  if (!isUuidLike(jobId)) return null;
   const [job] = await db.select({ ...publicColumns, organizationId: jobs.organizationId, confidentialDetails: jobs.confidentialDetails, wizardStep: jobs.wizardStep, needs: jobs.needs }).from(jobs).where(eq(jobs.id, jobId));
   if (!job) return null;
   const isMember = actor?.role === "client"
