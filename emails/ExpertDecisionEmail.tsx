@@ -1,7 +1,7 @@
 import { Button, Text } from "@react-email/components";
 import type { AppLocale } from "@/lib/i18n/locale";
 import { translator } from "@/lib/i18n/translator";
-import { buttonStyle, EmailLayout } from "./components/EmailLayout";
+import { buttonStyle, EmailLayout, ReasonQuote } from "./components/EmailLayout";
 
 export type ExpertDecision = "verified" | "changes_requested" | "rejected" | "suspended" | "reinstated";
 
@@ -27,13 +27,7 @@ export default function ExpertDecisionEmail({
   return (
     <EmailLayout lang={locale} preview={t(`${decision}.subject`)} heading={t(`${decision}.heading`)} footer={common("footer")}>
       <Text>{t(`${decision}.body`)}</Text>
-      {reason ? (
-        <Text style={{ borderLeft: "4px solid #115e59", paddingLeft: "12px", whiteSpace: "pre-wrap" }}>
-          <strong>{t("reason")}</strong>
-          <br />
-          {reason}
-        </Text>
-      ) : null}
+      <ReasonQuote label={t("reason")} reason={reason} />
       <Button href={url} style={buttonStyle}>
         {t("button")}
       </Button>

@@ -41,3 +41,15 @@ export const buttonStyle = {
   textDecoration: "none",
   display: "inline-block",
 };
+
+/** A quoted reason (a decision's, a refusal's), kept as the person wrote it. */
+export function ReasonQuote({ label, reason }: { label: string; reason: string | null }) {
+  if (!reason) return null;
+  return (
+    <Text style={{ borderLeft: "4px solid #115e59", paddingLeft: "12px", whiteSpace: "pre-wrap" }}>
+      <strong>{label}</strong>
+      <br />
+      {reason}
+    </Text>
+  );
+}
