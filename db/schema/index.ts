@@ -6,3 +6,5 @@ export * from "./catalog";
 export * from "./experts";
 export * from "./jobs";
 export * from "./bids";
+export * from "./contracts";
+export * from "./conversations";

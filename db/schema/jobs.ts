@@ -25,6 +25,11 @@ export const jobKind = pgEnum("job_kind", ["installation", "support_one_off", "s
 export const budgetType = pgEnum("budget_type", ["fixed", "daily"]);
 export const hostingPreference = pgEnum("hosting_preference", ["vps", "dedicated", "on_premises", "not_sure"]);
 
+export const dataSubjects = ["employees", "customers", "prospects", "suppliers", "patients", "students", "members"] as const;
+export type DataSubject = (typeof dataSubjects)[number];
+export const dataCategories = ["identity", "contact", "financial", "hr", "health", "technical", "documents"] as const;
+export type DataCategory = (typeof dataCategories)[number];
+
 /** Answers of the "help me choose" questions, for a client who does not know which software fits. */
 export interface JobNeedsAnswers {
   users?: number;
@@ -48,6 +53,9 @@ export const jobs = pgTable(
     helpMeChoose: boolean("help_me_choose").notNull().default(false),
     needs: jsonb("needs").$type<JobNeedsAnswers>().notNull().default({}),
     personalData: boolean("personal_data"),
+    /** When personal data is reachable: whose data (employees, customers…) and which kinds, for the art. 28 agreement. */
+    dataSubjects: text("data_subjects").array().$type<DataSubject[]>().notNull().default(sql`'{}'`),
+    dataCategories: text("data_categories").array().$type<DataCategory[]>().notNull().default(sql`'{}'`),
     budgetType: budgetType("budget_type"),
     budgetMinCents: integer("budget_min_cents"),
     budgetMaxCents: integer("budget_max_cents"),

@@ -1,0 +1,148 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { bids } from "./bids";
+import { expertProfiles } from "./experts";
+import { jobs } from "./jobs";
+import { organizations } from "./organizations";
+
+export const contractStatus = pgEnum("contract_status", ["awaiting_documents", "active", "completed", "cancelled"]);
+export const milestoneStatus = pgEnum("milestone_status", ["pending", "funded", "delivered", "released", "disputed", "refunded"]);
+export const contractDocumentKind = pgEnum("contract_document_kind", ["nda", "dpa"]);
+export const contractSide = pgEnum("contract_side", ["client", "expert"]);
+
+/**
+ * The facts both documents are generated from, frozen when the contract is formed so that
+ * what each side accepted can be shown again word for word.
+ */
+export interface ContractFacts {
+  client: { legalName: string; siren: string; siret: string | null; vatNumber: string | null; address: string; representative: string };
+  expert: { name: string; legalForm: string | null; siret: string | null; vatNumber: string | null };
+  job: {
+    title: string;
+    description: string;
+    kind: string | null;
+    software: string[];
+    remote: boolean | null;
+    departement: string | null;
+    dataSubjects: string[];
+    dataCategories: string[];
+  };
+  method: string;
+  startOn: string;
+  endOn: string;
+  durationDays: number;
+  totalCents: number;
+  milestones: { title: string; amountCents: number; dueOn: string }[];
+  personalData: boolean;
+  formedAt: string;
+}
+
+export const contracts = pgTable(
+  "contracts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    jobId: uuid("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "restrict" }),
+    bidId: uuid("bid_id")
+      .notNull()
+      .references(() => bids.id, { onDelete: "restrict" }),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "restrict" }),
+    expertUserId: uuid("expert_user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    profileId: uuid("profile_id")
+      .notNull()
+      .references(() => expertProfiles.id, { onDelete: "restrict" }),
+    status: contractStatus("status").notNull().default("awaiting_documents"),
+    totalCents: integer("total_cents").notNull(),
+    commissionBps: integer("commission_bps").notNull(),
+    /** Whether the expert may reach personal data: a GDPR art. 28 agreement is then required. */
+    personalData: boolean("personal_data").notNull(),
+    facts: jsonb("facts").$type<ContractFacts>().notNull(),
+    acceptedById: uuid("accepted_by_id").references(() => users.id, { onDelete: "set null" }),
+    activatedAt: timestamp("activated_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // One contract per job: two concurrent acceptances cannot both succeed.
+    uniqueIndex("contracts_one_per_job").on(t.jobId),
+    uniqueIndex("contracts_one_per_bid").on(t.bidId),
+    index().on(t.organizationId),
+    index().on(t.expertUserId),
+  ],
+);
+
+export const contractMilestones = pgTable(
+  "contract_milestones",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    contractId: uuid("contract_id")
+      .notNull()
+      .references(() => contracts.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+    amountCents: integer("amount_cents").notNull(),
+    dueOn: date("due_on").notNull(),
+    status: milestoneStatus("status").notNull().default("pending"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex().on(t.contractId, t.position),
+    check("contract_milestone_amount_positive", sql`${t.amountCents} > 0`),
+  ],
+);
+
+/** One side's acceptance of one of the contract's documents, with the exact text's hash. */
+export const contractDocumentAcceptances = pgTable(
+  "contract_document_acceptances",
+  {
+    contractId: uuid("contract_id")
+      .notNull()
+      .references(() => contracts.id, { onDelete: "cascade" }),
+    kind: contractDocumentKind("kind").notNull(),
+    side: contractSide("side").notNull(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    version: text("version").notNull(),
+    contentSha256: text("content_sha256").notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.contractId, t.kind, t.side] })],
+);
+
+/** A review left by one side of a contract about the other (rating 1 to 5). */
+export const reviews = pgTable(
+  "reviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    contractId: uuid("contract_id")
+      .notNull()
+      .references(() => contracts.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    side: contractSide("side").notNull(),
+    /** The user reviewed: the expert when the client writes, and the reverse. */
+    subjectUserId: uuid("subject_user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    rating: integer("rating").notNull(),
+    comment: text("comment").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex().on(t.contractId, t.side),
+    index().on(t.subjectUserId),
+    check("review_rating_range", sql`${t.rating} between 1 and 5`),
+  ],
+);
+
+export type Contract = typeof contracts.$inferSelect;
+export type ContractStatus = (typeof contractStatus.enumValues)[number];
+export type ContractMilestone = typeof contractMilestones.$inferSelect;
+export type MilestoneStatus = (typeof milestoneStatus.enumValues)[number];
+export type ContractDocumentKind = (typeof contractDocumentKind.enumValues)[number];
+export type ContractSide = (typeof contractSide.enumValues)[number];
