@@ -7,6 +7,8 @@ interface JobPreviewProps {
     description: string;
     confidentialDetails: string;
     personalData: boolean | null;
+    dataSubjects: string[];
+    dataCategories: string[];
     budgetType: string | null;
     budgetMinCents: number | null;
     budgetMaxCents: number | null;
@@ -55,6 +57,18 @@ export async function JobPreview({ job, software, departementName }: JobPreviewP
         </dl>
         <p className="mt-4 whitespace-pre-line text-stone-800">{job.description}</p>
       </section>
+      {job.personalData ? (
+        <section aria-labelledby="personal-data-preview" className="rounded-lg border border-stone-200 bg-white p-6">
+          <h2 id="personal-data-preview" className="text-sm font-semibold uppercase tracking-wide text-stone-600">{t("previewDataTitle")}</h2>
+          <p className="mt-2 text-sm text-stone-700">{t("previewDataNote")}</p>
+          <dl className="mt-4 grid gap-2 text-sm sm:grid-cols-[12rem_1fr]">
+            <dt className="font-semibold">{t("previewDataSubjects")}</dt>
+            <dd>{job.dataSubjects.map((d) => t(`dataSubject_${d}` as "dataSubject_customers")).join(", ") || "—"}</dd>
+            <dt className="font-semibold">{t("previewDataCategories")}</dt>
+            <dd>{job.dataCategories.map((d) => t(`dataCategory_${d}` as "dataCategory_contact")).join(", ") || "—"}</dd>
+          </dl>
+        </section>
+      ) : null}
       <section aria-labelledby="confidential-preview" className="rounded-lg border-2 border-amber-600 bg-amber-50 p-6">
         <h2 id="confidential-preview" className="text-sm font-semibold uppercase tracking-wide text-amber-950">{t("previewConfidential")}</h2>
         <p className="mt-2 whitespace-pre-line text-stone-900">{job.confidentialDetails || t("previewNoConfidential")}</p>

@@ -19,10 +19,16 @@ interface JobStepFormProps extends Pick<StepFieldsProps, "catalog" | "departemen
 
 export function JobStepForm({ jobId, step, initialValues, catalog, departements, action }: JobStepFormProps) {
   const t = useTranslations("jobWizard");
+  const root = useTranslations();
   const [state, formAction, pending] = useActionState(action, idleState);
   const formRef = useFocusFirstError(state);
   const onSubmit = useSubmitWithoutReset(formAction);
-  const error = useFieldError(state);
+  const validationError = useFieldError(state);
+  // Most keys live in `validation`; the wizard's own ones are namespaced ("jobWizard.…").
+  const error = (field: string) => {
+    const key = state.fieldErrors?.[field];
+    return key?.includes(".") ? root(key as never) : validationError(field);
+  };
   const values = state.status === "error" && state.values ? state.values : initialValues;
   const v = (name: string) => values[name] ?? "";
   const many = (name: string) => v(name).split("\n").filter(Boolean);

@@ -62,7 +62,11 @@ export async function saveJobStep(
       await tx.delete(jobSoftware).where(eq(jobSoftware.jobId, job.id));
       if (known.length) await tx.insert(jobSoftware).values(known.map((s) => ({ jobId: job.id, softwareId: s.id })));
     }
-    if ("personalData" in data) changes.personalData = data.personalData;
+    if ("personalData" in data) {
+      changes.personalData = data.personalData;
+      changes.dataSubjects = data.dataSubjects;
+      changes.dataCategories = data.dataCategories;
+    }
     if ("budgetType" in data) {
       changes.budgetType = data.budgetType;
       changes.budgetMinCents = data.budgetType === "fixed" && data.budgetMinEuros !== undefined ? data.budgetMinEuros * 100 : null;
@@ -90,7 +94,8 @@ export function missingJobSteps(job: Job, softwareCount: number): JobStep[] {
   const missing: JobStep[] = [];
   if (!job.kind) missing.push(1);
   if (!job.helpMeChoose && softwareCount === 0) missing.push(2);
-  if (job.personalData === null) missing.push(3);
+  // Personal data reachable: the art. 28 agreement needs whose data and which kinds.
+  if (job.personalData === null || (job.personalData && (job.dataSubjects.length === 0 || job.dataCategories.length === 0))) missing.push(3);
   if (!job.budgetType || (job.budgetType === "fixed" ? !job.budgetMaxCents : !job.dailyRateCapCents)) missing.push(4);
   if (job.remote === null || (!job.remote && !job.departement)) missing.push(5);
   if (job.title.length < 10 || job.description.length < 50) missing.push(6);

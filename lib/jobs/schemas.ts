@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { budgetType, hostingPreference, jobKind } from "@/db/schema";
+import { budgetType, dataCategories, dataSubjects, hostingPreference, jobKind, type DataCategory, type DataSubject } from "@/db/schema";
 import { isDepartementCode } from "@/lib/geo/departements";
 
 const euros = (error: string) =>
@@ -15,6 +15,18 @@ const isoDate = z
   .optional()
   .transform((v) => (v ? v : undefined))
   .pipe(z.iso.date({ error: "date" }).optional());
+
+/**
+ * Ticked values of a checkbox group, in the order of `allowed` and without repeats. An unknown
+ * value (a tampered form) is refused on the group itself, so the error shows next to it.
+ */
+const choices = <T extends string>(allowed: readonly T[]) =>
+  z
+    .array(z.string())
+    .max(allowed.length * 2, { error: "tooMany" })
+    .default([])
+    .refine((values) => values.every((v) => (allowed as readonly string[]).includes(v)), { error: "required" })
+    .transform((values) => allowed.filter((a) => values.includes(a)));
 
 /** One schema per wizard step; each step saves the draft. */
 export const jobStepSchemas = {
@@ -32,7 +44,22 @@ export const jobStepSchemas = {
       if (!v.helpMeChoose && v.softwareIds.length === 0) ctx.addIssue({ code: "custom", path: ["softwareIds"], message: "softwareOrHelp" });
       if (v.helpMeChoose && !v.hosting) ctx.addIssue({ code: "custom", path: ["hosting"], message: "required" });
     }),
-  3: z.object({ personalData: z.boolean({ error: "required" }) }),
+  /**
+   * Personal data reachable by the expert: when yes, whose data and which kinds (at least one
+   * of each), for the GDPR art. 28 agreement. When no, both lists are emptied.
+   */
+  3: z
+    .object({
+      personalData: z.boolean({ error: "required" }),
+      dataSubjects: choices<DataSubject>(dataSubjects),
+      dataCategories: choices<DataCategory>(dataCategories),
+    })
+    .superRefine((v, ctx) => {
+      if (!v.personalData) return;
+      if (v.dataSubjects.length === 0) ctx.addIssue({ code: "custom", path: ["dataSubjects"], message: "jobWizard.dataSubjectsRequired" });
+      if (v.dataCategories.length === 0) ctx.addIssue({ code: "custom", path: ["dataCategories"], message: "jobWizard.dataCategoriesRequired" });
+    })
+    .transform((v) => (v.personalData ? v : { ...v, dataSubjects: [], dataCategories: [] })),
   4: z
     .object({
       budgetType: z.enum(budgetType.enumValues, { error: "required" }),

@@ -20,7 +20,11 @@ export function stepInputFromValues(step: JobStep, values: FlatValues): Record<s
         hosting: optional(values.hosting),
       };
     case 3:
-      return { personalData: values.personalData === "yes" ? true : values.personalData === "no" ? false : undefined };
+      return {
+        personalData: values.personalData === "yes" ? true : values.personalData === "no" ? false : undefined,
+        dataSubjects: list(values.dataSubjects),
+        dataCategories: list(values.dataCategories),
+      };
     case 4:
       return {
         budgetType: values.budgetType,
@@ -47,6 +51,8 @@ export function jobToValues(job: Job, softwareIds: string[]): FlatValues {
     existing: job.needs.existing ?? "",
     hosting: job.needs.hosting ?? "",
     personalData: job.personalData === null ? "" : job.personalData ? "yes" : "no",
+    dataSubjects: job.dataSubjects.join("\n"),
+    dataCategories: job.dataCategories.join("\n"),
     budgetType: job.budgetType ?? "",
     budgetMinEuros: euros(job.budgetMinCents),
     budgetMaxEuros: euros(job.budgetMaxCents),

@@ -34,6 +34,10 @@ describe.skipIf(!e2eEnabled).each(runs)("posting a need through the wizard ($lan
     await page.waitForURL(/\/edit\/3$/);
     await page.getByLabel(w.personalDataYes).check();
     await page.getByRole("button", { name: w.saveAndContinue }).click();
+    await page.getByText(w.dataSubjectsRequired).waitFor(); // "yes" asks whose data and which kinds
+    await page.getByLabel(w.dataSubject_customers).check();
+    await page.getByLabel(w.dataCategory_contact).check();
+    await page.getByRole("button", { name: w.saveAndContinue }).click();
     await page.waitForURL(/\/edit\/4$/);
     await page.getByLabel(w.budgetFixed).check();
     await page.getByLabel(w.budgetMin).fill("1500");

@@ -11,6 +11,8 @@ export interface JobSpec {
   departement?: string;
   remote?: boolean;
   budgetMaxEuros?: number;
+  /** Personal data reachable by the expert (default true, employees' identity and documents). */
+  personalData?: boolean;
 }
 
 /** A job filled step by step through the wizard's use case, published unless told otherwise. */
@@ -22,7 +24,12 @@ export async function makeJob(owner: Actor, spec: JobSpec = {}, publish = true):
   const steps: [1 | 2 | 3 | 4 | 5 | 6, Record<string, unknown>][] = [
     [1, { kind: spec.kind ?? "installation" }],
     [2, { helpMeChoose: false, softwareIds }],
-    [3, { personalData: true }],
+    [
+      3,
+      spec.personalData === false
+        ? { personalData: false }
+        : { personalData: true, dataSubjects: ["employees", "customers"], dataCategories: ["identity", "contact", "documents"] },
+    ],
     [4, { budgetType: "fixed", budgetMinEuros: 1000, budgetMaxEuros: spec.budgetMaxEuros ?? 3000 }],
     [5, { remote: spec.remote ?? false, departement: spec.departement ?? "69", startOn: "2027-01-10", deadlineOn: "2027-02-28" }],
     [
