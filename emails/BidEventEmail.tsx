@@ -3,7 +3,7 @@ import type { AppLocale } from "@/lib/i18n/locale";
 import { translator } from "@/lib/i18n/translator";
 import { buttonStyle, EmailLayout, ReasonQuote } from "./components/EmailLayout";
 
-export type BidEvent = "newBid" | "bidDeclined" | "jobClosed" | "jobCancelled";
+export type BidEvent = "newBid" | "bidDeclined" | "jobClosed" | "jobCancelled" | "jobAwarded";
 
 export interface BidEventEmailProps {
   locale: AppLocale;

@@ -1,7 +1,9 @@
 import type { ReactElement } from "react";
+import ContractEventEmail, { contractEventSubject, type ContractEventEmailProps } from "@/emails/ContractEventEmail";
 import BidEventEmail, { bidEventSubject, type BidEventEmailProps } from "@/emails/BidEventEmail";
 import ExpertDecisionEmail, { expertDecisionSubject, type ExpertDecisionEmailProps } from "@/emails/ExpertDecisionEmail";
 import InvitationEmail, { invitationSubject, type InvitationEmailProps } from "@/emails/InvitationEmail";
+import NewMessageEmail, { newMessageSubject, type NewMessageEmailProps } from "@/emails/NewMessageEmail";
 import SignInEmail, { signInSubject, type SignInEmailProps } from "@/emails/SignInEmail";
 import UrssafReminderEmail, { urssafReminderSubject, type UrssafReminderEmailProps } from "@/emails/UrssafReminderEmail";
 
@@ -38,6 +40,16 @@ export const emailTemplates = {
     element: (props) => <BidEventEmail {...props} />,
     sensitive: false,
   } satisfies TemplateDefinition<BidEventEmailProps>,
+  "contract-event": {
+    subject: contractEventSubject,
+    element: (props) => <ContractEventEmail {...props} />,
+    sensitive: false,
+  } satisfies TemplateDefinition<ContractEventEmailProps>,
+  "new-message": {
+    subject: newMessageSubject,
+    element: (props) => <NewMessageEmail {...props} />,
+    sensitive: false,
+  } satisfies TemplateDefinition<NewMessageEmailProps>,
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;

@@ -1,0 +1,41 @@
+import { Button, Text } from "@react-email/components";
+import type { AppLocale } from "@/lib/i18n/locale";
+import { translator } from "@/lib/i18n/translator";
+import { buttonStyle, EmailLayout } from "./components/EmailLayout";
+
+export type ContractEvent = "bidAccepted" | "documentsAwaiting" | "contractActive";
+
+export interface ContractEventEmailProps {
+  locale: AppLocale;
+  event: ContractEvent;
+  jobTitle: string;
+  /** The other party: the client organisation for the expert, the expert for the client. */
+  party: string;
+  /** Whether the GDPR art. 28 agreement is part of the documents. */
+  withDpa: boolean;
+  url: string;
+}
+
+export function contractEventSubject({ locale, event, jobTitle }: ContractEventEmailProps): string {
+  return translator(locale, "emails.contractEvent")(`${event}.subject`, { job: jobTitle });
+}
+
+export default function ContractEventEmail({
+  locale = "fr",
+  event = "bidAccepted",
+  jobTitle = "Partager nos fichiers entre nos deux boutiques",
+  party = "Boulangerie Martin SARL",
+  withDpa = true,
+  url = "http://localhost:3000/contracts/00000000-0000-0000-0000-000000000000",
+}: ContractEventEmailProps) {
+  const t = translator(locale, "emails.contractEvent");
+  const common = translator(locale, "emails.common");
+  return (
+    <EmailLayout lang={locale} preview={t(`${event}.subject`, { job: jobTitle })} heading={t(`${event}.heading`)} footer={common("footer")}>
+      <Text>{t(`${event}.body`, { job: jobTitle, client: party, party, dpa: withDpa ? "yes" : "no" })}</Text>
+      <Button href={url} style={buttonStyle}>
+        {t(`${event}.button`)}
+      </Button>
+    </EmailLayout>
+  );
+}
