@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations, useFormatter } from "next-intl";
+import Link from "next/link";
 import { useActionState, useState } from "react";
 import { RepeatableRows } from "@/components/experts/RepeatableRows";
 import { TextAreaField } from "@/components/experts/fields";
@@ -12,15 +13,22 @@ import { useFocusFirstError } from "@/components/ui/useFocusFirstError";
 import { useSubmitWithoutReset } from "@/components/ui/useSubmitWithoutReset";
 import { idleState, type FormState } from "@/lib/actions/form-state";
 import { eurosToCents, splitCommission } from "@/lib/money/commission";
+import { milestoneRows, normalizeBidValues, type BidFormValues } from "./bid-form-values";
 
 interface BidFormProps {
   jobId: string;
   commissionBps: number;
   action: (s: FormState, f: FormData) => Promise<FormState>;
+  /** To edit a bid: its id (posted as `bidId`) and its current values (see bidToFormValues). */
+  bidId?: string;
+  initial?: BidFormValues;
+  submitLabel?: string;
+  /** Shown under the success notice (e.g. back to the job). */
+  successLink?: { href: string; label: string };
 }
 
-/** The expert's bid; the commission and the net amount are shown as the total is typed. */
-export function BidForm({ jobId, commissionBps, action }: BidFormProps) {
+/** The expert's bid, new or edited; the commission and the net amount are shown as the total is typed. */
+export function BidForm({ jobId, commissionBps, action, bidId, initial, submitLabel, successLink }: BidFormProps) {
   const t = useTranslations("bids");
   const all = useTranslations();
   const format = useFormatter();
@@ -28,7 +36,17 @@ export function BidForm({ jobId, commissionBps, action }: BidFormProps) {
   const formRef = useFocusFirstError(state);
   const onSubmit = useSubmitWithoutReset(formAction);
   const error = useFieldError(state);
-  const kept = (name: string) => (state.status === "error" ? (state.values?.[name] ?? "") : "");
+  // After a refusal: what was typed; before: the bid being edited, if any. Milestone rows numbered 0, 1, 2… as the errors are.
+  const source = normalizeBidValues(state.status === "error" ? (state.values ?? {}) : (initial ?? {}));
+  const kept = (name: string) => source[name] ?? "";
+  const rowCount = Math.max(1, milestoneRows(source).length);
+  // A refusal remounts the milestone rows so they show the renumbered values next to their errors.
+  const [seenState, setSeenState] = useState(state);
+  const [rowsVersion, setRowsVersion] = useState(0);
+  if (seenState !== state) {
+    setSeenState(state);
+    setRowsVersion((v) => v + 1);
+  }
   const [pricing, setPricing] = useState(kept("pricing") || "fixed");
   const [total, setTotal] = useState(kept("total"));
   const [rate, setRate] = useState(kept("dailyRate"));
@@ -36,11 +54,25 @@ export function BidForm({ jobId, commissionBps, action }: BidFormProps) {
   const totalCents = pricing === "fixed" ? eurosToCents(total) : (eurosToCents(rate) ?? 0) * (/^\d+$/.test(days) ? Number(days) : 0) || null;
   const split = totalCents ? splitCommission(totalCents, commissionBps) : null;
   const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
-  if (state.status === "success" && state.notice) return <Alert tone="success">{all(state.notice.key as never)}</Alert>;
+  if (state.status === "success" && state.notice) {
+    return (
+      <div className="flex flex-col gap-3">
+        <Alert tone="success">{all(state.notice.key as never)}</Alert>
+        {successLink ? (
+          <p>
+            <Link href={successLink.href} className="font-medium text-brand-900 underline underline-offset-4">
+              {successLink.label}
+            </Link>
+          </p>
+        ) : null}
+      </div>
+    );
+  }
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} className="flex flex-col gap-5" noValidate>
       <FormErrorSummary state={state} />
       <input type="hidden" name="jobId" value={jobId} />
+      {bidId ? <input type="hidden" name="bidId" value={bidId} /> : null}
       <fieldset>
         <legend className="font-semibold">{t("pricing")}</legend>
         <div className="mt-2 flex flex-wrap gap-6">
@@ -72,7 +104,8 @@ export function BidForm({ jobId, commissionBps, action }: BidFormProps) {
       <TextAreaField name="method" label={t("method")} hint={t("methodHint")} rows={6} defaultValue={kept("method")} error={error("method")} />
       {error("milestones") ? <Alert tone="error">{error("milestones")}</Alert> : null}
       <RepeatableRows
-        initialCount={Math.max(1, new Set(Object.keys(state.values ?? {}).filter((k) => k.startsWith("milestones.")).map((k) => k.split(".")[1])).size)}
+        key={rowsVersion}
+        initialCount={rowCount}
         max={12}
         legend={t("milestones")}
         addLabel={t("addMilestone")}
@@ -86,7 +119,7 @@ export function BidForm({ jobId, commissionBps, action }: BidFormProps) {
         )}
       />
       <Button type="submit" disabled={pending} className="self-start">
-        {t("send")}
+        {submitLabel ?? t("send")}
       </Button>
     </form>
   );

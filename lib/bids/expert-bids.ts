@@ -94,7 +94,10 @@ async function lockOwnBid(tx: Transaction, actor: Actor | null, bidId: string): 
   return bid;
 }
 
-/** The expert edits the bid until the client acts on it. */
+/**
+ * The expert edits the bid until the client acts on it (only while submitted: "locked" after);
+ * the milestones are replaced and must still add up exactly to the total. The bid stays on its job.
+ */
 export async function updateBid(actor: Actor | null, bidId: string, input: BidInput): Promise<Result<void, "invalid" | "locked">> {
   const parsed = bidSchema.safeParse(input);
   return db.transaction(async (tx) => {
@@ -102,6 +105,7 @@ export async function updateBid(actor: Actor | null, bidId: string, input: BidIn
     if (!nextBidStatus(bid.status, "edit")) return fail("locked");
     if (!parsed.success) return fail("invalid", fieldErrors(parsed.error));
     const data = parsed.data;
+    if (data.jobId !== bid.jobId) throw new PolicyError("forbidden");
     await tx
       .update(bids)
       .set({
@@ -116,6 +120,7 @@ export async function updateBid(actor: Actor | null, bidId: string, input: BidIn
       })
       .where(eq(bids.id, bid.id));
     await writeMilestones(tx, bid.id, data.milestones);
+    await recordAudit(tx, { actorId: bid.expertUserId, action: "bid.updated", subjectType: "bid", subjectId: bid.id, data: { totalCents: data.totalCents } });
     return ok(undefined);
   });
 }

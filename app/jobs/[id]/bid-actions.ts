@@ -1,15 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { milestoneRows, normalizeBidValues } from "@/components/bids/bid-form-values";
 import { formDataToValues } from "@/lib/actions/form-values";
 import { guardedAction, type FormState } from "@/lib/actions/form-state";
 import { currentActor } from "@/lib/auth/current-actor";
 import { declineBid, shortlistBid } from "@/lib/bids/client-bids";
-import { submitBid, withdrawBid } from "@/lib/bids/expert-bids";
+import { submitBid, updateBid, withdrawBid } from "@/lib/bids/expert-bids";
 import type { BidInput } from "@/lib/bids/schemas";
 
+/** Reads the form's values (milestone rows already renumbered, see normalizeBidValues). */
 function bidInputFromValues(values: Record<string, string>): BidInput {
-  const rows = [...new Set(Object.keys(values).flatMap((k) => (k.startsWith("milestones.") ? [Number(k.split(".")[1])] : [])))].sort((a, b) => a - b);
   return {
     jobId: values.jobId ?? "",
     pricing: values.pricing as "fixed",
@@ -19,14 +20,12 @@ function bidInputFromValues(values: Record<string, string>): BidInput {
     durationDays: values.durationDays as unknown as number,
     startOn: values.startOn ?? "",
     method: values.method ?? "",
-    milestones: rows
-      .map((i) => ({ title: values[`milestones.${i}.title`] ?? "", amount: values[`milestones.${i}.amount`] ?? "", dueOn: values[`milestones.${i}.dueOn`] ?? "" }))
-      .filter((m) => m.title || m.amount || m.dueOn),
+    milestones: milestoneRows(values),
   };
 }
 
 export async function submitBidAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = formDataToValues(formData);
+  const values = normalizeBidValues(formDataToValues(formData));
   return guardedAction(formData, async () => {
     const result = await submitBid(await currentActor(), bidInputFromValues(values));
     if (!result.ok) {
@@ -36,6 +35,21 @@ export async function submitBidAction(_previous: FormState, formData: FormData):
     }
     revalidatePath(`/jobs/${values.jobId}`);
     return { status: "success", notice: { key: "bids.sent" } };
+  });
+}
+
+/** The expert edits its bid while the client has not acted on it; every typed value comes back on a refusal. */
+export async function updateBidAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = normalizeBidValues(formDataToValues(formData));
+  return guardedAction(formData, async () => {
+    const result = await updateBid(await currentActor(), values.bidId ?? "", bidInputFromValues(values));
+    if (!result.ok) {
+      return result.error === "invalid"
+        ? { status: "error", fieldErrors: result.fields, values }
+        : { status: "error", formError: `bids.error_${result.error}`, values };
+    }
+    revalidatePath(`/jobs/${values.jobId}`, "layout");
+    return { status: "success", notice: { key: "bids.updated" } };
   });
 }
 

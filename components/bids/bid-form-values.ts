@@ -1,0 +1,73 @@
+/**
+ * The bid form's flat values (the names its fields post), shared by the form, which shows them,
+ * and the bid actions, which read them back. Plain functions: safe on the server and the client.
+ */
+export type BidFormValues = Record<string, string>;
+
+/** Cents → what a person types in an amount field: "2400,50" in French, "2400.50" in English, "2400" when whole. */
+export function centsToInput(cents: number, locale: string): string {
+  const whole = Math.floor(cents / 100);
+  const fraction = cents % 100;
+  if (fraction === 0) return String(whole);
+  return `${whole}${locale.startsWith("fr") ? "," : "."}${String(fraction).padStart(2, "0")}`;
+}
+
+interface BidLike {
+  pricing: "fixed" | "daily";
+  totalCents: number;
+  dailyRateCents: number | null;
+  days: number | null;
+  durationDays: number;
+  startOn: string;
+  method: string;
+  milestones: { title: string; amountCents: number; dueOn: string }[];
+}
+
+/** A saved bid as the form's values, to edit it. */
+export function bidToFormValues(bid: BidLike, locale: string): BidFormValues {
+  const values: BidFormValues = {
+    pricing: bid.pricing,
+    durationDays: String(bid.durationDays),
+    startOn: bid.startOn,
+    method: bid.method,
+  };
+  if (bid.pricing === "fixed") values.total = centsToInput(bid.totalCents, locale);
+  else {
+    values.dailyRate = bid.dailyRateCents ? centsToInput(bid.dailyRateCents, locale) : "";
+    values.days = bid.days ? String(bid.days) : "";
+  }
+  bid.milestones.forEach((m, i) => {
+    values[`milestones.${i}.title`] = m.title;
+    values[`milestones.${i}.amount`] = centsToInput(m.amountCents, locale);
+    values[`milestones.${i}.dueOn`] = m.dueOn;
+  });
+  return values;
+}
+
+export interface MilestoneRow {
+  title: string;
+  amount: string;
+  dueOn: string;
+}
+
+/**
+ * The milestone rows in the order they were shown, blank rows left out. Row names can have gaps
+ * (a row removed in the middle); the rows' positions here are what errors refer to.
+ */
+export function milestoneRows(values: BidFormValues): MilestoneRow[] {
+  const indexes = [...new Set(Object.keys(values).flatMap((k) => (/^milestones\.\d+\./.test(k) ? [Number(k.split(".")[1])] : [])))].sort((a, b) => a - b);
+  return indexes
+    .map((i) => ({ title: values[`milestones.${i}.title`] ?? "", amount: values[`milestones.${i}.amount`] ?? "", dueOn: values[`milestones.${i}.dueOn`] ?? "" }))
+    .filter((m) => m.title.trim() || m.amount.trim() || m.dueOn.trim());
+}
+
+/** The same values with the milestone rows renumbered 0, 1, 2… so that they line up with the errors. */
+export function normalizeBidValues(values: BidFormValues): BidFormValues {
+  const rest = Object.fromEntries(Object.entries(values).filter(([k]) => !k.startsWith("milestones.")));
+  milestoneRows(values).forEach((m, i) => {
+    rest[`milestones.${i}.title`] = m.title;
+    rest[`milestones.${i}.amount`] = m.amount;
+    rest[`milestones.${i}.dueOn`] = m.dueOn;
+  });
+  return rest;
+}

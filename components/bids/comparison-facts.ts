@@ -1,0 +1,61 @@
+import type { getFormatter, getTranslations } from "next-intl/server";
+import type { ComparedBid } from "@/lib/bids/comparison";
+
+type Translate = Awaited<ReturnType<typeof getTranslations<"bids">>>;
+type Format = Awaited<ReturnType<typeof getFormatter>>;
+
+/** The compared facts, in the one order the table's columns and the cards' lists both follow. */
+export const factKeys = ["verification", "total", "dailyRate", "duration", "start", "milestones", "rating", "response", "sent", "status"] as const;
+export type FactKey = (typeof factKeys)[number];
+
+export interface Fact {
+  key: FactKey;
+  label: string;
+  value: string;
+}
+
+/** "environ 3 heures", "2 jours"… from minutes. */
+function duration(t: Translate, minutes: number, prefix: "response" | "sentAfter"): string {
+  if (minutes < 60) return t(`${prefix}UnderHour`);
+  if (minutes < 48 * 60) return t(`${prefix}Hours`, { hours: Math.round(minutes / 60) });
+  return t(`${prefix}Days`, { days: Math.round(minutes / 1440) });
+}
+
+export function factLabels(t: Translate): Record<FactKey, string> {
+  return {
+    verification: t("colVerification"),
+    total: t("total"),
+    dailyRate: t("colDailyRate"),
+    duration: t("durationDays"),
+    start: t("startOn"),
+    milestones: t("milestones"),
+    rating: t("colRating"),
+    response: t("colResponse"),
+    sent: t("colSent"),
+    status: t("colStatus"),
+  };
+}
+
+/** One bid's facts as text, formatted for the reader's locale. */
+export function comparisonFacts(bid: ComparedBid, t: Translate, format: Format): Fact[] {
+  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const labels = factLabels(t);
+  const values: Record<FactKey, string> = {
+    verification:
+      bid.expertVerified && bid.verifiedAt ? t("verifiedSince", { date: format.dateTime(bid.verifiedAt, { dateStyle: "medium" }) }) : t("notVerifiedNow"),
+    total: euros(bid.totalCents),
+    dailyRate:
+      bid.pricing === "daily" && bid.dailyRateCents && bid.days ? t("rateTimesDays", { rate: euros(bid.dailyRateCents), days: bid.days }) : t("pricing_fixed"),
+    duration: t("daysValue", { days: bid.durationDays }),
+    start: format.dateTime(new Date(`${bid.startOn}T12:00:00Z`), { dateStyle: "medium" }),
+    milestones: t("milestonesCount", { count: bid.milestones.length }),
+    rating:
+      bid.ratingAverage === null
+        ? t("noRating")
+        : t("ratingValue", { average: format.number(bid.ratingAverage, { minimumFractionDigits: 1, maximumFractionDigits: 1 }), count: bid.ratingCount }),
+    response: bid.responseMinutes === null ? t("noResponseTime") : duration(t, bid.responseMinutes, "response"),
+    sent: bid.sentAfterMinutes === null ? "—" : duration(t, bid.sentAfterMinutes, "sentAfter"),
+    status: t(`status_${bid.status}`),
+  };
+  return factKeys.map((key) => ({ key, label: labels[key], value: values[key] }));
+}
