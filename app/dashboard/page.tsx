@@ -3,12 +3,20 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { InviteMemberForm } from "@/components/dashboard/InviteMemberForm";
+import { MatchingJobs } from "@/components/dashboard/MatchingJobs";
+import { MyBids } from "@/components/dashboard/MyBids";
+import { MyContracts } from "@/components/dashboard/MyContracts";
 import { MyJobs } from "@/components/dashboard/MyJobs";
+import { UnreadConversations } from "@/components/dashboard/UnreadConversations";
 import { OrganizationPanel } from "@/components/dashboard/OrganizationPanel";
 import { buttonClasses } from "@/components/ui/Button";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { currentActor } from "@/lib/auth/current-actor";
+import { listMyBids } from "@/lib/bids/my-bids";
+import { listMyContracts } from "@/lib/contracts/queries";
+import { unreadConversationsForUser } from "@/lib/conversations/queries";
 import { getMyExpertProfile } from "@/lib/experts/queries";
+import { listMatchingJobs } from "@/lib/jobs/matching";
 import { listMyJobs } from "@/lib/jobs/queries";
 import { getMyOrganization } from "@/lib/organizations/queries";
 import { inviteMemberAction } from "./actions";
@@ -26,10 +34,18 @@ export default async function DashboardPage() {
   const heading = <PageHeading title={t("title")} lead={t("welcome", { name: actor.name ?? actor.email })} />;
 
   if (actor.role === "expert") {
-    const [mine, p] = await Promise.all([getMyExpertProfile(actor), getTranslations("expertProfile")]);
+    const [mine, p, matching, myBids, contracts, unread] = await Promise.all([
+      getMyExpertProfile(actor),
+      getTranslations("expertProfile"),
+      listMatchingJobs(actor),
+      listMyBids(actor),
+      listMyContracts(actor),
+      unreadConversationsForUser(actor),
+    ]);
     return (
-      <div>
+      <div className="flex flex-col gap-8">
         {heading}
+        <UnreadConversations conversations={unread} />
         <section aria-labelledby="expert-title" className="max-w-3xl rounded-lg border border-stone-200 bg-white p-6">
           <h2 id="expert-title" className="text-xl font-semibold">
             {t("expertTitle")}
@@ -51,6 +67,9 @@ export default async function DashboardPage() {
             {t("editProfile")}
           </Link>
         </section>
+        <MyContracts contracts={contracts} />
+        <MatchingJobs jobs={matching.ok ? matching.value : []} verified={matching.ok} />
+        <MyBids bids={myBids} />
       </div>
     );
   }
@@ -79,7 +98,9 @@ export default async function DashboardPage() {
           mine.myRole === "owner" ? <InviteMemberForm organizationId={mine.organization.id} action={inviteMemberAction} /> : null
         }
       />
+      <UnreadConversations conversations={await unreadConversationsForUser(actor)} />
       <MyJobs jobs={await listMyJobs(actor)} />
+      <MyContracts contracts={await listMyContracts(actor)} />
     </div>
   );
 }

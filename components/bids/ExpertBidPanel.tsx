@@ -1,18 +1,26 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { BidDetails, type BidView } from "./BidDetails";
 
 interface ExpertBidPanelProps {
-  bid: BidView | null;
+  bid: (BidView & { jobId: string; contractId: string | null }) | null;
   canBid: boolean;
   notVerified: boolean;
   bidForm: ReactNode;
   withdrawForm: ReactNode;
 }
 
-/** On a job page, for experts: their own bid, or the form to send one. */
+/** Why a bid can no longer be edited nor withdrawn, by status (the client has acted on it). */
+const lockedReason = {
+  shortlisted: "lockedShortlisted",
+  declined: "lockedDeclined",
+  accepted: "lockedAccepted",
+} as const;
+
+/** On a job page, for experts: their own bid (to edit or withdraw while the client has not acted), or the form to send one. */
 export async function ExpertBidPanel({ bid, canBid, notVerified, bidForm, withdrawForm }: ExpertBidPanelProps) {
-  const t = await getTranslations("bids");
+  const [t, m] = await Promise.all([getTranslations("bids"), getTranslations("conversation")]);
   return (
     <section aria-labelledby="my-bid" className="rounded-lg border border-brand-100 bg-white p-6">
       <h2 id="my-bid" className="text-xl font-semibold">{bid ? t("myBid") : t("sendBid")}</h2>
@@ -20,7 +28,29 @@ export async function ExpertBidPanel({ bid, canBid, notVerified, bidForm, withdr
         {bid ? (
           <>
             <BidDetails bid={bid} showNet />
-            {bid.status === "submitted" ? withdrawForm : null}
+            {bid.status === "submitted" ? (
+              <>
+                <p className="text-sm text-stone-800">{t("editableNote")}</p>
+                <p>
+                  <Link href={`/jobs/${bid.jobId}/bid/edit`} className="font-medium text-brand-900 underline underline-offset-4 hover:text-brand-700">
+                    {t("editMyBid")}
+                  </Link>
+                </p>
+                {withdrawForm}
+              </>
+            ) : bid.status in lockedReason ? (
+              <p className="rounded-md bg-stone-100 p-3 text-sm text-stone-900">{t(lockedReason[bid.status as keyof typeof lockedReason])}</p>
+            ) : null}
+            <p className="flex flex-wrap gap-x-6 gap-y-2">
+              {bid.contractId ? (
+                <Link href={`/contracts/${bid.contractId}`} className="font-semibold text-brand-900 underline underline-offset-4 hover:text-brand-700">
+                  {t("openContract")}
+                </Link>
+              ) : null}
+              <Link href={`/jobs/${bid.jobId}/bids/${bid.id}`} className="font-medium text-brand-900 underline underline-offset-4 hover:text-brand-700">
+                {m("messageClient")}
+              </Link>
+            </p>
           </>
         ) : canBid ? (
           bidForm

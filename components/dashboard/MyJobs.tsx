@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/Button";
 
 interface MyJobsProps {
-  jobs: { id: string; title: string; status: "draft" | "open" | "in_progress" | "closed" | "cancelled"; wizardStep: number; updatedAt: Date }[];
+  jobs: { id: string; title: string; status: "draft" | "open" | "in_progress" | "closed" | "cancelled"; wizardStep: number; updatedAt: Date; bidCount: number }[];
 }
 
 export async function MyJobs({ jobs }: MyJobsProps) {
@@ -29,6 +29,12 @@ export async function MyJobs({ jobs }: MyJobsProps) {
                 {t(`jobStatus_${job.status}`)} · {format.dateTime(job.updatedAt, { dateStyle: "medium" })}
                 {job.status === "draft" ? <span className="sr-only"> — {t("continueDraft")}</span> : null}
               </span>
+              {job.bidCount > 0 ? (
+                <Link href={`/jobs/${job.id}/bids`} className="w-full underline sm:w-auto">
+                  {t("compareBids", { count: job.bidCount })}
+                  <span className="sr-only"> — {job.title}</span>
+                </Link>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -9,6 +9,7 @@ export const demoAccounts = {
   clientMember: { email: "julien.petit@boulangerie-martin.example", name: "Julien Petit", role: "client" as const },
   expertSophie: { email: "sophie.bernard@libre-conseil.example", name: "Sophie Bernard", role: "expert" as const },
   expertThomas: { email: "thomas.leroy@tux-services.example", name: "Thomas Leroy", role: "expert" as const },
+  expertKarim: { email: "karim.haddad@odoo-atelier.example", name: "Karim Haddad", role: "expert" as const },
   admin: { email: "admin@compagnon.example", name: "Alice Admin", role: "admin" as const },
 };
 
@@ -68,7 +69,7 @@ export async function seedDemo(db: Database): Promise<boolean> {
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
-/** Sophie is verified (listed in /experts); Thomas has only started his profile. */
+/** Sophie and Karim are verified (listed in /experts); Thomas has only started his profile. */
 async function seedDemoExperts(tx: Tx, idOf: (email: string) => string) {
   const software = await tx.select({ id: catalogSoftware.id, slug: catalogSoftware.slug }).from(catalogSoftware);
   const softwareId = (slug: string) => software.find((s) => s.slug === slug)?.id;
@@ -108,6 +109,44 @@ async function seedDemoExperts(tx: Tx, idOf: (email: string) => string) {
     const rows = skills.flatMap(([slug, level, years]) => {
       const id = softwareId(slug);
       return id ? [{ profileId: sophie.id, softwareId: id, level, years }] : [];
+    });
+    if (rows.length) await tx.insert(expertSkills).values(rows);
+  }
+  const [karim] = await tx
+    .insert(expertProfiles)
+    .values({
+      userId: idOf(demoAccounts.expertKarim.email),
+      slug: "karim-haddad",
+      displayName: demoAccounts.expertKarim.name,
+      headline: "Odoo et Dolibarr pour la gestion des petites entreprises",
+      bio: "Intégrateur **Odoo** et **Dolibarr** depuis huit ans : devis, factures, stocks et caisse. J’installe sur un serveur en France, je reprends vos données et je forme vos équipes.",
+      serviceKinds: ["installation", "support", "training"],
+      dailyRateCents: 48_000,
+      departments: ["69", "75", "13"],
+      remoteOk: true,
+      languages: ["fr"],
+      legalForm: "micro_entrepreneur",
+      siret: "88234567100011",
+      vatRegime: "franchise",
+      insurer: "MMA",
+      insurancePolicyNumber: "MMA-PRO-7781",
+      insuranceExpiresOn: "2027-09-30",
+      links: { website: "https://odoo-atelier.example" },
+      status: "verified",
+      submittedAt: new Date(),
+      verifiedAt: new Date(),
+      searchText: "Karim Haddad Odoo Dolibarr gestion facturation stocks PME",
+    })
+    .returning({ id: expertProfiles.id });
+  const karimSkills = [
+    ["odoo", 3, 8],
+    ["dolibarr", 3, 6],
+    ["nextcloud", 2, 3],
+  ] as const;
+  if (karim) {
+    const rows = karimSkills.flatMap(([slug, level, years]) => {
+      const id = softwareId(slug);
+      return id ? [{ profileId: karim.id, softwareId: id, level, years }] : [];
     });
     if (rows.length) await tx.insert(expertSkills).values(rows);
   }

@@ -1,6 +1,6 @@
 import { and, asc, eq, getTableColumns, inArray } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
-import { bidMilestones, bids, expertProfiles, jobs, users, type Bid } from "@/db/schema";
+import { bidMilestones, bids, contracts, expertProfiles, jobs, users, type Bid } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError, requireOrgMember, requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
@@ -106,15 +106,18 @@ export async function listBidsForJob(actor: Actor | null, jobId: string): Promis
 }
 
 /** The expert's own bid on a job (an expert sees only its own). */
-export async function getMyBidForJob(actor: Actor | null, jobId: string): Promise<BidWithMilestones | null> {
+export async function getMyBidForJob(actor: Actor | null, jobId: string): Promise<(BidWithMilestones & { contractId: string | null }) | null> {
   const expert = requireRole(actor, "expert");
   if (!isUuidLike(jobId)) return null;
   const rows = await db
-    .select({ ...bidColumns, expertName: expertProfiles.displayName, expertSlug: expertProfiles.slug, verifiedAt: expertProfiles.verifiedAt })
+    .select({ ...bidColumns, expertName: expertProfiles.displayName, expertSlug: expertProfiles.slug, verifiedAt: expertProfiles.verifiedAt, contractId: contracts.id })
     .from(bids)
     .innerJoin(expertProfiles, eq(expertProfiles.id, bids.profileId))
+    .leftJoin(contracts, eq(contracts.bidId, bids.id))
     .where(and(eq(bids.jobId, jobId), eq(bids.expertUserId, expert.id)))
     .orderBy(asc(bids.createdAt));
-  const [latest] = await withMilestones(rows.slice(-1));
-  return latest ?? null;
+  const last = rows.at(-1);
+  if (!last) return null;
+  const [latest] = await withMilestones([last]);
+  return latest ? { ...latest, contractId: last.contractId } : null;
 }

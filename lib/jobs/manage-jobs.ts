@@ -1,11 +1,10 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
-import { bids, catalogSoftware, jobSoftware, jobs, organizationMembers, users, type Job } from "@/db/schema";
+import { catalogSoftware, jobSoftware, jobs, organizationMembers, type Job } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError, requireOrgMember, requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
-import { sendEmail } from "@/lib/email/send-email";
-import { env } from "@/lib/env";
+import { declineActiveBids } from "@/lib/bids/decline-active-bids";
 import { fieldErrors } from "@/lib/organizations/schemas";
 import { fail, ok, type Result } from "@/lib/result";
 import { isJobEditable, nextJobStatus, type JobEvent } from "./job-machine";
@@ -122,7 +121,7 @@ async function move(actor: Actor | null, jobId: string, event: JobEvent) {
         ...(event === "close" || event === "cancel" ? { closedAt: now } : {}),
       })
       .where(eq(jobs.id, job.id));
-    if (event === "close" || event === "cancel") await endActiveBids(tx, job, event);
+    if (event === "close" || event === "cancel") await declineActiveBids(tx, job, event === "close" ? "jobClosed" : "jobCancelled");
     await recordAudit(tx, {
       actorId: actor?.id ?? null,
       action: `job.${event}`,
@@ -133,37 +132,6 @@ async function move(actor: Actor | null, jobId: string, event: JobEvent) {
     });
     return ok(undefined);
   });
-}
-
-/** A job that closes or is cancelled declines its active bids, and tells their experts. */
-async function endActiveBids(tx: Transaction, job: Job, event: "close" | "cancel") {
-  const active = await tx
-    .update(bids)
-    .set({ status: "declined", declineReason: null, updatedAt: new Date() })
-    .where(and(eq(bids.jobId, job.id), inArray(bids.status, ["submitted", "shortlisted"])))
-    .returning({ id: bids.id, expertUserId: bids.expertUserId });
-  if (active.length === 0) return;
-  const experts = await tx
-    .select({ id: users.id, email: users.email, locale: users.locale, name: users.name })
-    .from(users)
-    .where(inArray(users.id, active.map((b) => b.expertUserId)));
-  for (const bid of active) {
-    const expert = experts.find((e) => e.id === bid.expertUserId);
-    if (!expert) continue;
-    await sendEmail(tx, {
-      template: "bid-event",
-      to: expert.email,
-      idempotencyKey: `job-${event}:${job.id}:${bid.id}`,
-      props: {
-        locale: expert.locale,
-        event: event === "close" ? "jobClosed" : "jobCancelled",
-        jobTitle: job.title,
-        expertName: expert.name ?? "",
-        reason: null,
-        url: `${env().APP_URL}/jobs`,
-      },
-    });
-  }
 }
 
 /** Publishes a complete draft on the board. */

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { catalogSoftware, expertProfiles, jobKind, jobNdaAcceptances, jobSoftware, jobs, organizationMembers } from "@/db/schema";
+import { bids, catalogSoftware, expertProfiles, jobKind, jobNdaAcceptances, jobSoftware, jobs, organizationMembers } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
 import { isDepartementCode } from "@/lib/geo/departements";
@@ -137,7 +137,16 @@ export async function getJobForViewer(actor: Actor | null, jobId: string) {
 export async function listMyJobs(actor: Actor | null) {
   const client = requireRole(actor, "client");
   return db
-    .select({ id: jobs.id, title: jobs.title, status: jobs.status, wizardStep: jobs.wizardStep, publishedAt: jobs.publishedAt, updatedAt: jobs.updatedAt })
+    .select({
+      id: jobs.id,
+      title: jobs.title,
+      status: jobs.status,
+      wizardStep: jobs.wizardStep,
+      publishedAt: jobs.publishedAt,
+      updatedAt: jobs.updatedAt,
+      /** Bids still in the running, or accepted (withdrawn and declined ones left out). */
+      bidCount: sql<number>`(select count(*)::int from ${bids} where ${bids.jobId} = ${jobs.id} and ${bids.status} in ('submitted', 'shortlisted', 'accepted'))`,
+    })
     .from(jobs)
     .innerJoin(organizationMembers, eq(organizationMembers.organizationId, jobs.organizationId))
     .where(eq(organizationMembers.userId, client.id))

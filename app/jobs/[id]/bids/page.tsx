@@ -1,52 +1,96 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
-import { BidDetails } from "@/components/bids/BidDetails";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { BidComparisonTable, BidSortNav, ComparedBidCard } from "@/components/bids/BidComparison";
 import { DeclineBidForm } from "@/components/bids/DeclineBidForm";
+import { ConfirmActionForm } from "@/components/contracts/ConfirmActionForm";
 import { SimpleActionForm } from "@/components/job-wizard/SimpleActionForm";
+import { buttonClasses } from "@/components/ui/Button";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { currentActor } from "@/lib/auth/current-actor";
-import { listBidsForJob } from "@/lib/bids/client-bids";
+import { compareBidsForJob, parseBidSort, type ComparedBid } from "@/lib/bids/comparison";
+import { contractIdForJob } from "@/lib/contracts/queries";
+import { unreadCountsForBids } from "@/lib/conversations/queries";
 import { getJobForViewer } from "@/lib/jobs/queries";
 import { declineBidAction, shortlistBidAction } from "../bid-actions";
+import { acceptBidAction } from "../contract-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("bids"))("compareTitle") };
 }
 
-export default async function CompareBidsPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ sort?: string | string[] }> };
+
+const linkClass = "font-medium text-brand-900 underline underline-offset-4 hover:text-brand-700";
+
+export default async function CompareBidsPage({ params, searchParams }: Props) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const sort = parseBidSort(query.sort);
   const actor = await currentActor();
   if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/jobs/${id}/bids`)}`);
   const view = await getJobForViewer(actor, id);
   if (!view?.isMember) notFound();
-  const [t, list] = await Promise.all([getTranslations("bids"), listBidsForJob(actor, id)]);
+  const [t, c, m, format, list, contractId] = await Promise.all([
+    getTranslations("bids"),
+    getTranslations("contracts"),
+    getTranslations("conversation"),
+    getFormatter(),
+    compareBidsForJob(actor, id, { sort }),
+    contractIdForJob(actor, id),
+  ]);
+  const unread = await unreadCountsForBids(actor, list.map((bid) => bid.id));
+  const open = view.job.status === "open";
+
+  /** What the client can do with one bid. */
+  const actions = (bid: ComparedBid) => (
+    <>
+      {bid.status === "accepted" && contractId ? (
+        <Link href={`/contracts/${contractId}`} className={buttonClasses("primary", "self-start")}>
+          {t("openContract")}
+        </Link>
+      ) : null}
+      {open && (bid.status === "submitted" || bid.status === "shortlisted") ? (
+        <ConfirmActionForm
+          confirmLabel={c("acceptBidConfirm", { expert: bid.expertName, total: format.number(bid.totalCents / 100, { style: "currency", currency: "EUR" }) })}
+          buttonLabel={c("acceptBidButton")}
+          hidden={{ bidId: bid.id, jobId: id }}
+          action={acceptBidAction}
+        />
+      ) : null}
+      {bid.status === "submitted" ? <SimpleActionForm label={t("shortlist")} hidden={{ bidId: bid.id, jobId: id }} action={shortlistBidAction} /> : null}
+      {bid.status === "submitted" || bid.status === "shortlisted" ? <DeclineBidForm bidId={bid.id} jobId={id} action={declineBidAction} /> : null}
+      <p>
+        <Link href={`/jobs/${id}/bids/${bid.id}`} className={linkClass}>
+          {t("openConversation", { expert: bid.expertName })}
+        </Link>
+        {unread[bid.id] ? <span className="ml-2 rounded-full bg-brand-800 px-2 py-0.5 text-xs font-semibold text-white">{m("unreadCount", { count: unread[bid.id] ?? 0 })}</span> : null}
+      </p>
+    </>
+  );
+
   return (
     <div className="flex flex-col gap-6">
-      <Link href={`/jobs/${id}`} className="underline">
-        {t("backToJob")}
-      </Link>
-      <PageHeading title={t("compareTitle")} lead={t("compareLead", { job: view.job.title, count: list.length })} />
+      <p>
+        <Link href={`/jobs/${id}`} className={`text-sm ${linkClass}`}>
+          <span aria-hidden="true">←</span> {t("backToJob")}
+        </Link>
+      </p>
+      <PageHeading title={t("compareTitle")} lead={t("compareSummary", { job: view.job.title, count: list.length })} />
       {list.length === 0 ? (
         <p>{t("noBids")}</p>
       ) : (
-        <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" aria-label={t("compareTitle")}>
-          {list.map((bid) => (
-            <li key={bid.id} className="flex flex-col gap-4 rounded-lg border border-stone-200 bg-white p-5">
-              <h2 className="text-lg font-semibold">
-                <Link href={`/experts/${bid.expertSlug}`} className="underline">
-                  {bid.expertName}
-                </Link>
-              </h2>
-              <BidDetails bid={bid} showNet={false} />
-              {bid.status === "submitted" ? (
-                <SimpleActionForm label={t("shortlist")} hidden={{ bidId: bid.id, jobId: id }} action={shortlistBidAction} />
-              ) : null}
-              {bid.status === "submitted" || bid.status === "shortlisted" ? <DeclineBidForm bidId={bid.id} jobId={id} action={declineBidAction} /> : null}
-            </li>
-          ))}
-        </ul>
+        <>
+          <BidSortNav jobId={id} sort={sort} />
+          <BidComparisonTable bids={list} sort={sort} />
+          <ol className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" aria-label={t("compareCaption", { sort: t(`sort_${sort}`) })}>
+            {list.map((bid) => (
+              <li key={bid.id} className="flex">
+                <ComparedBidCard bid={bid} actions={actions(bid)} />
+              </li>
+            ))}
+          </ol>
+        </>
       )}
     </div>
   );

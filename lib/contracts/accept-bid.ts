@@ -1,0 +1,157 @@
+import { asc, eq } from "drizzle-orm";
+import { db, type Transaction } from "@/db/client";
+import {
+  bidMilestones,
+  bids,
+  catalogSoftware,
+  contractMilestones,
+  contracts,
+  expertProfiles,
+  jobSoftware,
+  jobs,
+  organizations,
+  users,
+  type Bid,
+  type ContractFacts,
+  type Job,
+} from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { PolicyError, requireOrgMember, requireRole } from "@/lib/auth/policy";
+import { recordAudit } from "@/lib/audit/record";
+import { declineActiveBids } from "@/lib/bids/decline-active-bids";
+import { nextBidStatus } from "@/lib/bids/bid-machine";
+import { sendEmail } from "@/lib/email/send-email";
+import { env } from "@/lib/env";
+import { isUuidLike } from "@/lib/ids";
+import { nextJobStatus } from "@/lib/jobs/job-machine";
+import { fail, ok, type Result } from "@/lib/result";
+
+export type AcceptBidError = "job_not_open" | "illegal_transition" | "expert_unavailable";
+
+function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+async function gatherFacts(tx: Transaction, actor: Actor, job: Job, bid: Bid, milestones: { title: string; amountCents: number; dueOn: string }[]) {
+  const [organization] = await tx.select().from(organizations).where(eq(organizations.id, job.organizationId));
+  const [profile] = await tx.select().from(expertProfiles).where(eq(expertProfiles.id, bid.profileId));
+  if (!organization || !profile) throw new Error(`Contract parties missing for bid ${bid.id}`);
+  const software = await tx
+    .select({ name: catalogSoftware.name })
+    .from(jobSoftware)
+    .innerJoin(catalogSoftware, eq(catalogSoftware.id, jobSoftware.softwareId))
+    .where(eq(jobSoftware.jobId, job.id))
+    .orderBy(asc(catalogSoftware.name));
+  const lastDue = milestones.reduce((latest, m) => (m.dueOn > latest ? m.dueOn : latest), bid.startOn);
+  const plannedEnd = addDays(bid.startOn, Math.max(bid.durationDays - 1, 0));
+  const address = [organization.addressLine1, organization.addressLine2, `${organization.postalCode} ${organization.city}`].filter(Boolean).join(", ");
+  const facts: ContractFacts = {
+    client: {
+      legalName: organization.legalName,
+      siren: organization.siren,
+      siret: organization.siret,
+      vatNumber: organization.vatNumber,
+      address,
+      representative: actor.name ?? actor.email,
+    },
+    expert: { name: profile.displayName, legalForm: profile.legalForm, siret: profile.siret, vatNumber: profile.vatNumber },
+    job: {
+      title: job.title,
+      description: job.description,
+      kind: job.kind,
+      software: software.map((s) => s.name),
+      remote: job.remote,
+      departement: job.departement,
+      dataSubjects: job.dataSubjects,
+      dataCategories: job.dataCategories,
+    },
+    method: bid.method,
+    startOn: bid.startOn,
+    endOn: lastDue > plannedEnd ? lastDue : plannedEnd,
+    durationDays: bid.durationDays,
+    totalCents: bid.totalCents,
+    milestones,
+    personalData: job.personalData === true,
+    formedAt: new Date().toISOString(),
+  };
+  return { facts, profile, organization };
+}
+
+/**
+ * The client accepts one bid, in one transaction: the bid is accepted, the job's other active
+ * bids are declined (their experts told), the job moves to in progress, and a contract is formed
+ * with the bid's milestones and the facts its documents are generated from. The job row is
+ * locked first, so two acceptances at the same moment form exactly one contract.
+ */
+export async function acceptBid(actor: Actor | null, input: { bidId: string }): Promise<Result<{ contractId: string }, AcceptBidError>> {
+  const client = requireRole(actor, "client");
+  if (!isUuidLike(input.bidId)) throw new PolicyError("forbidden");
+  return db.transaction(async (tx) => {
+    const [target] = await tx.select({ jobId: bids.jobId }).from(bids).where(eq(bids.id, input.bidId));
+    if (!target) throw new PolicyError("forbidden");
+    const [job] = await tx.select().from(jobs).where(eq(jobs.id, target.jobId)).for("update");
+    if (!job) throw new PolicyError("forbidden");
+    await requireOrgMember(tx, client, job.organizationId);
+    const [bid] = await tx.select().from(bids).where(eq(bids.id, input.bidId)).for("update");
+    if (!bid) throw new PolicyError("forbidden");
+
+    const nextJob = nextJobStatus(job.status, "start");
+    if (!nextJob) return fail("job_not_open");
+    const nextBid = nextBidStatus(bid.status, "accept");
+    if (!nextBid) return fail("illegal_transition");
+    const [expert] = await tx
+      .select({ email: users.email, locale: users.locale, suspendedAt: users.suspendedAt, status: expertProfiles.status })
+      .from(users)
+      .innerJoin(expertProfiles, eq(expertProfiles.id, bid.profileId))
+      .where(eq(users.id, bid.expertUserId));
+    if (!expert || expert.suspendedAt || expert.status !== "verified") return fail("expert_unavailable");
+
+    const milestones = (
+      await tx.select().from(bidMilestones).where(eq(bidMilestones.bidId, bid.id)).orderBy(asc(bidMilestones.position))
+    ).map(({ title, amountCents, dueOn }) => ({ title, amountCents, dueOn }));
+    const { facts, organization } = await gatherFacts(tx, client, job, bid, milestones);
+    const now = new Date();
+
+    await tx.update(bids).set({ status: nextBid, updatedAt: now }).where(eq(bids.id, bid.id));
+    await tx.update(jobs).set({ status: nextJob, updatedAt: now }).where(eq(jobs.id, job.id));
+    const declined = await declineActiveBids(tx, job, "jobAwarded", bid.id);
+    const [contract] = await tx
+      .insert(contracts)
+      .values({
+        jobId: job.id,
+        bidId: bid.id,
+        organizationId: job.organizationId,
+        expertUserId: bid.expertUserId,
+        profileId: bid.profileId,
+        totalCents: bid.totalCents,
+        commissionBps: bid.commissionBps,
+        personalData: facts.personalData,
+        facts,
+        acceptedById: client.id,
+      })
+      .returning({ id: contracts.id });
+    if (!contract) throw new Error("Contract insert returned nothing");
+    await tx.insert(contractMilestones).values(milestones.map((m, position) => ({ contractId: contract.id, position, ...m })));
+
+    await sendEmail(tx, {
+      template: "contract-event",
+      to: expert.email,
+      idempotencyKey: `bid-accepted:${bid.id}`,
+      props: {
+        locale: expert.locale,
+        event: "bidAccepted",
+        jobTitle: job.title,
+        party: organization.legalName,
+        withDpa: facts.personalData,
+        url: `${env().APP_URL}/contracts/${contract.id}`,
+      },
+    });
+    const audit = { actorId: client.id, reason: null };
+    await recordAudit(tx, { ...audit, action: "bid.accepted", subjectType: "bid", subjectId: bid.id, fromStatus: bid.status, toStatus: nextBid });
+    await recordAudit(tx, { ...audit, action: "job.start", subjectType: "job", subjectId: job.id, fromStatus: job.status, toStatus: nextJob, data: { declinedBids: declined } });
+    await recordAudit(tx, { ...audit, action: "contract.formed", subjectType: "contract", subjectId: contract.id, toStatus: "awaiting_documents" });
+    return ok({ contractId: contract.id });
+  });
+}
