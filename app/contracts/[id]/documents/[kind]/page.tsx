@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ConfirmActionForm } from "@/components/contracts/ConfirmActionForm";
 import { ContractDocumentText } from "@/components/contracts/ContractDocumentText";
 import { Alert } from "@/components/ui/Alert";
@@ -29,8 +29,9 @@ export default async function ContractDocumentPage({
   const view = await loadContractPage(id, `/contracts/${id}/documents/${kind}`);
   const entry = view.documents.find((d) => d.kind === kind);
   if (!entry) notFound();
-  const t = await getTranslations("contracts");
-  const locale = lang === "en" ? "en" : "fr";
+  const [t, uiLocale] = await Promise.all([getTranslations("contracts"), getLocale()]);
+  // French is the binding text; an English reader starts on the translation.
+  const locale = lang === "en" || lang === "fr" ? lang : uiLocale === "en" ? "en" : "fr";
   const document = buildContractDocument(kind, view.contract.facts, locale);
   const base = `/contracts/${id}/documents/${kind}`;
   return (
