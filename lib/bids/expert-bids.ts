@@ -36,7 +36,7 @@ export async function submitBid(actor: Actor | null, input: BidInput): Promise<R
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`bids:${expert.id}`}))`);
     const [profile] = await tx.select().from(expertProfiles).where(eq(expertProfiles.userId, expert.id));
     if (profile?.status !== "verified") return fail("not_verified");
-    const [job] = await tx.select({ status: jobs.status }).from(jobs).where(eq(jobs.id, bid.jobId));
+    const [job] = await tx.select({ status: jobs.status }).from(jobs).where(eq(jobs.id, bid.jobId)).for("share"); // waits for an acceptance in progress on this job
     if (job?.status !== "open") return fail("job_closed");
     const active = await tx
       .select({ id: bids.id })

@@ -5,9 +5,9 @@ import { auditLog, bids, contractMilestones, contracts, emailOutbox, expertProfi
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError } from "@/lib/auth/policy";
 import { declineBid } from "@/lib/bids/client-bids";
-import { withdrawBid } from "@/lib/bids/expert-bids";
+import { submitBid, withdrawBid } from "@/lib/bids/expert-bids";
 import { acceptBid } from "@/lib/contracts/accept-bid";
-import { makeBid } from "../../helpers/bids";
+import { fixedBidInput, makeBid, makeVerifiedExpert } from "../../helpers/bids";
 import { makeOrganization, makeUser } from "../../helpers/factories";
 import { makeJob } from "../../helpers/jobs";
 
@@ -101,5 +101,19 @@ describe("accepting a bid", () => {
     }
     await expect(acceptBid(owner, { bidId: "not-a-uuid" })).rejects.toBeInstanceOf(PolicyError);
     expect((await db.select().from(bids).where(eq(bids.id, bidId)))[0]?.status).toBe("submitted");
+  });
+});
+
+describe("a bid sent while another is being accepted", () => {
+  it("is refused once the job has moved on, never left active on a job in progress", async () => {
+    const jobId = await makeJob(owner);
+    const first = await makeBid(jobId);
+    const late = await makeVerifiedExpert();
+    const [accepted, sent] = await Promise.all([acceptBid(owner, { bidId: first.bidId }), submitBid(late, fixedBidInput(jobId))]);
+    expect(accepted.ok).toBe(true);
+    const active = (await db.select().from(bids).where(eq(bids.jobId, jobId))).filter((b) => b.status === "submitted" || b.status === "shortlisted");
+    // Either the late bid came first (and was declined by the acceptance) or it was refused.
+    expect(active).toEqual([]);
+    if (!sent.ok) expect(sent.error).toBe("job_closed");
   });
 });
