@@ -36,6 +36,15 @@ const schema = z
     S3_REGION: z.string().min(2).optional(),
     S3_ACCESS_KEY_ID: z.string().min(1).optional(),
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, "must start with sk_test_, sk_live_, rk_test_ or rk_live_").optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
+    /** Tests only: where the Stripe SDK sends its requests (a local fake Stripe server). */
+    STRIPE_API_BASE: z.url().optional(),
+    MILESTONE_AUTO_APPROVE_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  })
+  .refine((env) => !env.STRIPE_SECRET_KEY || env.STRIPE_WEBHOOK_SECRET, {
+    message: "STRIPE_SECRET_KEY needs STRIPE_WEBHOOK_SECRET (the signing secret of the /api/stripe/webhook endpoint)",
+    path: ["STRIPE_WEBHOOK_SECRET"],
   })
   .refine((env) => !env.S3_BUCKET || (env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY), {
     message: "S3_BUCKET needs S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY",
@@ -78,4 +87,14 @@ export function isDemoMode(): boolean {
 export function isLocalMailboxEnabled(): boolean {
   const e = env();
   return e.COMPAGNON_DEMO && !e.RESEND_API_KEY;
+}
+
+/** Without Stripe keys, payments run on the local test-mode provider: no real money moves. */
+export function isPaymentTestMode(): boolean {
+  return !env().STRIPE_SECRET_KEY;
+}
+
+/** Whether the configured Stripe key is a live one (events must then be live too). */
+export function isStripeLive(): boolean {
+  return env().STRIPE_SECRET_KEY?.includes("_live_") ?? false;
 }

@@ -7,7 +7,7 @@ import { jobs } from "./jobs";
 import { organizations } from "./organizations";
 
 export const contractStatus = pgEnum("contract_status", ["awaiting_documents", "active", "completed", "cancelled"]);
-export const milestoneStatus = pgEnum("milestone_status", ["pending", "funded", "delivered", "released", "disputed", "refunded"]);
+export const milestoneStatus = pgEnum("milestone_status", ["pending", "funded", "delivered", "released", "disputed", "refunded", "split"]);
 export const contractDocumentKind = pgEnum("contract_document_kind", ["nda", "dpa"]);
 export const contractSide = pgEnum("contract_side", ["client", "expert"]);
 
@@ -89,6 +89,13 @@ export const contractMilestones = pgTable(
     amountCents: integer("amount_cents").notNull(),
     dueOn: date("due_on").notNull(),
     status: milestoneStatus("status").notNull().default("pending"),
+    deliveryNote: text("delivery_note"),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    /** When a delivered milestone is approved on its own if the client neither approves nor disputes. */
+    autoApproveAt: timestamp("auto_approve_at", { withTimezone: true }),
+    /** Reminders sent before the automatic approval (days before), so each goes once. */
+    remindersSent: integer("reminders_sent").array().notNull().default(sql`'{}'`),
+    releasedAt: timestamp("released_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -8,3 +8,4 @@ export * from "./jobs";
 export * from "./bids";
 export * from "./contracts";
 export * from "./conversations";
+export * from "./payments";

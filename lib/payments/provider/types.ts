@@ -1,0 +1,131 @@
+/**
+ * What Compagnon needs from a payment provider. Two implementations: Stripe (real SDK, Connect
+ * Express, separate charges and transfers) and the local test mode used when no Stripe key is
+ * configured. Amounts are integer cents, currency EUR. Every creating call takes an
+ * idempotency key derived from our own row, so a retry never creates a second object.
+ */
+export interface PaymentProvider {
+  readonly mode: "stripe" | "test";
+
+  createExpressAccount(input: { userId: string; email: string; idempotencyKey: string }): Promise<{ id: string }>;
+  /** Onboarding link (Stripe-hosted, or the local test page). */
+  createAccountLink(accountId: string, urls: { refreshUrl: string; returnUrl: string }): Promise<{ url: string }>;
+  /** Link to the Express dashboard (or the local test stand-in). */
+  createLoginLink(accountId: string): Promise<{ url: string }>;
+  retrieveAccount(accountId: string): Promise<AccountInfo>;
+
+  createCheckoutSession(input: CheckoutSessionInput): Promise<CheckoutSessionInfo>;
+  retrieveCheckoutSession(sessionId: string): Promise<CheckoutSessionInfo>;
+  retrievePaymentIntent(paymentIntentId: string): Promise<PaymentIntentInfo>;
+
+  createTransfer(input: TransferInput): Promise<TransferInfo>;
+  retrieveTransfer(transferId: string): Promise<TransferInfo>;
+
+  createRefund(input: RefundInput): Promise<RefundInfo>;
+  retrieveRefund(refundId: string): Promise<RefundInfo>;
+}
+
+export interface AccountInfo {
+  id: string;
+  payoutsEnabled: boolean;
+  detailsSubmitted: boolean;
+  /** `requirements.currently_due`, e.g. ["external_account", "individual.id_number"]. */
+  requirementsDue: string[];
+}
+
+export interface CheckoutSessionInput {
+  /** Our payments row: also sent as metadata.paymentId and client_reference_id. */
+  paymentId: string;
+  milestoneId: string;
+  /** transfer_group of the charge: the contract. */
+  contractId: string;
+  amountCents: number;
+  /** Shown on the payment page, e.g. "Jalon 1 — Installation (contrat « … »)". */
+  description: string;
+  customerEmail: string;
+  locale: "fr" | "en";
+  successUrl: string;
+  cancelUrl: string;
+  idempotencyKey: string;
+}
+
+export interface CheckoutSessionInfo {
+  id: string;
+  url: string | null;
+  status: "open" | "complete" | "expired";
+  paymentStatus: "paid" | "unpaid" | "no_payment_required";
+  paymentIntentId: string | null;
+  amountTotal: number;
+  /** metadata.paymentId: our payments row. */
+  paymentId: string | null;
+  expiresAt: Date;
+}
+
+export interface PaymentIntentInfo {
+  id: string;
+  amount: number;
+  amountReceived: number;
+  /** Stripe statuses: succeeded, processing, requires_payment_method, canceled… */
+  status: string;
+  latestChargeId: string | null;
+  /** "card", "sepa_debit"… of the payment method used, when known. */
+  paymentMethodType: string | null;
+}
+
+export interface TransferInput {
+  amountCents: number;
+  destinationAccountId: string;
+  transferGroup: string;
+  /** The charge the money came from, so the transfer waits for its funds. */
+  sourceChargeId: string | null;
+  description: string;
+  metadata: Record<string, string>;
+  idempotencyKey: string;
+}
+
+export interface TransferInfo {
+  id: string;
+  amount: number;
+  destination: string;
+  reversed: boolean;
+}
+
+export interface RefundInput {
+  paymentIntentId: string;
+  amountCents: number;
+  metadata: Record<string, string>;
+  idempotencyKey: string;
+}
+
+export interface RefundInfo {
+  id: string;
+  amount: number;
+  /** succeeded, pending, failed, canceled, requires_action */
+  status: string;
+}
+
+/**
+ * The Stripe event types we accept (anything else is acknowledged and dropped). Test mode emits
+ * the same types with the same object shapes.
+ */
+export const HANDLED_EVENT_TYPES = [
+  "checkout.session.completed",
+  "checkout.session.async_payment_succeeded",
+  "checkout.session.async_payment_failed",
+  "checkout.session.expired",
+  "account.updated",
+  "charge.dispute.created",
+] as const;
+
+export type HandledEventType = (typeof HANDLED_EVENT_TYPES)[number];
+
+/** The part of a Stripe event we keep and act on (test mode builds the same shape). */
+export interface ProviderEvent {
+  id: string;
+  type: string;
+  livemode: boolean;
+  created: number;
+  data: { object: Record<string, unknown> & { id: string } };
+  /** Connect events carry the connected account id. */
+  account?: string;
+}
