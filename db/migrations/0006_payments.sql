@@ -109,6 +109,7 @@ CREATE TABLE "transfers" (
 	"contract_id" uuid NOT NULL,
 	"expert_user_id" uuid NOT NULL,
 	"gross_cents" integer NOT NULL,
+	"gross_ex_vat_cents" integer NOT NULL,
 	"commission_cents" integer NOT NULL,
 	"amount_cents" integer NOT NULL,
 	"status" "transfer_status" DEFAULT 'pending' NOT NULL,
@@ -126,6 +127,7 @@ ALTER TABLE "contract_milestones" ADD COLUMN "delivered_at" timestamp with time 
 ALTER TABLE "contract_milestones" ADD COLUMN "auto_approve_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "contract_milestones" ADD COLUMN "reminders_sent" integer[] DEFAULT '{}' NOT NULL;--> statement-breakpoint
 ALTER TABLE "contract_milestones" ADD COLUMN "released_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "contracts" ADD COLUMN "vat_rate_bps" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "disputes" ADD CONSTRAINT "disputes_milestone_id_contract_milestones_id_fk" FOREIGN KEY ("milestone_id") REFERENCES "public"."contract_milestones"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "disputes" ADD CONSTRAINT "disputes_contract_id_contracts_id_fk" FOREIGN KEY ("contract_id") REFERENCES "public"."contracts"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "disputes" ADD CONSTRAINT "disputes_opened_by_id_users_id_fk" FOREIGN KEY ("opened_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint

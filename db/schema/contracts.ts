@@ -60,6 +60,11 @@ export const contracts = pgTable(
     status: contractStatus("status").notNull().default("awaiting_documents"),
     totalCents: integer("total_cents").notNull(),
     commissionBps: integer("commission_bps").notNull(),
+    /**
+     * VAT the client pays on top of the amounts (which are excluding VAT): 2000 (20 %) when the
+     * expert is VAT-registered, 0 under the franchise (art. 293 B du CGI). Fixed at formation.
+     */
+    vatRateBps: integer("vat_rate_bps").notNull().default(0),
     /** Whether the expert may reach personal data: a GDPR art. 28 agreement is then required. */
     personalData: boolean("personal_data").notNull(),
     facts: jsonb("facts").$type<ContractFacts>().notNull(),

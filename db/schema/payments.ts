@@ -67,8 +67,10 @@ export const transfers = pgTable(
     expertUserId: uuid("expert_user_id")
       .notNull()
       .references(() => users.id, { onDelete: "restrict" }),
-    /** The part of the milestone released (all of it, or less after a split). */
+    /** The part of the milestone's paid amount released, VAT included (all of it, or less after a split). */
     grossCents: integer("gross_cents").notNull(),
+    /** The same part excluding VAT: the commission is computed on it. */
+    grossExVatCents: integer("gross_ex_vat_cents").notNull(),
     commissionCents: integer("commission_cents").notNull(),
     amountCents: integer("amount_cents").notNull(),
     status: transferStatus("status").notNull().default("pending"),

@@ -26,6 +26,9 @@ import { isUuidLike } from "@/lib/ids";
 import { nextJobStatus } from "@/lib/jobs/job-machine";
 import { fail, ok, type Result } from "@/lib/result";
 
+/** French standard VAT rate (20 %), in basis points. */
+export const STANDARD_VAT_BPS = 2000;
+
 export type AcceptBidError = "job_not_open" | "illegal_transition" | "expert_unavailable";
 
 function addDays(isoDate: string, days: number): string {
@@ -111,7 +114,7 @@ export async function acceptBid(actor: Actor | null, input: { bidId: string }): 
     const milestones = (
       await tx.select().from(bidMilestones).where(eq(bidMilestones.bidId, bid.id)).orderBy(asc(bidMilestones.position))
     ).map(({ title, amountCents, dueOn }) => ({ title, amountCents, dueOn }));
-    const { facts, organization } = await gatherFacts(tx, client, job, bid, milestones);
+    const { facts, organization, profile } = await gatherFacts(tx, client, job, bid, milestones);
     const now = new Date();
 
     await tx.update(bids).set({ status: nextBid, updatedAt: now }).where(eq(bids.id, bid.id));
@@ -127,6 +130,7 @@ export async function acceptBid(actor: Actor | null, input: { bidId: string }): 
         profileId: bid.profileId,
         totalCents: bid.totalCents,
         commissionBps: bid.commissionBps,
+        vatRateBps: profile.vatRegime === "vat_registered" ? STANDARD_VAT_BPS : 0,
         personalData: facts.personalData,
         facts,
         acceptedById: client.id,

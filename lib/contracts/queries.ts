@@ -4,7 +4,7 @@ import { contractDocumentAcceptances, contractMilestones, contracts, expertProfi
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
 import { isUuidLike } from "@/lib/ids";
-import { splitCommission } from "@/lib/money/commission";
+import { milestoneCharge } from "@/lib/payments/amounts";
 import { loadContractFor, requiredDocuments } from "./access";
 
 /** A contract as its parties (and admins) see it: milestones, documents and who accepted them. */
@@ -23,8 +23,12 @@ export async function getContractView(actor: Actor | null, contractId: string) {
       (["client", "expert"] as const).map((s) => [s, acceptances.find((a) => a.kind === kind && a.side === s) ?? null]),
     ) as Record<ContractSide, (typeof acceptances)[number] | null>,
   }));
-  const money = side === "client" ? null : splitCommission(contract.totalCents, contract.commissionBps);
-  return { contract, side, milestones, documents, expertSlug: profile?.slug ?? null, money };
+  const charges = milestones.map((m) => milestoneCharge(m, contract));
+  const sum = (pick: (c: (typeof charges)[number]) => number) => charges.reduce((total, c) => total + pick(c), 0);
+  const totals = { exVatCents: sum((c) => c.exVatCents), vatCents: sum((c) => c.vatCents), chargeCents: sum((c) => c.chargeCents) };
+  // The commission is between the platform and the expert: the client does not see it.
+  const money = side === "client" ? null : { commissionCents: sum((c) => c.commissionCents), netCents: sum((c) => c.expertCents) };
+  return { contract, side, milestones, documents, expertSlug: profile?.slug ?? null, totals, money };
 }
 
 export type ContractView = Awaited<ReturnType<typeof getContractView>>;

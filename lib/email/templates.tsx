@@ -1,5 +1,6 @@
 import type { ReactElement } from "react";
 import ContractEventEmail, { contractEventSubject, type ContractEventEmailProps } from "@/emails/ContractEventEmail";
+import PaymentEventEmail, { paymentEventSubject, type PaymentEventEmailProps } from "@/emails/PaymentEventEmail";
 import BidEventEmail, { bidEventSubject, type BidEventEmailProps } from "@/emails/BidEventEmail";
 import ExpertDecisionEmail, { expertDecisionSubject, type ExpertDecisionEmailProps } from "@/emails/ExpertDecisionEmail";
 import InvitationEmail, { invitationSubject, type InvitationEmailProps } from "@/emails/InvitationEmail";
@@ -45,6 +46,11 @@ export const emailTemplates = {
     element: (props) => <ContractEventEmail {...props} />,
     sensitive: false,
   } satisfies TemplateDefinition<ContractEventEmailProps>,
+  "payment-event": {
+    subject: paymentEventSubject,
+    element: (props) => <PaymentEventEmail {...props} />,
+    sensitive: false,
+  } satisfies TemplateDefinition<PaymentEventEmailProps>,
   "new-message": {
     subject: newMessageSubject,
     element: (props) => <NewMessageEmail {...props} />,

@@ -4,8 +4,17 @@ import { deliverEmail } from "@/lib/email/deliver";
 import { DELIVER_EMAIL_TASK } from "@/lib/email/send-email";
 import { todayIso } from "@/lib/experts/completeness";
 import { sendUrssafReminders } from "@/lib/experts/reminders";
+import { runMilestoneDeadlines } from "@/lib/payments/delivery";
+import { processProviderEvent } from "@/lib/payments/events/process";
+import { PROCESS_EVENT_TASK } from "@/lib/payments/events/record";
+import { SEND_REFUND_TASK, sendRefund } from "@/lib/payments/refunds";
+import { SEND_TRANSFER_TASK } from "@/lib/payments/release";
+import { sendTransfer } from "@/lib/payments/transfers";
 
 const deliverPayload = z.object({ outboxId: z.uuid() });
+const eventPayload = z.object({ eventId: z.string().min(1) });
+const transferPayload = z.object({ transferId: z.uuid() });
+const refundPayload = z.object({ refundId: z.uuid() });
 
 export const taskList: TaskList = {
   [DELIVER_EMAIL_TASK]: async (payload, helpers) => {
@@ -19,10 +28,29 @@ export const taskList: TaskList = {
     const sent = await sendUrssafReminders(todayIso());
     helpers.logger.info(`URSSAF reminders sent: ${sent}`);
   },
+  [PROCESS_EVENT_TASK]: async (payload, helpers) => {
+    const { eventId } = eventPayload.parse(payload);
+    helpers.logger.info(`event ${eventId}: ${await processProviderEvent(eventId)}`);
+  },
+  [SEND_TRANSFER_TASK]: async (payload, helpers) => {
+    const { transferId } = transferPayload.parse(payload);
+    helpers.logger.info(`transfer ${transferId}: ${await sendTransfer(transferId)}`);
+  },
+  [SEND_REFUND_TASK]: async (payload, helpers) => {
+    const { refundId } = refundPayload.parse(payload);
+    helpers.logger.info(`refund ${refundId}: ${await sendRefund(refundId)}`);
+  },
+  milestone_deadlines: async (_payload, helpers) => {
+    const { approved, reminded } = await runMilestoneDeadlines();
+    helpers.logger.info(`milestones auto-approved: ${approved}, reminders: ${reminded}`);
+  },
 };
 
-/** Daily at 08:00 (server time); graphile-worker backfills a missed run up to a day late. */
-const crontab = "0 8 * * * urssaf_reminders ?fill=1d";
+/**
+ * URSSAF reminders daily at 08:00 (server time), milestone deadlines every hour; graphile-worker
+ * backfills a missed run (up to a day, an hour) late.
+ */
+const crontab = ["0 8 * * * urssaf_reminders ?fill=1d", "5 * * * * milestone_deadlines ?fill=1h"].join("\n");
 
 const logger = new Logger((scope) => (level, message) => {
   if (level === "error" || level === "warning") console.error(`[worker] ${message}`, scope.taskIdentifier ?? "");

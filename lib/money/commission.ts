@@ -17,3 +17,15 @@ export function eurosToCents(input: string): number | null {
   const [whole = "0", fraction = ""] = cleaned.split(".");
   return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
 }
+
+/** VAT on an amount excluding VAT, rounded half up to the cent (rate in basis points: 2000 = 20 %). */
+export function vatOn(exVatCents: number, rateBps: number): number {
+  if (!Number.isInteger(exVatCents) || exVatCents < 0) throw new Error(`Amount must be whole cents, got ${exVatCents}`);
+  return Math.floor((exVatCents * rateBps + 5_000) / 10_000);
+}
+
+/** The share excluding VAT of part of a VAT-included amount, in proportion, rounded half up. */
+export function exVatShare(partCents: number, totalCents: number, totalExVatCents: number): number {
+  if (totalCents === 0) return 0;
+  return Math.floor((2 * partCents * totalExVatCents + totalCents) / (2 * totalCents));
+}

@@ -74,7 +74,11 @@ describe("contract documents", () => {
     const { expert, contractId } = await formContract(true);
     const admin = await makeUser("admin");
     expect((await getContractView(admin, contractId)).side).toBe("admin");
-    expect((await getContractView(expert, contractId)).money).toMatchObject({ commissionCents: 24_005, netCents: 216_045 });
+    // A VAT-registered expert: the client pays 20 % VAT on top; the commission is on the amount excluding VAT.
+    const expertView = await getContractView(expert, contractId);
+    expect(expertView.contract.vatRateBps).toBe(2000);
+    expect(expertView.totals).toEqual({ exVatCents: 240_050, vatCents: 48_010, chargeCents: 288_060 });
+    expect(expertView.money).toEqual({ commissionCents: 24_005, netCents: 264_055 });
     expect((await getContractView(owner, contractId)).money).toBeNull();
     const stranger = await makeUser("client");
     await makeOrganization(stranger);

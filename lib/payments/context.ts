@@ -1,0 +1,43 @@
+import { and, eq } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import { contractMilestones, contracts, organizationMembers, users, type Contract, type ContractMilestone } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { PolicyError } from "@/lib/auth/policy";
+import { loadContractFor } from "@/lib/contracts/access";
+import { isUuidLike } from "@/lib/ids";
+
+export interface MilestoneContext {
+  milestone: ContractMilestone;
+  contract: Contract;
+}
+
+/** Locks a milestone row (then reads its contract): every money move on a milestone starts here. */
+export async function lockMilestone(tx: Transaction, milestoneId: string): Promise<MilestoneContext | null> {
+  if (!isUuidLike(milestoneId)) return null;
+  const [milestone] = await tx.select().from(contractMilestones).where(eq(contractMilestones.id, milestoneId)).for("update");
+  if (!milestone) return null;
+  const [contract] = await tx.select().from(contracts).where(eq(contracts.id, milestone.contractId));
+  return contract ? { milestone, contract } : null;
+}
+
+/** Locks a milestone for an actor who must be on `side` of its contract (admins: "admin"). */
+export async function lockMilestoneFor(tx: Transaction, actor: Actor | null, milestoneId: string, side: "client" | "expert" | "admin"): Promise<MilestoneContext> {
+  if (!actor) throw new PolicyError("unauthenticated");
+  const context = await lockMilestone(tx, milestoneId);
+  if (!context) throw new PolicyError("forbidden");
+  const access = await loadContractFor(tx, actor, context.contract.id);
+  if (access.side !== side) throw new PolicyError("forbidden");
+  return context;
+}
+
+/** Who hears about a contract's money: its expert, its client organisation's members, the admins. */
+export async function contractRecipients(tx: Transaction, contract: Contract, audience: "expert" | "client" | "admins") {
+  const columns = { id: users.id, email: users.email, locale: users.locale };
+  if (audience === "expert") return tx.select(columns).from(users).where(eq(users.id, contract.expertUserId));
+  if (audience === "admins") return tx.select(columns).from(users).where(and(eq(users.role, "admin")));
+  return tx
+    .select(columns)
+    .from(organizationMembers)
+    .innerJoin(users, eq(users.id, organizationMembers.userId))
+    .where(eq(organizationMembers.organizationId, contract.organizationId));
+}

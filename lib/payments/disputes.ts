@@ -1,0 +1,141 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { db, type Transaction } from "@/db/client";
+import { contractMilestones, disputes, payments, refunds, type Dispute } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { PolicyError, requireRole } from "@/lib/auth/policy";
+import { recordAudit } from "@/lib/audit/record";
+import { isUuidLike } from "@/lib/ids";
+import { eurosToCents, exVatShare } from "@/lib/money/commission";
+import { fieldErrors } from "@/lib/organizations/schemas";
+import { fail, ok, type Result } from "@/lib/result";
+import { milestoneCharge } from "./amounts";
+import { lockMilestone, lockMilestoneFor, type MilestoneContext } from "./context";
+import { nextMilestoneStatus } from "./milestone-machine";
+import { notifyMilestone } from "./notify";
+import { completeContractIfDone, releaseToExpert } from "./release";
+import { EventNotReady } from "./events/not-ready";
+import { queueRefund } from "./refunds";
+
+export const openDisputeSchema = z.object({
+  milestoneId: z.string(),
+  reason: z.enum(["not_delivered", "not_as_agreed", "quality", "other"], { error: "required" }),
+  text: z.string().trim().min(20, { error: "disputeTextShort" }).max(5000, { error: "tooLong" }),
+});
+
+/** Freezes a locked milestone under a new dispute and tells everyone involved. */
+async function freeze(
+  tx: Transaction,
+  context: MilestoneContext,
+  input: { openedById: string | null; reason: Dispute["reason"]; text: string; stripeDisputeId?: string },
+): Promise<string | null> {
+  const next = nextMilestoneStatus(context.milestone.status, "dispute");
+  if (!next) return null;
+  const [dispute] = await tx
+    .insert(disputes)
+    .values({
+      milestoneId: context.milestone.id,
+      contractId: context.contract.id,
+      openedById: input.openedById,
+      reason: input.reason,
+      text: input.text,
+      frozenFrom: context.milestone.status,
+      stripeDisputeId: input.stripeDisputeId ?? null,
+    })
+    .returning({ id: disputes.id });
+  if (!dispute) throw new Error("Dispute insert returned nothing");
+  await tx.update(contractMilestones).set({ status: next, updatedAt: new Date() }).where(eq(contractMilestones.id, context.milestone.id));
+  await notifyMilestone(tx, { ...context, event: "disputeOpened", audiences: ["expert", "client", "admins"], amountCents: milestoneCharge(context.milestone, context.contract).chargeCents, key: dispute.id, note: input.text });
+  await recordAudit(tx, { actorId: input.openedById, action: "milestone.disputed", subjectType: "milestone", subjectId: context.milestone.id, fromStatus: context.milestone.status, toStatus: next, reason: input.reason, data: { disputeId: dispute.id } });
+  return dispute.id;
+}
+
+/** The client disputes a funded or delivered milestone (reason and text): it freezes until an admin settles. */
+export async function openDispute(actor: Actor | null, input: { milestoneId: string; reason: string; text: string }): Promise<Result<{ disputeId: string }, "invalid" | "illegal_transition">> {
+  const parsed = openDisputeSchema.safeParse(input);
+  if (!parsed.success) return fail("invalid", fieldErrors(parsed.error));
+  return db.transaction(async (tx) => {
+    const context = await lockMilestoneFor(tx, actor, parsed.data.milestoneId, "client");
+    const disputeId = await freeze(tx, context, { openedById: actor?.id ?? null, reason: parsed.data.reason, text: parsed.data.text });
+    return disputeId ? ok({ disputeId }) : fail("illegal_transition");
+  });
+}
+
+/** charge.dispute.created: a card chargeback freezes the milestone its payment funded. */
+export async function freezeForChargeback(tx: Transaction, stripe: { disputeId: string; paymentIntentId: string | null; chargeId: string | null; reason: string }): Promise<string> {
+  const match = stripe.paymentIntentId ? eq(payments.paymentIntentId, stripe.paymentIntentId) : stripe.chargeId ? eq(payments.chargeId, stripe.chargeId) : null;
+  if (!match) return "ignored: no payment reference";
+  const [payment] = await tx.select({ milestoneId: payments.milestoneId }).from(payments).where(and(match, eq(payments.status, "succeeded")));
+  // The payment's own event may not have been processed yet (events come in any order): retry later.
+  if (!payment) throw new EventNotReady(`no funded payment for ${stripe.paymentIntentId ?? stripe.chargeId} yet`);
+  const context = await lockMilestone(tx, payment.milestoneId);
+  if (!context) return "ignored: unknown milestone";
+  const [known] = await tx.select({ id: disputes.id }).from(disputes).where(eq(disputes.stripeDisputeId, stripe.disputeId));
+  if (known) return "ignored: dispute already recorded";
+  const disputeId = await freeze(tx, context, { openedById: null, reason: "chargeback", text: `Stripe: ${stripe.reason}`, stripeDisputeId: stripe.disputeId });
+  if (disputeId) return "frozen";
+  // Too late to freeze (already paid out or refunded): the admins must follow it up at Stripe.
+  await notifyMilestone(tx, { ...context, event: "disputeOpened", audiences: ["admins"], amountCents: milestoneCharge(context.milestone, context.contract).chargeCents, key: stripe.disputeId, note: `Stripe chargeback ${stripe.disputeId} (${stripe.reason}) on a ${context.milestone.status} milestone` });
+  await recordAudit(tx, { actorId: null, action: "payment.chargeback_after_release", subjectType: "milestone", subjectId: context.milestone.id, data: stripe });
+  return `chargeback on a ${context.milestone.status} milestone: admins told`;
+}
+
+export const settleDisputeSchema = z
+  .object({
+    disputeId: z.string(),
+    outcome: z.enum(["release", "refund", "split"], { error: "required" }),
+    refund: z.string().optional(),
+    note: z.string().trim().min(10, { error: "settlementNoteShort" }).max(5000, { error: "tooLong" }),
+  });
+
+export type SettleError = "invalid" | "illegal_transition" | "no_payment";
+
+/**
+ * An admin settles an open dispute: release everything to the expert, refund the client in
+ * full, or split (refund part, release the rest, commission on the released part only).
+ */
+export async function settleDispute(
+  actor: Actor | null,
+  input: { disputeId: string; outcome: string; refund?: string; note: string },
+): Promise<Result<void, SettleError>> {
+  const admin = requireRole(actor, "admin");
+  const parsed = settleDisputeSchema.safeParse(input);
+  if (!parsed.success) return fail("invalid", fieldErrors(parsed.error));
+  if (!isUuidLike(parsed.data.disputeId)) throw new PolicyError("forbidden");
+  return db.transaction(async (tx) => {
+    const [found] = await tx.select({ milestoneId: disputes.milestoneId }).from(disputes).where(eq(disputes.id, parsed.data.disputeId));
+    if (!found) throw new PolicyError("forbidden");
+    const context = await lockMilestone(tx, found.milestoneId);
+    const [dispute] = await tx.select().from(disputes).where(eq(disputes.id, parsed.data.disputeId)).for("update");
+    if (!context || !dispute || dispute.status !== "open") return fail("illegal_transition");
+    const { chargeCents: amount, exVatCents } = milestoneCharge(context.milestone, context.contract);
+    const { outcome } = parsed.data;
+    const refundCents = outcome === "release" ? 0 : outcome === "refund" ? amount : eurosToCents(parsed.data.refund ?? "");
+    if (refundCents === null || (outcome === "split" && (refundCents <= 0 || refundCents >= amount))) return fail("invalid", { refund: "splitAmount" });
+    const next = nextMilestoneStatus(context.milestone.status, `settle_${outcome}`);
+    if (!next) return fail("illegal_transition");
+    const [payment] = await tx.select().from(payments).where(and(eq(payments.milestoneId, context.milestone.id), inArray(payments.status, ["succeeded"])));
+    if (!payment) return fail("no_payment");
+
+    const releaseCents = amount - refundCents;
+    if (releaseCents > 0) {
+      const grossExVatCents = exVatShare(releaseCents, amount, exVatCents);
+      await releaseToExpert(tx, context, { grossCents: releaseCents, grossExVatCents, nextStatus: next, actorId: admin.id, action: `dispute.settled_${outcome}` });
+    } else {
+      await tx.update(contractMilestones).set({ status: next, updatedAt: new Date() }).where(eq(contractMilestones.id, context.milestone.id));
+    }
+    if (refundCents > 0) {
+      const [refund] = await tx.insert(refunds).values({ paymentId: payment.id, milestoneId: context.milestone.id, amountCents: refundCents }).returning({ id: refunds.id });
+      if (!refund) throw new Error("Refund insert returned nothing");
+      await queueRefund(tx, refund.id);
+    }
+    await tx
+      .update(disputes)
+      .set({ status: "settled", outcome, refundCents, releaseCents, resolutionNote: parsed.data.note, settledById: admin.id, settledAt: new Date() })
+      .where(eq(disputes.id, dispute.id));
+    await notifyMilestone(tx, { ...context, event: "disputeSettled", audiences: ["expert", "client"], amountCents: amount, key: dispute.id, note: parsed.data.note });
+    await recordAudit(tx, { actorId: admin.id, action: "dispute.settled", subjectType: "dispute", subjectId: dispute.id, fromStatus: "open", toStatus: "settled", reason: parsed.data.note, data: { outcome, refundCents, releaseCents } });
+    await completeContractIfDone(tx, context.contract.id);
+    return ok(undefined);
+  });
+}

@@ -1,0 +1,83 @@
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { contractMilestones, contracts, expertProfiles, payoutAccounts, transfers } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { requireRole } from "@/lib/auth/policy";
+import { recordAudit } from "@/lib/audit/record";
+import { env } from "@/lib/env";
+import { milestoneCharge } from "./amounts";
+import { fail, ok, type Result } from "@/lib/result";
+import { paymentProvider } from "./provider";
+
+/**
+ * A verified expert starts (or resumes) Stripe Connect Express onboarding: the connected
+ * account is created once (idempotency key from the user), then a fresh account link.
+ * Whether payouts are enabled is recorded from account.updated, never from the return URL.
+ */
+export async function startPayoutsOnboarding(actor: Actor | null): Promise<Result<{ url: string }, "not_verified">> {
+  const expert = requireRole(actor, "expert");
+  return db.transaction(async (tx) => {
+    const [profile] = await tx.select({ status: expertProfiles.status }).from(expertProfiles).where(eq(expertProfiles.userId, expert.id));
+    if (profile?.status !== "verified") return fail("not_verified");
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`payouts:${expert.id}`}))`);
+    const provider = paymentProvider();
+    let [account] = await tx.select().from(payoutAccounts).where(eq(payoutAccounts.userId, expert.id));
+    if (!account) {
+      const created = await provider.createExpressAccount({ userId: expert.id, email: expert.email, idempotencyKey: `account:${expert.id}` });
+      [account] = await tx.insert(payoutAccounts).values({ userId: expert.id, stripeAccountId: created.id }).returning();
+      await recordAudit(tx, { actorId: expert.id, action: "payouts.account_created", subjectType: "user", subjectId: expert.id, data: { accountId: created.id } });
+    }
+    if (!account) throw new Error("Payout account missing");
+    const base = `${env().APP_URL}/expert/payouts`;
+    const link = await provider.createAccountLink(account.stripeAccountId, { refreshUrl: `${base}/refresh`, returnUrl: `${base}?returned=1` });
+    return ok({ url: link.url });
+  });
+}
+
+/** A link to the expert's Stripe Express dashboard (or its test-mode stand-in). */
+export async function payoutsDashboardLink(actor: Actor | null): Promise<Result<{ url: string }, "no_account">> {
+  const expert = requireRole(actor, "expert");
+  const [account] = await db.select().from(payoutAccounts).where(eq(payoutAccounts.userId, expert.id));
+  if (!account) return fail("no_account");
+  return ok(await paymentProvider().createLoginLink(account.stripeAccountId));
+}
+
+/**
+ * The expert's money: payout account state, what was paid, what waits to be sent, what is held
+ * in escrow for funded or delivered milestones (net of commission), and each transfer.
+ */
+export async function getMyPayouts(actor: Actor | null) {
+  const expert = requireRole(actor, "expert");
+  const [account] = await db.select().from(payoutAccounts).where(eq(payoutAccounts.userId, expert.id));
+  const rows = await db
+    .select({
+      id: transfers.id,
+      amountCents: transfers.amountCents,
+      grossCents: transfers.grossCents,
+      commissionCents: transfers.commissionCents,
+      status: transfers.status,
+      sentAt: transfers.sentAt,
+      createdAt: transfers.createdAt,
+      milestoneTitle: contractMilestones.title,
+      contractId: transfers.contractId,
+      facts: contracts.facts,
+    })
+    .from(transfers)
+    .innerJoin(contractMilestones, eq(contractMilestones.id, transfers.milestoneId))
+    .innerJoin(contracts, eq(contracts.id, transfers.contractId))
+    .where(eq(transfers.expertUserId, expert.id))
+    .orderBy(desc(transfers.createdAt));
+  const held = await db
+    .select({ amountCents: contractMilestones.amountCents, commissionBps: contracts.commissionBps, vatRateBps: contracts.vatRateBps })
+    .from(contractMilestones)
+    .innerJoin(contracts, eq(contracts.id, contractMilestones.contractId))
+    .where(and(eq(contracts.expertUserId, expert.id), inArray(contractMilestones.status, ["funded", "delivered", "disputed"])));
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+  return {
+    account: account ? { payoutsEnabled: account.payoutsEnabled, detailsSubmitted: account.detailsSubmitted, requirementsDue: account.requirementsDue } : null,
+    paidCents: sum(rows.filter((r) => r.status === "sent").map((r) => r.amountCents)),
+    waitingCents: sum(rows.filter((r) => r.status !== "sent").map((r) => r.amountCents)),
+    heldCents: sum(held.map((h) => milestoneCharge(h, h).expertCents)),
+    transfers: rows.map(({ facts, ...row }) => ({ ...row, jobTitle: facts.job.title })),
+  };
+}

@@ -1,0 +1,202 @@
+import Stripe from "stripe";
+import { env } from "@/lib/env";
+import type {
+  AccountInfo,
+  CheckoutSessionInfo,
+  CheckoutSessionInput,
+  PaymentIntentInfo,
+  PaymentProvider,
+  RefundInfo,
+  RefundInput,
+  TransferInfo,
+  TransferInput,
+} from "./types";
+
+/** Checkout pages stay open for an hour (Stripe allows 30 minutes to 24 hours). */
+const CHECKOUT_LIFETIME_SECONDS = 60 * 60;
+
+let cached: { key: string; base: string | undefined; provider: PaymentProvider } | undefined;
+
+/**
+ * The real Stripe provider (Connect Express, separate charges and transfers, EUR), built on the
+ * official SDK with the API version it pins. One instance per key and base URL. STRIPE_API_BASE
+ * (tests only) sends every request to a local fake Stripe instead of api.stripe.com.
+ */
+export function stripeProvider(): PaymentProvider {
+  const { STRIPE_SECRET_KEY: key, STRIPE_API_BASE: base } = env();
+  if (!key) throw new Error("STRIPE_SECRET_KEY is not set: payments run in test mode");
+  if (!cached || cached.key !== key || cached.base !== base) {
+    cached = { key, base, provider: build(new Stripe(key, stripeConfig(base))) };
+  }
+  return cached.provider;
+}
+
+function stripeConfig(base: string | undefined): Stripe.StripeConfig {
+  const config: Stripe.StripeConfig = {
+    maxNetworkRetries: 2,
+    timeout: 20_000,
+    appInfo: { name: "Compagnon" },
+  };
+  if (!base) return config;
+  const url = new URL(base);
+  const protocol = url.protocol === "https:" ? "https" : "http";
+  return { ...config, host: url.hostname, port: url.port || (protocol === "https" ? 443 : 80), protocol };
+}
+
+const idOf = (value: string | { id: string } | null | undefined): string | null =>
+  value == null ? null : typeof value === "string" ? value : value.id;
+
+/** Stripe enums are open (new values may appear): anything unknown reads as the safe default. */
+function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
+  return allowed.find((a) => a === value) ?? fallback;
+}
+
+function toSession(session: Stripe.Checkout.Session): CheckoutSessionInfo {
+  return {
+    id: session.id,
+    url: session.url,
+    // An unknown status never reads as paid: "open" and "unpaid" change nothing on our side.
+    status: oneOf(session.status, ["open", "complete", "expired"], "open"),
+    paymentStatus: oneOf(session.payment_status, ["paid", "unpaid", "no_payment_required"], "unpaid"),
+    paymentIntentId: idOf(session.payment_intent),
+    amountTotal: session.amount_total ?? 0,
+    paymentId: session.metadata?.paymentId ?? null,
+    expiresAt: new Date(session.expires_at * 1000),
+  };
+}
+
+/**
+ * The payment method actually used: the expanded `payment_method`'s type; before one is attached,
+ * the only allowed type if there is a single one; otherwise unknown (null).
+ */
+function paymentMethodType(intent: Stripe.PaymentIntent): string | null {
+  const method = intent.payment_method;
+  if (method && typeof method === "object") return method.type;
+  return intent.payment_method_types.length === 1 ? (intent.payment_method_types[0] ?? null) : null;
+}
+
+function toTransfer(transfer: Stripe.Transfer): TransferInfo {
+  return { id: transfer.id, amount: transfer.amount, destination: idOf(transfer.destination) ?? "", reversed: transfer.reversed };
+}
+
+const toRefund = (refund: Stripe.Refund): RefundInfo => ({ id: refund.id, amount: refund.amount, status: refund.status ?? "pending" });
+
+function build(stripe: Stripe): PaymentProvider {
+  return {
+    mode: "stripe",
+
+    async createExpressAccount({ userId, email, idempotencyKey }) {
+      // An Express account (Express dashboard, platform liable for losses and paying Stripe's
+      // fees) that only receives transfers: the recipient service agreement, no card_payments.
+      const account = await stripe.accounts.create(
+        {
+          country: "FR",
+          email,
+          controller: {
+            stripe_dashboard: { type: "express" },
+            fees: { payer: "application" },
+            losses: { payments: "application" },
+            requirement_collection: "stripe",
+          },
+          capabilities: { transfers: { requested: true } },
+          tos_acceptance: { service_agreement: "recipient" },
+          metadata: { userId },
+        },
+        { idempotencyKey },
+      );
+      return { id: account.id };
+    },
+
+    async createAccountLink(accountId, { refreshUrl, returnUrl }) {
+      const link = await stripe.accountLinks.create({ account: accountId, type: "account_onboarding", refresh_url: refreshUrl, return_url: returnUrl });
+      return { url: link.url };
+    },
+
+    async createLoginLink(accountId) {
+      const link = await stripe.accounts.createLoginLink(accountId);
+      return { url: link.url };
+    },
+
+    async retrieveAccount(accountId): Promise<AccountInfo> {
+      const account = await stripe.accounts.retrieve(accountId);
+      return {
+        id: account.id,
+        payoutsEnabled: account.payouts_enabled,
+        detailsSubmitted: account.details_submitted,
+        requirementsDue: account.requirements?.currently_due ?? [],
+      };
+    },
+
+    async createCheckoutSession(input: CheckoutSessionInput) {
+      const metadata = { paymentId: input.paymentId, milestoneId: input.milestoneId, contractId: input.contractId };
+      const session = await stripe.checkout.sessions.create(
+        {
+          mode: "payment",
+          // API 2026-09-30 and later: `payment_method_types` is gone; this filters the
+          // dynamically eligible methods down to card and SEPA Direct Debit.
+          allowed_payment_method_types: ["card", "sepa_debit"],
+          line_items: [{ quantity: 1, price_data: { currency: "eur", unit_amount: input.amountCents, product_data: { name: input.description } } }],
+          payment_intent_data: { transfer_group: input.contractId, metadata },
+          metadata,
+          client_reference_id: input.paymentId,
+          customer_email: input.customerEmail,
+          locale: input.locale,
+          success_url: input.successUrl,
+          cancel_url: input.cancelUrl,
+          expires_at: Math.floor(Date.now() / 1000) + CHECKOUT_LIFETIME_SECONDS,
+        },
+        { idempotencyKey: input.idempotencyKey },
+      );
+      return toSession(session);
+    },
+
+    async retrieveCheckoutSession(sessionId) {
+      return toSession(await stripe.checkout.sessions.retrieve(sessionId));
+    },
+
+    async retrievePaymentIntent(paymentIntentId): Promise<PaymentIntentInfo> {
+      const intent = await stripe.paymentIntents.retrieve(paymentIntentId, { expand: ["payment_method"] });
+      return {
+        id: intent.id,
+        amount: intent.amount,
+        amountReceived: intent.amount_received,
+        status: intent.status,
+        latestChargeId: idOf(intent.latest_charge),
+        paymentMethodType: paymentMethodType(intent),
+      };
+    },
+
+    async createTransfer(input: TransferInput) {
+      const transfer = await stripe.transfers.create(
+        {
+          amount: input.amountCents,
+          currency: "eur",
+          destination: input.destinationAccountId,
+          transfer_group: input.transferGroup,
+          // Ties the transfer to the charge: it may be created before the funds are available.
+          source_transaction: input.sourceChargeId ?? undefined,
+          description: input.description,
+          metadata: input.metadata,
+        },
+        { idempotencyKey: input.idempotencyKey },
+      );
+      return toTransfer(transfer);
+    },
+
+    async retrieveTransfer(transferId) {
+      return toTransfer(await stripe.transfers.retrieve(transferId));
+    },
+
+    async createRefund(input: RefundInput) {
+      const refund = await stripe.refunds.create(
+        { payment_intent: input.paymentIntentId, amount: input.amountCents, metadata: input.metadata },
+        { idempotencyKey: input.idempotencyKey },
+      );
+      return toRefund(refund);
+    },
+
+    async retrieveRefund(refundId) {
+      return toRefund(await stripe.refunds.retrieve(refundId));
+    },
+  };
+}

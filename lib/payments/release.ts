@@ -1,0 +1,73 @@
+import { eq, sql } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import { contractMilestones, contracts, transfers, type MilestoneStatus } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { nextContractStatus } from "@/lib/contracts/contract-machine";
+import { splitCommission } from "@/lib/money/commission";
+import type { MilestoneContext } from "./context";
+import { postLedger, releaseLines } from "./ledger";
+import { isMilestoneSettled } from "./milestone-machine";
+import { notifyMilestone } from "./notify";
+
+export const SEND_TRANSFER_TASK = "send_transfer";
+
+/** Queues the transfer's sending (graphile-worker, in the caller's transaction). */
+export async function queueTransfer(tx: Transaction, transferId: string): Promise<void> {
+  await tx.execute(sql`select graphile_worker.add_job(${SEND_TRANSFER_TASK}, json_build_object('transferId', ${transferId}::text), job_key := ${`transfer:${transferId}`}::text, max_attempts := 25)`);
+}
+
+/**
+ * Releases `grossCents` (VAT included) of a locked milestone's held money to the expert: the
+ * commission of the bid, on the part excluding VAT, is kept, the net becomes a transfer row (sent by the worker, with an idempotency key
+ * derived from that row), and the ledger moves the money out of escrow. One transfer per
+ * milestone (a unique index), so two approvals can never pay twice.
+ */
+export async function releaseToExpert(
+  tx: Transaction,
+  { milestone, contract }: MilestoneContext,
+  input: { grossCents: number; grossExVatCents: number; nextStatus: MilestoneStatus; actorId: string | null; action: string },
+): Promise<string> {
+  const { commissionCents } = splitCommission(input.grossExVatCents, contract.commissionBps);
+  const netCents = input.grossCents - commissionCents;
+  const now = new Date();
+  const [transfer] = await tx
+    .insert(transfers)
+    .values({
+      milestoneId: milestone.id,
+      contractId: contract.id,
+      expertUserId: contract.expertUserId,
+      grossCents: input.grossCents,
+      grossExVatCents: input.grossExVatCents,
+      commissionCents,
+      amountCents: netCents,
+    })
+    .returning({ id: transfers.id });
+  if (!transfer) throw new Error("Transfer insert returned nothing");
+  await postLedger(tx, "release", releaseLines(input.grossCents, commissionCents), { contractId: contract.id, milestoneId: milestone.id, sourceId: transfer.id });
+  await tx.update(contractMilestones).set({ status: input.nextStatus, releasedAt: now, updatedAt: now }).where(eq(contractMilestones.id, milestone.id));
+  await queueTransfer(tx, transfer.id);
+  await notifyMilestone(tx, { contract, milestone, event: "milestoneReleased", audiences: ["expert"], amountCents: netCents, key: transfer.id });
+  await recordAudit(tx, {
+    actorId: input.actorId,
+    action: input.action,
+    subjectType: "milestone",
+    subjectId: milestone.id,
+    fromStatus: milestone.status,
+    toStatus: input.nextStatus,
+    data: { grossCents: input.grossCents, commissionCents, netCents, transferId: transfer.id },
+  });
+  return transfer.id;
+}
+
+/** Once every milestone is settled (released, refunded or split), the contract is completed. */
+export async function completeContractIfDone(tx: Transaction, contractId: string): Promise<boolean> {
+  const [contract] = await tx.select().from(contracts).where(eq(contracts.id, contractId)).for("update");
+  if (!contract) return false;
+  const rows = await tx.select({ status: contractMilestones.status }).from(contractMilestones).where(eq(contractMilestones.contractId, contractId));
+  if (!rows.every((m) => isMilestoneSettled(m.status))) return false;
+  const next = nextContractStatus(contract.status, "complete");
+  if (!next) return false;
+  await tx.update(contracts).set({ status: next, updatedAt: new Date() }).where(eq(contracts.id, contractId));
+  await recordAudit(tx, { actorId: null, action: "contract.complete", subjectType: "contract", subjectId: contractId, fromStatus: contract.status, toStatus: next });
+  return true;
+}
