@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { TestModeNotice } from "@/components/payments/TestModeNotice";
+import { PageHeading } from "@/components/ui/PageHeading";
+import { currentActor } from "@/lib/auth/current-actor";
+import { PolicyError } from "@/lib/auth/policy";
+import { isPaymentTestMode } from "@/lib/env";
+import { loadTestDashboard, type TestDashboardView } from "@/lib/payments/test-mode/access";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("testMode"))("dashboardTitle"), robots: { index: false } };
+}
+
+async function loadPage(accountId: string): Promise<TestDashboardView> {
+  if (!isPaymentTestMode()) notFound();
+  const actor = await currentActor();
+  if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/pay/test/dashboard/${accountId}`)}`);
+  try {
+    return await loadTestDashboard(actor, accountId);
+  } catch (error) {
+    if (error instanceof PolicyError) notFound();
+    throw error;
+  }
+}
+
+/** The local stand-in for the Stripe Express dashboard (test mode only): transfers received. */
+export default async function TestDashboardPage({ params }: { params: Promise<{ accountId: string }> }) {
+  const { accountId } = await params;
+  const view = await loadPage(accountId);
+  const [t, format] = await Promise.all([getTranslations("testMode"), getFormatter()]);
+  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  return (
+    <div className="flex flex-col gap-8">
+      <TestModeNotice />
+      <PageHeading title={t("dashboardTitle")} lead={t("dashboardLead")} />
+      <p>{t(view.account.payoutsEnabled ? "payoutsEnabled" : "payoutsDisabled")}</p>
+      <section aria-labelledby="test-transfers" className="flex flex-col gap-3">
+        <h2 id="test-transfers" className="text-xl font-semibold">
+          {t("transfersHeading")}
+        </h2>
+        <p className="text-lg font-semibold">{t("totalPaidOut", { total: euros(view.totalCents) })}</p>
+        {view.transfers.length === 0 ? (
+          <p>{t("noTransfers")}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full min-w-lg border-collapse text-left text-sm">
+              <caption className="sr-only">{t("transfersHeading")}</caption>
+              <thead>
+                <tr className="border-b border-stone-300">
+                  <th scope="col" className="py-2 pr-4">{t("transferDate")}</th>
+                  <th scope="col" className="py-2 pr-4">{t("transferDescription")}</th>
+                  <th scope="col" className="py-2 text-right">{t("transferAmount")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.transfers.map((transfer) => (
+                  <tr key={transfer.id} className="border-b border-stone-200">
+                    <td className="py-2 pr-4">{format.dateTime(transfer.createdAt, { dateStyle: "long", timeStyle: "short" })}</td>
+                    <th scope="row" className="py-2 pr-4 font-normal">{transfer.description}</th>
+                    <td className="py-2 text-right tabular-nums">{euros(transfer.amountCents)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <Link href="/dashboard" className="self-start underline">
+        {t("backToDashboard")}
+      </Link>
+    </div>
+  );
+}

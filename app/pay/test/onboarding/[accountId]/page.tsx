@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { TestModeNotice } from "@/components/payments/TestModeNotice";
+import { Alert } from "@/components/ui/Alert";
+import { PageHeading } from "@/components/ui/PageHeading";
+import { currentActor } from "@/lib/auth/current-actor";
+import { PolicyError } from "@/lib/auth/policy";
+import { isPaymentTestMode } from "@/lib/env";
+import { loadTestAccount, safeReturnUrl, type TestAccountView } from "@/lib/payments/test-mode/access";
+import { SimulationForm } from "../../SimulationForm";
+import { completeTestOnboardingAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("testMode"))("onboardingTitle"), robots: { index: false } };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const single = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
+
+async function loadPage(accountId: string, search: URLSearchParams): Promise<TestAccountView> {
+  if (!isPaymentTestMode()) notFound();
+  const actor = await currentActor();
+  if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/pay/test/onboarding/${accountId}?${search.toString()}`)}`);
+  try {
+    return await loadTestAccount(actor, accountId);
+  } catch (error) {
+    if (error instanceof PolicyError) notFound();
+    throw error;
+  }
+}
+
+/** The local stand-in for Stripe's Express onboarding (test mode only). */
+export default async function TestOnboardingPage({ params, searchParams }: { params: Promise<{ accountId: string }>; searchParams: SearchParams }) {
+  const [{ accountId }, query] = await Promise.all([params, searchParams]);
+  const returnParam = single(query.return);
+  const refreshParam = single(query.refresh);
+  const search = new URLSearchParams();
+  if (returnParam) search.set("return", returnParam);
+  if (refreshParam) search.set("refresh", refreshParam);
+  const account = await loadPage(accountId, search);
+  const t = await getTranslations("testMode");
+  const returnUrl = safeReturnUrl(returnParam, "/dashboard");
+  const refreshUrl = safeReturnUrl(refreshParam, "/dashboard");
+  return (
+    <div className="flex max-w-3xl flex-col gap-8">
+      <TestModeNotice />
+      <PageHeading title={t("onboardingTitle")} lead={t("onboardingLead")} />
+      <section aria-labelledby="test-onboarding-asks" className="flex flex-col gap-3">
+        <h2 id="test-onboarding-asks" className="text-xl font-semibold">
+          {t("onboardingAsksHeading")}
+        </h2>
+        <ul className="list-disc pl-6">
+          <li>{t("onboardingAskIdentity")}</li>
+          <li>{t("onboardingAskIban")}</li>
+          <li>{t("onboardingAskTos")}</li>
+        </ul>
+        <p>{t("onboardingNothingAsked")}</p>
+      </section>
+      {account.payoutsEnabled ? <Alert tone="success">{t("onboardingAlreadyDone")}</Alert> : null}
+      <SimulationForm
+        legend={t("onboardingLegend")}
+        hidden={{ accountId: account.accountId, returnUrl }}
+        action={completeTestOnboardingAction}
+        buttons={[{ intent: "complete", label: t("completeOnboarding") }]}
+      />
+      <a href={refreshUrl} className="self-start underline">
+        {t("comeBackLater")}
+      </a>
+    </div>
+  );
+}
