@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { currentActor } from "@/lib/auth/current-actor";
-import { isDemoMode, isLocalMailboxEnabled } from "@/lib/env";
+import { isDemoMode, isLocalMailboxEnabled, isPaymentTestMode } from "@/lib/env";
 import { setLocaleAction, signOutAction } from "./actions/session";
 import "./globals.css";
 
@@ -15,7 +15,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, t, actor] = await Promise.all([getLocale(), getTranslations("common"), currentActor()]);
+  const [locale, t, p, actor] = await Promise.all([getLocale(), getTranslations("common"), getTranslations("payments"), currentActor()]);
+  const demo = isDemoMode();
+  // Without Stripe keys no real money moves: said on every page, once, even with the demo banner.
+  const testPayments = isPaymentTestMode();
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col font-sans">
@@ -26,8 +29,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {t("skipToContent")}
         </a>
         <NextIntlClientProvider>
-          {isDemoMode() ? (
-            <p className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-950">{t("demoBanner")}</p>
+          {demo || testPayments ? (
+            <p className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-950">
+              {demo && testPayments ? p("bannerDemoTestMode") : demo ? t("demoBanner") : p("bannerTestMode")}
+            </p>
           ) : null}
           <SiteHeader
             user={actor ? { email: actor.email, role: actor.role } : null}

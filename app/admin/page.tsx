@@ -18,9 +18,10 @@ export default async function AdminPage() {
   const actor = await currentActor();
   if (!actor) redirect("/signin?callbackUrl=%2Fadmin");
   if (actor.role !== "admin") notFound();
-  const [t, d, format, overview, vetting] = await Promise.all([
+  const [t, d, m, format, overview, vetting] = await Promise.all([
     getTranslations("admin"),
     getTranslations("dashboard"),
+    getTranslations("adminPayments"),
     getFormatter(),
     getAdminOverview(actor),
     getVettingStats(actor),
@@ -39,6 +40,14 @@ export default async function AdminPage() {
           {d("openQueue")}
         </Link>
       </section>
+      <nav aria-label={m("adminLinksLabel")} className="flex flex-wrap gap-3">
+        <Link href="/admin/payments" className={buttonClasses("secondary")}>
+          {m("title")}
+        </Link>
+        <Link href="/admin/disputes" className={buttonClasses("secondary")}>
+          {m("disputesTitle")}
+        </Link>
+      </nav>
       <section aria-labelledby="by-role">
         <h2 id="by-role" className="text-xl font-semibold">
           {t("byRole")}

@@ -34,9 +34,10 @@ export default async function DashboardPage() {
   const heading = <PageHeading title={t("title")} lead={t("welcome", { name: actor.name ?? actor.email })} />;
 
   if (actor.role === "expert") {
-    const [mine, p, matching, myBids, contracts, unread] = await Promise.all([
+    const [mine, p, payouts, matching, myBids, contracts, unread] = await Promise.all([
       getMyExpertProfile(actor),
       getTranslations("expertProfile"),
+      getTranslations("payouts"),
       listMatchingJobs(actor),
       listMyBids(actor),
       listMyContracts(actor),
@@ -65,6 +66,15 @@ export default async function DashboardPage() {
           ) : null}
           <Link href="/expert/profile" className={buttonClasses("primary", "mt-4")}>
             {t("editProfile")}
+          </Link>
+        </section>
+        <section aria-labelledby="expert-payouts" className="max-w-3xl rounded-lg border border-stone-200 bg-white p-6">
+          <h2 id="expert-payouts" className="text-xl font-semibold">
+            {payouts("cardTitle")}
+          </h2>
+          <p className="mt-3 text-stone-800">{payouts("cardLead")}</p>
+          <Link href="/expert/payouts" className={buttonClasses("secondary", "mt-4")}>
+            {payouts("cardLink")}
           </Link>
         </section>
         <MyContracts contracts={contracts} />

@@ -3,19 +3,35 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ContractDocumentsList } from "@/components/contracts/ContractDocumentsList";
 import { ContractParties } from "@/components/contracts/ContractParties";
+import { MilestoneList } from "@/components/contracts/MilestoneList";
 import { Alert } from "@/components/ui/Alert";
 import { PageHeading } from "@/components/ui/PageHeading";
+import { currentActor } from "@/lib/auth/current-actor";
+import { getContractMoney } from "@/lib/payments/contract-money";
 import { loadContractPage } from "./load-contract";
+import { approveMilestoneAction, deliverMilestoneAction, fundMilestoneAction, openDisputeAction } from "./payment-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("contracts"))("pageTitle") };
 }
 
-export default async function ContractPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+export default async function ContractPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ funding?: string | string[]; done?: string | string[] }>;
+}) {
+  const [{ id }, { funding, done }] = await Promise.all([params, searchParams]);
   const view = await loadContractPage(id, `/contracts/${id}`);
-  const [t, format] = await Promise.all([getTranslations("contracts"), getFormatter()]);
-  const { contract, milestones, side, money } = view;
+  const [t, p, format, money] = await Promise.all([
+    getTranslations("contracts"),
+    getTranslations("payments"),
+    getFormatter(),
+    getContractMoney(await currentActor(), id, { fundingPaymentId: typeof funding === "string" ? funding : null }),
+  ]);
+  const { contract, side } = view;
+  const split = view.money;
   const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
   const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "long" });
   return (
@@ -31,6 +47,8 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
         <Alert tone="success">{t("activeSince", { date: format.dateTime(contract.activatedAt, { dateStyle: "long" }) })}</Alert>
       ) : null}
 
+      {done === "delivered" || done === "approved" || done === "disputed" ? <Alert tone="success">{p(`done_${done}`)}</Alert> : null}
+
       <ContractParties facts={contract.facts} expertSlug={view.expertSlug} />
 
       <section aria-labelledby="contract-money" className="flex flex-col gap-3">
@@ -38,32 +56,18 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
           {t("milestonesHeading")}
         </h2>
         <p>
-          {t("period", { start: day(contract.facts.startOn), end: day(contract.facts.endOn) })} · {t("total", { total: euros(contract.totalCents) })}
-          {money && side !== "client" ? ` · ${t("netForExpert", { net: euros(money.netCents), commission: euros(money.commissionCents) })}` : null}
+          {t("period", { start: day(contract.facts.startOn), end: day(contract.facts.endOn) })} ·{" "}
+          {view.totals.vatCents > 0
+            ? p("contractTotals", { exVat: euros(view.totals.exVatCents), vat: euros(view.totals.vatCents), total: euros(view.totals.chargeCents) })
+            : p("contractTotalsNoVat", { total: euros(view.totals.chargeCents) })}
+          {split && side !== "client" ? ` · ${t("netForExpert", { net: euros(split.netCents), commission: euros(split.commissionCents) })}` : null}
         </p>
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-lg border-collapse text-left text-sm">
-            <caption className="sr-only">{t("milestonesHeading")}</caption>
-            <thead>
-              <tr className="border-b border-stone-300">
-                <th scope="col" className="py-2 pr-4">{t("milestoneTitle")}</th>
-                <th scope="col" className="py-2 pr-4">{t("milestoneDue")}</th>
-                <th scope="col" className="py-2 pr-4 text-right">{t("milestoneAmount")}</th>
-                <th scope="col" className="py-2">{t("milestoneStatus")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {milestones.map((m) => (
-                <tr key={m.id} className="border-b border-stone-200">
-                  <th scope="row" className="py-2 pr-4 font-medium">{m.title}</th>
-                  <td className="py-2 pr-4">{day(m.dueOn)}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{euros(m.amountCents)}</td>
-                  <td className="py-2">{t(`milestone_${m.status}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <MilestoneList
+          view={view}
+          money={money}
+          fundingParam={typeof funding === "string" ? funding : null}
+          actions={{ fund: fundMilestoneAction, deliver: deliverMilestoneAction, approve: approveMilestoneAction, dispute: openDisputeAction }}
+        />
       </section>
 
       <ContractDocumentsList view={view} />

@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Alert } from "@/components/ui/Alert";
+import { PageHeading } from "@/components/ui/PageHeading";
+import { currentActor } from "@/lib/auth/current-actor";
+import { listOpenDisputes } from "@/lib/payments/admin-queries";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("adminPayments"))("disputesTitle") };
+}
+
+export default async function AdminDisputesPage({ searchParams }: { searchParams: Promise<{ settled?: string }> }) {
+  const { settled } = await searchParams;
+  const actor = await currentActor();
+  if (!actor) redirect("/signin?callbackUrl=%2Fadmin%2Fdisputes");
+  if (actor.role !== "admin") notFound();
+  const [t, p, format, open] = await Promise.all([getTranslations("adminPayments"), getTranslations("payments"), getFormatter(), listOpenDisputes(actor)]);
+  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  return (
+    <div className="flex flex-col gap-6">
+      <Link href="/admin/payments" className="self-start underline">
+        {t("backToPayments")}
+      </Link>
+      <PageHeading title={t("disputesTitle")} lead={open.length > 0 ? t("disputesLead", { count: open.length }) : t("disputesEmpty")} />
+      {settled ? <Alert tone="success">{t("settledDone")}</Alert> : null}
+      {open.length === 0 ? null : (
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-2xl border-collapse bg-white text-left text-sm">
+            <caption className="sr-only">{t("disputesCaption")}</caption>
+            <thead>
+              <tr className="border-b border-stone-300">
+                <th scope="col" className="p-3">{t("colDispute")}</th>
+                <th scope="col" className="p-3">{t("colReason")}</th>
+                <th scope="col" className="p-3 text-right">{t("colAmount")}</th>
+                <th scope="col" className="p-3">{t("colOpened")}</th>
+                <th scope="col" className="p-3">{t("colWaiting")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {open.map((row) => (
+                <tr key={row.id} className="border-b border-stone-200 align-top">
+                  <th scope="row" className="p-3 font-normal">
+                    <Link href={`/admin/disputes/${row.id}`} className="font-semibold underline">
+                      {row.jobTitle} — {row.milestoneTitle}
+                    </Link>
+                    <span className="block text-stone-700">{t("parties", { client: row.clientName, expert: row.expertName })}</span>
+                  </th>
+                  <td className="p-3">{p(`reason_${row.reason}`)}</td>
+                  <td className="p-3 text-right tabular-nums">{euros(row.chargeCents)}</td>
+                  <td className="p-3">{format.dateTime(row.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                  <td className="p-3">{row.waitingHours >= 48 ? t("waitingDays", { days: Math.floor(row.waitingHours / 24) }) : t("waitingHours", { hours: row.waitingHours })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

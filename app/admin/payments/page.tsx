@@ -1,0 +1,133 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ReconcileForm } from "@/components/payments/ReconcileForm";
+import { buttonClasses } from "@/components/ui/Button";
+import { PageHeading } from "@/components/ui/PageHeading";
+import { currentActor } from "@/lib/auth/current-actor";
+import { getPaymentTotals, listOpenDisputes } from "@/lib/payments/admin-queries";
+import { reconcileAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("adminPayments"))("title") };
+}
+
+export default async function AdminPaymentsPage({ searchParams }: { searchParams: Promise<{ month?: string | string[] }> }) {
+  const { month } = await searchParams;
+  const actor = await currentActor();
+  if (!actor) redirect("/signin?callbackUrl=%2Fadmin%2Fpayments");
+  if (actor.role !== "admin") notFound();
+  const [t, format, totals, open] = await Promise.all([
+    getTranslations("adminPayments"),
+    getFormatter(),
+    getPaymentTotals(actor, { month: typeof month === "string" ? month : null }),
+    listOpenDisputes(actor),
+  ]);
+  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const monthName = (value: string) => format.dateTime(new Date(`${value}-15T12:00:00Z`), { month: "long", year: "numeric" });
+  const period = monthName(totals.month);
+  const rows: [string, number, string][] = [
+    [t("funded"), totals.fundedCents, t("fundedHint")],
+    [t("released"), totals.releasedCents, t("releasedHint")],
+    [t("commission"), totals.commissionCents, t("commissionHint")],
+    [t("refunded"), totals.refundedCents, t("refundedHint")],
+    [t("transferred"), totals.transferredCents, t("transferredHint")],
+  ];
+  return (
+    <div className="flex flex-col gap-8">
+      <Link href="/admin" className="self-start underline">
+        {t("backToAdmin")}
+      </Link>
+      <PageHeading title={t("title")} lead={t("lead")} />
+
+      <section aria-labelledby="money-now" className="flex flex-col gap-3">
+        <h2 id="money-now" className="text-xl font-semibold">
+          {t("nowHeading")}
+        </h2>
+        <dl className="grid gap-4 sm:grid-cols-3">
+          <div className="rounded-lg border border-stone-200 bg-white p-4">
+            <dt className="text-sm font-semibold text-stone-700">{t("heldNow")}</dt>
+            <dd className="mt-1 text-2xl font-bold tabular-nums">{euros(totals.heldNowCents)}</dd>
+          </div>
+          <div className="rounded-lg border border-stone-200 bg-white p-4">
+            <dt className="text-sm font-semibold text-stone-700">{t("owedNow")}</dt>
+            <dd className="mt-1 text-2xl font-bold tabular-nums">{euros(totals.owedToExpertsNowCents)}</dd>
+          </div>
+          <div className="rounded-lg border border-stone-200 bg-white p-4">
+            <dt className="text-sm font-semibold text-stone-700">{t("openDisputes")}</dt>
+            <dd className="mt-1 text-2xl font-bold tabular-nums">{open.length}</dd>
+            <dd className="mt-1 text-sm">
+              <Link href="/admin/disputes" className="underline">
+                {t("seeDisputes")}
+              </Link>
+            </dd>
+          </div>
+        </dl>
+      </section>
+
+      <section aria-labelledby="money-period" className="flex flex-col gap-4">
+        <h2 id="money-period" className="text-xl font-semibold">
+          {t("periodHeading", { period })}
+        </h2>
+        <form method="get" action="/admin/payments" className="flex flex-wrap items-end gap-3">
+          <div className="flex flex-col gap-1">
+            <label htmlFor="period-month" className="text-sm font-semibold">
+              {t("monthLabel")}
+            </label>
+            <input
+              id="period-month"
+              type="month"
+              name="month"
+              defaultValue={totals.month}
+              aria-describedby="period-month-hint"
+              className="min-h-11 rounded-md border border-stone-400 bg-white px-3 py-2 text-base"
+            />
+            <p id="period-month-hint" className="text-sm text-stone-600">
+              {t("monthHint")}
+            </p>
+          </div>
+          <button type="submit" className={buttonClasses("secondary", "mb-7")}>
+            {t("showMonth")}
+          </button>
+        </form>
+        <nav aria-label={t("periodNav")} className="flex flex-wrap gap-4 text-sm">
+          <Link href={`/admin/payments?month=${totals.previous}`} className="underline">
+            <span aria-hidden="true">←</span> {monthName(totals.previous)}
+          </Link>
+          <Link href={`/admin/payments?month=${totals.next}`} className="underline">
+            {monthName(totals.next)} <span aria-hidden="true">→</span>
+          </Link>
+        </nav>
+        <table className="w-full max-w-3xl border-collapse bg-white text-left text-sm">
+          <caption className="sr-only">{t("periodCaption", { period })}</caption>
+          <thead>
+            <tr className="border-b border-stone-300">
+              <th scope="col" className="p-3">{t("colMovement")}</th>
+              <th scope="col" className="p-3 text-right">{t("colAmount")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(([label, cents, hint]) => (
+              <tr key={label} className="border-b border-stone-200 align-top">
+                <th scope="row" className="p-3 font-normal">
+                  <span className="font-semibold">{label}</span>
+                  <span className="block text-stone-600">{hint}</span>
+                </th>
+                <td className="p-3 text-right font-semibold tabular-nums">{euros(cents)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="reconcile" className="flex flex-col gap-3">
+        <h2 id="reconcile" className="text-xl font-semibold">
+          {t("reconcileHeading")}
+        </h2>
+        <p className="max-w-3xl text-stone-800">{t("reconcileLead")}</p>
+        <ReconcileForm action={reconcileAction} />
+      </section>
+    </div>
+  );
+}

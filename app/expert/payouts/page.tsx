@@ -1,0 +1,123 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { PayoutAccountState } from "@/components/payments/PayoutAccountState";
+import { PendingNotice } from "@/components/payments/PendingNotice";
+import { RedirectActionForm } from "@/components/payments/RedirectActionForm";
+import { Alert } from "@/components/ui/Alert";
+import { PageHeading } from "@/components/ui/PageHeading";
+import { currentActor } from "@/lib/auth/current-actor";
+import { getMyMandate } from "@/lib/invoicing/mandate";
+import { getMyPayouts } from "@/lib/payments/payouts";
+import { payoutsDashboardAction, startPayoutsOnboardingAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("payouts"))("title") };
+}
+
+export default async function ExpertPayoutsPage({ searchParams }: { searchParams: Promise<{ returned?: string; error?: string }> }) {
+  const { returned, error } = await searchParams;
+  const actor = await currentActor();
+  if (!actor) redirect("/signin?callbackUrl=%2Fexpert%2Fpayouts");
+  if (actor.role !== "expert") redirect("/dashboard");
+  const [t, p, format, mine, mandate] = await Promise.all([
+    getTranslations("payouts"),
+    getTranslations("payments"),
+    getFormatter(),
+    getMyPayouts(actor),
+    getMyMandate(actor),
+  ]);
+  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const { account } = mine;
+  const balances: [string, number, string][] = [
+    [t("paid"), mine.paidCents, t("paidHint")],
+    [t("waiting"), mine.waitingCents, t("waitingHint")],
+    [t("held"), mine.heldCents, t("heldHint")],
+  ];
+  return (
+    <div className="flex flex-col gap-8">
+      <Link href="/dashboard" className="self-start underline">
+        {t("backToDashboard")}
+      </Link>
+      <PageHeading title={t("title")} lead={t("lead")} />
+      {error === "not_verified" || error === "no_account" || error === "mandate_required" ? <Alert tone="error">{p(`error_${error}`)}</Alert> : null}
+      {!mandate ? <Alert tone="warning">{t("mandateMissing")}</Alert> : null}
+      {returned === "1" && !account?.payoutsEnabled ? (
+        <PendingNotice title={t("returned")} detail={t("returnedDetail")} href="/expert/payouts?returned=1" refreshLabel={p("refresh")} />
+      ) : null}
+
+      <section aria-labelledby="payout-account" className="flex max-w-3xl flex-col gap-4 rounded-lg border border-stone-200 bg-white p-6">
+        <h2 id="payout-account" className="text-xl font-semibold">
+          {t("accountHeading")}
+        </h2>
+        <PayoutAccountState account={account} />
+        <div className="flex flex-wrap gap-4">
+          {!account?.payoutsEnabled ? (
+            <RedirectActionForm label={account ? t("resume") : t("connect")} action={startPayoutsOnboardingAction} />
+          ) : null}
+          {account ? <RedirectActionForm label={t("dashboardLink")} variant="secondary" action={payoutsDashboardAction} /> : null}
+        </div>
+      </section>
+
+      <section aria-labelledby="payout-balance" className="flex flex-col gap-4">
+        <h2 id="payout-balance" className="text-xl font-semibold">
+          {t("balanceHeading")}
+        </h2>
+        <dl className="grid gap-4 sm:grid-cols-3">
+          {balances.map(([label, cents, hint]) => (
+            <div key={label} className="rounded-lg border border-stone-200 bg-white p-4">
+              <dt className="text-sm font-semibold text-stone-700">{label}</dt>
+              <dd className="mt-1 text-2xl font-bold tabular-nums">{euros(cents)}</dd>
+              <dd className="mt-1 text-sm text-stone-600">{hint}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="payout-transfers" className="flex flex-col gap-3">
+        <h2 id="payout-transfers" className="text-xl font-semibold">
+          {t("transfersHeading")}
+        </h2>
+        {mine.transfers.length === 0 ? (
+          <p className="text-stone-700">{t("noTransfers")}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full min-w-2xl border-collapse bg-white text-left text-sm">
+              <caption className="sr-only">{t("transfersCaption")}</caption>
+              <thead>
+                <tr className="border-b border-stone-300">
+                  <th scope="col" className="p-3">{t("colMilestone")}</th>
+                  <th scope="col" className="p-3 text-right">{t("colGross")}</th>
+                  <th scope="col" className="p-3 text-right">{t("colCommission")}</th>
+                  <th scope="col" className="p-3 text-right">{t("colNet")}</th>
+                  <th scope="col" className="p-3">{t("colStatus")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {mine.transfers.map((row) => (
+                  <tr key={row.id} className="border-b border-stone-200 align-top">
+                    <th scope="row" className="p-3 font-normal">
+                      <Link href={`/contracts/${row.contractId}`} className="font-semibold underline">
+                        {row.jobTitle}
+                      </Link>
+                      <span className="block text-stone-700">{row.milestoneTitle}</span>
+                    </th>
+                    <td className="p-3 text-right tabular-nums">{euros(row.grossCents)}</td>
+                    <td className="p-3 text-right tabular-nums">{euros(row.commissionCents)}</td>
+                    <td className="p-3 text-right font-semibold tabular-nums">{euros(row.amountCents)}</td>
+                    <td className="p-3">
+                      {row.status === "sent" && row.sentAt
+                        ? p("transferSentOn", { date: format.dateTime(row.sentAt, { dateStyle: "medium" }) })
+                        : p(`transfer_${row.status}`)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
