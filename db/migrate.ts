@@ -18,4 +18,21 @@ export async function migrateDatabase(url: string): Promise<void> {
     await sql.end({ timeout: 5 });
   }
   await runMigrations({ connectionString: url, logger: quietLogger });
+  await registerTaskIdentifiers(url);
+}
+
+/**
+ * graphile-worker records each task name the first time a job of it is queued; two
+ * transactions queueing two new names at once can deadlock on that. Every name we queue is
+ * registered once here, so queueing never inserts one.
+ */
+export const TASK_IDENTIFIERS = ["deliver_email", "urssaf_reminders", "process_stripe_event", "send_transfer", "send_refund", "render_invoice", "milestone_deadlines"];
+
+async function registerTaskIdentifiers(url: string): Promise<void> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await sql`insert into graphile_worker._private_tasks (identifier) select unnest(${TASK_IDENTIFIERS}::text[]) on conflict do nothing`;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
 }

@@ -41,6 +41,13 @@ const schema = z
     /** Tests only: where the Stripe SDK sends its requests (a local fake Stripe server). */
     STRIPE_API_BASE: z.url().optional(),
     MILESTONE_AUTO_APPROVE_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+    /** Compagnon's legal identity, printed on commission invoices and on self-billed invoices. */
+    PLATFORM_LEGAL_NAME: z.string().min(2).default("Compagnon SAS"),
+    PLATFORM_SIREN: z.string().regex(/^\d{9}$/, "9 digits").default("000000000"),
+    PLATFORM_VAT_NUMBER: z.string().min(4).default("FR00000000000"),
+    PLATFORM_ADDRESS_LINE1: z.string().min(2).default("1 rue de l’Exemple"),
+    PLATFORM_POSTAL_CODE: z.string().min(2).default("75001"),
+    PLATFORM_CITY: z.string().min(2).default("Paris"),
   })
   .refine((env) => !env.STRIPE_SECRET_KEY || env.STRIPE_WEBHOOK_SECRET, {
     message: "STRIPE_SECRET_KEY needs STRIPE_WEBHOOK_SECRET (the signing secret of the /api/stripe/webhook endpoint)",

@@ -38,7 +38,11 @@ async function main() {
 
   await migrateDatabase(database.url);
   const count = await seedCatalog(db);
-  if (demo && (await seedDemo(db))) console.log("[compagnon] demo data loaded (see README for the demo accounts)");
+  if (demo && (await seedDemo(db))) {
+    const { seedDemoContract } = await import("./lib/demo-contract");
+    await seedDemoContract();
+    console.log("[compagnon] demo data loaded (see README for the demo accounts)");
+  }
   console.log(`[compagnon] catalogue: ${count} programs`);
 
   const worker = await startWorker(database.url);

@@ -18,10 +18,11 @@ export default async function AdminPage() {
   const actor = await currentActor();
   if (!actor) redirect("/signin?callbackUrl=%2Fadmin");
   if (actor.role !== "admin") notFound();
-  const [t, d, m, format, overview, vetting] = await Promise.all([
+  const [t, d, m, i, format, overview, vetting] = await Promise.all([
     getTranslations("admin"),
     getTranslations("dashboard"),
     getTranslations("adminPayments"),
+    getTranslations("invoices"),
     getFormatter(),
     getAdminOverview(actor),
     getVettingStats(actor),
@@ -46,6 +47,9 @@ export default async function AdminPage() {
         </Link>
         <Link href="/admin/disputes" className={buttonClasses("secondary")}>
           {m("disputesTitle")}
+        </Link>
+        <Link href="/invoices" className={buttonClasses("secondary")}>
+          {i("dashboardLink")}
         </Link>
       </nav>
       <section aria-labelledby="by-role">

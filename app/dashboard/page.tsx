@@ -34,10 +34,11 @@ export default async function DashboardPage() {
   const heading = <PageHeading title={t("title")} lead={t("welcome", { name: actor.name ?? actor.email })} />;
 
   if (actor.role === "expert") {
-    const [mine, p, payouts, matching, myBids, contracts, unread] = await Promise.all([
+    const [mine, p, payouts, invoices, matching, myBids, contracts, unread] = await Promise.all([
       getMyExpertProfile(actor),
       getTranslations("expertProfile"),
       getTranslations("payouts"),
+      getTranslations("invoices"),
       listMatchingJobs(actor),
       listMyBids(actor),
       listMyContracts(actor),
@@ -73,9 +74,14 @@ export default async function DashboardPage() {
             {payouts("cardTitle")}
           </h2>
           <p className="mt-3 text-stone-800">{payouts("cardLead")}</p>
-          <Link href="/expert/payouts" className={buttonClasses("secondary", "mt-4")}>
-            {payouts("cardLink")}
-          </Link>
+          <div className="mt-4 flex flex-wrap gap-3">
+            <Link href="/expert/payouts" className={buttonClasses("secondary")}>
+              {payouts("cardLink")}
+            </Link>
+            <Link href="/invoices" className={buttonClasses("secondary")}>
+              {invoices("dashboardLink")}
+            </Link>
+          </div>
         </section>
         <MyContracts contracts={contracts} />
         <MatchingJobs jobs={matching.ok ? matching.value : []} verified={matching.ok} />
@@ -96,6 +102,7 @@ export default async function DashboardPage() {
       </div>
     );
   }
+  const invoices = await getTranslations("invoices");
   return (
     <div className="flex flex-col gap-8">
       {heading}
@@ -111,6 +118,11 @@ export default async function DashboardPage() {
       <UnreadConversations conversations={await unreadConversationsForUser(actor)} />
       <MyJobs jobs={await listMyJobs(actor)} />
       <MyContracts contracts={await listMyContracts(actor)} />
+      <nav aria-label={invoices("linksLabel")}>
+        <Link href="/invoices" className={buttonClasses("secondary")}>
+          {invoices("dashboardLink")}
+        </Link>
+      </nav>
     </div>
   );
 }

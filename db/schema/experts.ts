@@ -65,6 +65,8 @@ export const expertProfiles = pgTable(
     insuranceExpiresOn: date("insurance_expires_on"),
     /** Optional photo (PNG or JPEG), stored privately like evidence; served only when public. */
     photoKey: text("photo_key"),
+    /** Short code in the expert's invoice numbers (F-<code>-2026-0001), set at the first invoice. */
+    invoiceCode: text("invoice_code").unique(),
     photoMime: text("photo_mime"),
     links: jsonb("links").$type<ExpertLinks>().notNull().default({}),
     publicFields: text("public_fields").array().$type<PublicFieldName[]>().notNull().default(sql`'{photo,bio,links,references,languages}'`),

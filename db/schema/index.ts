@@ -9,3 +9,5 @@ export * from "./bids";
 export * from "./contracts";
 export * from "./conversations";
 export * from "./payments";
+export * from "./invoices";
+export * from "./invoice-document";

@@ -4,6 +4,8 @@ import { deliverEmail } from "@/lib/email/deliver";
 import { DELIVER_EMAIL_TASK } from "@/lib/email/send-email";
 import { todayIso } from "@/lib/experts/completeness";
 import { sendUrssafReminders } from "@/lib/experts/reminders";
+import { storeInvoicePdf } from "@/lib/invoicing/files";
+import { RENDER_INVOICE_TASK } from "@/lib/invoicing/issue";
 import { runMilestoneDeadlines } from "@/lib/payments/delivery";
 import { processProviderEvent } from "@/lib/payments/events/process";
 import { PROCESS_EVENT_TASK } from "@/lib/payments/events/record";
@@ -15,6 +17,7 @@ const deliverPayload = z.object({ outboxId: z.uuid() });
 const eventPayload = z.object({ eventId: z.string().min(1) });
 const transferPayload = z.object({ transferId: z.uuid() });
 const refundPayload = z.object({ refundId: z.uuid() });
+const invoicePayload = z.object({ invoiceId: z.uuid() });
 
 export const taskList: TaskList = {
   [DELIVER_EMAIL_TASK]: async (payload, helpers) => {
@@ -39,6 +42,10 @@ export const taskList: TaskList = {
   [SEND_REFUND_TASK]: async (payload, helpers) => {
     const { refundId } = refundPayload.parse(payload);
     helpers.logger.info(`refund ${refundId}: ${await sendRefund(refundId)}`);
+  },
+  [RENDER_INVOICE_TASK]: async (payload, helpers) => {
+    const { invoiceId } = invoicePayload.parse(payload);
+    helpers.logger.info(`invoice ${invoiceId}: ${await storeInvoicePdf(invoiceId)}`);
   },
   milestone_deadlines: async (_payload, helpers) => {
     const { approved, reminded } = await runMilestoneDeadlines();

@@ -1,7 +1,7 @@
 import { and, asc, eq, lte } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { contractMilestones } from "@/db/schema";
+import { billingMandates, contractMilestones } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { env } from "@/lib/env";
@@ -23,13 +23,19 @@ export const deliverySchema = z.object({
 });
 
 /** The expert marks a funded milestone delivered, with a note; the client has N days to approve or dispute. */
-export async function markDelivered(actor: Actor | null, input: { milestoneId: string; note: string }): Promise<Result<{ autoApproveAt: Date }, "invalid" | "illegal_transition">> {
+export async function markDelivered(
+  actor: Actor | null,
+  input: { milestoneId: string; note: string },
+): Promise<Result<{ autoApproveAt: Date }, "invalid" | "illegal_transition" | "mandate_required">> {
   const parsed = deliverySchema.safeParse(input);
   if (!parsed.success) return fail("invalid", fieldErrors(parsed.error));
   return db.transaction(async (tx) => {
     const context = await lockMilestoneFor(tx, actor, parsed.data.milestoneId, "expert");
     const next = nextMilestoneStatus(context.milestone.status, "deliver");
     if (!next) return fail("illegal_transition");
+    // Approval issues the expert's invoice: its identity (billing mandate) must be known by then.
+    const [mandate] = await tx.select({ userId: billingMandates.userId }).from(billingMandates).where(eq(billingMandates.userId, context.contract.expertUserId));
+    if (!mandate) return fail("mandate_required");
     const days = env().MILESTONE_AUTO_APPROVE_DAYS;
     const now = new Date();
     const autoApproveAt = new Date(now.getTime() + days * DAY_MS);
@@ -50,7 +56,7 @@ export async function approveMilestone(actor: Actor | null, input: { milestoneId
     const next = nextMilestoneStatus(context.milestone.status, "approve");
     if (!next) return fail("illegal_transition");
     const { chargeCents, exVatCents } = milestoneCharge(context.milestone, context.contract);
-    const transferId = await releaseToExpert(tx, context, { grossCents: chargeCents, grossExVatCents: exVatCents, nextStatus: next, actorId: actor?.id ?? null, action: "milestone.approved" });
+    const { transferId } = await releaseToExpert(tx, context, { grossCents: chargeCents, grossExVatCents: exVatCents, nextStatus: next, actorId: actor?.id ?? null, action: "milestone.approved" });
     await completeContractIfDone(tx, context.contract.id);
     return ok({ transferId });
   });

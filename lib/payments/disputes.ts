@@ -1,11 +1,12 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { db, type Transaction } from "@/db/client";
-import { contractMilestones, disputes, payments, refunds, type Dispute } from "@/db/schema";
+import { billingMandates, contractMilestones, disputes, payments, refunds, type Dispute } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError, requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { isUuidLike } from "@/lib/ids";
+import { issueCreditNote } from "@/lib/invoicing/issue";
 import { eurosToCents, exVatShare } from "@/lib/money/commission";
 import { fieldErrors } from "@/lib/organizations/schemas";
 import { fail, ok, type Result } from "@/lib/result";
@@ -88,7 +89,7 @@ export const settleDisputeSchema = z
     note: z.string().trim().min(10, { error: "settlementNoteShort" }).max(5000, { error: "tooLong" }),
   });
 
-export type SettleError = "invalid" | "illegal_transition" | "no_payment";
+export type SettleError = "invalid" | "illegal_transition" | "no_payment" | "mandate_missing";
 
 /**
  * An admin settles an open dispute: release everything to the expert, refund the client in
@@ -119,8 +120,19 @@ export async function settleDispute(
 
     const releaseCents = amount - refundCents;
     if (releaseCents > 0) {
+      const [mandate] = await tx.select({ userId: billingMandates.userId }).from(billingMandates).where(eq(billingMandates.userId, context.contract.expertUserId));
+      if (!mandate) return fail("mandate_missing");
       const grossExVatCents = exVatShare(releaseCents, amount, exVatCents);
-      await releaseToExpert(tx, context, { grossCents: releaseCents, grossExVatCents, nextStatus: next, actorId: admin.id, action: `dispute.settled_${outcome}` });
+      // A split bills the whole milestone, then credits the refunded part (a credit note referencing the invoice).
+      const { serviceInvoiceId } = await releaseToExpert(tx, context, {
+        grossCents: releaseCents,
+        grossExVatCents,
+        nextStatus: next,
+        actorId: admin.id,
+        action: `dispute.settled_${outcome}`,
+        invoiced: { grossCents: amount, exVatCents },
+      });
+      if (refundCents > 0) await issueCreditNote(tx, context, { correctsInvoiceId: serviceInvoiceId, refundCents, refundExVatCents: exVatCents - exVatShare(releaseCents, amount, exVatCents) });
     } else {
       await tx.update(contractMilestones).set({ status: next, updatedAt: new Date() }).where(eq(contractMilestones.id, context.milestone.id));
     }

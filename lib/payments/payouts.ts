@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { contractMilestones, contracts, expertProfiles, payoutAccounts, transfers } from "@/db/schema";
+import { billingMandates, contractMilestones, contracts, expertProfiles, payoutAccounts, transfers } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
@@ -10,15 +10,18 @@ import { fail, ok, type Result } from "@/lib/result";
 import { paymentProvider } from "./provider";
 
 /**
- * A verified expert starts (or resumes) Stripe Connect Express onboarding: the connected
+ * A verified expert who accepted the billing mandate starts (or resumes) Stripe Connect Express
+ * onboarding: the connected
  * account is created once (idempotency key from the user), then a fresh account link.
  * Whether payouts are enabled is recorded from account.updated, never from the return URL.
  */
-export async function startPayoutsOnboarding(actor: Actor | null): Promise<Result<{ url: string }, "not_verified">> {
+export async function startPayoutsOnboarding(actor: Actor | null): Promise<Result<{ url: string }, "not_verified" | "mandate_required">> {
   const expert = requireRole(actor, "expert");
   return db.transaction(async (tx) => {
     const [profile] = await tx.select({ status: expertProfiles.status }).from(expertProfiles).where(eq(expertProfiles.userId, expert.id));
     if (profile?.status !== "verified") return fail("not_verified");
+    const [mandate] = await tx.select({ userId: billingMandates.userId }).from(billingMandates).where(eq(billingMandates.userId, expert.id));
+    if (!mandate) return fail("mandate_required");
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`payouts:${expert.id}`}))`);
     const provider = paymentProvider();
     let [account] = await tx.select().from(payoutAccounts).where(eq(payoutAccounts.userId, expert.id));

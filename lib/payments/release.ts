@@ -3,6 +3,7 @@ import type { Transaction } from "@/db/client";
 import { contractMilestones, contracts, transfers, type MilestoneStatus } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { nextContractStatus } from "@/lib/contracts/contract-machine";
+import { issueReleaseInvoices } from "@/lib/invoicing/issue";
 import { splitCommission } from "@/lib/money/commission";
 import type { MilestoneContext } from "./context";
 import { postLedger, releaseLines } from "./ledger";
@@ -20,13 +21,22 @@ export async function queueTransfer(tx: Transaction, transferId: string): Promis
  * Releases `grossCents` (VAT included) of a locked milestone's held money to the expert: the
  * commission of the bid, on the part excluding VAT, is kept, the net becomes a transfer row (sent by the worker, with an idempotency key
  * derived from that row), and the ledger moves the money out of escrow. One transfer per
- * milestone (a unique index), so two approvals can never pay twice.
+ * milestone (a unique index), so two approvals can never pay twice. The invoices (the expert's
+ * self-billed one and the commission one) are numbered in this same transaction.
  */
 export async function releaseToExpert(
   tx: Transaction,
   { milestone, contract }: MilestoneContext,
-  input: { grossCents: number; grossExVatCents: number; nextStatus: MilestoneStatus; actorId: string | null; action: string },
-): Promise<string> {
+  input: {
+    grossCents: number;
+    grossExVatCents: number;
+    nextStatus: MilestoneStatus;
+    actorId: string | null;
+    action: string;
+    /** What the expert's invoice bills, when more than what is released (a split: the rest is credited). */
+    invoiced?: { grossCents: number; exVatCents: number };
+  },
+): Promise<{ transferId: string; serviceInvoiceId: string }> {
   const { commissionCents } = splitCommission(input.grossExVatCents, contract.commissionBps);
   const netCents = input.grossCents - commissionCents;
   const now = new Date();
@@ -46,6 +56,8 @@ export async function releaseToExpert(
   await postLedger(tx, "release", releaseLines(input.grossCents, commissionCents), { contractId: contract.id, milestoneId: milestone.id, sourceId: transfer.id });
   await tx.update(contractMilestones).set({ status: input.nextStatus, releasedAt: now, updatedAt: now }).where(eq(contractMilestones.id, milestone.id));
   await queueTransfer(tx, transfer.id);
+  const invoiced = input.invoiced ?? { grossCents: input.grossCents, exVatCents: input.grossExVatCents };
+  const { serviceInvoiceId } = await issueReleaseInvoices(tx, { milestone, contract }, { transferId: transfer.id, ...invoiced, commissionCents });
   await notifyMilestone(tx, { contract, milestone, event: "milestoneReleased", audiences: ["expert"], amountCents: netCents, key: transfer.id });
   await recordAudit(tx, {
     actorId: input.actorId,
@@ -56,12 +68,13 @@ export async function releaseToExpert(
     toStatus: input.nextStatus,
     data: { grossCents: input.grossCents, commissionCents, netCents, transferId: transfer.id },
   });
-  return transfer.id;
+  return { transferId: transfer.id, serviceInvoiceId };
 }
 
 /** Once every milestone is settled (released, refunded or split), the contract is completed. */
 export async function completeContractIfDone(tx: Transaction, contractId: string): Promise<boolean> {
-  const [contract] = await tx.select().from(contracts).where(eq(contracts.id, contractId)).for("update");
+  // "no key update": compatible with the key-share locks our own inserts (transfers, invoices) take.
+  const [contract] = await tx.select().from(contracts).where(eq(contracts.id, contractId)).for("no key update");
   if (!contract) return false;
   const rows = await tx.select({ status: contractMilestones.status }).from(contractMilestones).where(eq(contractMilestones.contractId, contractId));
   if (!rows.every((m) => isMilestoneSettled(m.status))) return false;

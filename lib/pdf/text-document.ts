@@ -33,15 +33,15 @@ const FONT_FILES = {
   bold: ["inter-latin-700-normal.woff", "inter-latin-ext-700-normal.woff"],
 } as const;
 
-type Weight = keyof typeof FONT_FILES;
-interface FontFile {
+export type Weight = keyof typeof FONT_FILES;
+export interface FontFile {
   bytes: Uint8Array;
   chars: Set<number>;
 }
 let fontFiles: Promise<Record<Weight, FontFile[]>> | null = null;
 
 /** Reads and unwraps the font files once per process (they never change while it runs). */
-function loadFontFiles(): Promise<Record<Weight, FontFile[]>> {
+export function loadFontFiles(): Promise<Record<Weight, FontFile[]>> {
   fontFiles ??= (async () => {
     const read = (names: readonly string[]) =>
       Promise.all(
@@ -60,18 +60,18 @@ function loadFontFiles(): Promise<Record<Weight, FontFile[]>> {
 }
 
 /** A primary font and its fallbacks: each character is drawn with the first that has it. */
-interface FontStack {
+export interface FontStack {
   fonts: { font: PDFFont; chars: Set<number> }[];
   widths: Map<string, number>;
 }
-interface Run {
+export interface Run {
   font: PDFFont;
   text: string;
 }
 
 const SPACE_LIKE = /[\u2000-\u200a\u202f\u205f]/; // drawn as a no-break space when the font lacks them
 
-function runsOf(stack: FontStack, text: string): Run[] {
+export function runsOf(stack: FontStack, text: string): Run[] {
   const runs: Run[] = [];
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;
@@ -90,7 +90,7 @@ function runsOf(stack: FontStack, text: string): Run[] {
 }
 
 /** Width in points; words recur a lot, so widths at size 1 are cached per font stack. */
-function widthOf(stack: FontStack, text: string, size: number): number {
+export function widthOf(stack: FontStack, text: string, size: number): number {
   let width = stack.widths.get(text);
   if (width === undefined) {
     width = runsOf(stack, text).reduce((sum, run) => sum + run.font.widthOfTextAtSize(run.text, 1), 0);
@@ -100,7 +100,7 @@ function widthOf(stack: FontStack, text: string, size: number): number {
 }
 
 /** Drops control characters and tabs, keeps "\n" as a hard line break. */
-function clean(text: string): string {
+export function clean(text: string): string {
   return text
     .normalize("NFC")
     .replace(/\r\n?/g, "\n")

@@ -6,6 +6,7 @@ import type { BidInput } from "@/lib/bids/schemas";
 import { acceptBid } from "@/lib/contracts/accept-bid";
 import { requiredDocuments } from "@/lib/contracts/access";
 import { acceptContractDocument } from "@/lib/contracts/documents-acceptance";
+import { acceptBillingMandate } from "@/lib/invoicing/mandate";
 import { processProviderEvent } from "@/lib/payments/events/process";
 import { startMilestoneFunding } from "@/lib/payments/funding";
 import { startPayoutsOnboarding } from "@/lib/payments/payouts";
@@ -26,6 +27,8 @@ export interface ActiveContractOptions {
   bid?: Partial<BidInput>;
   /** Stop before the documents are accepted (the contract stays awaiting_documents). */
   activate?: boolean;
+  /** The expert accepts the billing mandate (needed to deliver and to be paid); default true. */
+  mandate?: boolean;
 }
 
 export interface ActiveContract {
@@ -53,6 +56,7 @@ export async function makeActiveContract(options: ActiveContractOptions = {}): P
   }
   const jobId = await makeJob(owner, { personalData: options.personalData ?? false, ...options.job });
   const { expert, bidId } = await makeBid(jobId, options.bid);
+  if (options.mandate !== false) await acceptTestMandate(expert);
   const accepted = await acceptBid(owner, { bidId });
   if (!accepted.ok) throw new Error(`bid not accepted: ${JSON.stringify(accepted)}`);
   const { contractId } = accepted.value;
@@ -105,4 +109,16 @@ export async function enablePayouts(expert: Actor): Promise<string> {
   if (!completed.ok) throw new Error(`onboarding not completed: ${JSON.stringify(completed)}`);
   if (completed.value.eventId) await processProviderEvent(completed.value.eventId);
   return account.stripeAccountId;
+}
+
+/** The expert accepts the billing mandate with a plausible business identity. */
+export async function acceptTestMandate(expert: Actor): Promise<void> {
+  const accepted = await acceptBillingMandate(expert, {
+    legalName: `${expert.name ?? "Expert"} Conseil`,
+    addressLine1: "8 quai Saint-Vincent",
+    postalCode: "69001",
+    city: "Lyon",
+    confirm: "yes",
+  });
+  if (!accepted.ok) throw new Error(`mandate refused: ${JSON.stringify(accepted)}`);
 }

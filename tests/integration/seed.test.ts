@@ -41,3 +41,17 @@ describe("seed", () => {
     expect(Number(admins?.n)).toBe(1);
   });
 });
+
+describe("demo contract", () => {
+  it("is made through the use cases: an active contract between Claire and Sophie, ready to fund", async () => {
+    const { seedDemoContract, demoContractTitle } = await import("@/scripts/lib/demo-contract");
+    const { contracts, contractMilestones, billingMandates } = await import("@/db/schema");
+    await seedDemoContract();
+    const [contract] = await db.select().from(contracts);
+    expect(contract).toMatchObject({ status: "active", totalCents: 200_000, personalData: false });
+    expect(contract?.facts.job.title).toBe(demoContractTitle);
+    const milestones = await db.select().from(contractMilestones);
+    expect(milestones.map((m) => m.status)).toEqual(["pending", "pending", "pending"]);
+    expect(await db.select().from(billingMandates)).toHaveLength(1);
+  });
+});

@@ -41,3 +41,11 @@ describe("dependencies point one way (DESIGN.md)", () => {
     }
   });
 });
+
+describe("worker tasks", () => {
+  it("every task of the worker is registered at migration (no deadlock on a first queueing)", async () => {
+    const { taskList } = await import("@/lib/jobs/worker");
+    const { TASK_IDENTIFIERS } = await import("@/db/migrate");
+    expect(Object.keys(taskList).sort()).toEqual([...TASK_IDENTIFIERS].sort());
+  });
+});

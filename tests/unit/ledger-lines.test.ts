@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { splitCommission } from "@/lib/money/commission";
 import { fundingLines, refundLines, releaseLines, transferLines } from "@/lib/payments/ledger";
 
 const sum = (lines: [string, number][]) => lines.reduce((total, [, amount]) => total + amount, 0);
@@ -16,7 +17,8 @@ describe("ledger lines", () => {
     [333, 3333, 111, 222], // 110.9889 → 111
   ];
   it.each(releases)("releasing %i cents at %i bps: commission %i, expert %i, balanced", (gross, bps, commission, net) => {
-    const lines = releaseLines(gross, bps);
+    expect(splitCommission(gross, bps)).toEqual({ commissionCents: commission, netCents: net });
+    const lines = releaseLines(gross, splitCommission(gross, bps).commissionCents);
     expect(lines).toEqual([
       ["client_funds_held", gross],
       ["expert_payable", -net],
@@ -33,8 +35,9 @@ describe("ledger lines", () => {
     [333, 167],
   ];
   it.each(splits)("a split of %i cents refunding %i leaves escrow empty", (held, refunded) => {
-    const all = [...fundingLines(held), ...refundLines(refunded), ...releaseLines(held - refunded, 1000)];
-    const net = -(releaseLines(held - refunded, 1000).find(([a]) => a === "expert_payable")?.[1] ?? 0);
+    const commission = splitCommission(held - refunded, 1000).commissionCents;
+    const all = [...fundingLines(held), ...refundLines(refunded), ...releaseLines(held - refunded, commission)];
+    const net = -(releaseLines(held - refunded, commission).find(([a]) => a === "expert_payable")?.[1] ?? 0);
     all.push(...transferLines(net));
     const balances: Record<string, number> = {};
     for (const [account, amount] of all) balances[account] = (balances[account] ?? 0) + amount;

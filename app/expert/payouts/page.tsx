@@ -16,14 +16,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("payouts"))("title") };
 }
 
-export default async function ExpertPayoutsPage({ searchParams }: { searchParams: Promise<{ returned?: string; error?: string }> }) {
-  const { returned, error } = await searchParams;
+export default async function ExpertPayoutsPage({ searchParams }: { searchParams: Promise<{ returned?: string; error?: string; mandate?: string }> }) {
+  const { returned, error, mandate: mandateJustAccepted } = await searchParams;
   const actor = await currentActor();
   if (!actor) redirect("/signin?callbackUrl=%2Fexpert%2Fpayouts");
   if (actor.role !== "expert") redirect("/dashboard");
-  const [t, p, format, mine, mandate] = await Promise.all([
+  const [t, p, b, format, mine, mandate] = await Promise.all([
     getTranslations("payouts"),
     getTranslations("payments"),
+    getTranslations("billingMandate"),
     getFormatter(),
     getMyPayouts(actor),
     getMyMandate(actor),
@@ -42,7 +43,28 @@ export default async function ExpertPayoutsPage({ searchParams }: { searchParams
       </Link>
       <PageHeading title={t("title")} lead={t("lead")} />
       {error === "not_verified" || error === "no_account" || error === "mandate_required" ? <Alert tone="error">{p(`error_${error}`)}</Alert> : null}
-      {!mandate ? <Alert tone="warning">{t("mandateMissing")}</Alert> : null}
+      {!mandate ? (
+        <Alert tone="warning">
+          <p>{t("mandateMissing")}</p>
+          <Link href="/expert/billing-mandate" className="mt-2 inline-block font-semibold underline">
+            {b("acceptLink")}
+          </Link>
+        </Alert>
+      ) : mandateJustAccepted === "1" ? (
+        <Alert tone="success">
+          <p>{b("acceptedNotice", { date: format.dateTime(mandate.acceptedAt, { dateStyle: "long" }) })}</p>
+          <Link href="/expert/billing-mandate" className="mt-2 inline-block underline">
+            {b("viewOrUpdate")}
+          </Link>
+        </Alert>
+      ) : (
+        <p className="text-stone-800">
+          {b("acceptedOn", { date: format.dateTime(mandate.acceptedAt, { dateStyle: "long" }), version: mandate.version })}{" "}
+          <Link href="/expert/billing-mandate" className="underline">
+            {b("viewOrUpdate")}
+          </Link>
+        </p>
+      )}
       {returned === "1" && !account?.payoutsEnabled ? (
         <PendingNotice title={t("returned")} detail={t("returnedDetail")} href="/expert/payouts?returned=1" refreshLabel={p("refresh")} />
       ) : null}

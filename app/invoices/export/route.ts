@@ -1,0 +1,30 @@
+import { currentActor } from "@/lib/auth/current-actor";
+import { PolicyError } from "@/lib/auth/policy";
+import { invoicesCsv } from "@/lib/invoicing/queries";
+import { csvFileName, parsePeriod, queryPeriod } from "../period";
+
+/**
+ * The accountant's CSV of the invoices the actor may see, for the period in `?from=&to=` (days,
+ * both included, as on the invoices page; invalid dates give every invoice, as the page shows).
+ */
+export async function GET(request: Request) {
+  const actor = await currentActor();
+  if (!actor) return new Response("Unauthorized", { status: 401 });
+  const search = new URL(request.url).searchParams;
+  const filter = parsePeriod({ from: search.get("from"), to: search.get("to") });
+  let csv;
+  try {
+    csv = await invoicesCsv(actor, queryPeriod(filter));
+  } catch (error) {
+    if (error instanceof PolicyError) return new Response("Not found", { status: 404 });
+    throw error;
+  }
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${csvFileName(filter)}"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

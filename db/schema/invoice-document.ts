@@ -1,0 +1,63 @@
+/**
+ * An issued invoice or credit note, as stored (a frozen snapshot: it is never edited) and as
+ * rendered to PDF and Factur-X (CII XML, EN 16931 profile). Amounts are integer cents, EUR.
+ */
+export type InvoiceKind = "invoice" | "credit_note";
+
+/** Who issues and who is billed; `null` fields are left out of the documents. */
+export interface InvoiceParty {
+  name: string;
+  /** "EURL", "Micro-entreprise"…: shown after the name. */
+  legalForm: string | null;
+  siren: string | null;
+  siret: string | null;
+  vatNumber: string | null;
+  addressLines: string[];
+  postalCode: string | null;
+  city: string | null;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  email: string | null;
+}
+
+export interface InvoiceLine {
+  description: string;
+  /** Decimal quantity as a string ("1", "2.5"), unit "C62" (one) for a milestone. */
+  quantity: string;
+  unitPriceExVatCents: number;
+  /** Basis points: 2000 = 20 %, 0 under the franchise. */
+  vatRateBps: number;
+  /** Line total excluding VAT (quantity × unit price, rounded to the cent). */
+  totalExVatCents: number;
+}
+
+export interface InvoiceDocument {
+  kind: InvoiceKind;
+  /** e.g. F-SBERNARD-2026-0001 (expert → client), C-2026-00001 (commission), A-… (credit note). */
+  number: string;
+  /** YYYY-MM-DD, Europe/Paris. */
+  issueDate: string;
+  /** Date or period of the service (YYYY-MM-DD). */
+  serviceStart: string;
+  serviceEnd: string;
+  seller: InvoiceParty;
+  buyer: InvoiceParty;
+  /** "Autofacturation": issued by Compagnon in the seller's name under a billing mandate. */
+  selfBilled: boolean;
+  /** The platform that issued it on the seller's behalf (name, SIREN) when self-billed. */
+  issuedOnBehalfBy: { name: string; siren: string } | null;
+  lines: InvoiceLine[];
+  totals: { exVatCents: number; vatCents: number; inclVatCents: number };
+  /** One entry per VAT rate: the basis and the VAT amount (EN 16931 BG-23). */
+  vatBreakdown: { rateBps: number; basisCents: number; vatCents: number }[];
+  /** "TVA non applicable, art. 293 B du CGI" when the seller is under the franchise. */
+  vatExemptionNote: string | null;
+  /** Already paid through Compagnon: date (YYYY-MM-DD) and our payment reference. */
+  payment: { paidOn: string; reference: string; method: string; terms: string };
+  /** Mandatory late-payment mentions (rate, €40 recovery fee). */
+  latePaymentNote: string;
+  /** For a credit note: the number and date of the invoice it corrects. */
+  corrects: { number: string; issueDate: string } | null;
+  /** Free notes shown at the bottom (e.g. the contract, the job). */
+  notes: string[];
+}

@@ -1,0 +1,169 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import { invoices, payments, type InvoiceDocument, type InvoiceLine, type InvoiceParty } from "@/db/schema";
+import type { MilestoneContext } from "@/lib/payments/context";
+import { allocateNumber, expertInvoiceCode, pad } from "./numbering";
+import { expertParty, organizationParty, parisDay, platformParty } from "./parties";
+
+export const RENDER_INVOICE_TASK = "render_invoice";
+export const FRANCHISE_NOTE = "TVA non applicable, art. 293 B du CGI";
+export const LATE_PAYMENT_NOTE =
+  "Pénalités de retard : taux d’intérêt appliqué par la Banque centrale européenne à son opération de refinancement la plus récente, majoré de 10 points ; indemnité forfaitaire pour frais de recouvrement de 40 € (articles L441-10 et D441-5 du Code de commerce). Pas d’escompte pour paiement anticipé.";
+/** Compagnon's commission includes VAT at 20 %. */
+const COMMISSION_VAT_BPS = 2000;
+
+const methodLabel = (method: string | null) => (method === "sepa_debit" ? "Prélèvement SEPA" : "Carte bancaire");
+
+function oneLine(description: string, exVatCents: number, vatRateBps: number): Pick<InvoiceDocument, "lines" | "vatBreakdown"> {
+  const line: InvoiceLine = { description, quantity: "1", unitPriceExVatCents: exVatCents, vatRateBps, totalExVatCents: exVatCents };
+  return { lines: [line], vatBreakdown: [] };
+}
+
+/** Inserts an invoice with the next number of its series, and queues its PDF. */
+async function insertInvoice(
+  tx: Transaction,
+  row: { kind: "invoice" | "credit_note"; role: "service" | "commission"; seriesKey: string; format: (year: number, sequence: number) => string },
+  context: MilestoneContext,
+  extra: { expertUserId: string; organizationId: string | null; transferId: string | null; correctsInvoiceId: string | null; paymentReference: string },
+  build: (number: string, issueDate: string) => InvoiceDocument,
+): Promise<string> {
+  const issueDate = parisDay(new Date());
+  const year = Number(issueDate.slice(0, 4));
+  const sequence = await allocateNumber(tx, row.seriesKey, year);
+  const number = row.format(year, sequence);
+  const document = build(number, issueDate);
+  const [invoice] = await tx
+    .insert(invoices)
+    .values({
+      kind: row.kind,
+      role: row.role,
+      number,
+      seriesKey: row.seriesKey,
+      year,
+      sequence,
+      issueDate,
+      contractId: context.contract.id,
+      milestoneId: context.milestone.id,
+      ...extra,
+      exVatCents: document.totals.exVatCents,
+      vatCents: document.totals.vatCents,
+      inclVatCents: document.totals.inclVatCents,
+      document,
+    })
+    .returning({ id: invoices.id });
+  if (!invoice) throw new Error(`Invoice ${number} not inserted`);
+  await tx.execute(sql`select graphile_worker.add_job(${RENDER_INVOICE_TASK}, json_build_object('invoiceId', ${invoice.id}::text), job_key := ${`invoice:${invoice.id}`}::text, max_attempts := 10)`);
+  return invoice.id;
+}
+
+function totalsOf(exVatCents: number, inclVatCents: number, rateBps: number) {
+  const vatCents = inclVatCents - exVatCents;
+  return { totals: { exVatCents, vatCents, inclVatCents }, vatBreakdown: [{ rateBps, basisCents: exVatCents, vatCents }] };
+}
+
+async function paymentOf(tx: Transaction, milestoneId: string) {
+  const [payment] = await tx.select().from(payments).where(and(eq(payments.milestoneId, milestoneId), eq(payments.status, "succeeded")));
+  if (!payment) throw new Error(`Milestone ${milestoneId} has no succeeded payment`);
+  return { paidOn: parisDay(payment.updatedAt), reference: payment.paymentIntentId ?? payment.id, method: methodLabel(payment.paymentMethod) };
+}
+
+/**
+ * At release, in the same transaction: the expert's self-billed invoice to the client for the
+ * milestone (`grossCents` VAT included) and Compagnon's commission invoice to the expert.
+ */
+export async function issueReleaseInvoices(
+  tx: Transaction,
+  context: MilestoneContext,
+  input: { transferId: string; grossCents: number; exVatCents: number; commissionCents: number },
+): Promise<{ serviceInvoiceId: string; commissionInvoiceId: string | null }> {
+  const { contract, milestone } = context;
+  const seller = await expertParty(tx, contract);
+  if (!seller) throw new Error(`Expert ${contract.expertUserId} has no billing mandate`);
+  const buyer = await organizationParty(tx, contract.organizationId);
+  const payment = await paymentOf(tx, milestone.id);
+  const code = await expertInvoiceCode(tx, contract.profileId);
+  const serviceEnd = parisDay(milestone.deliveredAt ?? new Date());
+  const base = {
+    serviceStart: contract.facts.startOn < serviceEnd ? contract.facts.startOn : serviceEnd,
+    serviceEnd,
+    latePaymentNote: LATE_PAYMENT_NOTE,
+    notes: [`Prestation de services — contrat « ${contract.facts.job.title} », jalon « ${milestone.title} ».`],
+  };
+  const shared = { expertUserId: contract.expertUserId, transferId: input.transferId, correctsInvoiceId: null, paymentReference: payment.reference };
+
+  const serviceInvoiceId = await insertInvoice(
+    tx,
+    { kind: "invoice", role: "service", seriesKey: `F:${code}`, format: (y, n) => `F-${code}-${y}-${pad(n, 4)}` },
+    context,
+    { ...shared, organizationId: contract.organizationId },
+    (number, issueDate) => ({
+      kind: "invoice",
+      number,
+      issueDate,
+      ...base,
+      seller: seller.party,
+      buyer,
+      selfBilled: true,
+      issuedOnBehalfBy: { name: platformParty().name, siren: platformParty().siren ?? "" },
+      ...oneLine(`Prestation de services : ${milestone.title} (${contract.facts.job.title})`, input.exVatCents, contract.vatRateBps),
+      ...totalsOf(input.exVatCents, input.grossCents, contract.vatRateBps),
+      vatExemptionNote: seller.franchise ? FRANCHISE_NOTE : null,
+      payment: { ...payment, terms: "Payée à la commande par l’intermédiaire de Compagnon (fonds conservés jusqu’à la validation du jalon)." },
+      corrects: null,
+    }),
+  );
+  if (input.commissionCents === 0) return { serviceInvoiceId, commissionInvoiceId: null };
+
+  const commissionExVat = Math.floor((2 * input.commissionCents * 10_000 + (10_000 + COMMISSION_VAT_BPS)) / (2 * (10_000 + COMMISSION_VAT_BPS)));
+  const commissionInvoiceId = await insertInvoice(
+    tx,
+    { kind: "invoice", role: "commission", seriesKey: "C", format: (y, n) => `C-${y}-${pad(n, 5)}` },
+    context,
+    { ...shared, organizationId: null },
+    (number, issueDate) => ({
+      kind: "invoice",
+      number,
+      issueDate,
+      ...base,
+      seller: platformParty(),
+      buyer: seller.party as InvoiceParty,
+      selfBilled: false,
+      issuedOnBehalfBy: null,
+      ...oneLine(`Commission de mise en relation et de paiement sécurisé : jalon « ${milestone.title} »`, commissionExVat, COMMISSION_VAT_BPS),
+      ...totalsOf(commissionExVat, input.commissionCents, COMMISSION_VAT_BPS),
+      vatExemptionNote: null,
+      payment: { paidOn: issueDate, reference: input.transferId, method: "Compensation", terms: "Réglée par compensation, déduite du virement du jalon." },
+      corrects: null,
+    }),
+  );
+  return { serviceInvoiceId, commissionInvoiceId };
+}
+
+/** A refund of part of an invoiced milestone: a credit note in the expert's series, referencing the invoice. */
+export async function issueCreditNote(
+  tx: Transaction,
+  context: MilestoneContext,
+  input: { correctsInvoiceId: string; refundCents: number; refundExVatCents: number },
+): Promise<string> {
+  const [corrected] = await tx.select().from(invoices).where(eq(invoices.id, input.correctsInvoiceId));
+  if (!corrected || corrected.kind !== "invoice" || corrected.role !== "service") throw new Error("A credit note corrects a service invoice");
+  const code = await expertInvoiceCode(tx, context.contract.profileId);
+  const original = corrected.document;
+  const rate = original.lines[0]?.vatRateBps ?? 0;
+  return insertInvoice(
+    tx,
+    { kind: "credit_note", role: "service", seriesKey: `A:${code}`, format: (y, n) => `A-${code}-${y}-${pad(n, 4)}` },
+    context,
+    { expertUserId: context.contract.expertUserId, organizationId: context.contract.organizationId, transferId: null, correctsInvoiceId: corrected.id, paymentReference: corrected.paymentReference },
+    (number, issueDate) => ({
+      ...original,
+      kind: "credit_note",
+      number,
+      issueDate,
+      ...oneLine(`Avoir : remboursement partiel du jalon « ${context.milestone.title} » (facture ${corrected.number})`, input.refundExVatCents, rate),
+      ...totalsOf(input.refundExVatCents, input.refundCents, rate),
+      payment: { ...original.payment, paidOn: issueDate, terms: "Remboursé sur le moyen de paiement d’origine par l’intermédiaire de Compagnon." },
+      corrects: { number: corrected.number, issueDate: corrected.issueDate },
+    }),
+  );
+}

@@ -1,0 +1,71 @@
+import { eq } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import { billingMandates, expertProfiles, organizations, users, type Contract, type InvoiceParty } from "@/db/schema";
+import { legalFormLabel } from "@/lib/contracts/documents/format";
+import { env } from "@/lib/env";
+
+/** Europe/Paris calendar day of an instant, YYYY-MM-DD. */
+export function parisDay(instant: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+}
+
+export function platformParty(): InvoiceParty {
+  const e = env();
+  return {
+    name: e.PLATFORM_LEGAL_NAME,
+    legalForm: null,
+    siren: e.PLATFORM_SIREN,
+    siret: null,
+    vatNumber: e.PLATFORM_VAT_NUMBER,
+    addressLines: [e.PLATFORM_ADDRESS_LINE1],
+    postalCode: e.PLATFORM_POSTAL_CODE,
+    city: e.PLATFORM_CITY,
+    country: "FR",
+    email: null,
+  };
+}
+
+/** The client organisation as it is today (invoices freeze it in their snapshot). */
+export async function organizationParty(tx: Transaction, organizationId: string): Promise<InvoiceParty> {
+  const [org] = await tx.select().from(organizations).where(eq(organizations.id, organizationId));
+  if (!org) throw new Error(`No organisation ${organizationId}`);
+  return {
+    name: org.legalName,
+    legalForm: null,
+    siren: org.siren,
+    siret: org.siret,
+    vatNumber: org.vatNumber,
+    addressLines: [org.addressLine1, org.addressLine2].filter((line): line is string => Boolean(line)),
+    postalCode: org.postalCode,
+    city: org.city,
+    country: org.country,
+    email: null,
+  };
+}
+
+/** The expert as a seller: the identity given with the billing mandate, plus the profile's legal data. */
+export async function expertParty(tx: Transaction, contract: Contract): Promise<{ party: InvoiceParty; franchise: boolean } | null> {
+  const [row] = await tx
+    .select({ mandate: billingMandates, legalForm: expertProfiles.legalForm, siret: expertProfiles.siret, vatNumber: expertProfiles.vatNumber, vatRegime: expertProfiles.vatRegime, email: users.email })
+    .from(billingMandates)
+    .innerJoin(expertProfiles, eq(expertProfiles.userId, billingMandates.userId))
+    .innerJoin(users, eq(users.id, billingMandates.userId))
+    .where(eq(billingMandates.userId, contract.expertUserId));
+  if (!row) return null;
+  const franchise = contract.vatRateBps === 0;
+  return {
+    franchise,
+    party: {
+      name: row.mandate.legalName,
+      legalForm: legalFormLabel(row.legalForm, "fr"),
+      siren: row.siret ? row.siret.slice(0, 9) : null,
+      siret: row.siret,
+      vatNumber: franchise ? null : row.vatNumber,
+      addressLines: [row.mandate.addressLine1, row.mandate.addressLine2].filter((line): line is string => Boolean(line)),
+      postalCode: row.mandate.postalCode,
+      city: row.mandate.city,
+      country: "FR",
+      email: row.email,
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import { formatEuros } from "@/lib/contracts/documents/format";
+import { paymentMethodKind } from "../facturx/codes";
+import type { InvoiceDocument, InvoiceParty } from "../types";
+
+/**
+ * The French wording shared by the PDF and the Factur-X XML notes, written out (no Intl) so the
+ * same invoice gives the same text on any Node or ICU version.
+ */
+
+const NBSP = "\u00a0";
+
+export const OPERATION_NATURE = "Prestation de services";
+export const NO_DISCOUNT_NOTE = "Pas d’escompte pour paiement anticipé.";
+/** Code de commerce, art. L. 441-10 and D. 441-5: owed by a business customer paying late. */
+export const RECOVERY_FEE_NOTE = `Indemnité forfaitaire pour frais de recouvrement en cas de retard de paiement${NBSP}: 40${NBSP}€ (art. L. 441-10 et D. 441-5 du Code de commerce).`;
+
+/** "1234" cents → "12,34 €" with French spacing. */
+export function euros(cents: number): string {
+  return formatEuros(cents, "fr");
+}
+
+/** "2026-03-12" → "12/03/2026". */
+export function frenchDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) throw new Error(`Not an ISO date: ${isoDate}`);
+  return `${match[3]}/${match[2]}/${match[1]}`;
+}
+
+/** 2000 basis points → "20 %", 550 → "5,5 %". */
+export function ratePercent(bps: number): string {
+  const whole = Math.trunc(bps / 100);
+  const fraction = String(bps % 100).padStart(2, "0").replace(/0+$/, "");
+  return `${whole}${fraction ? `,${fraction}` : ""}${NBSP}%`;
+}
+
+/** "2.5" → "2,5". */
+export function frenchQuantity(quantity: string): string {
+  return quantity.replace(".", ",");
+}
+
+export function documentTitle(doc: InvoiceDocument): string {
+  return doc.kind === "credit_note" ? "Avoir" : "Facture";
+}
+
+export function servicePeriodText(doc: InvoiceDocument): string {
+  return doc.serviceStart === doc.serviceEnd
+    ? `Date de la prestation${NBSP}: ${frenchDate(doc.serviceEnd)}`
+    : `Période de la prestation${NBSP}: du ${frenchDate(doc.serviceStart)} au ${frenchDate(doc.serviceEnd)}`;
+}
+
+/** "Facture émise par Compagnon (SIREN …) au nom et pour le compte de … (mandat de facturation)". */
+export function selfBillingMention(doc: InvoiceDocument): string | null {
+  if (!doc.selfBilled) return null;
+  const by = doc.issuedOnBehalfBy;
+  const issuer = by ? (by.siren.trim() ? `${by.name} (SIREN ${by.siren})` : by.name) : "Compagnon";
+  const what = doc.kind === "credit_note" ? "Avoir émis" : "Facture émise";
+  return `${what} par ${issuer} au nom et pour le compte de ${doc.seller.name} (mandat de facturation).`;
+}
+
+export function creditNoteReference(doc: InvoiceDocument): string | null {
+  if (!doc.corrects) return null;
+  return `Avoir relatif à la facture n°${NBSP}${doc.corrects.number} du ${frenchDate(doc.corrects.issueDate)}.`;
+}
+
+const PAYMENT_METHOD_LABELS = { card: "Carte bancaire", sepa_debit: "Prélèvement SEPA", compensation: "Compensation (retenue sur le versement)" } as const;
+
+/** "card" → "Carte bancaire"; a French label is shown as given. */
+export function paymentMethodLabel(method: string): string {
+  const kind = paymentMethodKind(method);
+  return kind === "other" || !/^[a-z_]+$/.test(method) ? method : PAYMENT_METHOD_LABELS[kind];
+}
+
+/** "Payée le 12/03/2026 via Compagnon (réf. …)." (refunded, for a credit note). */
+export function paymentMention(doc: InvoiceDocument): string {
+  const { paidOn, reference } = doc.payment;
+  const verb = doc.kind === "credit_note" ? "Remboursé le" : "Payée le";
+  return `${verb} ${frenchDate(paidOn)} via Compagnon (réf. ${reference}).`;
+}
+
+/**
+ * The late-payment note in the three parts the French CIUS wants as separate notes: penalties
+ * (PMD), the 40 € fixed recovery fee (PMT) and the discount for early payment (AAB). Clauses
+ * are cut at "." and ";"; a part the note lacks gets the statutory wording.
+ */
+export function latePaymentMentions(note: string): { penalties: string; recoveryFee: string; discount: string } {
+  const clauses = note
+    .trim()
+    .split(/(?<=[.;!?])\s+/)
+    .map((clause) => clause.replace(/\s*;$/, "."))
+    .filter((clause) => clause !== "");
+  const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
+  const isFee = (s: string) => /\b40\s*(€|euros?\b)/i.test(plain(s));
+  const isDiscount = (s: string) => /escompte/i.test(s);
+  const join = (parts: string[]) => parts.map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join(" ");
+  const penalties = join(clauses.filter((c) => !isFee(c) && !isDiscount(c)));
+  return {
+    penalties: penalties || note.trim(),
+    recoveryFee: join(clauses.filter(isFee)) || RECOVERY_FEE_NOTE,
+    discount: join(clauses.filter((c) => isDiscount(c) && !isFee(c))) || NO_DISCOUNT_NOTE,
+  };
+}
+
+/** The identity block of a party: name and legal form, address, registration and VAT numbers. */
+export function partyLines(party: InvoiceParty): { name: string; details: string[] } {
+  const name = party.legalForm ? `${party.name} (${party.legalForm})` : party.name;
+  const cityLine = [party.postalCode, party.city].filter(Boolean).join(" ");
+  const details = [
+    ...party.addressLines,
+    ...(cityLine ? [cityLine] : []),
+    ...(party.country !== "FR" ? [party.country] : []),
+    ...(party.siren ? [`SIREN${NBSP}: ${party.siren}`] : []),
+    ...(party.siret ? [`SIRET${NBSP}: ${party.siret}`] : []),
+    ...(party.vatNumber ? [`N° TVA intracommunautaire${NBSP}: ${party.vatNumber}`] : []),
+    ...(party.email ? [party.email] : []),
+  ];
+  return { name, details };
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { demoAccounts } from "@/db/seed/seed";
+import en from "@/messages/en.json";
+import fr from "@/messages/fr.json";
+import { demoContractTitle } from "@/scripts/lib/demo-contract";
+import { mailboxSubjects } from "./pages/JobFlows";
+import { SignInFlow } from "./pages/SignInFlow";
+import { baseUrl, e2eEnabled, foreignRequests, launchBrowserPerFile, newVisitor } from "./support/browser";
+
+launchBrowserPerFile();
+
+const before = (template: string, placeholder: string) => template.slice(0, template.indexOf(placeholder));
+
+describe.skipIf(!e2eEnabled)("payments in test mode (client in French, expert in English)", () => {
+  it("fund, deliver, approve, the expert's balance; then a dispute settled with a partial refund", async () => {
+    const client = await newVisitor("fr-FR");
+    const page = client.page;
+    await new SignInFlow(page).signIn(demoAccounts.clientOwner.email);
+    await page.waitForURL(/\/dashboard/);
+    await page.getByRole("region", { name: fr.contracts.listHeading }).getByRole("link", { name: demoContractTitle }).click();
+    await page.waitForURL(/\/contracts\//);
+    const contractUrl = page.url();
+
+    // Fund the first milestone: the local checkout, then the contract says "being confirmed" until the event is processed.
+    await page.getByRole("button", { name: fr.payments.fund }).first().click();
+    await page.waitForURL(/\/pay\/test\/checkout\//);
+    await client.screenshot("fr-60-test-checkout");
+    await page.getByRole("button", { name: fr.testMode.payCard }).click();
+    await page.waitForURL(/\/contracts\/.*funding=/);
+    await page.getByText(fr.payments.fundingConfirmed.replace("{title}", "Audit et installation de Nextcloud")).waitFor({ timeout: 20_000 });
+    await client.screenshot("fr-61-milestone-funded");
+
+    // The expert (English) connects payouts in test mode, then delivers.
+    const expert = await newVisitor("en-US");
+    const ep = expert.page;
+    await new SignInFlow(ep).signIn(demoAccounts.expertSophie.email, "/expert/payouts");
+    await ep.waitForURL(/\/expert\/payouts/);
+    await ep.getByRole("button", { name: en.payouts.connect }).click();
+    await ep.waitForURL(/\/pay\/test\/onboarding\//);
+    await ep.getByRole("button", { name: en.testMode.completeOnboarding }).click();
+    await ep.waitForURL(/\/expert\/payouts/);
+    await ep.goto(contractUrl);
+    await ep.getByLabel(en.payments.deliveryNote).fill("Nextcloud is installed on the VPS; the admin account and the checklist are in the shared folder.");
+    await ep.getByRole("button", { name: en.payments.markDelivered }).click();
+    await ep.getByText(en.payments.done_delivered).waitFor();
+    await expert.screenshot("en-62-delivered");
+
+    // The client approves (after confirming), the expert is paid net of commission.
+    await page.goto(contractUrl);
+    await page.getByLabel(new RegExp(before(fr.payments.approveConfirm, "{amount}"))).check();
+    await page.getByRole("button", { name: fr.payments.approve }).click();
+    await page.getByText(fr.payments.done_approved).waitFor();
+    await client.screenshot("fr-63-approved");
+
+    await ep.goto(`${baseUrl}/expert/payouts`);
+    // 900 € excl. VAT + 20 % VAT = 1 080 €; commission 90 € → 990 € paid out.
+    await ep.getByText(/990[.,]00/).first().waitFor({ timeout: 20_000 });
+    await expert.screenshot("en-64-expert-balance");
+
+    // Second milestone: funded, then disputed by the client; an admin settles it with a partial refund.
+    await page.goto(contractUrl);
+    await page.getByRole("button", { name: fr.payments.fund }).first().click();
+    await page.waitForURL(/\/pay\/test\/checkout\//);
+    await page.getByRole("button", { name: fr.testMode.payCard }).click();
+    await page.getByText(fr.payments.fundingConfirmed.replace("{title}", "Sauvegardes chiffrées")).waitFor({ timeout: 20_000 });
+    await page.getByText(fr.payments.openDispute, { exact: true }).click(); // opens the dispute form
+    await page.getByLabel(fr.payments.reason_quality).check();
+    await page.getByLabel(fr.payments.disputeText).fill("Les sauvegardes ne tournent que sur une boutique sur deux depuis la livraison.");
+    await page.getByRole("button", { name: fr.payments.openDisputeButton }).click();
+    await page.getByText(fr.payments.done_disputed).waitFor();
+
+    const admin = await newVisitor("fr-FR");
+    await new SignInFlow(admin.page).signIn(demoAccounts.admin.email, "/admin/disputes");
+    await admin.page.waitForURL(/\/admin\/disputes/);
+    await admin.page.getByRole("link", { name: new RegExp(demoContractTitle) }).first().click();
+    await admin.page.getByLabel(fr.adminPayments.outcome_split).check();
+    await admin.page.getByLabel(fr.adminPayments.refundAmount).fill("200");
+    await admin.page.getByLabel(fr.adminPayments.note).fill("Une boutique sur deux est sauvegardée : partage décidé.");
+    await admin.page.getByRole("button", { name: fr.adminPayments.settle }).click();
+    await admin.page.getByText(fr.adminPayments.settledDone).waitFor();
+    await admin.screenshot("fr-65-dispute-settled");
+
+    await page.goto(contractUrl);
+    await page.getByText(/200,00/).first().waitFor();
+    await client.screenshot("fr-66-contract-after-split");
+    const subjects = await mailboxSubjects(page, demoAccounts.clientOwner.email);
+    expect(subjects.some((s) => s.startsWith("Remboursement de 200,00"))).toBe(true);
+
+    for (const v of [client, expert, admin]) expect(foreignRequests(v)).toEqual([]);
+    for (const v of [client, expert, admin]) await v.context.close();
+  });
+});

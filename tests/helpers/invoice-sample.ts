@@ -1,0 +1,235 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { DOMParser, type Element } from "@xmldom/xmldom";
+import { validateXML } from "xmllint-wasm";
+import { lineTotal } from "@/lib/invoicing/facturx/consistency";
+import type { InvoiceDocument, InvoiceLine, InvoiceParty } from "@/lib/invoicing/types";
+
+/**
+ * Realistic invoice snapshots for the renderer's tests: a self-billed invoice from a
+ * VAT-registered EURL expert to an SME, and its variants (franchise expert, credit note,
+ * Compagnon's commission invoice). Identifiers are made up but well formed (SIREN/SIRET pass
+ * the Luhn check, VAT keys are right).
+ */
+
+export const LATE_PAYMENT_NOTE =
+  "Pénalités de retard : taux d’intérêt appliqué par la Banque centrale européenne à son opération de refinancement la plus récente, majoré de 10 points ; indemnité forfaitaire pour frais de recouvrement de 40 € (articles L441-10 et D441-5 du Code de commerce). Pas d’escompte pour paiement anticipé.";
+export const FRANCHISE_NOTE = "TVA non applicable, art. 293 B du CGI";
+
+export const platform: InvoiceParty = {
+  name: "Compagnon SAS",
+  legalForm: null,
+  siren: "901234567",
+  siret: "90123456700013",
+  vatNumber: "FR15901234567",
+  addressLines: ["8 rue du Faubourg Poissonnière"],
+  postalCode: "75010",
+  city: "Paris",
+  country: "FR",
+  email: null,
+};
+
+export const vatRegisteredExpert: InvoiceParty = {
+  name: "Sophie Bernard Conseil",
+  legalForm: "EURL",
+  siren: "812345676",
+  siret: "81234567600025",
+  vatNumber: "FR19812345676",
+  addressLines: ["12 rue des Lilas"],
+  postalCode: "69003",
+  city: "Lyon",
+  country: "FR",
+  email: "sophie@bernard-conseil.fr",
+};
+
+export const franchiseExpert: InvoiceParty = {
+  name: "Łukasz Nowak",
+  legalForm: "Entrepreneur individuel (micro-entreprise)",
+  siren: "852914738",
+  siret: "85291473800012",
+  vatNumber: null,
+  addressLines: ["3 impasse des Érables"],
+  postalCode: "33000",
+  city: "Bordeaux",
+  country: "FR",
+  email: "lukasz.nowak@example.fr",
+};
+
+export const smeClient: InvoiceParty = {
+  name: "Atelier Martin & Fils",
+  legalForm: null,
+  siren: "443061841",
+  siret: "44306184100013",
+  vatNumber: "FR64443061841",
+  addressLines: ["5 avenue Jean Jaurès", "Bâtiment B"],
+  postalCode: "75019",
+  city: "Paris",
+  country: "FR",
+  email: null,
+};
+
+export function line(description: string, quantity: string, unitPriceExVatCents: number, vatRateBps: number): InvoiceLine {
+  return { description, quantity, unitPriceExVatCents, vatRateBps, totalExVatCents: lineTotal(quantity, unitPriceExVatCents) };
+}
+
+/** Totals and VAT breakdown worked out from the lines (VAT per rate, rounded half up). */
+export function withLines(doc: Omit<InvoiceDocument, "lines" | "totals" | "vatBreakdown">, lines: InvoiceLine[]): InvoiceDocument {
+  const rates = [...new Set(lines.map((l) => l.vatRateBps))].sort((a, b) => b - a);
+  const vatBreakdown = rates.map((rateBps) => {
+    const basisCents = lines.filter((l) => l.vatRateBps === rateBps).reduce((sum, l) => sum + l.totalExVatCents, 0);
+    return { rateBps, basisCents, vatCents: Math.floor((basisCents * rateBps + 5_000) / 10_000) };
+  });
+  const exVatCents = lines.reduce((sum, l) => sum + l.totalExVatCents, 0);
+  const vatCents = vatBreakdown.reduce((sum, b) => sum + b.vatCents, 0);
+  return { ...doc, lines, totals: { exVatCents, vatCents, inclVatCents: exVatCents + vatCents }, vatBreakdown };
+}
+
+/** Self-billed invoice, VAT-registered EURL expert → SME, two lines at 20 %. */
+export function sampleInvoice(): InvoiceDocument {
+  return withLines(
+    {
+      kind: "invoice",
+      number: "F-SBERNARD-2026-0001",
+      issueDate: "2026-03-12",
+      serviceStart: "2026-02-02",
+      serviceEnd: "2026-03-10",
+      seller: vatRegisteredExpert,
+      buyer: smeClient,
+      selfBilled: true,
+      issuedOnBehalfBy: { name: "Compagnon SAS", siren: "901234567" },
+      vatExemptionNote: null,
+      payment: {
+        paidOn: "2026-02-01",
+        reference: "pi_3QxY7bLkdIwHu7ix0a1B2c3D",
+        method: "Carte bancaire",
+        terms: "Payée à la commande par l’intermédiaire de Compagnon (fonds conservés jusqu’à la validation du jalon).",
+      },
+      latePaymentNote: LATE_PAYMENT_NOTE,
+      corrects: null,
+      notes: ["Prestation de services — contrat « Audit de sécurité du SI », jalon « Cartographie des risques »."],
+    },
+    [
+      line("Prestation de services : Cartographie des risques (Audit de sécurité du SI)", "1", 240_000, 2000),
+      line("Atelier de restitution avec l’équipe de direction (demi-journées)", "2.5", 45_000, 2000),
+    ],
+  );
+}
+
+/** Self-billed invoice from an expert under the franchise en base: category E, no VAT number. */
+export function sampleFranchiseInvoice(): InvoiceDocument {
+  return withLines(
+    {
+      ...sampleInvoice(),
+      number: "F-LNOWAK-2026-0003",
+      seller: franchiseExpert,
+      vatExemptionNote: FRANCHISE_NOTE,
+      serviceStart: "2026-03-05",
+      serviceEnd: "2026-03-05",
+      payment: { ...sampleInvoice().payment, method: "Prélèvement SEPA" },
+      notes: ["Prestation de services — contrat « Refonte du site vitrine », jalon « Maquettes »."],
+    },
+    [line("Prestation de services : Maquettes (Refonte du site vitrine)", "1", 180_000, 0)],
+  );
+}
+
+/** Credit note for part of the sample invoice, positive amounts, referencing it. */
+export function sampleCreditNote(): InvoiceDocument {
+  const invoice = sampleInvoice();
+  return withLines(
+    {
+      ...invoice,
+      kind: "credit_note",
+      number: "A-SBERNARD-2026-0001",
+      issueDate: "2026-03-20",
+      payment: { ...invoice.payment, paidOn: "2026-03-20", terms: "Remboursé sur le moyen de paiement d’origine par l’intermédiaire de Compagnon." },
+      corrects: { number: invoice.number, issueDate: invoice.issueDate },
+    },
+    [line(`Avoir : remboursement partiel du jalon « Cartographie des risques » (facture ${invoice.number})`, "1", 50_000, 2000)],
+  );
+}
+
+/** Compagnon's commission invoice to the expert, settled by deduction from the payout. */
+export function sampleCommissionInvoice(): InvoiceDocument {
+  return withLines(
+    {
+      ...sampleInvoice(),
+      number: "C-2026-00001",
+      seller: platform,
+      buyer: vatRegisteredExpert,
+      selfBilled: false,
+      issuedOnBehalfBy: null,
+      payment: { paidOn: "2026-03-12", reference: "tr_1QxZ9aLkdIwHu7ix", method: "Compensation", terms: "Réglée par compensation, déduite du virement du jalon." },
+      notes: [],
+    },
+    [line("Commission de mise en relation et de paiement sécurisé : jalon « Cartographie des risques »", "1", 35_250, 2000)],
+  );
+}
+
+export const allSamples = (): [string, InvoiceDocument][] => [
+  ["self-billed invoice (VAT-registered EURL → SME)", sampleInvoice()],
+  ["franchise expert (art. 293 B)", sampleFranchiseInvoice()],
+  ["credit note", sampleCreditNote()],
+  ["commission invoice from Compagnon", sampleCommissionInvoice()],
+];
+
+// Reading a Factur-X XML back, for assertions.
+
+const NAMESPACES: Record<string, string> = {
+  rsm: "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100",
+  ram: "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100",
+  udt: "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100",
+  qdt: "urn:un:unece:uncefact:data:standard:QualifiedDataType:100",
+};
+
+/** Child elements along a path of qualified names ("ram:A/ram:B"), matched by namespace URI and local name. */
+export function elements(from: Element, pathText: string): Element[] {
+  return pathText.split("/").reduce<Element[]>(
+    (current, step) => {
+      const [prefix = "", local = ""] = step.split(":");
+      return current.flatMap((element) =>
+        Array.from(element.childNodes).filter((child): child is Element => child.nodeType === 1 && (child as Element).namespaceURI === NAMESPACES[prefix] && (child as Element).localName === local),
+      );
+    },
+    [from],
+  );
+}
+
+export function element(from: Element, pathText: string): Element {
+  const found = elements(from, pathText);
+  if (found.length !== 1) throw new Error(`${pathText}: ${found.length} elements`);
+  return found[0] as Element;
+}
+
+export function text(from: Element, pathText: string): string {
+  return element(from, pathText).textContent ?? "";
+}
+
+/** "1234.56" → 123456. */
+export function cents(value: string): number {
+  if (!/^-?\d+\.\d{2}$/.test(value)) throw new Error(`Not an amount with two decimals: ${value}`);
+  return Math.round(Number(value) * 100);
+}
+
+export function parseXml(xml: string): Element {
+  const document = new DOMParser({
+    onError: (level, message) => {
+      if (level !== "warning") throw new Error(`XML ${level}: ${message}`);
+    },
+  }).parseFromString(xml, "text/xml");
+  const root = document.documentElement;
+  if (!root) throw new Error("No root element");
+  return root;
+}
+
+const XSD_DIR = path.join(process.cwd(), "tests/fixtures/factur-x");
+const XSD_MAIN = "Factur-X_EN16931.xsd";
+const XSD_IMPORTS = ["QualifiedDataType", "ReusableAggregateBusinessInformationEntity", "UnqualifiedDataType"].map(
+  (name) => `Factur-X_1.09_EN16931_urn_un_unece_uncefact_data_standard_${name}_100.xsd`,
+);
+
+/** Validates against the official Factur-X EN 16931 XSD with libxml2 (WebAssembly, offline). */
+export async function validateFacturXXsd(xml: string): Promise<{ valid: boolean; errors: string[] }> {
+  const read = (fileName: string) => ({ fileName, contents: readFileSync(path.join(XSD_DIR, fileName), "utf8") });
+  const result = await validateXML({ xml: [{ fileName: "factur-x.xml", contents: xml }], schema: [read(XSD_MAIN)], preload: XSD_IMPORTS.map(read) });
+  return { valid: result.valid, errors: result.errors.map((e) => e.rawMessage) };
+}
