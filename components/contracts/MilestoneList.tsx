@@ -41,7 +41,7 @@ export async function MilestoneList({ view, money, fundingParam, actions }: Mile
           return (
             <li key={m.id} id={`milestone-${m.id}`} className="flex flex-col gap-3 rounded-lg border border-stone-200 bg-white p-4">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
-                <h3 className="text-lg font-semibold">{t("milestoneHeading", { position: m.position, title: m.title })}</h3>
+                <h3 className="text-lg font-semibold">{t("milestoneHeading", { position: m.position + 1, title: m.title })}</h3>
                 <p className="text-lg font-semibold tabular-nums">{euros(state.charge.chargeCents)}</p>
               </div>
               <p className="text-sm text-stone-700">

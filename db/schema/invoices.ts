@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { InvoiceDocument } from "./invoice-document";
 import { users } from "./auth";

@@ -83,8 +83,13 @@ describe.skipIf(!e2eEnabled)("payments in test mode (client in French, expert in
     await page.goto(contractUrl);
     await page.getByText(/200,00/).first().waitFor();
     await client.screenshot("fr-66-contract-after-split");
-    const subjects = await mailboxSubjects(page, demoAccounts.clientOwner.email);
-    expect(subjects.some((s) => s.startsWith("Remboursement de 200,00"))).toBe(true);
+    // The refund goes through the background worker: its email follows within a few seconds.
+    let refunded = false;
+    for (let attempt = 0; attempt < 20 && !refunded; attempt++) {
+      refunded = (await mailboxSubjects(page, demoAccounts.clientOwner.email)).some((s) => s.startsWith("Remboursement de 200,00"));
+      if (!refunded) await page.waitForTimeout(500);
+    }
+    expect(refunded).toBe(true);
 
     for (const v of [client, expert, admin]) expect(foreignRequests(v)).toEqual([]);
     for (const v of [client, expert, admin]) await v.context.close();

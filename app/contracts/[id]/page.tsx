@@ -73,10 +73,15 @@ export default async function ContractPage({
       <ContractDocumentsList view={view} />
 
       {side !== "admin" ? (
-        <p>
+        <p className="flex flex-wrap gap-x-6 gap-y-2">
           <Link href={`/jobs/${contract.jobId}/bids/${contract.bidId}`} className="underline">
             {t("openConversation")}
           </Link>
+          {view.milestones.some((m) => m.releasedAt) ? (
+            <Link href="/invoices" className="underline">
+              {t("seeInvoices")}
+            </Link>
+          ) : null}
         </p>
       ) : null}
     </div>
