@@ -4,7 +4,13 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
 /** Pages that need a signed-in person; the use cases check roles and ownership themselves. */
 const PROTECTED_PREFIXES = ["/dashboard", "/onboarding", "/admin", "/expert/", "/jobs/new", "/contracts", "/invoices"];
 
-export function contentSecurityPolicy(nonce: string, isDev: boolean): string {
+/**
+ * With real Stripe keys, forms post to our server actions, which redirect to Stripe Checkout or
+ * Connect onboarding: the browser only follows such a redirect when form-action allows the host.
+ */
+const STRIPE_FORM_TARGETS = "https://checkout.stripe.com https://connect.stripe.com";
+
+export function contentSecurityPolicy(nonce: string, isDev: boolean, stripe = false): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ""}`,
@@ -14,7 +20,7 @@ export function contentSecurityPolicy(nonce: string, isDev: boolean): string {
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'self'",
+    `form-action 'self'${stripe ? ` ${STRIPE_FORM_TARGETS}` : ""}`,
     "frame-ancestors 'none'",
     "manifest-src 'self'",
     "worker-src 'self' blob:",
@@ -36,7 +42,7 @@ export function proxy(request: NextRequest) {
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development", Boolean(process.env.STRIPE_SECRET_KEY));
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);

@@ -52,6 +52,24 @@ describe.skipIf(!e2eEnabled)("payments in test mode (client in French, expert in
     await page.getByText(fr.payments.done_approved).waitFor();
     await client.screenshot("fr-63-approved");
 
+    // The client downloads the expert's invoice (Factur-X PDF); the expert sees it with Compagnon's commission invoice.
+    await page.goto(`${baseUrl}/invoices`);
+    const invoiceLink = page.getByRole("link", { name: /^Télécharger F-/ }).first();
+    await invoiceLink.waitFor();
+    await client.screenshot("fr-63b-invoices");
+    const pdf = await page.request.get(new URL((await invoiceLink.getAttribute("href")) ?? "", baseUrl).toString());
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    expect((await pdf.body()).includes("factur-x.xml")).toBe(true);
+    expect(await page.getByRole("link", { name: /^Télécharger C-/ }).count()).toBe(0);
+    const csv = await page.request.get(`${baseUrl}/invoices/export`);
+    expect(await csv.text()).toContain("1080,00");
+
+    await ep.goto(`${baseUrl}/invoices`);
+    await ep.getByRole("link", { name: /^Download F-/ }).first().waitFor();
+    await ep.getByRole("link", { name: /^Download C-/ }).first().waitFor();
+    await expert.screenshot("en-63c-expert-invoices");
+
     await ep.goto(`${baseUrl}/expert/payouts`);
     // 900 € excl. VAT + 20 % VAT = 1 080 €; commission 90 € → 990 € paid out.
     await ep.getByText(/990[.,]00/).first().waitFor({ timeout: 20_000 });

@@ -20,5 +20,7 @@ describe("content security policy", () => {
 
   it("allows eval only for the development server", () => {
     expect(contentSecurityPolicy("x", true)).toContain("'unsafe-eval'");
+    expect(contentSecurityPolicy("x", false)).toContain("form-action 'self';");
+    expect(contentSecurityPolicy("x", false, true)).toContain("form-action 'self' https://checkout.stripe.com https://connect.stripe.com;");
   });
 });
