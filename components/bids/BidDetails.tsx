@@ -1,22 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import type { BidSummary } from "@/lib/bids/bid-summary";
 
-export interface BidView {
-  id: string;
-  status: "submitted" | "shortlisted" | "declined" | "withdrawn" | "accepted";
-  pricing: "fixed" | "daily";
-  totalCents: number;
-  dailyRateCents: number | null;
-  days: number | null;
-  durationDays: number;
-  startOn: string;
-  method: string;
-  commissionCents: number;
-  netCents: number;
-  declineReason: string | null;
-  expertName: string;
-  expertSlug: string;
-  milestones: { title: string; amountCents: number; dueOn: string }[];
-}
+/** The facts BidDetails shows. */
+export type BidView = BidSummary;
 
 /** One bid's facts, shared by the expert's own view and the client's side-by-side comparison. */
 export async function BidDetails({ bid, showNet }: { bid: BidView; showNet: boolean }) {

@@ -11,9 +11,9 @@ import {
   organizationMembers,
   organizations,
   users,
-  type BidStatus,
 } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import type { BidSummary } from "@/lib/bids/bid-summary";
 import { requireUser } from "@/lib/auth/policy";
 import { isUuidLike } from "@/lib/ids";
 import { splitCommission } from "@/lib/money/commission";
@@ -30,22 +30,7 @@ export interface ConversationMessage {
 }
 
 /** The bid as the conversation page summarises it (the fields BidDetails shows, and the job's). */
-export interface ConversationBid {
-  id: string;
-  status: BidStatus;
-  pricing: "fixed" | "daily";
-  totalCents: number;
-  dailyRateCents: number | null;
-  days: number | null;
-  durationDays: number;
-  startOn: string;
-  method: string;
-  commissionCents: number;
-  netCents: number;
-  declineReason: string | null;
-  expertName: string;
-  expertSlug: string;
-  milestones: { title: string; amountCents: number; dueOn: string }[];
+export interface ConversationBid extends BidSummary {
   jobId: string;
   jobTitle: string;
   organizationName: string;
