@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { eurosToCents, splitCommission } from "@/lib/money/commission";
+import { eurosToCents, exVatShare, splitCommission, vatOn } from "@/lib/money/commission";
+import { milestoneCharge } from "@/lib/payments/amounts";
 
 describe("commission", () => {
   it.each([
@@ -35,5 +36,39 @@ describe("commission", () => {
     ["", null],
   ])("reads %s as %s cents", (text, cents) => {
     expect(eurosToCents(text)).toBe(cents);
+  });
+});
+
+describe("VAT on milestones", () => {
+  // [amount excl. VAT, VAT rate bps, VAT, paid by the client, commission (10 % of excl. VAT), to the expert]
+  const cases: [number, number, number, number, number, number][] = [
+    [120_000, 2000, 24_000, 144_000, 12_000, 132_000],
+    [120_050, 2000, 24_010, 144_060, 12_005, 132_055],
+    [1, 2000, 0, 1, 0, 1], // 0,2 cent of VAT rounds to 0
+    [3, 2000, 1, 4, 0, 4], // 0,6 → 1
+    [5, 2000, 1, 6, 1, 5], // VAT 1 cent, commission 0,5 → 1
+    [33_333, 2000, 6_667, 40_000, 3_333, 36_667],
+    [25_000, 0, 0, 25_000, 2_500, 22_500], // franchise: no VAT
+  ];
+  it.each(cases)("%i cents at %i bps: VAT %i, paid %i, commission %i, expert %i", (exVat, rate, vat, paid, commission, expert) => {
+    expect(vatOn(exVat, rate)).toBe(vat);
+    expect(milestoneCharge({ amountCents: exVat }, { vatRateBps: rate, commissionBps: 1000 })).toEqual({
+      exVatCents: exVat,
+      vatCents: vat,
+      chargeCents: paid,
+      commissionCents: commission,
+      expertCents: expert,
+    });
+  });
+
+  // A split: the released part's share excluding VAT, in proportion, half up.
+  it.each([
+    [89_999, 120_000, 100_000, 74_999],
+    [60_000, 120_000, 100_000, 50_000],
+    [1, 3, 2, 1], // 0,667 → 1
+    [1, 4, 2, 1], // 0,5 → 1 (half up)
+    [0, 120_000, 100_000, 0],
+  ])("%i of %i (excl. VAT %i) is %i excluding VAT", (part, total, totalExVat, expected) => {
+    expect(exVatShare(part, total, totalExVat)).toBe(expected);
   });
 });
