@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { Alert } from "@/components/ui/Alert";
 import { buttonClasses } from "@/components/ui/Button";
 
-export default async function LandingPage() {
-  const t = await getTranslations("landing");
+export default async function LandingPage({ searchParams }: { searchParams: Promise<{ notice?: string | string[] }> }) {
+  const [{ notice }, t, account] = await Promise.all([searchParams, getTranslations("landing"), getTranslations("account")]);
   const sme = ["forSme1", "forSme2", "forSme3", "forSme4"] as const;
   const expert = ["forExpert1", "forExpert2", "forExpert3", "forExpert4"] as const;
   const steps = [
@@ -13,6 +14,7 @@ export default async function LandingPage() {
   ] as const;
   return (
     <div className="flex flex-col gap-16">
+      {notice === "account-erased" ? <Alert tone="success">{account("erasedNotice")}</Alert> : null}
       <section aria-labelledby="hero-title" className="max-w-3xl">
         <p className="text-sm font-semibold uppercase tracking-wide text-brand-800">{t("eyebrow")}</p>
         <h1 id="hero-title" className="mt-3 text-4xl font-bold tracking-tight text-stone-900 md:text-5xl">

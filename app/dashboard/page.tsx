@@ -31,7 +31,19 @@ export default async function DashboardPage() {
   if (!actor.role) redirect("/onboarding");
   if (actor.role === "admin") redirect("/admin");
   const t = await getTranslations("dashboard");
-  const heading = <PageHeading title={t("title")} lead={t("welcome", { name: actor.name ?? actor.email })} />;
+  const heading = (
+    <PageHeading
+      title={t("title")}
+      lead={
+        <>
+          {t("welcome", { name: actor.name ?? actor.email })}{" "}
+          <Link href="/account" className="ml-2 text-base font-semibold text-brand-800 underline underline-offset-4">
+            {(await getTranslations("account"))("navLink")}
+          </Link>
+        </>
+      }
+    />
+  );
 
   if (actor.role === "expert") {
     const [mine, p, payouts, invoices, matching, myBids, contracts, unread] = await Promise.all([

@@ -61,9 +61,9 @@ export function PrivacyEn() {
         <h2 className="mt-8 text-xl font-semibold">4. Retention periods</h2>
         <ul className="mt-3 list-disc space-y-1 pl-6">
           <li>Account and profile data: for as long as the account is used, then deleted within 3 months of its closure, subject to the periods below. An account inactive for 3 years is closed after prior notice.</li>
-          <li>Requests, proposals, mission contracts, messages and milestone history: for the duration of the relationship, then archived for 5 years (limitation period in commercial and civil matters).</li>
-          <li>Experts’ evidence documents: while the expert account is active, each document being replaced by its up-to-date version, then 5 years after the end of the last mission, as proof.</li>
-          <li>Invoices and accounting records: 10 years from the end of the financial year (Article L. 123-22 of the French Commercial Code).</li>
+          <li>Requests, proposals, mission contracts, messages and milestone history: for the duration of the relationship, then archived for 5 years (limitation period in commercial and civil matters). If you erase your account, the text of your messages is deleted; contracts and payment history are kept for that period.</li>
+          <li>Experts’ evidence documents: while the expert account is active, each document being replaced by its up-to-date version. They are deleted with the account.</li>
+          <li>Invoices and accounting records: 10 years from the end of the financial year (Article L. 123-22 of the French Commercial Code), also after your account is erased; the rest of your personal data is then anonymised.</li>
           <li>Data reported to the tax authorities under platform operators’ obligations: for the period set by tax regulations.</li>
           <li>Security logs: 12 months.</li>
           <li>Sign-in links: single-use with a short validity period; they are deleted afterwards.</li>

@@ -61,9 +61,9 @@ export function PrivacyFr() {
         <h2 className="mt-8 text-xl font-semibold">4. Durées de conservation</h2>
         <ul className="mt-3 list-disc space-y-1 pl-6">
           <li>Données de compte et de profil : pendant toute la durée d’utilisation du compte, puis supprimées dans les 3 mois suivant sa clôture, sous réserve des durées ci-dessous. Un compte inactif depuis 3 ans est clôturé après information préalable.</li>
-          <li>Demandes, propositions, contrats de mission, messages et historique des jalons : durée de la relation, puis archivage pendant 5 ans (délai de prescription en matière commerciale et civile).</li>
-          <li>Justificatifs des experts : tant que le compte expert est actif, chaque justificatif étant remplacé par sa version à jour, puis 5 ans après la fin de la dernière mission à titre de preuve.</li>
-          <li>Factures et pièces comptables : 10 ans à compter de la clôture de l’exercice (article L. 123-22 du code de commerce).</li>
+          <li>Demandes, propositions, contrats de mission, messages et historique des jalons : durée de la relation, puis archivage pendant 5 ans (délai de prescription en matière commerciale et civile). Si vous supprimez votre compte, le texte de vos messages est effacé ; les contrats et l’historique des paiements sont conservés pour cette durée.</li>
+          <li>Justificatifs des experts : tant que le compte expert est actif, chaque justificatif étant remplacé par sa version à jour. Ils sont supprimés avec le compte.</li>
+          <li>Factures et pièces comptables : 10 ans à compter de la clôture de l’exercice (article L. 123-22 du code de commerce), y compris après la suppression du compte ; le reste de vos données personnelles est alors anonymisé.</li>
           <li>Données déclarées à l’administration fiscale au titre des obligations des opérateurs de plateforme : durée fixée par la réglementation fiscale.</li>
           <li>Journaux de sécurité : 12 mois.</li>
           <li>Liens de connexion : à usage unique, avec une durée de validité courte ; ils sont ensuite supprimés.</li>

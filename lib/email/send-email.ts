@@ -20,12 +20,14 @@ export interface SendEmailInput<N extends EmailTemplateName> {
  * The one way to send an email. Renders the template, writes it to the outbox and queues its
  * delivery, all with `executor`: pass the transaction of the event that causes the email, and
  * the email exists if and only if the event does. Returns the outbox id (`created` false when
- * the idempotency key was already used).
+ * the idempotency key was already used, or when the address is an erased account's: no email).
  */
 export async function sendEmail<N extends EmailTemplateName>(
   executor: Executor,
   input: SendEmailInput<N>,
 ): Promise<{ id: string; created: boolean }> {
+  // An erased account's address (erased+<id>@invalid) never receives anything.
+  if (input.to.endsWith("@invalid")) return { id: "", created: false };
   const template = emailTemplates[input.template] as unknown as {
     subject: (p: EmailTemplateProps<N>) => string;
     element: (p: EmailTemplateProps<N>) => ReactElement;

@@ -69,6 +69,12 @@ describe("sendEmail", () => {
     expect(second).toEqual({ id: first.id, created: false });
     expect(await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "dup@example.test"))).toHaveLength(1);
   });
+
+  it("never writes to an erased account's address", async () => {
+    const erased = "erased+0b1c2d3e-0000-4000-8000-000000000000@invalid";
+    expect(await sendEmail(db, signIn(erased, "k-erased"))).toEqual({ id: "", created: false });
+    expect(await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, erased))).toHaveLength(0);
+  });
 });
 
 describe("deliverEmail", () => {
