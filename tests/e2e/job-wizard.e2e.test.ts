@@ -102,9 +102,9 @@ describe.skipIf(!e2eEnabled).each(runs)("posting a need through the wizard ($lan
     await expert.screenshot(`${lang}-44-bid-sent`);
 
     await page.goto(`${jobUrl}/bids`);
-    await page.getByRole("link", { name: demoAccounts.expertSophie.name }).waitFor();
+    await page.getByRole("link", { name: demoAccounts.expertSophie.name, exact: true }).waitFor();
     await page.getByRole("button", { name: b.shortlist }).click();
-    await page.getByText(b.status_shortlisted).waitFor();
+    await page.getByText(b.status_shortlisted).first().waitFor();
     await client.screenshot(`${lang}-45-bids-compared`);
 
     for (const v of [client, visitor, expert]) await v.context.close();
