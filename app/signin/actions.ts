@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { sendMagicLink } from "@/lib/auth/magic-link";
 import { allowSignInRequest, signInRequestSchema } from "@/lib/auth/sign-in-request";
 import { guardedAction, submittedValues, type FormState } from "@/lib/actions/form-state";
-import { fieldErrors } from "@/lib/organizations/schemas";
+import { fieldErrors } from "@/lib/actions/field-errors";
 import { clientIp } from "@/lib/http/client-ip";
 
 export async function requestSignInLinkAction(_previous: FormState, formData: FormData): Promise<FormState> {

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { createExpertProfile } from "@/lib/experts/profile";
-import { fieldErrors } from "@/lib/organizations/schemas";
+import { fieldErrors } from "@/lib/actions/field-errors";
 import { fail, ok, type Result } from "@/lib/result";
 
 export const chooseRoleSchema = z.object({

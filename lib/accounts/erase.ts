@@ -5,7 +5,7 @@ import { bids, users, type Locale, type UserRole } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError, requireUser } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
-import { fieldErrors } from "@/lib/organizations/schemas";
+import { fieldErrors } from "@/lib/actions/field-errors";
 import { fail, ok, type Result } from "@/lib/result";
 import { deleteFile } from "@/lib/storage/files";
 import { erasureBlockers, isLastMember, membershipsOf, type ErasureBlocker } from "./erase-checks";

@@ -5,7 +5,7 @@ import { sessions, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
-import { fieldErrors } from "@/lib/organizations/schemas";
+import { fieldErrors } from "@/lib/actions/field-errors";
 import { fail, ok, type Result } from "@/lib/result";
 
 export const suspensionSchema = z.object({

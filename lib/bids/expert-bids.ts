@@ -6,7 +6,7 @@ import { PolicyError, requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
-import { fieldErrors } from "@/lib/organizations/schemas";
+import { fieldErrors } from "@/lib/actions/field-errors";
 import { fail, ok, type Result } from "@/lib/result";
 import { nextBidStatus } from "./bid-machine";
 import { bidSchema, type BidInput } from "./schemas";

@@ -3,7 +3,7 @@ import { db, type Transaction } from "@/db/client";
 import { conversationParticipants, conversations, expertProfiles, messages, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError } from "@/lib/auth/policy";
-import { fieldErrors } from "@/lib/organizations/schemas";
+import { fieldErrors } from "@/lib/actions/field-errors";
 import { fail, ok, type Result } from "@/lib/result";
 import { bidAccess, type BidAccess } from "./access";
 import { notifyNewMessage } from "./notify";

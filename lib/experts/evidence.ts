@@ -4,7 +4,7 @@ import { evidenceFiles, expertProfiles, type EvidenceFile } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError, requireUser } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
-import { fieldErrors } from "@/lib/organizations/schemas";
+import { fieldErrors } from "@/lib/actions/field-errors";
 import { fail, ok, type Result } from "@/lib/result";
 import { deleteFile, getFile, newStorageKey, putFile } from "@/lib/storage/files";
 import { detectFileType, MAX_EVIDENCE_BYTES, safeDisplayName } from "./file-type";

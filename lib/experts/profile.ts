@@ -5,7 +5,7 @@ import { catalogSoftware, expertProfiles, expertReferences, expertSkills, verifi
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError, requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
-import { fieldErrors } from "@/lib/organizations/schemas";
+import { fieldErrors } from "@/lib/actions/field-errors";
 import { fail, ok, type Result } from "@/lib/result";
 import { expertProfileSchema, type ExpertProfileInput } from "./schemas";
 import { isEditable, nextVerificationStatus } from "./verification-machine";

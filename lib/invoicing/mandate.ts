@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { env } from "@/lib/env";
-import { fieldErrors } from "@/lib/organizations/schemas";
+import { fieldErrors } from "@/lib/actions/field-errors";
 import { fail, ok, type Result } from "@/lib/result";
 import { MANDATE_VERSION, mandateSha256 } from "./mandate-text";
 

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { PolicyError, requireOrgMember, requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { declineActiveBids } from "@/lib/bids/decline-active-bids";
-import { fieldErrors } from "@/lib/organizations/schemas";
+import { fieldErrors } from "@/lib/actions/field-errors";
 import { fail, ok, type Result } from "@/lib/result";
 import { isJobEditable, nextJobStatus, type JobEvent } from "./job-machine";
 import { JOB_STEPS, jobStepSchemas, type JobStep } from "./schemas";

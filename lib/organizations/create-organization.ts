@@ -5,7 +5,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { fail, ok, type Result } from "@/lib/result";
-import { createOrganizationSchema, fieldErrors, type CreateOrganizationInput } from "./schemas";
+import { fieldErrors } from "@/lib/actions/field-errors";
+import { createOrganizationSchema, type CreateOrganizationInput } from "./schemas";
 
 export type CreateOrganizationError = "invalid" | "already_member";
 

@@ -8,7 +8,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import { fail, ok, type Result } from "@/lib/result";
-import { fieldErrors, inviteMemberSchema, type InviteMemberInput } from "./schemas";
+import { fieldErrors } from "@/lib/actions/field-errors";
+import { inviteMemberSchema, type InviteMemberInput } from "./schemas";
 
 export const INVITATION_DAYS = 7;
 

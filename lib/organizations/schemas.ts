@@ -62,12 +62,5 @@ export const inviteMemberSchema = z.object({
 
 export type InviteMemberInput = z.input<typeof inviteMemberSchema>;
 
-/** First error code per field, for forms: `{ registrationNumber: "sirenChecksum" }`. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "form";
-    fields[key] ??= issue.message;
-  }
-  return fields;
-}
+// Until every caller imports it from lib/actions (helpers are editing some right now).
+export { fieldErrors } from "@/lib/actions/field-errors";

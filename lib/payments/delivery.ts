@@ -5,7 +5,7 @@ import { billingMandates, contractMilestones } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { env } from "@/lib/env";
-import { fieldErrors } from "@/lib/organizations/schemas";
+import { fieldErrors } from "@/lib/actions/field-errors";
 import { fail, ok, type Result } from "@/lib/result";
 import { milestoneCharge } from "./amounts";
 import { lockMilestone, lockMilestoneFor } from "./context";

@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { isUuidLike } from "@/lib/ids";
 import { issueCreditNote } from "@/lib/invoicing/issue";
 import { eurosToCents, exVatShare } from "@/lib/money/commission";
-import { fieldErrors } from "@/lib/organizations/schemas";
+import { fieldErrors } from "@/lib/actions/field-errors";
 import { fail, ok, type Result } from "@/lib/result";
 import { milestoneCharge } from "./amounts";
 import { lockMilestone, lockMilestoneFor, type MilestoneContext } from "./context";
