@@ -1,9 +1,9 @@
 import { Button, Text } from "@react-email/components";
 import type { AppLocale } from "@/lib/i18n/locale";
 import { translator } from "@/lib/i18n/translator";
-import { buttonStyle, EmailLayout } from "./components/EmailLayout";
+import { buttonStyle, EmailLayout, ReasonQuote } from "./components/EmailLayout";
 
-export type ContractEvent = "bidAccepted" | "documentsAwaiting" | "contractActive";
+export type ContractEvent = "bidAccepted" | "documentsAwaiting" | "contractActive" | "contractCancelled";
 
 export interface ContractEventEmailProps {
   locale: AppLocale;
@@ -13,6 +13,8 @@ export interface ContractEventEmailProps {
   party: string;
   /** Whether the GDPR art. 28 agreement is part of the documents. */
   withDpa: boolean;
+  /** Why the contract was cancelled (contractCancelled), quoted as the admin wrote it. */
+  reason?: string | null;
   url: string;
 }
 
@@ -26,6 +28,7 @@ export default function ContractEventEmail({
   jobTitle = "Partager nos fichiers entre nos deux boutiques",
   party = "Boulangerie Martin SARL",
   withDpa = true,
+  reason = null,
   url = "http://localhost:3000/contracts/00000000-0000-0000-0000-000000000000",
 }: ContractEventEmailProps) {
   const t = translator(locale, "emails.contractEvent");
@@ -33,6 +36,7 @@ export default function ContractEventEmail({
   return (
     <EmailLayout lang={locale} preview={t(`${event}.subject`, { job: jobTitle })} heading={t(`${event}.heading`)} footer={common("footer")}>
       <Text>{t(`${event}.body`, { job: jobTitle, client: party, party, dpa: withDpa ? "yes" : "no" })}</Text>
+      {event === "contractCancelled" ? <ReasonQuote label={t("contractCancelled.reason")} reason={reason} /> : null}
       <Button href={url} style={buttonStyle}>
         {t(`${event}.button`)}
       </Button>

@@ -27,6 +27,7 @@ export default async function AdminPage() {
     getAdminOverview(actor),
     getVettingStats(actor),
   ]);
+  const contractsAdmin = await getTranslations("contractsAdmin");
   const roleName = (role: string | null) => (role ? t(`role_${role}` as "role_client") : t("roleNone"));
   return (
     <div className="flex flex-col gap-8">
@@ -47,6 +48,9 @@ export default async function AdminPage() {
         </Link>
         <Link href="/admin/disputes" className={buttonClasses("secondary")}>
           {m("disputesTitle")}
+        </Link>
+        <Link href="/admin/contracts" className={buttonClasses("secondary")}>
+          {contractsAdmin("linkLabel")}
         </Link>
         <Link href="/invoices" className={buttonClasses("secondary")}>
           {i("dashboardLink")}

@@ -20,6 +20,7 @@ import { listMatchingJobs } from "@/lib/jobs/matching";
 import { listMyJobs } from "@/lib/jobs/queries";
 import { getMyOrganization } from "@/lib/organizations/queries";
 import { inviteMemberAction } from "./actions";
+import { setMemberRoleAction } from "./member-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard"))("title") };
@@ -123,6 +124,7 @@ export default async function DashboardPage() {
         members={mine.members}
         invitations={mine.invitations}
         currentUserId={actor.id}
+        memberRoleAction={mine.myRole === "owner" ? setMemberRoleAction : undefined}
         inviteForm={
           mine.myRole === "owner" ? <InviteMemberForm organizationId={mine.organization.id} action={inviteMemberAction} /> : null
         }

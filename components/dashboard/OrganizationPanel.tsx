@@ -1,8 +1,11 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import type { FormState } from "@/lib/actions/form-state";
+import { MemberRoleForm } from "./MemberRoleForm";
 
 interface OrganizationPanelProps {
   organization: {
+    id: string;
     legalName: string;
     siren: string;
     siret: string | null;
@@ -16,11 +19,16 @@ interface OrganizationPanelProps {
   invitations: { id: string; email: string; role: "owner" | "member"; expiresAt: Date }[];
   currentUserId: string;
   inviteForm: ReactNode;
+  /** Changes a member's role; owners see a button per member when it is given. */
+  memberRoleAction?: (state: FormState, formData: FormData) => Promise<FormState>;
 }
 
-export async function OrganizationPanel({ organization, members, invitations, currentUserId, inviteForm }: OrganizationPanelProps) {
+export async function OrganizationPanel({ organization, members, invitations, currentUserId, inviteForm, memberRoleAction }: OrganizationPanelProps) {
   const [t, format] = await Promise.all([getTranslations("dashboard"), getFormatter()]);
   const roleLabel = (role: "owner" | "member") => (role === "owner" ? t("roleOwner") : t("roleMember"));
+  const iAmOwner = members.some((m) => m.userId === currentUserId && m.role === "owner");
+  // The last owner keeps the role: no button to remove it.
+  const owners = members.filter((m) => m.role === "owner").length;
   return (
     <div className="grid gap-8 lg:grid-cols-2">
       <section aria-labelledby="org-title" className="rounded-lg border border-stone-200 bg-white p-6">
@@ -55,6 +63,15 @@ export async function OrganizationPanel({ organization, members, invitations, cu
               <span className="text-stone-700">
                 {roleLabel(member.role)} · {t("memberSince", { date: format.dateTime(member.since, { dateStyle: "medium" }) })}
               </span>
+              {memberRoleAction && iAmOwner && (member.role === "member" || owners > 1) ? (
+                <MemberRoleForm
+                  organizationId={organization.id}
+                  userId={member.userId}
+                  name={member.name ?? member.email}
+                  role={member.role}
+                  action={memberRoleAction}
+                />
+              ) : null}
             </li>
           ))}
         </ul>

@@ -5,6 +5,7 @@ import BidEventEmail, { bidEventSubject, type BidEventEmailProps } from "@/email
 import ExpertDecisionEmail, { expertDecisionSubject, type ExpertDecisionEmailProps } from "@/emails/ExpertDecisionEmail";
 import InvitationEmail, { invitationSubject, type InvitationEmailProps } from "@/emails/InvitationEmail";
 import NewMessageEmail, { newMessageSubject, type NewMessageEmailProps } from "@/emails/NewMessageEmail";
+import ReviewEmail, { reviewSubject, type ReviewEmailProps } from "@/emails/ReviewEmail";
 import SignInEmail, { signInSubject, type SignInEmailProps } from "@/emails/SignInEmail";
 import UrssafReminderEmail, { urssafReminderSubject, type UrssafReminderEmailProps } from "@/emails/UrssafReminderEmail";
 
@@ -56,6 +57,11 @@ export const emailTemplates = {
     element: (props) => <NewMessageEmail {...props} />,
     sensitive: false,
   } satisfies TemplateDefinition<NewMessageEmailProps>,
+  review: {
+    subject: reviewSubject,
+    element: (props) => <ReviewEmail {...props} />,
+    sensitive: false,
+  } satisfies TemplateDefinition<ReviewEmailProps>,
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;

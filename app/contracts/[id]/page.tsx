@@ -1,15 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { CancelContractForm } from "@/components/contracts/CancelContractForm";
 import { ContractDocumentsList } from "@/components/contracts/ContractDocumentsList";
 import { ContractParties } from "@/components/contracts/ContractParties";
 import { MilestoneList } from "@/components/contracts/MilestoneList";
+import { ContractReviews } from "@/components/reviews/ContractReviews";
 import { Alert } from "@/components/ui/Alert";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { currentActor } from "@/lib/auth/current-actor";
 import { getContractMoney } from "@/lib/payments/contract-money";
+import { getContractReviews } from "@/lib/reviews/queries";
+import { cancelContractAction } from "./admin-actions";
 import { loadContractPage } from "./load-contract";
 import { approveMilestoneAction, deliverMilestoneAction, fundMilestoneAction, openDisputeAction } from "./payment-actions";
+import { leaveReviewAction } from "./review-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("contracts"))("pageTitle") };
@@ -31,6 +36,7 @@ export default async function ContractPage({
     getContractMoney(await currentActor(), id, { fundingPaymentId: typeof funding === "string" ? funding : null }),
   ]);
   const { contract, side } = view;
+  const reviews = await getContractReviews(await currentActor(), id);
   const split = view.money;
   const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
   const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "long" });
@@ -71,6 +77,18 @@ export default async function ContractPage({
       </section>
 
       <ContractDocumentsList view={view} />
+
+      <ContractReviews
+        contractId={contract.id}
+        reviews={reviews}
+        parties={{ client: contract.facts.client.legalName, expert: contract.facts.expert.name }}
+        done={done === "reviewed"}
+        action={leaveReviewAction}
+      />
+
+      {side === "admin" && (contract.status === "awaiting_documents" || contract.status === "active") ? (
+        <CancelContractForm contractId={contract.id} action={cancelContractAction} />
+      ) : null}
 
       {side !== "admin" ? (
         <p className="flex flex-wrap gap-x-6 gap-y-2">

@@ -6,9 +6,11 @@ import { cache } from "react";
 import { ExpertLinkList, ExpertReferences, ExpertSkills } from "@/components/experts/ExpertProfileSections";
 import { departementNames, formatDailyRate } from "@/components/experts/directory-format";
 import { VerifiedBadge } from "@/components/experts/VerifiedBadge";
+import { ExpertReviews } from "@/components/reviews/ExpertReviews";
 import { Alert } from "@/components/ui/Alert";
 import { getPublicExpert } from "@/lib/experts/directory";
 import { markdownToPlainText, renderMarkdown } from "@/lib/markdown/render";
+import { getPublicReviews } from "@/lib/reviews/queries";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -50,6 +52,7 @@ export default async function ExpertPage({ params }: Props) {
   const expert = await loadExpert(slug);
   if (!expert) notFound();
   const [t, format, locale] = await Promise.all([getTranslations("directory"), getFormatter(), getLocale()]);
+  const reviews = await getPublicReviews({ slug });
 
   const rate = formatDailyRate(format, expert.dailyRateCents);
   const area = [format.list(departementNames(expert.departments), { type: "conjunction" }), expert.remoteOk ? t("remote") : ""]
@@ -126,12 +129,7 @@ export default async function ExpertPage({ params }: Props) {
       {expert.links ? <ExpertLinkList links={expert.links} /> : null}
       <ExpertReferences references={expert.references} />
 
-      <section aria-labelledby="expert-reviews" className={sectionClass}>
-        <h2 id="expert-reviews" className={titleClass}>
-          {t("reviewsTitle")}
-        </h2>
-        <p className="mt-3 text-stone-700">{t("noReviews")}</p>
-      </section>
+      <ExpertReviews reviews={reviews} />
     </div>
   );
 }

@@ -1,0 +1,139 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Alert } from "@/components/ui/Alert";
+import { buttonClasses } from "@/components/ui/Button";
+import { PageHeading } from "@/components/ui/PageHeading";
+import { currentActor } from "@/lib/auth/current-actor";
+import { listContractsForAdmin } from "@/lib/contracts/admin-queries";
+import { isUuidLike } from "@/lib/ids";
+
+const STATUSES = ["awaiting_documents", "active", "completed", "cancelled"] as const;
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("contractsAdmin"))("title") };
+}
+
+const single = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
+
+export default async function AdminContractsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ status?: string | string[]; page?: string | string[]; cancelled?: string | string[] }>;
+}) {
+  const params = await searchParams;
+  const actor = await currentActor();
+  if (!actor) redirect("/signin?callbackUrl=%2Fadmin%2Fcontracts");
+  if (actor.role !== "admin") notFound();
+  const [t, format, list] = await Promise.all([
+    getTranslations("contractsAdmin"),
+    getFormatter(),
+    listContractsForAdmin(actor, { status: single(params.status), page: Number(single(params.page) ?? 1) }),
+  ]);
+  const cancelled = single(params.cancelled);
+  const cancelledId = cancelled && isUuidLike(cancelled) ? cancelled : null;
+  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const hrefFor = (page: number) => `/admin/contracts?${new URLSearchParams({ ...(list.status ? { status: list.status } : {}), page: String(page) })}`;
+  return (
+    <div className="flex flex-col gap-6">
+      <Link href="/admin" className="self-start underline">
+        {t("backToAdmin")}
+      </Link>
+      <PageHeading title={t("title")} lead={t("lead")} />
+      {cancelledId ? (
+        <Alert tone="success">
+          {t("cancelledDone")}{" "}
+          <Link href={`/contracts/${cancelledId}`} className="underline">
+            {t("openCancelled")}
+          </Link>
+        </Alert>
+      ) : null}
+
+      <form method="get" action="/admin/contracts" className="flex flex-wrap items-end gap-3">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="contracts-status" className="text-sm font-semibold">
+            {t("filterLabel")}
+          </label>
+          <select
+            id="contracts-status"
+            name="status"
+            defaultValue={list.status ?? ""}
+            className="min-h-11 rounded-md border border-stone-400 bg-white px-3 py-2 text-base"
+          >
+            <option value="">{t("filterAll")}</option>
+            {STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`status_${status}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className={buttonClasses("secondary")}>
+          {t("filterButton")}
+        </button>
+      </form>
+
+      <p role="status" className="text-sm text-stone-700">
+        {t("count", { count: list.totalCount })}
+      </p>
+
+      {list.contracts.length === 0 ? null : (
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-2xl border-collapse bg-white text-left text-sm">
+            <caption className="sr-only">{t("caption")}</caption>
+            <thead>
+              <tr className="border-b border-stone-300">
+                <th scope="col" className="p-3">{t("colJob")}</th>
+                <th scope="col" className="p-3">{t("colParties")}</th>
+                <th scope="col" className="p-3">{t("colStatus")}</th>
+                <th scope="col" className="p-3 text-right">{t("colTotal")}</th>
+                <th scope="col" className="p-3">{t("colCreated")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.contracts.map((row) => (
+                <tr key={row.id} className="border-b border-stone-200 align-top">
+                  <th scope="row" className="p-3 font-normal">
+                    <Link href={`/contracts/${row.id}`} className="font-semibold underline">
+                      {row.jobTitle || t("untitled")}
+                    </Link>
+                  </th>
+                  <td className="p-3">
+                    <span className="block">{t("client", { name: row.clientName })}</span>
+                    <span className="block">{t("expert", { name: row.expertName })}</span>
+                  </td>
+                  <td className="p-3">{t(`status_${row.status}`)}</td>
+                  <td className="p-3 text-right tabular-nums">{t("totalExVat", { total: euros(row.totalCents) })}</td>
+                  <td className="p-3">{format.dateTime(row.createdAt, { dateStyle: "medium" })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {list.pages > 1 ? (
+        <nav aria-label={t("paginationLabel")} className="flex flex-wrap items-center justify-between gap-4">
+          <div className="min-w-40">
+            {list.page > 1 ? (
+              <Link href={hrefFor(list.page - 1)} rel="prev" className={buttonClasses("secondary")}>
+                <span aria-hidden="true">←</span> {t("previous")}
+              </Link>
+            ) : null}
+          </div>
+          <p aria-current="page" className="text-sm font-semibold text-stone-800">
+            {t("pageOf", { page: list.page, pages: list.pages })}
+          </p>
+          <div className="flex min-w-40 justify-end">
+            {list.page < list.pages ? (
+              <Link href={hrefFor(list.page + 1)} rel="next" className={buttonClasses("secondary")}>
+                {t("next")} <span aria-hidden="true">→</span>
+              </Link>
+            ) : null}
+          </div>
+        </nav>
+      ) : null}
+    </div>
+  );
+}
