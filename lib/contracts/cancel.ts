@@ -9,7 +9,7 @@ import { sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import { isUuidLike } from "@/lib/ids";
 import { nextJobStatus } from "@/lib/jobs/job-machine";
-import { fieldErrors } from "@/lib/organizations/schemas";
+import { fieldErrors } from "@/lib/actions/field-errors";
 import { contractRecipients } from "@/lib/payments/context";
 import { fail, ok, type Result } from "@/lib/result";
 import { nextContractStatus } from "./contract-machine";

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireOrgOwner, requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { fail, ok, type Result } from "@/lib/result";
-import { fieldErrors } from "./schemas";
+import { fieldErrors } from "@/lib/actions/field-errors";
 
 export const setMemberRoleSchema = z.object({
   organizationId: z.uuid({ error: "required" }),

@@ -62,5 +62,3 @@ export const inviteMemberSchema = z.object({
 
 export type InviteMemberInput = z.input<typeof inviteMemberSchema>;
 
-// Until every caller imports it from lib/actions (helpers are editing some right now).
-export { fieldErrors } from "@/lib/actions/field-errors";

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { PolicyError } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { loadContractFor } from "@/lib/contracts/access";
-import { fieldErrors } from "@/lib/organizations/schemas";
+import { fieldErrors } from "@/lib/actions/field-errors";
 import { fail, ok, type Result } from "@/lib/result";
 import { notifyReview } from "./notify";
 

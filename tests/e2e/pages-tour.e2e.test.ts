@@ -9,7 +9,7 @@ launchBrowserPerFile();
 const tours = [
   { who: demoAccounts.expertSophie.email, paths: ["/dashboard", "/expert/payouts", "/expert/billing-mandate", "/invoices", "/account"] },
   { who: demoAccounts.clientOwner.email, paths: ["/dashboard", "/invoices", "/account"] },
-  { who: demoAccounts.admin.email, paths: ["/admin", "/admin/payments", "/admin/disputes", "/invoices"] },
+  { who: demoAccounts.admin.email, paths: ["/admin", "/admin/payments", "/admin/disputes", "/admin/contracts", "/invoices"] },
 ] as const;
 
 describe.skipIf(!e2eEnabled).each([
