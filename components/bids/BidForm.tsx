@@ -2,16 +2,15 @@
 
 import { useTranslations, useFormatter } from "next-intl";
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { RepeatableRows } from "@/components/experts/RepeatableRows";
 import { TextAreaField } from "@/components/experts/fields";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { FormErrorSummary, useFieldError } from "@/components/ui/FormErrorSummary";
-import { useFocusFirstError } from "@/components/ui/useFocusFirstError";
-import { useSubmitWithoutReset } from "@/components/ui/useSubmitWithoutReset";
-import { idleState, type FormState } from "@/lib/actions/form-state";
+import { useKeptForm } from "@/components/ui/useKeptForm";
+import type { FormState } from "@/lib/actions/form-state";
 import { eurosToCents, splitCommission } from "@/lib/money/commission";
 import { milestoneRows, normalizeBidValues, type BidFormValues } from "./bid-form-values";
 
@@ -32,9 +31,7 @@ export function BidForm({ jobId, commissionBps, action, bidId, initial, submitLa
   const t = useTranslations("bids");
   const all = useTranslations();
   const format = useFormatter();
-  const [state, formAction, pending] = useActionState(action, idleState);
-  const formRef = useFocusFirstError(state);
-  const onSubmit = useSubmitWithoutReset(formAction);
+  const { state, formAction, pending, formRef, onSubmit } = useKeptForm(action);
   const error = useFieldError(state);
   // After a refusal: what was typed; before: the bid being edited, if any. Milestone rows numbered 0, 1, 2… as the errors are.
   const source = normalizeBidValues(state.status === "error" ? (state.values ?? {}) : (initial ?? {}));

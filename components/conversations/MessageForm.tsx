@@ -1,13 +1,12 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { TextAreaField } from "@/components/experts/fields";
 import { Button } from "@/components/ui/Button";
 import { FormErrorSummary, useFieldError } from "@/components/ui/FormErrorSummary";
-import { useFocusFirstError } from "@/components/ui/useFocusFirstError";
-import { useSubmitWithoutReset } from "@/components/ui/useSubmitWithoutReset";
-import { idleState, type FormState } from "@/lib/actions/form-state";
+import { useKeptForm } from "@/components/ui/useKeptForm";
+import type { FormState } from "@/lib/actions/form-state";
 
 interface MessageFormProps {
   bidId: string;
@@ -22,9 +21,7 @@ interface MessageFormProps {
 export function MessageForm({ bidId, maxLength, action }: MessageFormProps) {
   const t = useTranslations("conversation");
   const format = useFormatter();
-  const [state, formAction, pending] = useActionState(action, idleState);
-  const formRef = useFocusFirstError(state);
-  const onSubmit = useSubmitWithoutReset(formAction);
+  const { state, formAction, pending, formRef, onSubmit } = useKeptForm(action);
   const error = useFieldError(state);
   const [body, setBody] = useState(state.status === "error" ? (state.values?.body ?? "") : "");
   // Adjusting state to a new action result during render (no effect needed).

@@ -1,14 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect } from "react";
+import { useEffect } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { FormErrorSummary, useFieldError } from "@/components/ui/FormErrorSummary";
-import { useFocusFirstError } from "@/components/ui/useFocusFirstError";
-import { useSubmitWithoutReset } from "@/components/ui/useSubmitWithoutReset";
-import { idleState, type FormState } from "@/lib/actions/form-state";
+import { useKeptForm } from "@/components/ui/useKeptForm";
+import type { FormState } from "@/lib/actions/form-state";
 import { SelectField } from "./fields";
 
 const kinds = ["registration", "urssaf", "insurance", "certification", "other"] as const;
@@ -17,9 +16,7 @@ export function EvidenceUploadForm({ action }: { action: (s: FormState, f: FormD
   const t = useTranslations("expertProfile");
   const all = useTranslations();
   const common = useTranslations("common");
-  const [state, formAction, pending] = useActionState(action, idleState);
-  const formRef = useFocusFirstError(state);
-  const onSubmit = useSubmitWithoutReset(formAction);
+  const { state, formAction, pending, formRef, onSubmit } = useKeptForm(action);
   // After an upload, clear the form for the next file; after a refusal, keep every choice.
   useEffect(() => {
     if (state.status === "success") formRef.current?.reset();

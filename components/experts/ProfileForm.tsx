@@ -1,14 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { FormErrorSummary, useFieldError } from "@/components/ui/FormErrorSummary";
-import { useFocusFirstError } from "@/components/ui/useFocusFirstError";
-import { useSubmitWithoutReset } from "@/components/ui/useSubmitWithoutReset";
-import { idleState, type FormState } from "@/lib/actions/form-state";
+import { useKeptForm } from "@/components/ui/useKeptForm";
+import type { FormState } from "@/lib/actions/form-state";
 import { CheckboxGroup, SelectField, TextAreaField } from "./fields";
 import { RepeatableRows } from "./RepeatableRows";
 
@@ -25,13 +23,8 @@ export function ProfileForm({ initialValues, catalog, action }: ProfileFormProps
   const t = useTranslations("expertProfile");
   const all = useTranslations();
   const common = useTranslations("common");
-  const [state, formAction, pending] = useActionState(action, idleState);
-  const formRef = useFocusFirstError(state);
-  const onSubmit = useSubmitWithoutReset(formAction);
+  const { state, formAction, pending, formRef, onSubmit, values, v, many } = useKeptForm(action, initialValues);
   const error = useFieldError(state);
-  const values = state.status === "error" && state.values ? state.values : initialValues;
-  const v = (name: string) => values[name] ?? "";
-  const many = (name: string) => v(name).split("\n").filter(Boolean);
   const section = "flex flex-col gap-5 rounded-lg border border-stone-200 bg-white p-6";
 
   return (

@@ -2,12 +2,10 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { buttonClasses, Button } from "@/components/ui/Button";
 import { FormErrorSummary, useFieldError } from "@/components/ui/FormErrorSummary";
-import { useFocusFirstError } from "@/components/ui/useFocusFirstError";
-import { useSubmitWithoutReset } from "@/components/ui/useSubmitWithoutReset";
-import { idleState, type FormState } from "@/lib/actions/form-state";
+import { useKeptForm } from "@/components/ui/useKeptForm";
+import type { FormState } from "@/lib/actions/form-state";
 import { JobStepFields, type StepFieldsProps } from "./JobStepFields";
 
 interface JobStepFormProps extends Pick<StepFieldsProps, "catalog" | "departements"> {
@@ -20,18 +18,13 @@ interface JobStepFormProps extends Pick<StepFieldsProps, "catalog" | "departemen
 export function JobStepForm({ jobId, step, initialValues, catalog, departements, action }: JobStepFormProps) {
   const t = useTranslations("jobWizard");
   const root = useTranslations();
-  const [state, formAction, pending] = useActionState(action, idleState);
-  const formRef = useFocusFirstError(state);
-  const onSubmit = useSubmitWithoutReset(formAction);
+  const { state, formAction, pending, formRef, onSubmit, v, many } = useKeptForm(action, initialValues);
   const validationError = useFieldError(state);
   // Most keys live in `validation`; the wizard's own ones are namespaced ("jobWizard.…").
   const error = (field: string) => {
     const key = state.fieldErrors?.[field];
     return key?.includes(".") ? root(key as never) : validationError(field);
   };
-  const values = state.status === "error" && state.values ? state.values : initialValues;
-  const v = (name: string) => values[name] ?? "";
-  const many = (name: string) => v(name).split("\n").filter(Boolean);
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} className="flex flex-col gap-6" noValidate>
       <FormErrorSummary state={state} />
