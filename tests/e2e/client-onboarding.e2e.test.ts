@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 import { SignInFlow } from "./pages/SignInFlow";
@@ -129,7 +129,7 @@ describe.skipIf(!e2eEnabled)("magic-link rate limit", () => {
     const { page } = visitor;
     const email = `pressee.${Date.now()}@example.test`;
     const signIn = new SignInFlow(page);
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < inject("e2eSigninLimitPerEmail"); i++) {
       await page.goto(`${baseUrl}/signin`);
       await signIn.requestLink(email, { email: /Adresse e-mail/, submit: /Recevoir le lien/ });
       await page.waitForURL(/\/signin\/check-email/);

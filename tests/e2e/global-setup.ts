@@ -14,10 +14,12 @@ declare module "vitest" {
   export interface ProvidedContext {
     e2eBaseUrl: string;
     e2eChromium: string;
+    e2eSigninLimitPerEmail: number;
   }
 }
 
 const root = path.resolve(import.meta.dirname, "../..");
+const SIGNIN_LIMIT_PER_EMAIL = 25;
 const SOURCES = ["app", "components", "lib", "db", "emails", "messages", "i18n", "proxy.ts", "next.config.ts", "package-lock.json"];
 
 function newestMtime(entry: string): number {
@@ -97,6 +99,8 @@ export default async function setup(project: TestProject) {
       RESEND_API_KEY: "",
       // Every e2e visitor comes from ::1; the per-IP limit has its own integration test.
       SIGNIN_LIMIT_PER_IP: "1000",
+      // The demo accounts sign in many times across the e2e files, within one hour.
+      SIGNIN_LIMIT_PER_EMAIL: String(SIGNIN_LIMIT_PER_EMAIL),
       ADMIN_EMAILS: "ops@example.test",
       NEXT_TELEMETRY_DISABLED: "1",
     },
@@ -116,6 +120,7 @@ export default async function setup(project: TestProject) {
   console.log(`[e2e] app ready at ${baseUrl}`);
   project.provide("e2eBaseUrl", baseUrl);
   project.provide("e2eChromium", chromium);
+  project.provide("e2eSigninLimitPerEmail", SIGNIN_LIMIT_PER_EMAIL);
 
   return async () => {
     if (server.exitCode === null) {
