@@ -1,6 +1,6 @@
+import { queueJob } from "@/lib/jobs/queue";
 import type { ReactElement } from "react";
 import { render, toPlainText } from "@react-email/render";
-import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
 import { emailTemplates, type EmailTemplateName, type EmailTemplateProps } from "./templates";
@@ -59,13 +59,6 @@ export async function sendEmail<N extends EmailTemplateName>(
     if (!existing) throw new Error(`Outbox row for ${input.idempotencyKey} vanished`);
     return { id: existing.id, created: false };
   }
-  await executor.execute(sql`
-    select graphile_worker.add_job(
-      ${DELIVER_EMAIL_TASK},
-      json_build_object('outboxId', ${row.id}::text),
-      job_key := ${`email:${row.id}`},
-      max_attempts := ${EMAIL_MAX_ATTEMPTS}
-    )
-  `);
+  await queueJob(executor, DELIVER_EMAIL_TASK, { outboxId: row.id }, { key: `email:${row.id}`, maxAttempts: EMAIL_MAX_ATTEMPTS });
   return { id: row.id, created: true };
 }

@@ -1,4 +1,5 @@
-import { and, eq, sql } from "drizzle-orm";
+import { queueJob } from "@/lib/jobs/queue";
+import { and, eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { invoices, payments, type InvoiceDocument, type InvoiceLine, type InvoiceParty } from "@/db/schema";
 import type { MilestoneContext } from "@/lib/payments/context";
@@ -52,7 +53,7 @@ async function insertInvoice(
     })
     .returning({ id: invoices.id });
   if (!invoice) throw new Error(`Invoice ${number} not inserted`);
-  await tx.execute(sql`select graphile_worker.add_job(${RENDER_INVOICE_TASK}, json_build_object('invoiceId', ${invoice.id}::text), job_key := ${`invoice:${invoice.id}`}::text, max_attempts := 10)`);
+  await queueJob(tx, RENDER_INVOICE_TASK, { invoiceId: invoice.id }, { key: `invoice:${invoice.id}`, maxAttempts: 10 });
   return invoice.id;
 }
 

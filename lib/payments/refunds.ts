@@ -1,4 +1,5 @@
-import { eq, sql } from "drizzle-orm";
+import { queueJob } from "@/lib/jobs/queue";
+import { eq } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { payments, refunds } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
@@ -10,7 +11,7 @@ import { paymentProvider } from "./provider";
 export const SEND_REFUND_TASK = "send_refund";
 
 export async function queueRefund(tx: Transaction, refundId: string): Promise<void> {
-  await tx.execute(sql`select graphile_worker.add_job(${SEND_REFUND_TASK}, json_build_object('refundId', ${refundId}::text), job_key := ${`refund:${refundId}`}::text, max_attempts := 25)`);
+  await queueJob(tx, SEND_REFUND_TASK, { refundId }, { key: `refund:${refundId}`, maxAttempts: 25 });
 }
 
 /**

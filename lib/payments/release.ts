@@ -1,4 +1,5 @@
-import { eq, sql } from "drizzle-orm";
+import { queueJob } from "@/lib/jobs/queue";
+import { eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { contractMilestones, contracts, transfers, type MilestoneStatus } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
@@ -14,7 +15,7 @@ export const SEND_TRANSFER_TASK = "send_transfer";
 
 /** Queues the transfer's sending (graphile-worker, in the caller's transaction). */
 export async function queueTransfer(tx: Transaction, transferId: string): Promise<void> {
-  await tx.execute(sql`select graphile_worker.add_job(${SEND_TRANSFER_TASK}, json_build_object('transferId', ${transferId}::text), job_key := ${`transfer:${transferId}`}::text, max_attempts := 25)`);
+  await queueJob(tx, SEND_TRANSFER_TASK, { transferId }, { key: `transfer:${transferId}`, maxAttempts: 25 });
 }
 
 /**

@@ -7,7 +7,7 @@ import { fundingLines, postLedger } from "@/lib/payments/ledger";
 import { nextMilestoneStatus } from "@/lib/payments/milestone-machine";
 import { notifyMilestone } from "@/lib/payments/notify";
 import type { PaymentProvider, ProviderEvent } from "@/lib/payments/provider/types";
-import { PROCESS_EVENT_TASK } from "./record";
+import { queueEventProcessing } from "./record";
 
 /** Events that waited for this payment (a chargeback that arrived first) are retried now. */
 async function wakeWaitingEvents(tx: Transaction, intentId: string | null, chargeId: string | null): Promise<void> {
@@ -16,7 +16,7 @@ async function wakeWaitingEvents(tx: Transaction, intentId: string | null, charg
     where processed_at is null and type = 'charge.dispute.created'
       and (payload->'data'->'object'->>'payment_intent' = ${intentId ?? ""} or payload->'data'->'object'->>'charge' = ${chargeId ?? ""})`);
   for (const { id } of waiting) {
-    await tx.execute(sql`select graphile_worker.add_job(${PROCESS_EVENT_TASK}, json_build_object('eventId', ${id}::text), job_key := ${`event:${id}`}::text, max_attempts := 25)`);
+    await queueEventProcessing(tx, id);
   }
 }
 

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { queueJob } from "@/lib/jobs/queue";
 import type { Executor } from "@/db/client";
 import { stripeEvents } from "@/db/schema";
 import type { ProviderEvent } from "@/lib/payments/provider/types";
@@ -16,8 +16,11 @@ export async function recordProviderEvent(executor: Executor, event: ProviderEve
     .onConflictDoNothing({ target: stripeEvents.id })
     .returning({ id: stripeEvents.id });
   if (inserted.length === 0) return false;
-  await executor.execute(
-    sql`select graphile_worker.add_job(${PROCESS_EVENT_TASK}, json_build_object('eventId', ${event.id}::text), job_key := ${`event:${event.id}`}::text, max_attempts := 25)`,
-  );
+  await queueEventProcessing(executor, event.id);
   return true;
+}
+
+/** Queues (or re-queues, to run now) the processing of a recorded event. */
+export async function queueEventProcessing(executor: Executor, eventId: string): Promise<void> {
+  await queueJob(executor, PROCESS_EVENT_TASK, { eventId }, { key: `event:${eventId}`, maxAttempts: 25 });
 }
