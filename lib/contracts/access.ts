@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { contracts, organizationMembers, type Contract, type ContractDocumentKind, type ContractSide } from "@/db/schema";
+import { contracts, organizationMembers, users, type Contract, type ContractDocumentKind, type ContractSide } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError, requireUser } from "@/lib/auth/policy";
 import { isUuidLike } from "@/lib/ids";
@@ -35,4 +35,16 @@ export async function loadContractFor(
     if (member) return { contract, side: "client" };
   }
   throw new PolicyError("forbidden");
+}
+
+/** Who hears about a contract: its expert, its client organisation's members, or the admins. */
+export async function contractRecipients(tx: Executor, contract: Contract, audience: "expert" | "client" | "admins") {
+  const columns = { id: users.id, email: users.email, locale: users.locale };
+  if (audience === "expert") return tx.select(columns).from(users).where(eq(users.id, contract.expertUserId));
+  if (audience === "admins") return tx.select(columns).from(users).where(eq(users.role, "admin"));
+  return tx
+    .select(columns)
+    .from(organizationMembers)
+    .innerJoin(users, eq(users.id, organizationMembers.userId))
+    .where(eq(organizationMembers.organizationId, contract.organizationId));
 }

@@ -10,7 +10,7 @@ import { env } from "@/lib/env";
 import { isUuidLike } from "@/lib/ids";
 import { nextJobStatus } from "@/lib/jobs/job-machine";
 import { fieldErrors } from "@/lib/actions/field-errors";
-import { contractRecipients } from "@/lib/payments/context";
+import { contractRecipients } from "@/lib/contracts/access";
 import { fail, ok, type Result } from "@/lib/result";
 import { nextContractStatus } from "./contract-machine";
 

@@ -1,32 +1,21 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
-import { contractDocumentAcceptances, contracts, organizationMembers, users, type Contract, type ContractDocumentKind, type ContractSide } from "@/db/schema";
+import { contractDocumentAcceptances, contracts, type Contract, type ContractDocumentKind, type ContractSide } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import { fail, ok, type Result } from "@/lib/result";
-import { loadContractFor, requiredDocuments } from "./access";
+import { contractRecipients, loadContractFor, requiredDocuments } from "./access";
 import { nextContractStatus } from "./contract-machine";
 import { buildContractDocument, contractDocumentSha256 } from "./documents/build";
 
 export type AcceptDocumentError = "not_required" | "illegal_transition";
 
-async function recipientsOf(tx: Transaction, contract: Contract, side: ContractSide) {
-  if (side === "expert") {
-    return tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, contract.expertUserId));
-  }
-  return tx
-    .select({ email: users.email, locale: users.locale })
-    .from(organizationMembers)
-    .innerJoin(users, eq(users.id, organizationMembers.userId))
-    .where(eq(organizationMembers.organizationId, contract.organizationId));
-}
-
 async function tell(tx: Transaction, contract: Contract, side: ContractSide, event: "documentsAwaiting" | "contractActive") {
   const party = side === "expert" ? contract.facts.client.legalName : contract.facts.expert.name;
-  for (const recipient of await recipientsOf(tx, contract, side)) {
+  for (const recipient of await contractRecipients(tx, contract, side)) {
     await sendEmail(tx, {
       template: "contract-event",
       to: recipient.email,
@@ -73,7 +62,7 @@ export async function acceptContractDocument(
     if (done("client") && done("expert")) {
       const next = nextContractStatus(contract.status, "activate");
       if (!next) return fail("illegal_transition");
-      await tx.update(contracts).set({ status: next, activatedAt: new Date(), updatedAt: new Date() }).where(and(eq(contracts.id, contract.id)));
+      await tx.update(contracts).set({ status: next, activatedAt: new Date(), updatedAt: new Date() }).where(eq(contracts.id, contract.id));
       await recordAudit(tx, { actorId: actor?.id ?? null, action: "contract.activate", subjectType: "contract", subjectId: contract.id, fromStatus: contract.status, toStatus: next });
       await tell(tx, contract, "client", "contractActive");
       await tell(tx, contract, "expert", "contractActive");

@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { contractMilestones, contracts, organizationMembers, users, type Contract, type ContractMilestone } from "@/db/schema";
+import { contractMilestones, contracts, type Contract, type ContractMilestone } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError } from "@/lib/auth/policy";
 import { loadContractFor } from "@/lib/contracts/access";
@@ -28,16 +28,4 @@ export async function lockMilestoneFor(tx: Transaction, actor: Actor | null, mil
   const access = await loadContractFor(tx, actor, context.contract.id);
   if (access.side !== side) throw new PolicyError("forbidden");
   return context;
-}
-
-/** Who hears about a contract's money: its expert, its client organisation's members, the admins. */
-export async function contractRecipients(tx: Transaction, contract: Contract, audience: "expert" | "client" | "admins") {
-  const columns = { id: users.id, email: users.email, locale: users.locale };
-  if (audience === "expert") return tx.select(columns).from(users).where(eq(users.id, contract.expertUserId));
-  if (audience === "admins") return tx.select(columns).from(users).where(and(eq(users.role, "admin")));
-  return tx
-    .select(columns)
-    .from(organizationMembers)
-    .innerJoin(users, eq(users.id, organizationMembers.userId))
-    .where(eq(organizationMembers.organizationId, contract.organizationId));
 }

@@ -3,7 +3,7 @@ import type { Contract, ContractMilestone } from "@/db/schema";
 import type { PaymentEvent } from "@/emails/PaymentEventEmail";
 import { sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
-import { contractRecipients } from "./context";
+import { contractRecipients } from "@/lib/contracts/access";
 
 /**
  * Emails everyone in `audiences` about a money event on a milestone, each in their language.

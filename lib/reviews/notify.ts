@@ -3,7 +3,7 @@ import type { Transaction } from "@/db/client";
 import { reviews, type Contract, type ContractSide } from "@/db/schema";
 import { sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
-import { contractRecipients } from "@/lib/payments/context";
+import { contractRecipients } from "@/lib/contracts/access";
 
 /**
  * Tells the reviewed side about a new review, each person in their language: the expert for
