@@ -8,7 +8,7 @@ import { StatementList } from "@/components/invoices/StatementList";
 import { Alert } from "@/components/ui/Alert";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { currentActor } from "@/lib/auth/current-actor";
-import { parisDay } from "@/lib/invoicing/parties";
+import { parisDay } from "@/lib/dates";
 import { listInvoices, statementYears } from "@/lib/invoicing/queries";
 import { PRESETS, parsePeriod, periodSearch, presetPeriod, queryPeriod } from "./period";
 

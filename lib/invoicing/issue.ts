@@ -4,7 +4,8 @@ import type { Transaction } from "@/db/client";
 import { invoices, payments, type InvoiceDocument, type InvoiceLine, type InvoiceParty } from "@/db/schema";
 import type { MilestoneContext } from "@/lib/payments/context";
 import { allocateNumber, expertInvoiceCode, pad } from "./numbering";
-import { expertParty, organizationParty, parisDay, platformParty } from "./parties";
+import { parisDay } from "@/lib/dates";
+import { expertParty, organizationParty, platformParty } from "./parties";
 
 export const RENDER_INVOICE_TASK = "render_invoice";
 export const FRANCHISE_NOTE = "TVA non applicable, art. 293 B du CGI";

@@ -4,11 +4,6 @@ import { billingMandates, expertProfiles, organizations, users, type Contract, t
 import { legalFormLabel } from "@/lib/contracts/documents/format";
 import { env } from "@/lib/env";
 
-/** Europe/Paris calendar day of an instant, YYYY-MM-DD. */
-export function parisDay(instant: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
-}
-
 export function platformParty(): InvoiceParty {
   const e = env();
   return {

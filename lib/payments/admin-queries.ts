@@ -1,3 +1,4 @@
+import { parisDay } from "@/lib/dates";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { auditLog, contractMilestones, contracts, disputes, payments, refunds, transfers, users } from "@/db/schema";
@@ -13,9 +14,7 @@ const TIME_ZONE = "Europe/Paris";
 /** "YYYY-MM" from a query parameter, or the current Paris month when missing or malformed. */
 export function parseMonth(value: string | null | undefined, now = new Date()): string {
   if (value && /^\d{4}-(0[1-9]|1[0-2])$/.test(value) && value >= "2000-01" && value <= "2999-12") return value;
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit" }).formatToParts(now);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}`;
+  return parisDay(now).slice(0, 7);
 }
 
 /** The month `delta` months after `month` ("2026-01", -1 → "2025-12"). */

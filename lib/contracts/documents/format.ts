@@ -1,3 +1,4 @@
+import { parisDay } from "@/lib/dates";
 import type { DocumentLocale } from "./types";
 
 /**
@@ -39,10 +40,7 @@ export function formatDate(isoDate: string, locale: DocumentLocale): string {
 export function formatParisDay(isoTimestamp: string, locale: DocumentLocale): string {
   const instant = new Date(isoTimestamp);
   if (Number.isNaN(instant.getTime())) throw new Error(`Not a timestamp: ${isoTimestamp}`);
-  // Numeric parts only: their shape does not change between ICU versions.
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(instant);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return formatDate(`${part("year")}-${part("month")}-${part("day")}`, locale);
+  return formatDate(parisDay(instant), locale);
 }
 
 /** ["a", "b", "c"] → "a, b et c" / "a, b and c". */
