@@ -89,22 +89,6 @@ async function withMilestones(rows: (Bid & { expertName: string; expertSlug: str
 
 const bidColumns = getTableColumns(bids);
 
-/** All bids on a job, for its organisation's members only, cheapest first (withdrawn ones left out). */
-export async function listBidsForJob(actor: Actor | null, jobId: string): Promise<BidWithMilestones[]> {
-  requireRole(actor, "client");
-  if (!isUuidLike(jobId)) throw new PolicyError("forbidden");
-  const [job] = await db.select({ organizationId: jobs.organizationId }).from(jobs).where(eq(jobs.id, jobId));
-  if (!job) throw new PolicyError("forbidden");
-  await requireOrgMember(db, actor, job.organizationId);
-  const rows = await db
-    .select({ ...bidColumns, expertName: expertProfiles.displayName, expertSlug: expertProfiles.slug, verifiedAt: expertProfiles.verifiedAt })
-    .from(bids)
-    .innerJoin(expertProfiles, eq(expertProfiles.id, bids.profileId))
-    .where(eq(bids.jobId, jobId))
-    .orderBy(asc(bids.totalCents));
-  return withMilestones(rows.filter((r) => r.status !== "withdrawn"));
-}
-
 /** The expert's own bid on a job (an expert sees only its own). */
 export async function getMyBidForJob(actor: Actor | null, jobId: string): Promise<(BidWithMilestones & { contractId: string | null }) | null> {
   const expert = requireRole(actor, "expert");

@@ -70,8 +70,8 @@ const comparators: Record<BidSort, (a: ComparedBid, b: ComparedBid) => number> =
 };
 
 /**
- * The bids on a job side by side, for its organisation's members only (the same policy as
- * listBidsForJob); withdrawn bids are left out. Sorted by total (cheapest first), start date
+ * The bids on a job side by side, for its organisation's members only; withdrawn bids are left
+ * out. Sorted by total (cheapest first), start date
  * (earliest first) or rating (best first).
  */
 export async function compareBidsForJob(actor: Actor | null, jobId: string, options: { sort?: BidSort } = {}): Promise<ComparedBid[]> {

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { bids, emailOutbox, expertProfiles } from "@/db/schema";
 import { PolicyError } from "@/lib/auth/policy";
-import { declineBid, getMyBidForJob, listBidsForJob, shortlistBid } from "@/lib/bids/client-bids";
+import { declineBid, getMyBidForJob, shortlistBid } from "@/lib/bids/client-bids";
+import { compareBidsForJob } from "@/lib/bids/comparison";
 import { submitBid, updateBid, withdrawBid } from "@/lib/bids/expert-bids";
 import type { BidInput } from "@/lib/bids/schemas";
 import { resetEnvCache } from "@/lib/env";
@@ -127,14 +128,14 @@ describe("bids", () => {
   });
 
   it("the client sees all bids side by side; an expert sees only its own; others see nothing", async () => {
-    const list = await listBidsForJob(member, jobId);
+    const list = await compareBidsForJob(member, jobId);
     expect(list.length).toBeGreaterThan(2);
     expect(list.every((b) => b.status !== "withdrawn")).toBe(true);
     expect(list.map((b) => b.totalCents)).toEqual([...list.map((b) => b.totalCents)].sort((a, b) => a - b));
     const outsider = await makeUser("client");
     await makeOrganization(outsider);
-    await expect(listBidsForJob(outsider, jobId)).rejects.toThrow(new PolicyError("forbidden"));
-    await expect(listBidsForJob(await verifiedExpert(), jobId)).rejects.toThrow(new PolicyError("forbidden"));
+    await expect(compareBidsForJob(outsider, jobId)).rejects.toThrow(new PolicyError("forbidden"));
+    await expect(compareBidsForJob(await verifiedExpert(), jobId)).rejects.toThrow(new PolicyError("forbidden"));
     expect(await getMyBidForJob(await verifiedExpert(), jobId)).toBeNull();
   });
 
