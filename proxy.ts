@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { namesOwnHost } from "@/lib/http/host-check";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 /** Pages that need a signed-in person; the use cases check roles and ownership themselves. */
@@ -27,12 +28,24 @@ export function contentSecurityPolicy(nonce: string, isDev: boolean, stripe = fa
   ].join("; ");
 }
 
+function appUrl(): string {
+  return process.env.APP_URL || "http://localhost:3000";
+}
+
 /**
  * Proxy (formerly middleware): sets the per-request CSP nonce, and sends anonymous visitors of
  * private pages to the sign-in page. It only redirects; authorization lives in the use cases.
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // A request for another host (forged Host or X-Forwarded-Host) never reaches a page or an
+  // action. Liveness stays answerable by a local probe.
+  if (process.env.NODE_ENV === "production" && pathname !== "/api/health" && !namesOwnHost(request.headers, appUrl())) {
+    return new NextResponse("Misdirected request: this server answers only for its own address.\n", {
+      status: 421,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
+  }
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (!hasSession && PROTECTED_PREFIXES.some((p) => pathname === p || pathname.startsWith(p.endsWith("/") ? p : `${p}/`))) {
     const url = request.nextUrl.clone();

@@ -21,6 +21,8 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.{ts,tsx}"],
           environment: "node",
+          // next-auth imports `next/server` without an extension: let Vite resolve it.
+          server: { deps: { inline: ["next-auth"] } },
           globalSetup: ["tests/helpers/global-database.ts"],
           setupFiles: ["tests/helpers/file-database.ts"],
           testTimeout: 30_000,

@@ -1,11 +1,12 @@
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { eq } from "drizzle-orm";
-import NextAuth from "next-auth";
+import NextAuth, { type NextAuthConfig } from "next-auth";
 import type { EmailConfig } from "next-auth/providers/email";
 import { db, getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens, type Locale, type UserRole } from "@/db/schema";
 import { sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
+import { appOrigin, appUrl, appUsesHttps } from "@/lib/http/app-url";
 import { isLocale, LOCALE_COOKIE, negotiateLocale, type AppLocale } from "@/lib/i18n/locale";
 import { createHash } from "node:crypto";
 
@@ -36,6 +37,18 @@ async function emailLocale(email: string, request: Request): Promise<AppLocale> 
   return isLocale(fromCookie) ? fromCookie : negotiateLocale(request.headers.get("accept-language"));
 }
 
+const CALLBACK_PATH = "/api/auth/callback/email";
+
+/**
+ * The link we email, on APP_URL's origin whatever host Auth.js derived: the token must only
+ * ever travel to our own site, never to a host named in a forged request header.
+ */
+export function signInLink(authJsUrl: string): string {
+  const { pathname, search } = new URL(authJsUrl);
+  if (pathname !== CALLBACK_PATH) throw new Error(`unexpected sign-in callback path: ${pathname}`);
+  return appUrl(`${pathname}${search}`);
+}
+
 const emailProvider: EmailConfig = {
   id: "email",
   type: "email",
@@ -45,12 +58,13 @@ const emailProvider: EmailConfig = {
   options: {},
   async sendVerificationRequest({ identifier, url, request }) {
     const locale = await emailLocale(identifier, request);
+    const link = signInLink(url);
     await db.transaction((tx) =>
       sendEmail(tx, {
         template: "sign-in",
         to: identifier,
-        props: { locale, url, expiresInMinutes: MAGIC_LINK_MINUTES },
-        idempotencyKey: `sign-in:${createHash("sha256").update(url).digest("hex")}`,
+        props: { locale, url: link, expiresInMinutes: MAGIC_LINK_MINUTES },
+        idempotencyKey: `sign-in:${createHash("sha256").update(link).digest("hex")}`,
       }),
     );
   },
@@ -60,38 +74,51 @@ function isAdminEmail(email: string | null | undefined): boolean {
   return !!email && env().ADMIN_EMAILS.includes(email.toLowerCase());
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  adapter: DrizzleAdapter(getDb(), {
-    usersTable: users,
-    accountsTable: accounts,
-    sessionsTable: sessions,
-    verificationTokensTable: verificationTokens,
-  }),
-  secret: env().AUTH_SECRET,
-  trustHost: true,
-  session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
-  providers: [emailProvider],
-  pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
-  callbacks: {
-    // A suspended account gets no link and cannot complete one it already had.
-    signIn: ({ user }) => !user.suspendedAt,
-    session: ({ session, user }) => ({
-      ...session,
-      user: {
-        id: user.id,
-        email: user.email,
-        name: user.name,
-        role: user.role ?? null,
-        locale: user.locale ?? "fr",
-        suspended: !!user.suspendedAt,
-      },
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  // Auth.js derives its own URLs (the action URL, the emailed link's origin, the callback's
+  // redirects) from AUTH_URL when it is set, and from the request's Host / X-Forwarded-*
+  // headers otherwise: pin it to APP_URL so that no header can choose the origin.
+  process.env.AUTH_URL = appOrigin();
+  return config();
+});
+
+function config(): NextAuthConfig {
+  return {
+    adapter: DrizzleAdapter(getDb(), {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
     }),
-  },
-  events: {
-    async signIn({ user }) {
-      if (user.id && isAdminEmail(user.email) && user.role !== "admin") {
-        await db.update(users).set({ role: "admin" }).where(eq(users.id, user.id));
-      }
+    secret: env().AUTH_SECRET,
+    // Host headers are not trusted for URLs (AUTH_URL above); the proxy refuses a foreign Host.
+    trustHost: true,
+    // Secure, `__Secure-`-prefixed cookies follow APP_URL's scheme, whatever the headers say.
+    useSecureCookies: appUsesHttps(),
+    session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+    providers: [emailProvider],
+    pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
+    callbacks: {
+      // A suspended account gets no link and cannot complete one it already had.
+      signIn: ({ user }) => !user.suspendedAt,
+      session: ({ session, user }) => ({
+        ...session,
+        user: {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          role: user.role ?? null,
+          locale: user.locale ?? "fr",
+          suspended: !!user.suspendedAt,
+        },
+      }),
     },
-  },
-}));
+    events: {
+      async signIn({ user }) {
+        if (user.id && isAdminEmail(user.email) && user.role !== "admin") {
+          await db.update(users).set({ role: "admin" }).where(eq(users.id, user.id));
+        }
+      },
+    },
+  };
+}

@@ -5,11 +5,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { PolicyError, requireOrgMember, requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { sendEmail } from "@/lib/email/send-email";
-import { env } from "@/lib/env";
 import { splitCommission } from "@/lib/money/commission";
 import { fail, ok, type Result } from "@/lib/result";
 import { nextBidStatus } from "./bid-machine";
 import { isUuidLike } from "@/lib/ids";
+import { appUrl } from "@/lib/http/app-url";
 
 async function lockBidForClient(tx: Transaction, actor: Actor | null, bidId: string) {
   requireRole(actor, "client");
@@ -59,7 +59,7 @@ export async function declineBid(
         template: "bid-event",
         to: expert.email,
         idempotencyKey: `bid-declined:${bid.id}`,
-        props: { locale: expert.locale, event: "bidDeclined", jobTitle, expertName: expert.name, reason, url: `${env().APP_URL}/jobs` },
+        props: { locale: expert.locale, event: "bidDeclined", jobTitle, expertName: expert.name, reason, url: appUrl("/jobs") },
       });
     }
     await recordAudit(tx, { actorId: actor?.id ?? null, action: "bid.declined", subjectType: "bid", subjectId: bid.id, fromStatus: bid.status, toStatus: next, reason });

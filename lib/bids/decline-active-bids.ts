@@ -3,7 +3,7 @@ import type { Transaction } from "@/db/client";
 import { bids, users } from "@/db/schema";
 import type { BidEvent } from "@/emails/BidEventEmail";
 import { sendEmail } from "@/lib/email/send-email";
-import { env } from "@/lib/env";
+import { appUrl } from "@/lib/http/app-url";
 
 /**
  * Declines a job's active bids (all of them, or all but `exceptBidId`) and emails each expert,
@@ -38,7 +38,7 @@ export async function declineActiveBids(
       template: "bid-event",
       to: expert.email,
       idempotencyKey: `${event}:${job.id}:${bid.id}`,
-      props: { locale: expert.locale, event, jobTitle: job.title, expertName: expert.name ?? "", reason: null, url: `${env().APP_URL}/jobs` },
+      props: { locale: expert.locale, event, jobTitle: job.title, expertName: expert.name ?? "", reason: null, url: appUrl("/jobs") },
     });
   }
   return declined.map((b) => b.id);

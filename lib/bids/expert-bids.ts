@@ -11,6 +11,7 @@ import { fail, ok, type Result } from "@/lib/result";
 import { nextBidStatus } from "./bid-machine";
 import { bidSchema, type BidInput } from "./schemas";
 import { isUuidLike } from "@/lib/ids";
+import { appUrl } from "@/lib/http/app-url";
 
 export type SubmitBidError = "invalid" | "not_verified" | "job_closed" | "already_bid" | "quota_reached";
 
@@ -78,7 +79,7 @@ export async function submitBid(actor: Actor | null, input: BidInput): Promise<R
         template: "bid-event",
         to: member.email,
         idempotencyKey: `bid-new:${row.id}:${member.email}`,
-        props: { locale: member.locale, event: "newBid", jobTitle: jobRow?.title ?? "", expertName: profile.displayName, reason: null, url: `${env().APP_URL}/jobs/${bid.jobId}/bids` },
+        props: { locale: member.locale, event: "newBid", jobTitle: jobRow?.title ?? "", expertName: profile.displayName, reason: null, url: appUrl(`/jobs/${bid.jobId}/bids`) },
       });
     }
     await recordAudit(tx, { actorId: expert.id, action: "bid.submitted", subjectType: "bid", subjectId: row.id, toStatus: "submitted", data: { jobId: bid.jobId, totalCents: bid.totalCents } });

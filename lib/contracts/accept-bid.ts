@@ -21,10 +21,10 @@ import { recordAudit } from "@/lib/audit/record";
 import { declineActiveBids } from "@/lib/bids/decline-active-bids";
 import { nextBidStatus } from "@/lib/bids/bid-machine";
 import { sendEmail } from "@/lib/email/send-email";
-import { env } from "@/lib/env";
 import { isUuidLike } from "@/lib/ids";
 import { nextJobStatus } from "@/lib/jobs/job-machine";
 import { fail, ok, type Result } from "@/lib/result";
+import { appUrl } from "@/lib/http/app-url";
 
 /** French standard VAT rate (20 %), in basis points. */
 export const STANDARD_VAT_BPS = 2000;
@@ -149,7 +149,7 @@ export async function acceptBid(actor: Actor | null, input: { bidId: string }): 
         jobTitle: job.title,
         party: organization.legalName,
         withDpa: facts.personalData,
-        url: `${env().APP_URL}/contracts/${contract.id}`,
+        url: appUrl(`/contracts/${contract.id}`),
       },
     });
     const audit = { actorId: client.id, reason: null };

@@ -6,13 +6,13 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { sendEmail } from "@/lib/email/send-email";
-import { env } from "@/lib/env";
 import { isUuidLike } from "@/lib/ids";
 import { nextJobStatus } from "@/lib/jobs/job-machine";
 import { fieldErrors } from "@/lib/actions/field-errors";
 import { contractRecipients } from "@/lib/contracts/access";
 import { fail, ok, type Result } from "@/lib/result";
 import { nextContractStatus } from "./contract-machine";
+import { appUrl } from "@/lib/http/app-url";
 
 export const cancelContractSchema = z.object({
   contractId: z.string(),
@@ -64,7 +64,7 @@ async function moneyInFlight(tx: Transaction, contract: Contract, milestones: Co
 
 /** Both sides hear of the cancellation, each in their language, with the admin's reason. */
 async function tellBothSides(tx: Transaction, contract: Contract, reason: string): Promise<void> {
-  const url = `${env().APP_URL}/contracts/${contract.id}`;
+  const url = appUrl(`/contracts/${contract.id}`);
   for (const side of ["client", "expert"] as const) {
     const party = side === "expert" ? contract.facts.client.legalName : contract.facts.expert.name;
     for (const recipient of await contractRecipients(tx, contract, side)) {

@@ -5,11 +5,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { PolicyError } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { sendEmail } from "@/lib/email/send-email";
-import { env } from "@/lib/env";
 import { fail, ok, type Result } from "@/lib/result";
 import { contractRecipients, loadContractFor, requiredDocuments } from "./access";
 import { nextContractStatus } from "./contract-machine";
 import { buildContractDocument, contractDocumentSha256 } from "./documents/build";
+import { appUrl } from "@/lib/http/app-url";
 
 export type AcceptDocumentError = "not_required" | "illegal_transition";
 
@@ -26,7 +26,7 @@ async function tell(tx: Transaction, contract: Contract, side: ContractSide, eve
         jobTitle: contract.facts.job.title,
         party,
         withDpa: contract.personalData,
-        url: `${env().APP_URL}/contracts/${contract.id}`,
+        url: appUrl(`/contracts/${contract.id}`),
       },
     });
   }

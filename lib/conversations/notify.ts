@@ -2,14 +2,14 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { conversationParticipants, organizationMembers, users } from "@/db/schema";
 import { sendEmail } from "@/lib/email/send-email";
-import { env } from "@/lib/env";
 import type { BidAccess } from "./access";
+import { appUrl } from "@/lib/http/app-url";
 
 /** Each participant gets at most one email per conversation in this many minutes. */
 export const MESSAGE_EMAIL_WINDOW_MINUTES = 15;
 
 export function conversationUrl(jobId: string, bidId: string): string {
-  return `${env().APP_URL}/jobs/${jobId}/bids/${bidId}`;
+  return appUrl(`/jobs/${jobId}/bids/${bidId}`);
 }
 
 interface NewMessageNotice {

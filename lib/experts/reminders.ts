@@ -2,8 +2,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { evidenceFiles, expertProfiles, users } from "@/db/schema";
 import { sendEmail } from "@/lib/email/send-email";
-import { env } from "@/lib/env";
 import { URSSAF_REMINDER_DAYS, urssafStaleOn } from "./completeness";
+import { appUrl } from "@/lib/http/app-url";
 
 /**
  * Daily job: verified experts whose latest URSSAF certificate turns six months old within 15 days
@@ -37,7 +37,7 @@ export async function sendUrssafReminders(today: string): Promise<number> {
         template: "urssaf-reminder",
         to: c.email,
         idempotencyKey: `urssaf-reminder:${c.profileId}:${c.latest}`,
-        props: { locale: c.locale, staleOn, url: `${env().APP_URL}/expert/profile` },
+        props: { locale: c.locale, staleOn, url: appUrl("/expert/profile") },
       });
     });
     sent += 1;

@@ -5,7 +5,6 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { sendEmail } from "@/lib/email/send-email";
-import { env } from "@/lib/env";
 import { fieldErrors } from "@/lib/actions/field-errors";
 import { fail, ok, type Result } from "@/lib/result";
 import type { ExpertDecision } from "@/emails/ExpertDecisionEmail";
@@ -13,6 +12,7 @@ import { missingForSubmission, type MissingItem } from "./completeness";
 import { lockOwnProfile } from "./profile";
 import { decisionSchema, type DecisionInput } from "./schemas";
 import { nextVerificationStatus, type VerificationEvent } from "./verification-machine";
+import { appUrl } from "@/lib/http/app-url";
 
 export type SubmitError = "incomplete" | "illegal_transition";
 
@@ -92,7 +92,7 @@ async function applyDecision(
     template: "expert-decision",
     to: target.email,
     idempotencyKey: `expert-decision:${profile.id}:${event}:${now.getTime()}`,
-    props: { locale: target.locale, decision, reason, url: `${env().APP_URL}/expert/profile` },
+    props: { locale: target.locale, decision, reason, url: appUrl("/expert/profile") },
   });
   return ok(undefined);
 }

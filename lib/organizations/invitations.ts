@@ -6,10 +6,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireOrgOwner, requireUser } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { sendEmail } from "@/lib/email/send-email";
-import { env } from "@/lib/env";
 import { fail, ok, type Result } from "@/lib/result";
 import { fieldErrors } from "@/lib/actions/field-errors";
 import { inviteMemberSchema, type InviteMemberInput } from "./schemas";
+import { appUrl } from "@/lib/http/app-url";
 
 export const INVITATION_DAYS = 7;
 
@@ -79,7 +79,7 @@ export async function inviteMember(
       idempotencyKey: `invitation:${invitation.id}`,
       props: {
         locale: invitee?.locale ?? owner.locale,
-        url: `${env().APP_URL}/invitations/${token}`,
+        url: appUrl(`/invitations/${token}`),
         organizationName: organization.legalName,
         inviterName: owner.name ?? owner.email,
         role,

@@ -2,8 +2,8 @@ import { and, eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { reviews, type Contract, type ContractSide } from "@/db/schema";
 import { sendEmail } from "@/lib/email/send-email";
-import { env } from "@/lib/env";
 import { contractRecipients } from "@/lib/contracts/access";
+import { appUrl } from "@/lib/http/app-url";
 
 /**
  * Tells the reviewed side about a new review, each person in their language: the expert for
@@ -20,7 +20,7 @@ export async function notifyReview(
     .select({ id: reviews.id })
     .from(reviews)
     .where(and(eq(reviews.contractId, contract.id), eq(reviews.side, reviewedSide)));
-  const url = `${env().APP_URL}/contracts/${contract.id}#contract-reviews`;
+  const url = appUrl(`/contracts/${contract.id}#contract-reviews`);
   for (const recipient of await contractRecipients(tx, contract, reviewedSide)) {
     await sendEmail(tx, {
       template: "review",
