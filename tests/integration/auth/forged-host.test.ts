@@ -7,6 +7,7 @@ import { desc, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
+import { resetEnvCache } from "@/lib/env";
 
 const request = vi.hoisted(() => ({ headers: new Headers() }));
 
@@ -20,6 +21,7 @@ vi.mock("next/headers", () => ({
 }));
 
 const { sendMagicLink } = await import("@/lib/auth/magic-link");
+const { handlers } = await import("@/lib/auth/auth");
 
 const forged = {
   host: "evil.example",
@@ -41,6 +43,8 @@ function links(html: string): string[] {
 
 afterEach(() => {
   request.headers = new Headers();
+  process.env.APP_URL = "http://localhost:3000";
+  resetEnvCache();
 });
 
 describe("sign-in link origin", () => {
@@ -67,5 +71,27 @@ describe("sign-in link origin", () => {
     const href = links(email.html).find((h) => h.includes("/api/auth/callback/email"));
     expect(href).toMatch(/^http:\/\/localhost:3000\/api\/auth\/callback\/email\?/);
     expect(new URL(href!).searchParams.get("callbackUrl")).toBe("http://localhost:3000/jobs");
+  });
+});
+
+describe("session cookie", () => {
+  it("is Secure and __Secure- prefixed when APP_URL is https, whatever the request says", async () => {
+    process.env.APP_URL = "https://compagnon.example";
+    resetEnvCache();
+    request.headers = new Headers({ host: "compagnon.example", "content-type": "application/x-www-form-urlencoded" });
+    await sendMagicLink("secure@example.test", "/dashboard");
+    const email = await lastEmailTo("secure@example.test");
+    const link = new URL(links(email.html).find((h) => h.includes("/api/auth/callback/email"))!);
+    expect(link.origin).toBe("https://compagnon.example");
+
+    // The proxy in front did not say https (no X-Forwarded-Proto): the request arrives as http.
+    const { NextRequest } = await import("next/server");
+    const response = await handlers.GET(new NextRequest(`http://compagnon.example${link.pathname}${link.search}`));
+    const setCookie = response.headers.getSetCookie();
+    const session = setCookie.find((c) => c.includes("session-token="));
+    expect(session).toMatch(/^__Secure-authjs\.session-token=/);
+    expect(session).toMatch(/;\s*Secure/i);
+    expect(session).toMatch(/;\s*HttpOnly/i);
+    expect(response.headers.get("location")).toBe("https://compagnon.example/dashboard");
   });
 });
