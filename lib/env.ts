@@ -27,6 +27,8 @@ const schema = z
     EMAIL_FROM: z.string().min(3).default("Compagnon <no-reply@compagnon.localhost>"),
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_BASE_URL: z.url().optional(),
+    /** Reverse proxies in front of the app, each appending to X-Forwarded-For (0: none, the header is ignored). */
+    TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
     SIGNIN_LIMIT_PER_EMAIL: z.coerce.number().int().positive().default(5),
     SIGNIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(20),
     PLATFORM_COMMISSION_BPS: z.coerce.number().int().min(0).max(5000).default(1000),

@@ -47,12 +47,16 @@ async function main() {
 
   const worker = await startWorker(database.url);
   const port = process.env.PORT ?? "3000";
-  const next: ChildProcess = spawn(
-    process.execPath,
-    [path.join("node_modules", "next", "dist", "bin", "next"), dev ? "dev" : "start", "-p", port],
-    { stdio: "inherit", env: { ...process.env, NODE_ENV: dev ? "development" : "production" } },
-  );
-  console.log(`[compagnon] ${demo ? "demo mode, " : ""}serving http://localhost:${port}`);
+  // Production and demo: our web server (scripts/web-server.ts) in front of Next.js, bound to
+  // HOSTNAME (default 127.0.0.1). Development: `next dev`.
+  const args = dev
+    ? [path.join("node_modules", "next", "dist", "bin", "next"), "dev", "-p", port]
+    : ["--import", "tsx", path.join("scripts", "web-server.ts")];
+  const next: ChildProcess = spawn(process.execPath, args, {
+    stdio: "inherit",
+    env: { ...process.env, PORT: port, NODE_ENV: dev ? "development" : "production" },
+  });
+  console.log(`[compagnon] ${demo ? "demo mode, " : ""}serving ${process.env.APP_URL ?? `http://localhost:${port}`}`);
 
   let stopping = false;
   const shutdown = async (code: number) => {

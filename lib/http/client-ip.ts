@@ -1,8 +1,8 @@
 /**
- * The client's IP address, for rate limiting: the last X-Forwarded-For entry, which is the one
- * written by the nearest hop (our reverse proxy appends it; with no proxy, Next.js fills the
- * header from the socket when the client did not send one). In production, run behind a reverse
- * proxy that sets the header, as the README says.
+ * The client's IP address, for rate limiting. Our web server (scripts/web-server.ts) has already
+ * reduced X-Forwarded-For to the one address it believes, according to TRUST_PROXY (see
+ * lib/http/forwarded.ts); under `next dev`, Next.js fills it from the socket. Nothing else, such
+ * as X-Real-IP, is read: a client could write it.
  */
 export function clientIp(headers: Headers): string | null {
   const parts = headers
@@ -10,5 +10,5 @@ export function clientIp(headers: Headers): string | null {
     ?.split(",")
     .map((p) => p.trim())
     .filter(Boolean);
-  return parts?.at(-1) ?? headers.get("x-real-ip")?.trim() ?? null;
+  return parts?.at(-1) ?? null;
 }
