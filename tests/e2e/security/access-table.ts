@@ -1,0 +1,77 @@
+/**
+ * Who may open each page and route handler of the app. The authorization matrix test reads the
+ * app's file tree: a page or route handler missing here fails it, so that every new one is
+ * given its expected access on purpose. `ok` lists who gets a 200; everyone else must be
+ * refused (sent to sign in, onboarding or elsewhere, or answered 401, 403 or 404).
+ */
+import type { Who } from "./sessions";
+
+const everyone: Who[] = ["anonymous", "newcomer", "clientOwner", "clientMember", "otherClient", "partyExpert", "otherExpert", "draftExpert", "admin"];
+const signedIn: Who[] = everyone.filter((w) => w !== "anonymous");
+const clients: Who[] = ["clientOwner", "clientMember", "otherClient"];
+const experts: Who[] = ["partyExpert", "otherExpert", "draftExpert"];
+const demoOrg: Who[] = ["clientOwner", "clientMember"];
+const contractParties: Who[] = [...demoOrg, "partyExpert", "admin"];
+
+export interface Access {
+  /** Who gets a 200. */
+  ok: Who[];
+  /** Why, when it is not obvious. */
+  note?: string;
+}
+
+export const PAGES: Record<string, Access> = {
+  "/": { ok: everyone },
+  "/legal/notice": { ok: everyone },
+  "/legal/privacy": { ok: everyone },
+  "/legal/terms": { ok: everyone },
+  "/signin": { ok: ["anonymous"], note: "signed-in people are sent on" },
+  "/signin/check-email": { ok: everyone },
+  "/signin/error": { ok: everyone },
+  "/experts": { ok: everyone },
+  "/experts/[slug]": { ok: everyone, note: "a verified expert's public profile" },
+  "/jobs": { ok: everyone },
+  "/jobs/[id]": { ok: everyone, note: "a published need is public; its confidential part needs the NDA" },
+  "/dev/mailbox": { ok: everyone, note: "demo mode only (404 otherwise, tested apart)" },
+  "/dev/mailbox/[id]": { ok: everyone, note: "demo mode only" },
+  "/invitations/[token]": { ok: everyone, note: "an unknown token is explained on the page" },
+  "/onboarding": { ok: ["newcomer"], note: "people with a role are sent on" },
+  "/onboarding/organization": { ok: [], note: "a client with no organisation yet only; everyone here has one or is not a client" },
+  "/dashboard": { ok: signedIn.filter((w) => w !== "newcomer" && w !== "admin"), note: "admins are sent to /admin, newcomers to onboarding" },
+  "/account": { ok: signedIn },
+  "/jobs/new": { ok: clients },
+  "/jobs/[id]/edit/[step]": { ok: [], note: "the demo need is published: no one edits it" },
+  "/jobs/[id]/bids": { ok: [...demoOrg] },
+  "/jobs/[id]/bids/[bidId]": { ok: [...demoOrg, "partyExpert"] },
+  "/jobs/[id]/bid/edit": { ok: ["partyExpert"], note: "its author sees that an accepted bid is locked" },
+  "/contracts/[id]": { ok: contractParties },
+  "/contracts/[id]/documents/[kind]": { ok: contractParties },
+  "/invoices": { ok: [...clients, ...experts, "admin"] },
+  "/expert/profile": { ok: experts },
+  "/expert/billing-mandate": { ok: experts },
+  "/expert/payouts": { ok: experts },
+  "/admin": { ok: ["admin"] },
+  "/admin/vetting": { ok: ["admin"] },
+  "/admin/vetting/[id]": { ok: ["admin"] },
+  "/admin/disputes": { ok: ["admin"] },
+  "/admin/disputes/[id]": { ok: [], note: "no dispute in the demo data: only refusals are checked" },
+  "/admin/payments": { ok: ["admin"] },
+  "/admin/contracts": { ok: ["admin"] },
+  "/pay/test/checkout/[sessionId]": { ok: [], note: "no open test checkout in the demo data" },
+  "/pay/test/onboarding/[accountId]": { ok: [], note: "no test account in the demo data" },
+  "/pay/test/dashboard/[accountId]": { ok: [], note: "no test account in the demo data" },
+};
+
+/** Route handlers, tried with GET. */
+export const ROUTES: Record<string, Access> = {
+  "/api/health": { ok: everyone },
+  "/api/auth/[...nextauth]": { ok: everyone, note: "Auth.js's own endpoints (session, csrf)" },
+  "/api/stripe/webhook": { ok: [], note: "POST only, signed by Stripe" },
+  "/api/evidence/[id]": { ok: [], note: "the owner and admins; no evidence file in the demo data: only refusals are checked" },
+  "/api/experts/photo/[id]": { ok: [], note: "no photo in the demo data" },
+  "/contracts/[id]/documents/[kind]/pdf": { ok: contractParties },
+  "/expert/payouts/refresh": { ok: [], note: "redirects back to the payouts page" },
+  "/invoices/[id]/pdf": { ok: [], note: "no invoice in the demo data at start: only refusals are checked" },
+  "/invoices/export": { ok: [...clients, ...experts, "admin"] },
+  "/invoices/statement/[year]": { ok: [], note: "statements of a year with no activity" },
+};
