@@ -22,6 +22,8 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.{ts,tsx}"],
           environment: "node",
           globalSetup: ["tests/helpers/global-database.ts"],
+          // next-auth imports "next/server" without an extension, which Node's ESM loader refuses.
+          server: { deps: { inline: ["next-auth"] } },
           setupFiles: ["tests/helpers/file-database.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
