@@ -15,6 +15,8 @@ declare module "vitest" {
     e2eBaseUrl: string;
     e2eChromium: string;
     e2eSigninLimitPerEmail: number;
+    /** The PostgreSQL server (its `postgres` database), for tests that need a database of their own. */
+    e2eServerUrl: string;
   }
 }
 
@@ -121,6 +123,7 @@ export default async function setup(project: TestProject) {
   project.provide("e2eBaseUrl", baseUrl);
   project.provide("e2eChromium", chromium);
   project.provide("e2eSigninLimitPerEmail", SIGNIN_LIMIT_PER_EMAIL);
+  project.provide("e2eServerUrl", serverUrl);
 
   return async () => {
     if (server.exitCode === null) {
