@@ -4,7 +4,9 @@
  * process, its web process dies with it, and nothing is left listening on the port.
  */
 import { execFileSync, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import net from "node:net";
 import postgres from "postgres";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
@@ -38,7 +40,7 @@ beforeAll(async () => {
     PLATFORM_ADDRESS_LINE1: "12 rue des Lilas",
     PORT: String(port),
     HOSTNAME: "127.0.0.1",
-    COMPAGNON_DATA_DIR: `/tmp/${name}`,
+    COMPAGNON_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "compagnon-launcher-data-")),
   };
 });
 
@@ -54,6 +56,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   if (!e2eEnabled) return;
+  rmSync(env.COMPAGNON_DATA_DIR ?? "", { recursive: true, force: true });
   const admin = postgres(inject("e2eServerUrl"), { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists "${name}" with (force)`);
   await admin.end({ timeout: 5 });
