@@ -21,9 +21,9 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.{ts,tsx}"],
           environment: "node",
-          // next-auth imports `next/server` without an extension: let Vite resolve it.
-          server: { deps: { inline: ["next-auth"] } },
           globalSetup: ["tests/helpers/global-database.ts"],
+          // next-auth imports "next/server" without an extension, which Node's ESM loader refuses.
+          server: { deps: { inline: ["next-auth"] } },
           setupFiles: ["tests/helpers/file-database.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -9,8 +9,31 @@ export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 // graphile-worker logs each of its own migrations; keep start-up output readable.
 const quietLogger = new Logger(() => () => {});
 
-/** Applies our Drizzle migrations, then graphile-worker's schema (the job queue). */
-export async function migrateDatabase(url: string): Promise<void> {
+/** The advisory lock taken around migrations and seeding (any constant, the same in every process). */
+export const MIGRATION_LOCK_KEY = 4_242_017_011;
+
+/**
+ * Applies our Drizzle migrations, then graphile-worker's schema (the job queue), then
+ * `whileLocked` (the seeding), all under one PostgreSQL advisory lock: processes that start at
+ * once wait for each other instead of creating the same types twice. The lock belongs to a
+ * connection of its own, so it is released even if this process dies.
+ */
+export async function migrateDatabase(url: string, whileLocked?: () => Promise<void>): Promise<void> {
+  const lock = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await lock`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    try {
+      await applyMigrations(url);
+      await whileLocked?.();
+    } finally {
+      await lock`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+    }
+  } finally {
+    await lock.end({ timeout: 5 });
+  }
+}
+
+async function applyMigrations(url: string): Promise<void> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await migrate(drizzle(sql), { migrationsFolder });

@@ -1,3 +1,4 @@
+import "./lib/load-env";
 import { migrateDatabase } from "../db/migrate";
 import { provideDatabase } from "./lib/database";
 

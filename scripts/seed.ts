@@ -1,14 +1,14 @@
+import "./lib/load-env";
 import { provideDatabase } from "./lib/database";
 
 const database = await provideDatabase();
 process.env.DATABASE_URL = database.url;
-const { migrateDatabase } = await import("../db/migrate");
-const { db, closeDb } = await import("../db/client");
-const { seedCatalog, seedDemo } = await import("../db/seed/seed");
+const { closeDb } = await import("../db/client");
+const { prepareDatabase } = await import("./lib/prepare-database");
 try {
-  await migrateDatabase(database.url);
-  console.log(`[compagnon] catalogue: ${await seedCatalog(db)} programs`);
-  console.log((await seedDemo(db)) ? "[compagnon] demo data loaded" : "[compagnon] users exist: demo data skipped");
+  const { programs, demoLoaded } = await prepareDatabase(database.url, { demo: true });
+  console.log(`[compagnon] catalogue: ${programs} programs`);
+  console.log(demoLoaded ? "[compagnon] demo data loaded" : "[compagnon] users exist: demo data skipped");
 } finally {
   await closeDb();
   await database.stop();

@@ -1,24 +1,39 @@
 /**
  * Starts the whole app: database (DATABASE_URL, or an embedded PostgreSQL), migrations,
  * catalogue (+ demo data in demo mode), the background worker, and Next.js.
- *   npm run demo   → build + this script with --demo (local demo mode, http://localhost:3000)
- *   npm start      → production (needs a build; DATABASE_URL, AUTH_SECRET, ... from the environment)
- *   npm run dev    → this script with --dev (next dev, demo mode)
+ *   npm run demo        → build + this script with --demo (local demo mode, http://localhost:3000)
+ *   npm start           → production (needs a build and the configuration of README "Production")
+ *   npm start -- --web  → production, the web process alone (run `npm run worker` beside it)
+ *   npm run dev         → this script with --dev (next dev, demo mode)
+ * Next.js runs as a child process that stops when this one dies, even by `kill -9`; this process
+ * exits non-zero when the child dies, and passes SIGTERM/SIGINT on to it.
  */
+import "./lib/load-env";
+import "./lib/die-with-parent.mjs";
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { provideDatabase } from "./lib/database";
+import { prepareDatabase } from "./lib/prepare-database";
+import { refuseBadProductionConfig } from "./lib/refuse-bad-config";
 import { demoAuthSecret } from "./lib/secrets";
 
 const dev = process.argv.includes("--dev");
 const demo = dev || process.argv.includes("--demo");
+const webOnly = process.argv.includes("--web");
+const STOP_TIMEOUT_MS = 15_000;
+
+function running(child: ChildProcess): boolean {
+  return child.exitCode === null && child.signalCode === null;
+}
 
 async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   if (demo) {
     process.env.COMPAGNON_DEMO = "1";
-    process.env.AUTH_SECRET ??= await demoAuthSecret();
+    process.env.AUTH_SECRET ||= await demoAuthSecret();
+  } else {
+    refuseBadProductionConfig("[compagnon]");
   }
   if (!dev && !existsSync(path.join(".next", "BUILD_ID"))) {
     console.error("[compagnon] no production build found: run `npm run build` first (or `npm run demo`).");
@@ -29,52 +44,64 @@ async function main() {
   process.env.DATABASE_URL = database.url;
 
   // Imported after DATABASE_URL is known: these modules read the environment.
-  const { migrateDatabase } = await import("../db/migrate");
-  const { db, closeDb } = await import("../db/client");
-  const { seedCatalog, seedDemo } = await import("../db/seed/seed");
+  const { closeDb } = await import("../db/client");
   const { startWorker } = await import("../lib/jobs/worker");
   const { env } = await import("../lib/env");
   env(); // validate now, not on the first request
 
-  await migrateDatabase(database.url);
-  const count = await seedCatalog(db);
-  if (demo && (await seedDemo(db))) {
-    const { seedDemoContract } = await import("./lib/demo-contract");
-    await seedDemoContract();
-    console.log("[compagnon] demo data loaded (see README for the demo accounts)");
-  }
-  console.log(`[compagnon] catalogue: ${count} programs`);
+  const { programs, demoLoaded } = await prepareDatabase(database.url, { demo });
+  if (demoLoaded) console.log("[compagnon] demo data loaded (see README for the demo accounts)");
+  console.log(`[compagnon] catalogue: ${programs} programs`);
 
-  const worker = await startWorker(database.url);
-  const port = process.env.PORT ?? "3000";
-  // Production and demo: our web server (scripts/web-server.ts) in front of Next.js, bound to
-  // HOSTNAME (default 127.0.0.1). Development: `next dev`.
-  const args = dev
+  const worker = webOnly ? null : await startWorker(database.url);
+  const port = process.env.PORT || "3000";
+  // Production and demo: our web server (scripts/web-server.ts) in front of Next.js, listening on
+  // HOSTNAME (default 127.0.0.1: the reverse proxy is in front). Development: `next dev`.
+  const server = dev
     ? [path.join("node_modules", "next", "dist", "bin", "next"), "dev", "-p", port]
     : ["--import", "tsx", path.join("scripts", "web-server.ts")];
-  const next: ChildProcess = spawn(process.execPath, args, {
+  const next: ChildProcess = spawn(process.execPath, ["--import", new URL("./lib/die-with-parent.mjs", import.meta.url).href, ...server], {
     stdio: "inherit",
     env: { ...process.env, PORT: port, NODE_ENV: dev ? "development" : "production" },
   });
-  console.log(`[compagnon] ${demo ? "demo mode, " : ""}serving ${process.env.APP_URL ?? `http://localhost:${port}`}`);
+  const what = webOnly ? "web process only" : "web + worker";
+  console.log(`[compagnon] ${demo ? "demo mode, " : ""}${what}, serving ${process.env.APP_URL || `http://localhost:${port}`}`);
 
   let stopping = false;
-  const shutdown = async (code: number) => {
-    if (stopping) return;
+  const shutdown = async (code: number, signal: NodeJS.Signals = "SIGTERM") => {
+    if (stopping) {
+      // A second Ctrl-C / SIGTERM: no more waiting.
+      if (running(next)) next.kill("SIGKILL");
+      process.exit(code || 1);
+    }
     stopping = true;
     console.log("[compagnon] stopping…");
-    if (next.exitCode === null) {
-      next.kill("SIGTERM");
-      await new Promise((resolve) => next.once("exit", resolve));
+    setTimeout(() => {
+      console.error("[compagnon] could not stop in time: exiting");
+      if (running(next)) next.kill("SIGKILL");
+      process.exit(code || 1);
+    }, STOP_TIMEOUT_MS).unref();
+    if (running(next)) {
+      const exited = new Promise((resolve) => next.once("exit", resolve));
+      next.kill(signal);
+      await exited;
     }
-    await worker.stop().catch(() => {});
+    await worker?.stop().catch((error: unknown) => console.error("[compagnon] worker stop failed", error));
     await closeDb().catch(() => {});
     await database.stop().catch((error: unknown) => console.error("[compagnon] database stop failed", error));
     process.exit(code);
   };
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
-  next.on("exit", (code) => void shutdown(code ?? 0));
+  process.on("SIGINT", () => void shutdown(0, "SIGINT"));
+  process.on("SIGTERM", () => void shutdown(0, "SIGTERM"));
+  next.on("exit", (code, signal) => {
+    if (stopping) return;
+    console.error(`[compagnon] the web process exited (${signal ?? `code ${code}`})`);
+    void shutdown(code || 1);
+  });
+  worker?.promise.catch((error: unknown) => {
+    console.error("[compagnon] the worker failed:", error);
+    void shutdown(1);
+  });
 }
 
 main().catch((error: unknown) => {

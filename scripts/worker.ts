@@ -1,21 +1,35 @@
-/** The background worker as its own process, for production (`npm run worker`). Needs DATABASE_URL. */
-import { closeDb } from "../db/client";
-import { env } from "../lib/env";
-import { startWorker } from "../lib/jobs/worker";
+/**
+ * The background worker as its own process (`npm run worker`), beside `npm start -- --web`.
+ * Needs DATABASE_URL and, unless COMPAGNON_DEMO=1, the production configuration `npm start` checks.
+ */
+import "./lib/load-env";
+import "./lib/die-with-parent.mjs";
+import { refuseBadProductionConfig } from "./lib/refuse-bad-config";
 
 const url = process.env.DATABASE_URL;
 if (!url) {
-  console.error("DATABASE_URL is required for `npm run worker`.");
+  console.error("[worker] DATABASE_URL is required for `npm run worker`.");
   process.exit(2);
 }
+if (process.env.COMPAGNON_DEMO !== "1") refuseBadProductionConfig("[worker]");
+const { closeDb } = await import("../db/client");
+const { env } = await import("../lib/env");
+const { startWorker } = await import("../lib/jobs/worker");
 env();
-const runner = await startWorker(url, Number(process.env.WORKER_CONCURRENCY ?? 4));
-console.log("[worker] running");
-const stop = async () => {
-  await runner.stop();
+const worker = await startWorker(url, Number(process.env.WORKER_CONCURRENCY || 4));
+console.log(`[worker] running (${worker.workerIds().join(", ")})`);
+let stopping = false;
+const stop = async (code: number) => {
+  if (stopping) process.exit(code || 1);
+  stopping = true;
+  setTimeout(() => process.exit(code || 1), 30_000).unref();
+  await worker.stop().catch((error: unknown) => console.error("[worker] stop failed", error));
   await closeDb();
-  process.exit(0);
+  process.exit(code);
 };
-process.on("SIGINT", () => void stop());
-process.on("SIGTERM", () => void stop());
-await runner.promise;
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
+await worker.promise.catch(async (error: unknown) => {
+  console.error("[worker] failed:", error);
+  await stop(1);
+});

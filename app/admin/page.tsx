@@ -3,11 +3,13 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { SuspensionForm } from "@/components/admin/SuspensionForm";
+import { Alert } from "@/components/ui/Alert";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { buttonClasses } from "@/components/ui/Button";
 import { getAdminOverview } from "@/lib/accounts/queries";
 import { getVettingStats } from "@/lib/experts/admin-queries";
 import { currentActor } from "@/lib/auth/current-actor";
+import { env, isDemoMode } from "@/lib/env";
 import { setSuspensionAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,6 +34,11 @@ export default async function AdminPage() {
   return (
     <div className="flex flex-col gap-8">
       <PageHeading title={t("title")} />
+      {!isDemoMode() && !env().RESEND_API_KEY ? (
+        <Alert tone="warning">
+          <strong>{t("mailProviderMissing")}</strong> {t("mailProviderMissingHelp")}
+        </Alert>
+      ) : null}
       <section aria-labelledby="vetting-queue" className="rounded-lg bg-brand-50 p-6">
         <h2 id="vetting-queue" className="text-xl font-semibold text-brand-900">
           {vetting.queued > 0

@@ -1,6 +1,8 @@
-import { Logger, run, type Runner, type TaskList } from "graphile-worker";
+import { EventEmitter } from "node:events";
+import { Logger, run, type TaskList, type WorkerEvents } from "graphile-worker";
 import { z } from "zod";
 import { deliverEmail } from "@/lib/email/deliver";
+import { startHeartbeat } from "@/lib/jobs/heartbeat";
 import { DELIVER_EMAIL_TASK } from "@/lib/email/send-email";
 import { todayIso } from "@/lib/experts/completeness";
 import { sendUrssafReminders } from "@/lib/experts/reminders";
@@ -63,18 +65,50 @@ const logger = new Logger((scope) => (level, message) => {
   if (level === "error" || level === "warning") console.error(`[worker] ${message}`, scope.taskIdentifier ?? "");
 });
 
+export interface RunningWorker {
+  /** Graceful stop: running jobs finish, the heartbeat rows go. */
+  stop: () => Promise<void>;
+  /** Settles when the worker stops; rejects when it fails. */
+  promise: Promise<void>;
+  /** graphile-worker's ids of this process's workers (one per concurrent job). */
+  workerIds: () => string[];
+}
+
 /**
  * Starts the background worker on the same PostgreSQL (graphile-worker: jobs are queued by SQL
- * inside our own transactions and picked up at once through LISTEN/NOTIFY).
+ * inside our own transactions and picked up at once through LISTEN/NOTIFY), with a heartbeat
+ * per worker and a sweep that hands the jobs of dead workers (a crashed process) to live ones.
  */
-export function startWorker(connectionString: string, concurrency = 2): Promise<Runner> {
-  return run({
-    connectionString,
-    concurrency,
-    taskList,
-    crontab,
-    logger,
-    noHandleSignals: true,
-    pollInterval: 2000,
+export async function startWorker(connectionString: string, concurrency = 2): Promise<RunningWorker> {
+  const ids = new Set<string>();
+  const events: WorkerEvents = new EventEmitter();
+  const heartbeat = startHeartbeat(connectionString, () => [...ids], (message) => console.error(`[worker] ${message}`));
+  events.on("worker:create", ({ worker }) => {
+    ids.add(worker.workerId);
+    void heartbeat.beat().catch(() => {});
   });
+  try {
+    const runner = await run({
+      connectionString,
+      concurrency,
+      taskList,
+      crontab,
+      logger,
+      events,
+      noHandleSignals: true,
+      pollInterval: 2000,
+    });
+    await heartbeat.beat();
+    return {
+      stop: async () => {
+        await runner.stop();
+        await heartbeat.stop();
+      },
+      promise: runner.promise,
+      workerIds: () => [...ids],
+    };
+  } catch (error) {
+    await heartbeat.stop();
+    throw error;
+  }
 }

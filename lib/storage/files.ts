@@ -26,7 +26,7 @@ interface Storage {
 }
 
 function diskStorage(): Storage {
-  const root = path.resolve(process.env.COMPAGNON_DATA_DIR ?? ".data", "uploads");
+  const root = path.resolve(process.env.COMPAGNON_DATA_DIR || ".data", "uploads");
   const pathFor = (key: string) => {
     const full = path.resolve(root, checkedKey(key));
     if (!full.startsWith(root + path.sep)) throw new Error("Storage key escapes the uploads folder");

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { databaseUrl, ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres";
 
-export const DATA_DIR = path.resolve(process.env.COMPAGNON_DATA_DIR ?? ".data");
+export const DATA_DIR = path.resolve(process.env.COMPAGNON_DATA_DIR || ".data");
 
 /**
  * DATABASE_URL when set; otherwise a real PostgreSQL from the embedded-postgres package, with

@@ -17,6 +17,8 @@ declare module "vitest" {
     e2eSigninLimitPerEmail: number;
     /** The app's database, for tests that check what a request left behind. */
     e2eDatabaseUrl: string;
+    /** The PostgreSQL server (its `postgres` database), for tests that need a database of their own. */
+    e2eServerUrl: string;
   }
 }
 
@@ -125,6 +127,7 @@ export default async function setup(project: TestProject) {
   project.provide("e2eChromium", chromium);
   project.provide("e2eSigninLimitPerEmail", SIGNIN_LIMIT_PER_EMAIL);
   project.provide("e2eDatabaseUrl", databaseUrlForApp);
+  project.provide("e2eServerUrl", serverUrl);
 
   return async () => {
     if (server.exitCode === null) {

@@ -1,0 +1,96 @@
+/**
+ * What `npm start` refuses in production (no --demo, no --dev), one line per problem, and what
+ * it only warns about. Reads the raw environment (after .env): an empty value means unset.
+ * No import from the app, so the launcher can run it before anything else.
+ */
+
+export type RawEnv = Record<string, string | undefined>;
+
+export interface ConfigReport {
+  problems: string[];
+  warnings: string[];
+}
+
+/** lib/env.ts falls back to these when a PLATFORM_* variable is unset: fine for a demo only. */
+export const PLATFORM_PLACEHOLDERS: Record<string, string[]> = {
+  PLATFORM_SIREN: ["000000000"],
+  PLATFORM_VAT_NUMBER: ["FR00000000000"],
+  PLATFORM_ADDRESS_LINE1: ["1 rue de l’Exemple", "1 rue de l'Exemple"],
+};
+const PLATFORM_VARIABLES = ["PLATFORM_LEGAL_NAME", ...Object.keys(PLATFORM_PLACEHOLDERS), "PLATFORM_POSTAL_CODE", "PLATFORM_CITY"];
+
+export const MIN_SECRET_LENGTH = 32;
+export const MIN_SECRET_DISTINCT_CHARACTERS = 10;
+/** Bits per character; `openssl rand -hex 16` gives about 3.6, `-base64 33` about 5. */
+export const MIN_SECRET_ENTROPY_BITS = 3;
+
+/** Shannon entropy of the string's characters, in bits per character. */
+export function shannonEntropy(text: string): number {
+  const counts = new Map<string, number>();
+  for (const char of text) counts.set(char, (counts.get(char) ?? 0) + 1);
+  const length = [...text].length;
+  let bits = 0;
+  for (const count of counts.values()) bits -= (count / length) * Math.log2(count / length);
+  return bits;
+}
+
+const GENERATE = "generate one with `openssl rand -base64 33`";
+
+function secretProblem(secret: string | undefined): string | null {
+  if (!secret) return `AUTH_SECRET is not set: ${GENERATE}`;
+  const length = [...secret].length;
+  if (length < MIN_SECRET_LENGTH) return `AUTH_SECRET is too short (${length} characters, at least ${MIN_SECRET_LENGTH}): ${GENERATE}`;
+  const distinct = new Set(secret).size;
+  if (distinct < MIN_SECRET_DISTINCT_CHARACTERS || shannonEntropy(secret) < MIN_SECRET_ENTROPY_BITS) {
+    return `AUTH_SECRET is too predictable (${distinct} distinct characters): ${GENERATE}`;
+  }
+  return null;
+}
+
+function appUrlProblem(appUrl: string | undefined, allowInsecure: boolean): string | null {
+  if (!appUrl) return "APP_URL is not set: the public https:// address of the site, used in every email link";
+  let url: URL;
+  try {
+    url = new URL(appUrl);
+  } catch {
+    return `APP_URL is not a valid URL: ${appUrl}`;
+  }
+  if (url.protocol === "https:") return null;
+  if (url.protocol === "http:" && allowInsecure) return null;
+  return `APP_URL must start with https:// (it is ${appUrl}); for a trial on a local network, set ALLOW_INSECURE_APP_URL=1`;
+}
+
+function platformProblems(env: RawEnv): string[] {
+  const problems: string[] = [];
+  for (const name of PLATFORM_VARIABLES) {
+    const value = env[name];
+    const placeholders = PLATFORM_PLACEHOLDERS[name] ?? [];
+    if (!value && placeholders.length > 0) {
+      problems.push(`${name} is not set: invoices would print the placeholder ${placeholders[0]}; set Compagnon's real one`);
+    } else if (value && placeholders.includes(value)) {
+      problems.push(`${name} is still the placeholder ${value}: set Compagnon's real one, printed on invoices`);
+    } else if (value && /[[\]<>{}]/.test(value)) {
+      problems.push(`${name} is a placeholder (${value}): set Compagnon's real one, printed on invoices`);
+    }
+  }
+  return problems;
+}
+
+/** The refusals and warnings for a production start. */
+export function checkProductionConfig(raw: RawEnv): ConfigReport {
+  const env: RawEnv = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ""));
+  const problems = [
+    env.DATABASE_URL ? null : "DATABASE_URL is not set: production needs your PostgreSQL (postgres://user:password@host:5432/compagnon)",
+    appUrlProblem(env.APP_URL, env.ALLOW_INSECURE_APP_URL === "1"),
+    secretProblem(env.AUTH_SECRET),
+    ...platformProblems(env),
+  ].filter((line): line is string => line !== null);
+  const warnings: string[] = [];
+  if (!env.RESEND_API_KEY) {
+    warnings.push(
+      "RESEND_API_KEY is not set: no email is sent (sign-in links included), they stay in the outbox; `npm run admin:create -- EMAIL` prints a sign-in link for the first admin",
+    );
+  }
+  if (!env.STRIPE_SECRET_KEY) warnings.push("STRIPE_SECRET_KEY is not set: payments run in test mode, no real money moves");
+  return { problems, warnings };
+}

@@ -1,0 +1,158 @@
+/**
+ * `npm start` in production as an operator runs it (a build, a .env-like environment, no demo):
+ * the first admin signs in with the link `admin:create` prints, the launcher dies with its web
+ * process, its web process dies with it, and nothing is left listening on the port.
+ */
+import { execFileSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import net from "node:net";
+import postgres from "postgres";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { databaseUrl, freePort } from "@/scripts/lib/embedded-postgres";
+import { runScript, spawnScript } from "@/tests/helpers/scripts";
+import { e2eEnabled, launchBrowserPerFile, newVisitor } from "./support/browser";
+
+launchBrowserPerFile();
+
+const name = `e2e_launcher_${process.pid}`;
+const launchers: ChildProcess[] = [];
+let env: Record<string, string> = {};
+let base = "";
+let port = 0;
+
+beforeAll(async () => {
+  if (!e2eEnabled) return;
+  const admin = postgres(inject("e2eServerUrl"), { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  await admin.end({ timeout: 5 });
+  port = await freePort();
+  // Next listens on 127.0.0.1 (HOSTNAME); the browser reaches it as localhost, the APP_URL.
+  base = `http://localhost:${port}`;
+  env = {
+    DATABASE_URL: databaseUrl(inject("e2eServerUrl"), name),
+    APP_URL: base,
+    ALLOW_INSECURE_APP_URL: "1",
+    AUTH_SECRET: "3q2+7w8xN0vY5bZ4mKcP1sRt6uW9eL+gHhJiDoFaQkE=",
+    PLATFORM_SIREN: "812345676",
+    PLATFORM_VAT_NUMBER: "FR19812345676",
+    PLATFORM_ADDRESS_LINE1: "12 rue des Lilas",
+    PORT: String(port),
+    HOSTNAME: "127.0.0.1",
+    COMPAGNON_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "compagnon-launcher-data-")),
+  };
+});
+
+/** A test that failed half-way leaves no launcher behind for the next one. */
+afterEach(async () => {
+  for (const launcher of launchers.splice(0)) {
+    if (!alive(launcher)) continue;
+    const exited = new Promise((resolve) => launcher.once("exit", resolve));
+    launcher.kill("SIGTERM");
+    await exited;
+  }
+});
+
+afterAll(async () => {
+  if (!e2eEnabled) return;
+  rmSync(env.COMPAGNON_DATA_DIR ?? "", { recursive: true, force: true });
+  const admin = postgres(inject("e2eServerUrl"), { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists "${name}" with (force)`);
+  await admin.end({ timeout: 5 });
+});
+
+function alive(child: ChildProcess): boolean {
+  return child.exitCode === null && child.signalCode === null;
+}
+
+/** Whether the process runs (a zombie waiting for its reaper does not). */
+function pidAlive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return false;
+  }
+}
+
+async function listening(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, "127.0.0.1");
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
+}
+
+async function waitUntil(what: string, probe: () => Promise<boolean> | boolean, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await probe()) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Starts the launcher and waits for /api/health; returns it, the Next.js child's pid and how it exits. */
+async function startLauncher(args: string[]) {
+  const launcher = spawnScript("start", args, env);
+  launchers.push(launcher);
+  let output = "";
+  launcher.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  launcher.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exit = new Promise<number | null>((resolve) => launcher.on("exit", (code) => resolve(code)));
+  await waitUntil(
+    "the app to answer",
+    async () => {
+      if (!alive(launcher)) throw new Error(`the launcher exited: ${output}`);
+      return fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    },
+    120_000,
+  );
+  const children = execFileSync("pgrep", ["-P", String(launcher.pid)]).toString().trim().split("\n").map(Number);
+  expect(children).toHaveLength(1);
+  return { launcher, next: children[0] ?? 0, exit, output: () => output };
+}
+
+describe.skipIf(!e2eEnabled)("npm start in production", () => {
+  it("web + worker: ready, the first admin signs in with the printed link; kill -9 of the web process stops the launcher (exit 1)", async () => {
+    const { next, exit, output } = await startLauncher([]);
+    expect(output()).toContain("web + worker, serving");
+    expect(output()).toContain("WARNING: RESEND_API_KEY is not set");
+    await waitUntil("readiness", () => fetch(`${base}/api/ready`).then((r) => r.status === 200), 30_000);
+
+    const created = await runScript("admin-create", ["premiere.admin@example.test"], env);
+    const link = created.stdout.split("\n").find((line) => line.startsWith(`${base}/api/auth/callback/email?`)) ?? "";
+    const visitor = await newVisitor("fr-FR");
+    await visitor.page.goto(link);
+    await visitor.page.waitForURL(`${base}/admin`);
+    await visitor.page.getByText("Aucun fournisseur d’e-mail n’est configuré").waitFor();
+    await visitor.screenshot("40-admin-no-mail-provider");
+    await visitor.context.close();
+
+    process.kill(next, "SIGKILL");
+    expect(await exit).toBe(1);
+    expect(output()).toContain("the web process exited (SIGKILL)");
+    expect(await listening()).toBe(false);
+  });
+
+  it("--web runs no worker; kill -9 of the launcher stops its web process, and nothing listens on the port", async () => {
+    const { launcher, next, output } = await startLauncher(["--web"]);
+    expect(output()).toContain("web process only, serving");
+    const ready = await fetch(`${base}/api/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ db: "ok", migrations: "ok", worker: { status: "none" } });
+
+    launcher.kill("SIGKILL");
+    await waitUntil("the web process to stop", () => !pidAlive(next), 15_000);
+    await waitUntil("the port to be free", async () => !(await listening()), 5_000);
+  });
+
+  it("passes SIGTERM on and exits 0 once its web process has stopped", async () => {
+    const { launcher, next, exit } = await startLauncher([]);
+    launcher.kill("SIGTERM");
+    expect(await exit).toBe(0);
+    expect(pidAlive(next)).toBe(false);
+    expect(await listening()).toBe(false);
+  });
+});
