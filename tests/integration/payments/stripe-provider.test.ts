@@ -50,6 +50,7 @@ function checkoutInput(paymentId = crypto.randomUUID()) {
     locale: "fr" as const,
     successUrl: "http://localhost:3000/contracts/c-1?paid=1",
     cancelUrl: "http://localhost:3000/contracts/c-1",
+    expiresAt: Math.floor(Date.now() / 1000) + 3600,
     idempotencyKey: `checkout:${paymentId}`,
   };
 }
