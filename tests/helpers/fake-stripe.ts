@@ -97,8 +97,10 @@ export async function startFakeStripe() {
     }
     const fingerprint = `${method} ${url.pathname} ${raw}`;
     const previous = method === "POST" && idempotencyKey ? saved.get(idempotencyKey) : undefined;
+    // "after": the request is done at "Stripe" (or replayed), but the answer is lost on the way back.
+    const answerLost = () => failures.count > 0 && failures.when === "after" && (failures.count -= 1) >= 0;
     if (previous) {
-      if (previous.fingerprint === fingerprint) return send(previous.reply, true);
+      if (previous.fingerprint === fingerprint) return answerLost() ? req.socket.destroy() : send(previous.reply, true);
       return send({
         status: 400,
         body: { error: { type: "idempotency_error", message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.` } },
@@ -107,10 +109,7 @@ export async function startFakeStripe() {
     const reply = route(method, url.pathname, request.body, request.query);
     // Like Stripe: a result is saved once the endpoint ran; validation errors are not saved.
     if (method === "POST" && idempotencyKey && reply.status < 400) saved.set(idempotencyKey, { fingerprint, reply });
-    if (failures.count > 0 && failures.when === "after") {
-      failures.count -= 1; // done at "Stripe", but the answer is lost on the way back
-      return req.socket.destroy();
-    }
+    if (answerLost()) return req.socket.destroy();
     send(reply);
   }
 
