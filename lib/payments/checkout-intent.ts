@@ -72,14 +72,21 @@ export async function recordCheckoutSession(paymentId: string, session: Checkout
 }
 
 /**
- * A session nobody will use (its intent was given up): its id is written on the payment, so that
- * its events find it, and it is closed at the provider (outside any transaction).
+ * A session nobody will use (its intent was given up, or it cannot be paid): its id is written on
+ * the payment, so that its events find it, an intent still `creating` is given up, and the
+ * session is closed at the provider (after the commit: no transaction is open during the call).
  */
 export async function closeAbandonedSession(provider: PaymentProvider, paymentId: string, session: CheckoutSessionInfo): Promise<void> {
-  await db
-    .update(payments)
-    .set({ checkoutSessionId: session.id, updatedAt: new Date() })
-    .where(and(eq(payments.id, paymentId), isNull(payments.checkoutSessionId)));
+  await db.transaction(async (tx) => {
+    await tx
+      .update(payments)
+      .set({ checkoutSessionId: session.id, updatedAt: new Date() })
+      .where(and(eq(payments.id, paymentId), isNull(payments.checkoutSessionId)));
+    await tx
+      .update(payments)
+      .set({ status: "expired", updatedAt: new Date() })
+      .where(and(eq(payments.id, paymentId), eq(payments.status, "creating")));
+  });
   if (session.status === "open") await provider.expireCheckoutSession(session.id);
 }
 
