@@ -103,8 +103,9 @@ export async function repairPaymentIntents(provider: PaymentProvider = paymentPr
 
 /**
  * An abandoned intent: the same request again tells whether a session was made (Stripe replays
- * it; a request it never ran is refused once the expiry is too close). A session found is
- * recorded and closed. After the intent's expiry there is nothing left to close.
+ * it; a request it never ran is refused once the expiry is too close, which counts as failed and
+ * is asked again next run). A session found is recorded and closed. After the intent's expiry
+ * there is nothing left to close: Stripe has expired any session by then.
  */
 async function closeSessionOf(provider: PaymentProvider, payment: Payment, now: Date): Promise<keyof RepairReport | null> {
   if (payment.checkoutSessionId || !payment.expiresAt || payment.expiresAt <= now) return null;
