@@ -28,7 +28,8 @@ export async function startMilestoneFunding(
   provider: PaymentProvider = paymentProvider(),
 ): Promise<Result<{ url: string }, FundingError>> {
   const prepared = await prepareFunding(actor, input);
-  if (!prepared.ok || "url" in prepared.value) return prepared as Result<{ url: string }, FundingError>;
+  if (!prepared.ok) return prepared;
+  if ("url" in prepared.value) return ok(prepared.value);
   const { payment } = prepared.value;
   let session;
   try {
