@@ -17,9 +17,28 @@ export const payoutAccounts = pgTable("payout_accounts", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const paymentStatus = pgEnum("payment_status", ["open", "processing", "succeeded", "failed", "expired"]);
+export const paymentStatus = pgEnum("payment_status", ["creating", "open", "processing", "succeeded", "failed", "expired"]);
 
-/** One Checkout session funding one milestone; the platform is the merchant. */
+/**
+ * What we send to create the Checkout session, kept with the intent so that a retry (the client's
+ * next click, or the repair) sends exactly the same request under the same idempotency key.
+ */
+export interface CheckoutRequest {
+  amountCents: number;
+  description: string;
+  customerEmail: string;
+  locale: "fr" | "en";
+  successUrl: string;
+  cancelUrl: string;
+  /** Unix seconds: fixed when the intent is recorded, so every retry asks for the same expiry. */
+  expiresAt: number;
+}
+
+/**
+ * One Checkout session funding one milestone; the platform is the merchant. `creating`: the
+ * intent is recorded (with its request), the session is being (or was maybe) created at the
+ * provider under the key `checkout:<id>`; `open` once its id and URL are recorded.
+ */
 export const payments = pgTable(
   "payments",
   {
@@ -35,6 +54,7 @@ export const payments = pgTable(
     status: paymentStatus("status").notNull().default("open"),
     checkoutSessionId: text("checkout_session_id").unique(),
     checkoutUrl: text("checkout_url"),
+    checkoutRequest: jsonb("checkout_request").$type<CheckoutRequest>(),
     paymentIntentId: text("payment_intent_id"),
     chargeId: text("charge_id"),
     paymentMethod: text("payment_method"),
@@ -43,8 +63,10 @@ export const payments = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // At most one live payment per milestone: two "fund" clicks make one Checkout session.
-    uniqueIndex("payments_one_live_per_milestone").on(t.milestoneId).where(sql`${t.status} in ('open', 'processing', 'succeeded')`),
+    // At most one live payment (creating, open, processing or succeeded) per milestone: two
+    // "fund" clicks make one Checkout session. Written as "not failed or expired" so that the
+    // migration adding `creating` does not use the new value in the same transaction.
+    uniqueIndex("payments_one_live_per_milestone").on(t.milestoneId).where(sql`${t.status} not in ('failed', 'expired')`),
     index().on(t.paymentIntentId),
     index().on(t.chargeId),
     check("payment_amount_positive", sql`${t.amountCents} > 0`),
@@ -76,6 +98,8 @@ export const transfers = pgTable(
     status: transferStatus("status").notNull().default("pending"),
     stripeTransferId: text("stripe_transfer_id").unique(),
     failureReason: text("failure_reason"),
+    /** When the provider was first asked to make it (key `transfer:<id>`); set and committed before the call. */
+    requestedAt: timestamp("requested_at", { withTimezone: true }),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -102,6 +126,8 @@ export const refunds = pgTable(
     amountCents: integer("amount_cents").notNull(),
     status: refundStatus("status").notNull().default("pending"),
     stripeRefundId: text("stripe_refund_id").unique(),
+    /** When the provider was first asked to make it (key `refund:<id>`); set and committed before the call. */
+    requestedAt: timestamp("requested_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

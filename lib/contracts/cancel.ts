@@ -28,15 +28,15 @@ export type CancelContractError = "invalid" | "not_found" | "illegal_transition"
 
 /**
  * Whether any money of the contract is still moving: a milestone funded, delivered or disputed
- * (escrow holds it), a payment open or processing, a transfer to the expert not sent yet, or a
- * refund to the client not yet through. A contract is cancelled only when none is.
+ * (escrow holds it), a payment being created, open or processing, a transfer to the expert not
+ * sent yet, or a refund to the client not yet through. A contract is cancelled only when none is.
  */
 async function moneyInFlight(tx: Transaction, contract: Contract, milestones: ContractMilestone[]): Promise<boolean> {
   if (milestones.some((m) => m.status === "funded" || m.status === "delivered" || m.status === "disputed")) return true;
   const [payment] = await tx
     .select({ id: payments.id })
     .from(payments)
-    .where(and(eq(payments.contractId, contract.id), inArray(payments.status, ["open", "processing"])))
+    .where(and(eq(payments.contractId, contract.id), inArray(payments.status, ["creating", "open", "processing"])))
     .limit(1);
   if (payment) return true;
   const [transfer] = await tx

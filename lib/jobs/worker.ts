@@ -12,6 +12,7 @@ import { runMilestoneDeadlines } from "@/lib/payments/delivery";
 import { processProviderEvent } from "@/lib/payments/events/process";
 import { PROCESS_EVENT_TASK } from "@/lib/payments/events/record";
 import { SEND_REFUND_TASK, sendRefund } from "@/lib/payments/refunds";
+import { REPAIR_TASK, repairPaymentIntents } from "@/lib/payments/repair";
 import { SEND_TRANSFER_TASK } from "@/lib/payments/release";
 import { sendTransfer } from "@/lib/payments/transfers";
 
@@ -49,6 +50,10 @@ export const taskList: TaskList = {
     const { invoiceId } = invoicePayload.parse(payload);
     helpers.logger.info(`invoice ${invoiceId}: ${await storeInvoicePdf(invoiceId)}`);
   },
+  [REPAIR_TASK]: async (_payload, helpers) => {
+    const { finished, abandoned, failed } = await repairPaymentIntents();
+    if (finished + abandoned + failed > 0) helpers.logger.info(`payment intents repaired: ${finished} finished, ${abandoned} abandoned, ${failed} failed`);
+  },
   milestone_deadlines: async (_payload, helpers) => {
     const { approved, reminded } = await runMilestoneDeadlines();
     helpers.logger.info(`milestones auto-approved: ${approved}, reminders: ${reminded}`);
@@ -56,10 +61,11 @@ export const taskList: TaskList = {
 };
 
 /**
- * URSSAF reminders daily at 08:00 (server time), milestone deadlines every hour; graphile-worker
- * backfills a missed run (up to a day, an hour) late.
+ * URSSAF reminders daily at 08:00 (server time), milestone deadlines every hour, the repair of
+ * payment provider calls left half-way every ten minutes; graphile-worker backfills a missed run
+ * (up to a day, an hour) late.
  */
-const crontab = ["0 8 * * * urssaf_reminders ?fill=1d", "5 * * * * milestone_deadlines ?fill=1h"].join("\n");
+const crontab = ["0 8 * * * urssaf_reminders ?fill=1d", "5 * * * * milestone_deadlines ?fill=1h", `*/10 * * * * ${REPAIR_TASK}`].join("\n");
 
 const logger = new Logger((scope) => (level, message) => {
   if (level === "error" || level === "warning") console.error(`[worker] ${message}`, scope.taskIdentifier ?? "");

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { contractMilestones, contracts, type Contract, type ContractMilestone } from "@/db/schema";
+import { contractMilestones, contracts, refunds, transfers, type Contract, type ContractMilestone } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError } from "@/lib/auth/policy";
 import { loadContractFor } from "@/lib/contracts/access";
@@ -28,4 +28,19 @@ export async function lockMilestoneFor(tx: Transaction, actor: Actor | null, mil
   const access = await loadContractFor(tx, actor, context.contract.id);
   if (access.side !== side) throw new PolicyError("forbidden");
   return context;
+}
+
+/**
+ * Locks the milestone of a transfer or refund row, then the row itself: the order every money
+ * move takes. Null when either is gone.
+ */
+export async function lockMovement<T extends typeof transfers | typeof refunds>(
+  tx: Transaction,
+  table: T,
+  id: string,
+): Promise<{ context: MilestoneContext; row: T["$inferSelect"] } | null> {
+  const [found] = await tx.select({ milestoneId: table.milestoneId }).from(table as typeof transfers).where(eq(table.id, id));
+  const context = found ? await lockMilestone(tx, found.milestoneId) : null;
+  const [row] = context ? await tx.select().from(table as typeof transfers).where(eq(table.id, id)).for("update") : [];
+  return context && row ? { context, row: row as T["$inferSelect"] } : null;
 }

@@ -91,7 +91,8 @@ export async function getContractMoney(actor: Actor | null, contractId: string, 
       .select({ id: payments.id, milestoneId: payments.milestoneId, status: payments.status, method: payments.paymentMethod })
       .from(payments)
       .where(and(eq(payments.id, fundingId), eq(payments.contractId, contract.id)));
-    if (row) funding = { paymentId: row.id, milestoneId: row.milestoneId, status: row.status, method: row.method };
+    // A payment still `creating` has no session anyone came back from yet: it reads as open.
+    if (row) funding = { paymentId: row.id, milestoneId: row.milestoneId, status: row.status === "creating" ? "open" : row.status, method: row.method };
   }
   return { side, vatRateBps: contract.vatRateBps, byMilestone, funding };
 }

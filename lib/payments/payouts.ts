@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { billingMandates, contractMilestones, contracts, expertProfiles, payoutAccounts, transfers } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -11,30 +11,31 @@ import { paymentProvider } from "./provider";
 
 /**
  * A verified expert who accepted the billing mandate starts (or resumes) Stripe Connect Express
- * onboarding: the connected
- * account is created once (idempotency key from the user), then a fresh account link.
- * Whether payouts are enabled is recorded from account.updated, never from the return URL.
+ * onboarding: the connected account is created once (idempotency key from the user: two clicks,
+ * or a retry after a lost answer, get the same account), recorded, then a fresh account link.
+ * No provider call happens inside a transaction. Whether payouts are enabled is recorded from
+ * account.updated, never from the return URL.
  */
 export async function startPayoutsOnboarding(actor: Actor | null): Promise<Result<{ url: string }, "not_verified" | "mandate_required">> {
   const expert = requireRole(actor, "expert");
-  return db.transaction(async (tx) => {
-    const [profile] = await tx.select({ status: expertProfiles.status }).from(expertProfiles).where(eq(expertProfiles.userId, expert.id));
-    if (profile?.status !== "verified") return fail("not_verified");
-    const [mandate] = await tx.select({ userId: billingMandates.userId }).from(billingMandates).where(eq(billingMandates.userId, expert.id));
-    if (!mandate) return fail("mandate_required");
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`payouts:${expert.id}`}))`);
-    const provider = paymentProvider();
-    let [account] = await tx.select().from(payoutAccounts).where(eq(payoutAccounts.userId, expert.id));
-    if (!account) {
-      const created = await provider.createExpressAccount({ userId: expert.id, email: expert.email, idempotencyKey: `account:${expert.id}` });
-      [account] = await tx.insert(payoutAccounts).values({ userId: expert.id, stripeAccountId: created.id }).returning();
-      await recordAudit(tx, { actorId: expert.id, action: "payouts.account_created", subjectType: "user", subjectId: expert.id, data: { accountId: created.id } });
-    }
-    if (!account) throw new Error("Payout account missing");
-    const base = `${env().APP_URL}/expert/payouts`;
-    const link = await provider.createAccountLink(account.stripeAccountId, { refreshUrl: `${base}/refresh`, returnUrl: `${base}?returned=1` });
-    return ok({ url: link.url });
-  });
+  const [profile] = await db.select({ status: expertProfiles.status }).from(expertProfiles).where(eq(expertProfiles.userId, expert.id));
+  if (profile?.status !== "verified") return fail("not_verified");
+  const [mandate] = await db.select({ userId: billingMandates.userId }).from(billingMandates).where(eq(billingMandates.userId, expert.id));
+  if (!mandate) return fail("mandate_required");
+  const provider = paymentProvider();
+  let [account] = await db.select().from(payoutAccounts).where(eq(payoutAccounts.userId, expert.id));
+  if (!account) {
+    const created = await provider.createExpressAccount({ userId: expert.id, email: expert.email, idempotencyKey: `account:${expert.id}` });
+    account = await db.transaction(async (tx) => {
+      const [inserted] = await tx.insert(payoutAccounts).values({ userId: expert.id, stripeAccountId: created.id }).onConflictDoNothing().returning();
+      if (inserted) await recordAudit(tx, { actorId: expert.id, action: "payouts.account_created", subjectType: "user", subjectId: expert.id, data: { accountId: created.id } });
+      return inserted ?? (await tx.select().from(payoutAccounts).where(eq(payoutAccounts.userId, expert.id)))[0];
+    });
+  }
+  if (!account) throw new Error("Payout account missing");
+  const base = `${env().APP_URL}/expert/payouts`;
+  const link = await provider.createAccountLink(account.stripeAccountId, { refreshUrl: `${base}/refresh`, returnUrl: `${base}?returned=1` });
+  return ok({ url: link.url });
 }
 
 /** A link to the expert's Stripe Express dashboard (or its test-mode stand-in). */

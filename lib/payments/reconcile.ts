@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { fundingLines, refundLines, transferLines } from "./ledger";
 import { paymentProvider } from "./provider";
 import type { PaymentProvider } from "./provider/types";
+import { askedNotRecorded, REPAIR_GRACE_MS, repairPaymentIntents, stalledCheckout } from "./repair";
 
 export type ReconcileProblem =
   /** Our row says the money moved, but it has no provider object id. */
@@ -22,7 +23,9 @@ export type ReconcileProblem =
   /** A ledger posting whose lines are not the movement's. */
   | "ledger_differs"
   /** A ledger posting with no movement of ours behind it. */
-  | "ledger_orphan";
+  | "ledger_orphan"
+  /** A provider call left half-way (intent recorded, result not) that the repair could not finish. */
+  | "unfinished";
 
 export interface ReconcileDifference {
   object: "payment" | "transfer" | "refund";
@@ -50,7 +53,8 @@ const sameLines = (a: Lines, b: Lines) => {
  * Compares every movement of ours with the provider and with the ledger: each succeeded payment
  * (payment intent's amount received), each sent transfer (transfer amount, not reversed), each
  * succeeded refund (refund amount and state), each release, and the ledger postings whose
- * source is that row; then any posting nothing of ours explains. Returns what differs.
+ * source is that row; then any provider call left half-way, and any posting nothing of ours
+ * explains. Returns what differs.
  */
 export async function reconcile(provider: PaymentProvider = paymentProvider()): Promise<{ checked: number; differences: ReconcileDifference[] }> {
   const differences: ReconcileDifference[] = [];
@@ -130,6 +134,14 @@ export async function reconcile(provider: PaymentProvider = paymentProvider()): 
     else if (back.status === "failed" || back.status === "canceled") add({ ...base, problem: "provider_status" });
   }
 
+  const cutoff = new Date(Date.now() - REPAIR_GRACE_MS);
+  const unfinished = [
+    ...(await db.select().from(payments).where(stalledCheckout(cutoff))).map((p) => ["payment", p] as const),
+    ...(await db.select().from(transfers).where(askedNotRecorded(transfers, cutoff))).map((t) => ["transfer", t] as const),
+    ...(await db.select().from(refunds).where(askedNotRecorded(refunds, cutoff))).map((r) => ["refund", r] as const),
+  ];
+  for (const [object, row] of unfinished) add({ object, id: row.id, providerId: null, problem: "unfinished", expectedCents: row.amountCents });
+
   for (const [key, found] of postings) {
     const [id = "", kind = "funding"] = key.split(":") as [string, LedgerKind];
     add({ object: OBJECT_OF_KIND[kind], id, providerId: null, problem: "ledger_orphan", ledgerKind: kind, expectedCents: 0, foundCents: debits(found) });
@@ -137,10 +149,20 @@ export async function reconcile(provider: PaymentProvider = paymentProvider()): 
   return { checked: paid.length + released.length + refunded.length, differences };
 }
 
-/** An admin runs the check (from the admin payments page); the run is written to the audit log. */
+/**
+ * An admin runs the check (from the admin payments page): provider calls left half-way are
+ * repaired first, then everything is compared; the run is written to the audit log.
+ */
 export async function runReconciliation(actor: Actor | null, provider: PaymentProvider = paymentProvider()) {
   const admin = requireRole(actor, "admin");
+  const repaired = await repairPaymentIntents(provider);
   const result = await reconcile(provider);
-  await recordAudit(db, { actorId: admin.id, action: "payments.reconciled", subjectType: "ledger", subjectId: "reconcile", data: { checked: result.checked, differences: result.differences.length } });
-  return result;
+  await recordAudit(db, {
+    actorId: admin.id,
+    action: "payments.reconciled",
+    subjectType: "ledger",
+    subjectId: "reconcile",
+    data: { checked: result.checked, differences: result.differences.length, repaired },
+  });
+  return { ...result, repaired };
 }

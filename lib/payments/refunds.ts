@@ -3,10 +3,11 @@ import { eq } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { payments, refunds } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { lockMilestone } from "./context";
+import { lockMovement } from "./context";
 import { postLedger, refundLines } from "./ledger";
 import { notifyMilestone } from "./notify";
 import { paymentProvider } from "./provider";
+import type { PaymentProvider, RefundInfo, RefundInput } from "./provider/types";
 
 export const SEND_REFUND_TASK = "send_refund";
 
@@ -15,26 +16,43 @@ export async function queueRefund(tx: Transaction, refundId: string): Promise<vo
 }
 
 /**
- * Worker: sends one refund to the provider with an idempotency key derived from our refund row
- * (a retry cannot refund twice), then writes the ledger and tells the client. Returns what it did.
+ * Worker (and the repair): sends one refund to the provider, in three steps like a transfer
+ * (transfers.ts): `requestedAt` committed, the call with the key `refund:<id>` (a retry cannot
+ * refund twice), then the result recorded with the ledger and the client's email. Returns what it did.
  */
-export async function sendRefund(refundId: string): Promise<string> {
+export async function sendRefund(refundId: string, provider: PaymentProvider = paymentProvider()): Promise<string> {
+  const prepared = await prepareRefund(refundId);
+  if (typeof prepared === "string") return prepared;
+  const result = await provider.createRefund(prepared);
+  return recordRefund(refundId, result);
+}
+
+async function prepareRefund(refundId: string): Promise<RefundInput | string> {
   return db.transaction(async (tx) => {
-    const [found] = await tx.select({ milestoneId: refunds.milestoneId }).from(refunds).where(eq(refunds.id, refundId));
-    if (!found) return "unknown refund";
-    const context = await lockMilestone(tx, found.milestoneId);
-    const [refund] = await tx.select().from(refunds).where(eq(refunds.id, refundId)).for("update");
-    if (!context || !refund) return "unknown refund";
+    const locked = await lockMovement(tx, refunds, refundId);
+    if (!locked) return "unknown refund";
+    const { context, row: refund } = locked;
     if (refund.status === "succeeded") return "already refunded";
     const [payment] = await tx.select().from(payments).where(eq(payments.id, refund.paymentId));
     if (!payment?.paymentIntentId) throw new Error(`Refund ${refund.id}: the payment has no payment intent`);
-    const result = await paymentProvider().createRefund({
+    if (!refund.requestedAt) await tx.update(refunds).set({ requestedAt: new Date(), updatedAt: new Date() }).where(eq(refunds.id, refund.id));
+    return {
       paymentIntentId: payment.paymentIntentId,
       amountCents: refund.amountCents,
       metadata: { refundId: refund.id, milestoneId: refund.milestoneId, contractId: context.contract.id },
       idempotencyKey: `refund:${refund.id}`,
-    });
+    };
+  });
+}
+
+async function recordRefund(refundId: string, result: RefundInfo): Promise<string> {
+  return db.transaction(async (tx) => {
+    const locked = await lockMovement(tx, refunds, refundId);
+    if (!locked) return "unknown refund";
+    const { context, row: refund } = locked;
+    if (refund.status === "succeeded") return "already refunded";
     if (result.status === "failed" || result.status === "canceled") {
+      if (refund.status === "failed" && refund.stripeRefundId === result.id) return "failed";
       await tx.update(refunds).set({ status: "failed", stripeRefundId: result.id, updatedAt: new Date() }).where(eq(refunds.id, refund.id));
       await recordAudit(tx, { actorId: null, action: "refund.failed", subjectType: "refund", subjectId: refund.id, data: { stripeRefundId: result.id } });
       return "failed";

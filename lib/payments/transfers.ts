@@ -2,38 +2,51 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { payments, payoutAccounts, transfers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { lockMilestone } from "./context";
+import { lockMovement } from "./context";
 import { postLedger, transferLines } from "./ledger";
 import { notifyMilestone } from "./notify";
 import { paymentProvider } from "./provider";
+import type { PaymentProvider, TransferInfo, TransferInput } from "./provider/types";
 
 /**
- * Worker: sends one released milestone's net to the expert's connected account, with an
- * idempotency key derived from our transfer row. If the expert's payouts are not enabled yet,
- * the transfer waits (and the expert is told once); account.updated queues it again.
+ * Worker (and the repair): sends one released milestone's net to the expert's connected account.
+ * Three steps, no lock held during the call: the request is prepared and `requestedAt` committed;
+ * the provider is called with the key `transfer:<id>`; the result is recorded in a second short
+ * transaction. A failed call throws (the job is retried with the same key, so a transfer made
+ * whose answer was lost comes back instead of a second one). If the expert's payouts are not
+ * enabled yet, the transfer waits (and the expert is told once); account.updated queues it again.
  */
-export async function sendTransfer(transferId: string): Promise<string> {
+export async function sendTransfer(transferId: string, provider: PaymentProvider = paymentProvider()): Promise<string> {
+  const prepared = await prepareTransfer(transferId);
+  if (typeof prepared === "string") return prepared;
+  const sent = await provider.createTransfer(prepared);
+  return recordTransfer(transferId, sent);
+}
+
+async function prepareTransfer(transferId: string): Promise<TransferInput | string> {
   return db.transaction(async (tx) => {
-    const [found] = await tx.select({ milestoneId: transfers.milestoneId }).from(transfers).where(eq(transfers.id, transferId));
-    if (!found) return "unknown transfer";
-    const context = await lockMilestone(tx, found.milestoneId);
-    const [transfer] = await tx.select().from(transfers).where(eq(transfers.id, transferId)).for("update");
-    if (!context || !transfer) return "unknown transfer";
+    const locked = await lockMovement(tx, transfers, transferId);
+    if (!locked) return "unknown transfer";
+    const { context, row: transfer } = locked;
     if (transfer.status === "sent") return "already sent";
     if (transfer.amountCents === 0) {
       await tx.update(transfers).set({ status: "sent", sentAt: new Date(), updatedAt: new Date() }).where(eq(transfers.id, transfer.id));
       return "nothing to send";
     }
     const [account] = await tx.select().from(payoutAccounts).where(eq(payoutAccounts.userId, transfer.expertUserId));
-    if (!account?.payoutsEnabled) {
+    // Once asked, the same request is sent again whatever happened since: it may already exist.
+    if (!transfer.requestedAt && !account?.payoutsEnabled) {
       if (transfer.status !== "awaiting_payouts") {
         await tx.update(transfers).set({ status: "awaiting_payouts", updatedAt: new Date() }).where(eq(transfers.id, transfer.id));
         await notifyMilestone(tx, { ...context, event: "payoutsNeeded", audiences: ["expert"], amountCents: transfer.amountCents, key: transfer.id, path: "/expert/payouts" });
       }
       return "awaiting payouts";
     }
+    if (!account) throw new Error(`Transfer ${transfer.id}: the expert has no payout account`);
     const [payment] = await tx.select({ chargeId: payments.chargeId }).from(payments).where(and(eq(payments.milestoneId, transfer.milestoneId), eq(payments.status, "succeeded")));
-    const sent = await paymentProvider().createTransfer({
+    const now = new Date();
+    await tx.update(transfers).set({ status: "pending", requestedAt: transfer.requestedAt ?? now, updatedAt: now }).where(eq(transfers.id, transfer.id));
+    return {
       amountCents: transfer.amountCents,
       destinationAccountId: account.stripeAccountId,
       transferGroup: transfer.contractId,
@@ -41,7 +54,17 @@ export async function sendTransfer(transferId: string): Promise<string> {
       description: `${context.milestone.title} — ${context.contract.facts.job.title}`,
       metadata: { transferId: transfer.id, milestoneId: transfer.milestoneId, contractId: transfer.contractId },
       idempotencyKey: `transfer:${transfer.id}`,
-    });
+    };
+  });
+}
+
+/** Step 3: the transfer made is recorded once, with its ledger posting and the expert's email. */
+async function recordTransfer(transferId: string, sent: TransferInfo): Promise<string> {
+  return db.transaction(async (tx) => {
+    const locked = await lockMovement(tx, transfers, transferId);
+    if (!locked) return "unknown transfer";
+    const { context, row: transfer } = locked;
+    if (transfer.status === "sent") return "already sent";
     const now = new Date();
     await tx.update(transfers).set({ status: "sent", stripeTransferId: sent.id, sentAt: now, updatedAt: now }).where(eq(transfers.id, transfer.id));
     await postLedger(tx, "transfer", transferLines(transfer.amountCents), { contractId: transfer.contractId, milestoneId: transfer.milestoneId, sourceId: transfer.id, stripeObjectId: sent.id });

@@ -1,4 +1,5 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { isUuidLike } from "@/lib/ids";
 import type { Transaction } from "@/db/client";
 import { contractMilestones, payments, type Payment } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
@@ -29,11 +30,20 @@ type Verdict = "funded" | "processing" | "failed" | "expired" | "open";
  */
 export async function handleCheckoutEvent(tx: Transaction, provider: PaymentProvider, event: ProviderEvent): Promise<string> {
   const session = await provider.retrieveCheckoutSession(event.data.object.id);
-  const [found] = await tx.select({ milestoneId: payments.milestoneId }).from(payments).where(eq(payments.checkoutSessionId, session.id));
+  // Our session, or one made for an intent whose result was never recorded (its metadata names the payment).
+  const ours = or(
+    eq(payments.checkoutSessionId, session.id),
+    session.paymentId && isUuidLike(session.paymentId) ? and(eq(payments.id, session.paymentId), isNull(payments.checkoutSessionId)) : undefined,
+  );
+  const [found] = await tx.select({ milestoneId: payments.milestoneId }).from(payments).where(ours);
   if (!found) return "ignored: unknown session";
   const context = await lockMilestone(tx, found.milestoneId); // milestone first, like every money move
-  const [payment] = await tx.select().from(payments).where(eq(payments.checkoutSessionId, session.id)).for("update");
+  let [payment] = await tx.select().from(payments).where(ours).for("update");
   if (!context || !payment) return "ignored: unknown session";
+  if (!payment.checkoutSessionId) {
+    [payment] = await tx.update(payments).set({ checkoutSessionId: session.id, updatedAt: new Date() }).where(eq(payments.id, payment.id)).returning();
+    if (!payment) throw new Error("Payment update returned nothing");
+  }
 
   let verdict: Verdict = session.status === "expired" ? "expired" : "open";
   let intent = null;
@@ -59,14 +69,14 @@ export async function handleCheckoutEvent(tx: Transaction, provider: PaymentProv
     await tx
       .update(payments)
       .set({ status: "expired", updatedAt: new Date() })
-      .where(and(eq(payments.milestoneId, payment.milestoneId), eq(payments.status, "open")));
+      .where(and(eq(payments.milestoneId, payment.milestoneId), inArray(payments.status, ["creating", "open"])));
   }
   const now = new Date();
   const base = { paymentIntentId: session.paymentIntentId, updatedAt: now };
 
   if (verdict === "open") return "ignored: session still open";
   if (verdict === "expired") {
-    if (payment.status !== "open") return "ignored: expired after completion";
+    if (payment.status !== "open" && payment.status !== "creating") return "ignored: expired after completion";
     await tx.update(payments).set({ ...base, status: "expired" }).where(eq(payments.id, payment.id));
     return "expired";
   }

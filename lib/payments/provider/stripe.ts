@@ -12,9 +12,6 @@ import type {
   TransferInput,
 } from "./types";
 
-/** Checkout pages stay open for an hour (Stripe allows 30 minutes to 24 hours). */
-const CHECKOUT_LIFETIME_SECONDS = 60 * 60;
-
 let cached: { key: string; base: string | undefined; provider: PaymentProvider } | undefined;
 
 /**
@@ -143,7 +140,8 @@ function build(stripe: Stripe): PaymentProvider {
           locale: input.locale,
           success_url: input.successUrl,
           cancel_url: input.cancelUrl,
-          expires_at: Math.floor(Date.now() / 1000) + CHECKOUT_LIFETIME_SECONDS,
+          // Fixed by the caller when it recorded the intent: a retry sends the same request.
+          expires_at: input.expiresAt,
         },
         { idempotencyKey: input.idempotencyKey },
       );
@@ -152,6 +150,16 @@ function build(stripe: Stripe): PaymentProvider {
 
     async retrieveCheckoutSession(sessionId) {
       return toSession(await stripe.checkout.sessions.retrieve(sessionId));
+    },
+
+    async expireCheckoutSession(sessionId) {
+      try {
+        return toSession(await stripe.checkout.sessions.expire(sessionId));
+      } catch (error) {
+        // Only an open session can be expired: one already complete or expired is read back.
+        if (error instanceof Stripe.errors.StripeInvalidRequestError && error.statusCode === 400) return toSession(await stripe.checkout.sessions.retrieve(sessionId));
+        throw error;
+      }
     },
 
     async retrievePaymentIntent(paymentIntentId): Promise<PaymentIntentInfo> {

@@ -13,13 +13,11 @@ import {
   type TestRefund,
   type TestTransfer,
 } from "@/lib/payments/test-mode/objects";
+import { expireTestCheckout } from "@/lib/payments/test-mode/simulate";
 import type { AccountInfo, CheckoutSessionInfo, PaymentIntentInfo, PaymentProvider, RefundInfo, TransferInfo } from "./types";
 
 /** What a new Express account still has to provide, as Stripe reports it. */
 export const TEST_ACCOUNT_INITIAL_REQUIREMENTS = ["external_account", "tos_acceptance.date"];
-
-/** How long a test Checkout session stays payable (Stripe's default is 24 h; ours is shorter). */
-const CHECKOUT_LIFETIME_SECONDS = 60 * 60;
 
 /** Stripe refuses EUR charges under 0,50 €. */
 const MINIMUM_CHARGE_CENTS = 50;
@@ -137,7 +135,7 @@ export function testModeProvider(): PaymentProvider {
           success_url: input.successUrl,
           cancel_url: input.cancelUrl,
           url: `${appUrl()}/pay/test/checkout/${id}`,
-          expires_at: now + CHECKOUT_LIFETIME_SECONDS,
+          expires_at: input.expiresAt,
           created: now,
         },
         input.idempotencyKey,
@@ -146,6 +144,11 @@ export function testModeProvider(): PaymentProvider {
     },
 
     async retrieveCheckoutSession(sessionId) {
+      return sessionInfo(await getTestObject(db, "checkout.session", sessionId));
+    },
+
+    async expireCheckoutSession(sessionId) {
+      await expireTestCheckout(sessionId); // refused (and nothing done) when complete or already expired
       return sessionInfo(await getTestObject(db, "checkout.session", sessionId));
     },
 

@@ -1,3 +1,5 @@
+import type { CheckoutRequest } from "@/db/schema";
+
 /**
  * What Compagnon needs from a payment provider. Two implementations: Stripe (real SDK, Connect
  * Express, separate charges and transfers) and the local test mode used when no Stripe key is
@@ -16,6 +18,8 @@ export interface PaymentProvider {
 
   createCheckoutSession(input: CheckoutSessionInput): Promise<CheckoutSessionInfo>;
   retrieveCheckoutSession(sessionId: string): Promise<CheckoutSessionInfo>;
+  /** Closes an open session (nobody may pay it any more); one already complete or expired is returned as it is. */
+  expireCheckoutSession(sessionId: string): Promise<CheckoutSessionInfo>;
   retrievePaymentIntent(paymentIntentId: string): Promise<PaymentIntentInfo>;
 
   createTransfer(input: TransferInput): Promise<TransferInfo>;
@@ -33,19 +37,16 @@ export interface AccountInfo {
   requirementsDue: string[];
 }
 
-export interface CheckoutSessionInput {
+/**
+ * The stored request (amount, description — shown on the payment page, e.g. "Jalon 1 —
+ * Installation (contrat « … »)" —, customer, URLs, expiry in unix seconds) and our references.
+ */
+export interface CheckoutSessionInput extends CheckoutRequest {
   /** Our payments row: also sent as metadata.paymentId and client_reference_id. */
   paymentId: string;
   milestoneId: string;
   /** transfer_group of the charge: the contract. */
   contractId: string;
-  amountCents: number;
-  /** Shown on the payment page, e.g. "Jalon 1 — Installation (contrat « … »)". */
-  description: string;
-  customerEmail: string;
-  locale: "fr" | "en";
-  successUrl: string;
-  cancelUrl: string;
   idempotencyKey: string;
 }
 

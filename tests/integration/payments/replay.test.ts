@@ -1,36 +1,19 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { contractMilestones, disputes, emailOutbox, ledgerEntries, payments, payoutAccounts, stripeEvents, transfers } from "@/db/schema";
-import { resetEnvCache } from "@/lib/env";
 import { approveMilestone, markDelivered } from "@/lib/payments/delivery";
 import { receiveWebhook } from "@/lib/payments/events/verify";
 import { startMilestoneFunding } from "@/lib/payments/funding";
 import { ledgerBalances } from "@/lib/payments/ledger";
 import { startPayoutsOnboarding } from "@/lib/payments/payouts";
 import { makeActiveContract } from "../../helpers/contracts";
-import { makeStripeEvent, signedWebhook, startFakeStripe, type FakeStripe } from "../../helpers/fake-stripe";
+import { makeStripeEvent, signedWebhook } from "../../helpers/fake-stripe";
+import { setUpFakeStripe } from "../../helpers/fake-stripe-env";
 import { runQueuedJobs } from "../../helpers/worker";
 
 const SECRET = "whsec_replay_test";
-const saved = { ...process.env };
-let stripe: FakeStripe;
-
-beforeAll(async () => {
-  stripe = await startFakeStripe();
-  process.env.STRIPE_SECRET_KEY = "sk_test_replay";
-  process.env.STRIPE_WEBHOOK_SECRET = SECRET;
-  process.env.STRIPE_API_BASE = stripe.url;
-  resetEnvCache();
-});
-afterAll(async () => {
-  for (const key of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_BASE"] as const) {
-    if (saved[key] === undefined) delete process.env[key];
-    else process.env[key] = saved[key];
-  }
-  resetEnvCache();
-  await stripe.close();
-});
+const { stripe: fake } = setUpFakeStripe(SECRET);
 
 /** Fisher–Yates with a seeded generator, so a failure can be replayed. */
 function shuffled<T>(items: T[], seed: number): T[] {
@@ -57,22 +40,22 @@ describe("Stripe events delivered five times, in shuffled order", () => {
   it.each([1, 7, 42])("have exactly one effect each and the ledger balances (seed %i)", async (seed) => {
     const { owner, expert, contractId, milestoneIds } = await makeActiveContract();
     const [first, second] = milestoneIds as [string, string];
-    const requestsBefore = stripe.requests.length;
+    const requestsBefore = fake().requests.length;
 
     // Payouts: the account exists at Stripe; Stripe says it is ready.
     const onboarding = await startPayoutsOnboarding(expert);
     expect(onboarding.ok).toBe(true);
     const [account] = await db.select().from(payoutAccounts).where(eq(payoutAccounts.userId, expert.id));
-    const ready = stripe.setAccount(account!.stripeAccountId, { payouts_enabled: true, details_submitted: true, capabilities: { transfers: "active" }, requirements: { currently_due: [] } });
+    const ready = fake().setAccount(account!.stripeAccountId, { payouts_enabled: true, details_submitted: true, capabilities: { transfers: "active" }, requirements: { currently_due: [] } });
     const accountUpdated = makeStripeEvent("account.updated", ready, { account: account!.stripeAccountId });
 
     // Funding by SEPA debit: completed (processing), then the debit succeeds.
     const funding = await startMilestoneFunding(owner, { milestoneId: first });
     expect(funding.ok).toBe(true);
     const [payment] = await db.select().from(payments).where(eq(payments.milestoneId, first));
-    const paid = stripe.payCheckoutSession(payment!.checkoutSessionId!, "sepa_debit");
-    stripe.setPaymentIntent(paid.paymentIntent.id, { status: "succeeded", amount_received: paid.paymentIntent.amount });
-    const session = stripe.setCheckoutSession(paid.session.id, { payment_status: "paid" });
+    const paid = fake().payCheckoutSession(payment!.checkoutSessionId!, "sepa_debit");
+    fake().setPaymentIntent(paid.paymentIntent.id, { status: "succeeded", amount_received: paid.paymentIntent.amount });
+    const session = fake().setCheckoutSession(paid.session.id, { payment_status: "paid" });
     const asyncSucceeded = makeStripeEvent("checkout.session.async_payment_succeeded", session);
 
     const events = [accountUpdated, paid.event, asyncSucceeded];
@@ -92,14 +75,14 @@ describe("Stripe events delivered five times, in shuffled order", () => {
     await runQueuedJobs(["send_transfer"]);
     const [transfer] = await db.select().from(transfers).where(eq(transfers.milestoneId, first));
     expect(transfer?.status).toBe("sent");
-    const transferCalls = stripe.requests.slice(requestsBefore).filter((r) => r.method === "POST" && r.path === "/v1/transfers");
+    const transferCalls = fake().requests.slice(requestsBefore).filter((r) => r.method === "POST" && r.path === "/v1/transfers");
     expect(new Set(transferCalls.map((r) => r.idempotencyKey))).toEqual(new Set([`transfer:${transfer!.id}`]));
 
     // A card payment on the second milestone, charged back: frozen once, however often Stripe says so.
     const secondFunding = await startMilestoneFunding(owner, { milestoneId: second });
     expect(secondFunding.ok).toBe(true);
     const [secondPayment] = await db.select().from(payments).where(eq(payments.milestoneId, second));
-    const card = stripe.payCheckoutSession(secondPayment!.checkoutSessionId!, "card");
+    const card = fake().payCheckoutSession(secondPayment!.checkoutSessionId!, "card");
     const chargeback = makeStripeEvent("charge.dispute.created", { id: `dp_${seed}_${first.slice(0, 8)}`, object: "dispute", charge: card.charge.id, payment_intent: card.paymentIntent.id, amount: card.charge.amount, reason: "fraudulent" });
     await deliverFiveTimesShuffled([card.event, chargeback, ...events], seed + 1);
     await runQueuedJobs(["process_stripe_event"]);

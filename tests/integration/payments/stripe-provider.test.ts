@@ -50,6 +50,7 @@ function checkoutInput(paymentId = crypto.randomUUID()) {
     locale: "fr" as const,
     successUrl: "http://localhost:3000/contracts/c-1?paid=1",
     cancelUrl: "http://localhost:3000/contracts/c-1",
+    expiresAt: Math.floor(Date.now() / 1000) + 3600,
     idempotencyKey: `checkout:${paymentId}`,
   };
 }
@@ -188,6 +189,16 @@ describe("checkout sessions", () => {
     fake.setCheckoutSession(session.id, { payment_status: "paid" });
     expect(await provider.retrieveCheckoutSession(session.id)).toMatchObject({ paymentStatus: "paid" });
     expect(await provider.retrievePaymentIntent(paymentIntent.id)).toMatchObject({ status: "succeeded", amountReceived: 123_456 });
+  });
+
+  it("expires an open session; one already complete is read back as it is", async () => {
+    const open = await provider.createCheckoutSession(checkoutInput("p-5"));
+    expect(await provider.expireCheckoutSession(open.id)).toMatchObject({ id: open.id, status: "expired", url: null });
+    expect(lastRequest()).toMatchObject({ method: "POST", path: `/v1/checkout/sessions/${open.id}/expire` });
+    const paid = await provider.createCheckoutSession(checkoutInput("p-6"));
+    fake.payCheckoutSession(paid.id, "card");
+    expect(await provider.expireCheckoutSession(paid.id)).toMatchObject({ id: paid.id, status: "complete", paymentStatus: "paid" });
+    await expect(provider.expireCheckoutSession("cs_test_unknown")).rejects.toMatchObject({ statusCode: 404 });
   });
 
   it("reads an expired session, and fails on unknown ids", async () => {

@@ -58,6 +58,7 @@ async function newSession(amountCents = 120_000) {
     locale: "fr",
     successUrl: "http://localhost:3000/contracts/c1?paid={CHECKOUT_SESSION_ID}",
     cancelUrl: "http://localhost:3000/contracts/c1",
+    expiresAt: Math.floor(Date.now() / 1000) + 3600,
     idempotencyKey: `checkout:${paymentId}`,
   });
   // "failed" only so that several rows may exist for one milestone; the simulations never read it.
@@ -117,7 +118,7 @@ describe("test-mode provider", () => {
     expect(Math.abs(session.expiresAt.getTime() - Date.now() - 3_600_000)).toBeLessThan(10_000);
     const again = await provider.createCheckoutSession({
       paymentId, milestoneId, contractId, amountCents: 120_000, description: "x", customerEmail: member.email, locale: "fr",
-      successUrl: "http://localhost:3000/a", cancelUrl: "http://localhost:3000/b", idempotencyKey: `checkout:${paymentId}`,
+      successUrl: "http://localhost:3000/a", cancelUrl: "http://localhost:3000/b", expiresAt: 0, idempotencyKey: `checkout:${paymentId}`,
     });
     expect(again.id).toBe(session.id);
     expect(await provider.retrieveCheckoutSession(session.id)).toEqual(session);
