@@ -11,3 +11,4 @@ export * from "./conversations";
 export * from "./payments";
 export * from "./invoices";
 export * from "./invoice-document";
+export * from "./second-factor";

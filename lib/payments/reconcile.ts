@@ -141,6 +141,6 @@ export async function reconcile(provider: PaymentProvider = paymentProvider()): 
 export async function runReconciliation(actor: Actor | null, provider: PaymentProvider = paymentProvider()) {
   const admin = requireRole(actor, "admin");
   const result = await reconcile(provider);
-  await recordAudit(db, { actorId: admin.id, action: "payments.reconciled", subjectType: "ledger", subjectId: "reconcile", data: { checked: result.checked, differences: result.differences.length } });
+  await recordAudit(db, { actor: admin, action: "payments.reconciled", subjectType: "ledger", subjectId: "reconcile", data: { checked: result.checked, differences: result.differences.length } });
   return result;
 }

@@ -15,6 +15,8 @@ declare module "vitest" {
     e2eBaseUrl: string;
     e2eChromium: string;
     e2eSigninLimitPerEmail: number;
+    /** Where the e2e files keep the admins' authenticator secrets (they enrol once per run). */
+    e2eSecondFactorFile: string;
   }
 }
 
@@ -67,6 +69,7 @@ export default async function setup(project: TestProject) {
     console.warn(`\n${"!".repeat(message.length)}\n${message}\n${"!".repeat(message.length)}\n`);
     project.provide("e2eBaseUrl", "");
     project.provide("e2eChromium", "");
+    project.provide("e2eSecondFactorFile", "");
     return;
   }
 
@@ -121,6 +124,7 @@ export default async function setup(project: TestProject) {
   project.provide("e2eBaseUrl", baseUrl);
   project.provide("e2eChromium", chromium);
   project.provide("e2eSigninLimitPerEmail", SIGNIN_LIMIT_PER_EMAIL);
+  project.provide("e2eSecondFactorFile", path.join(work, "second-factor.json"));
 
   return async () => {
     if (server.exitCode === null) {
