@@ -13,7 +13,7 @@ const { createAdmin } = await import("../lib/accounts/create-admin");
 try {
   await migrateDatabase(database.url);
   const admin = await createAdmin(email);
-  console.log(`[compagnon] ${admin.email} is an admin; they sign in with their email link.`);
+  console.log(`[compagnon] ${admin.email} is an admin; they sign in with their email link, then set up their second factor.`);
 } finally {
   await closeDb();
   await database.stop();

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { fail, ok, type Result } from "@/lib/result";
 import { currentRateLimitCount, hitRateLimit } from "../rate-limit";
 import { hashRecoveryCode, newRecoveryCodes } from "./recovery-codes";
-import { openSecret } from "./secret-box";
+import { tryOpenSecret } from "./secret-box";
 import { looksLikeTotpCode, matchTotpStep } from "./totp";
 
 /** Wrong codes allowed per admin and window; right codes are never limited. */
@@ -45,7 +45,8 @@ export async function limitedAttempt<T>(
 
 /** The time step of a code from `sealedSecret`, refusing steps up to `lastUsedStep` (replay). Writes nothing. */
 export async function checkTotp(sealedSecret: string, code: string, lastUsedStep: number | null): Promise<Result<number, CodeFailure>> {
-  const step = await matchTotpStep(openSecret(sealedSecret), code);
+  const secret = tryOpenSecret(sealedSecret);
+  const step = secret === null ? null : await matchTotpStep(secret, code);
   if (step === null) return fail("wrong_code");
   if (lastUsedStep !== null && step <= lastUsedStep) return fail("code_used");
   return ok(step);

@@ -7,7 +7,7 @@ import { requireAdminAccount, requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { fail, ok, type Result } from "@/lib/result";
 import { checkTotp, limitedAttempt, lockFactor, replaceRecoveryCodes, type AttemptFailure } from "./attempts";
-import { openSecret, sealSecret } from "./secret-box";
+import { openSecret, sealSecret, tryOpenSecret } from "./secret-box";
 import { markSessionSecondFactor } from "./session";
 import { newTotpSecret, totpUri } from "./totp";
 
@@ -26,12 +26,14 @@ export async function pendingTotpSecret(actor: Actor | null): Promise<PendingTot
   const admin = requireAdminAccount(actor);
   const [existing] = await db.select().from(adminTotpFactors).where(eq(adminTotpFactors.userId, admin.id));
   if (existing?.secret) requireRole(actor, "admin");
+  // A pending secret sealed under a former AUTH_SECRET is replaced.
+  const kept = existing?.pendingSecret && tryOpenSecret(existing.pendingSecret) !== null ? existing.pendingSecret : null;
   const [row] = await db
     .insert(adminTotpFactors)
     .values({ userId: admin.id, pendingSecret: sealSecret(newTotpSecret()) })
     .onConflictDoUpdate({
       target: adminTotpFactors.userId,
-      set: { pendingSecret: sql`coalesce(${adminTotpFactors.pendingSecret}, excluded.pending_secret)` },
+      set: { pendingSecret: kept === null ? sql`excluded.pending_secret` : sql`coalesce(${adminTotpFactors.pendingSecret}, excluded.pending_secret)` },
     })
     .returning({ pendingSecret: adminTotpFactors.pendingSecret });
   const secret = openSecret(row?.pendingSecret ?? "");

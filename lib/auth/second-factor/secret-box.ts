@@ -23,3 +23,12 @@ export function openSecret(sealed: string): string {
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   return Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");
 }
+
+/** The secret, or null when it cannot be opened (sealed under another AUTH_SECRET). */
+export function tryOpenSecret(sealed: string): string | null {
+  try {
+    return openSecret(sealed);
+  } catch {
+    return null;
+  }
+}

@@ -7,6 +7,7 @@ import { WRONG_CODE_LIMIT } from "@/lib/auth/second-factor/attempts";
 import { confirmTotpEnrolment, pendingTotpSecret } from "@/lib/auth/second-factor/enrolment";
 import { getSecondFactorOverview, hasSecondFactor, reenrolTotp, regenerateRecoveryCodes } from "@/lib/auth/second-factor/management";
 import { verifySecondFactor } from "@/lib/auth/second-factor/verification";
+import { resetEnvCache } from "@/lib/env";
 import { makeUser } from "../../helpers/factories";
 import { anotherSession, signedInAdmin, totpCode } from "../../helpers/second-factor";
 
@@ -178,5 +179,26 @@ describe("re-enrolment and new recovery codes", () => {
     expect(await verifySecondFactor(await anotherSession(first), { code: recoveryCodes[0] ?? "" })).toEqual({ ok: false, error: "wrong_code" });
     expect(await verifySecondFactor(await anotherSession(first), { code: renewed.value.recoveryCodes[0] ?? "" })).toMatchObject({ ok: true });
     expect(await actions(first.id)).toContain("admin.recovery_codes_regenerated");
+  });
+});
+
+describe("after AUTH_SECRET changed", () => {
+  it("authenticator codes fail (no error page); a recovery code lets the admin in and move to a new app", async () => {
+    const { first, secret, recoveryCodes } = await enrolledAdmin();
+    const previous = process.env.AUTH_SECRET;
+    process.env.AUTH_SECRET = "another-secret-another-secret-another-1";
+    resetEnvCache();
+    try {
+      expect(await verifySecondFactor(await anotherSession(first), { code: await totpCode(secret, 1) })).toEqual({ ok: false, error: "wrong_code" });
+      const session = await anotherSession(first);
+      expect(await verifySecondFactor(session, { code: recoveryCodes[0] ?? "" })).toMatchObject({ ok: true });
+      const admin = { ...session, secondFactor: "recovery_code" as const };
+      const fresh = await pendingTotpSecret(admin);
+      const moved = await reenrolTotp(admin, { currentCode: recoveryCodes[1] ?? "", newCode: await totpCode(fresh.secret) });
+      expect(moved).toMatchObject({ ok: true });
+    } finally {
+      process.env.AUTH_SECRET = previous;
+      resetEnvCache();
+    }
   });
 });
