@@ -104,7 +104,8 @@ export default async function setup(project: TestProject) {
       SIGNIN_LIMIT_PER_IP: "1000",
       // The demo accounts sign in many times across the e2e files, within one hour.
       SIGNIN_LIMIT_PER_EMAIL: String(SIGNIN_LIMIT_PER_EMAIL),
-      ADMIN_EMAILS: "ops@example.test",
+      // ops@: made admin at sign-in; new-admin@: an admin the pages tour leaves on the enrolment page.
+      ADMIN_EMAILS: "ops@example.test,new-admin@example.test",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });

@@ -24,6 +24,12 @@ export function enrolledSecondFactor(email: string): Enrolled | undefined {
   return load()[email];
 }
 
+/** After new recovery codes were shown: the ones the next files may use. */
+export function rememberRecoveryCodes(email: string, recoveryCodes: string[]) {
+  const enrolled = load()[email];
+  if (enrolled) save(email, { ...enrolled, recoveryCodes });
+}
+
 /**
  * A code of a time step not used yet (the app refuses a step twice): the current step, else the
  * next one (accepted one step early), else wait for time to catch up.
