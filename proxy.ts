@@ -3,7 +3,7 @@ import { namesOwnHost } from "@/lib/http/host-check";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 /** Pages that need a signed-in person; the use cases check roles and ownership themselves. */
-const PROTECTED_PREFIXES = ["/dashboard", "/onboarding", "/admin", "/expert/", "/jobs/new", "/contracts", "/invoices", "/account"];
+const PROTECTED_PREFIXES = ["/dashboard", "/onboarding", "/admin", "/expert/", "/jobs/new", "/contracts", "/invoices", "/account", "/second-factor"];
 
 /**
  * With real Stripe keys, forms post to our server actions, which redirect to Stripe Checkout or

@@ -15,7 +15,7 @@ const { ADMIN_LINK_MINUTES, createSignInLink } = await import("../lib/auth/sign-
 try {
   await migrateDatabase(database.url);
   const admin = await createAdmin(email);
-  console.log(`[compagnon] ${admin.email} is an admin.`);
+  console.log(`[compagnon] ${admin.email} is an admin; after signing in they set up their second factor (an authenticator app).`);
   const { APP_URL: appUrl, AUTH_SECRET: secret, RESEND_API_KEY: mailProvider } = process.env;
   if (mailProvider) {
     console.log("[compagnon] they sign in with the email link they ask for on /signin.");

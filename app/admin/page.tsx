@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { SuspensionForm } from "@/components/admin/SuspensionForm";
 import { Alert } from "@/components/ui/Alert";
@@ -8,8 +7,8 @@ import { PageHeading } from "@/components/ui/PageHeading";
 import { buttonClasses } from "@/components/ui/Button";
 import { getAdminOverview } from "@/lib/accounts/queries";
 import { getVettingStats } from "@/lib/experts/admin-queries";
-import { currentActor } from "@/lib/auth/current-actor";
 import { env, isDemoMode } from "@/lib/env";
+import { requireAdminPage } from "@/lib/auth/admin-page";
 import { setSuspensionAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,9 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AdminPage() {
-  const actor = await currentActor();
-  if (!actor) redirect("/signin?callbackUrl=%2Fadmin");
-  if (actor.role !== "admin") notFound();
+  const actor = await requireAdminPage("/admin");
   const [t, d, m, i, format, overview, vetting] = await Promise.all([
     getTranslations("admin"),
     getTranslations("dashboard"),
@@ -61,6 +58,9 @@ export default async function AdminPage() {
         </Link>
         <Link href="/invoices" className={buttonClasses("secondary")}>
           {i("dashboardLink")}
+        </Link>
+        <Link href="/admin/security" className={buttonClasses("secondary")}>
+          {t("securityLink")}
         </Link>
       </nav>
       <section aria-labelledby="by-role">

@@ -7,6 +7,7 @@ import { PeriodFilter } from "@/components/invoices/PeriodFilter";
 import { StatementList } from "@/components/invoices/StatementList";
 import { Alert } from "@/components/ui/Alert";
 import { PageHeading } from "@/components/ui/PageHeading";
+import { redirectPendingAdmin } from "@/lib/auth/admin-page";
 import { currentActor } from "@/lib/auth/current-actor";
 import { parisDay } from "@/lib/dates";
 import { listInvoices, statementYears } from "@/lib/invoicing/queries";
@@ -29,6 +30,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
   const search = periodSearch(filter);
   if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/invoices${search}`)}`);
   if (!actor.role) redirect("/onboarding");
+  redirectPendingAdmin(actor, `/invoices${search}`);
   const role = actor.role;
   const [t, format, invoices, years] = await Promise.all([
     getTranslations("invoices"),

@@ -11,6 +11,8 @@ import {
 
 export const userRole = pgEnum("user_role", ["client", "expert", "admin"]);
 export const locale = pgEnum("locale", ["fr", "en"]);
+/** How an admin's session passed its second factor: an authenticator code or a recovery code. */
+export const secondFactorMethod = pgEnum("second_factor_method", ["totp", "recovery_code"]);
 
 export const users = pgTable("users", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -52,6 +54,12 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     expires: timestamp("expires", { mode: "date", withTimezone: true }).notNull(),
+    /** Not a credential: names the session to the app (the token never leaves the cookie). */
+    id: uuid("id").notNull().defaultRandom().unique(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Set when an admin passes the second factor in this session; a new session starts without. */
+    secondFactorMethod: secondFactorMethod("second_factor_method"),
+    secondFactorAt: timestamp("second_factor_at", { withTimezone: true }),
   },
   (t) => [index().on(t.userId)],
 );
@@ -69,3 +77,4 @@ export const verificationTokens = pgTable(
 export type User = typeof users.$inferSelect;
 export type UserRole = (typeof userRole.enumValues)[number];
 export type Locale = (typeof locale.enumValues)[number];
+export type SecondFactorMethod = (typeof secondFactorMethod.enumValues)[number];

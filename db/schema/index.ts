@@ -12,3 +12,4 @@ export * from "./payments";
 export * from "./invoices";
 export * from "./invoice-document";
 export * from "./workers";
+export * from "./second-factor";

@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { users } from "./auth";
+import { secondFactorMethod, users } from "./auth";
 
 /** Fixed-window counters, shared by every app instance. */
 export const rateLimitBuckets = pgTable(
@@ -24,6 +24,8 @@ export const auditLog = pgTable(
     toStatus: text("to_status"),
     reason: text("reason"),
     data: jsonb("data").$type<Record<string, unknown>>(),
+    /** The second factor the acting admin's session passed (admin decisions only). */
+    secondFactor: secondFactorMethod("second_factor"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index().on(t.subjectType, t.subjectId), index().on(t.createdAt)],

@@ -43,7 +43,7 @@ async function changeSuspension(
     await tx.update(users).set({ suspendedAt: suspend ? new Date() : null }).where(eq(users.id, userId));
     if (suspend) await tx.delete(sessions).where(eq(sessions.userId, userId));
     await recordAudit(tx, {
-      actorId: admin.id,
+      actor: admin,
       action: suspend ? "user.suspended" : "user.reinstated",
       subjectType: "user",
       subjectId: userId,

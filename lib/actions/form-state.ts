@@ -39,7 +39,7 @@ export async function guardedAction(formData: FormData, body: () => Promise<Form
     if (error instanceof PolicyError) {
       return {
         status: "error",
-        formError: error.code === "unauthenticated" ? "common.signInAgain" : "common.forbidden",
+        formError: { unauthenticated: "common.signInAgain", forbidden: "common.forbidden", second_factor_required: "common.secondFactorRequired" }[error.code],
         values,
       };
     }

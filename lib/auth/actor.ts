@@ -1,4 +1,4 @@
-import type { Locale, UserRole } from "@/db/schema";
+import type { Locale, SecondFactorMethod, UserRole } from "@/db/schema";
 
 /** The signed-in person a use case acts for; `null` means anonymous. */
 export interface Actor {
@@ -7,4 +7,11 @@ export interface Actor {
   name: string | null;
   role: UserRole | null;
   locale: Locale;
+  /**
+   * How this session passed the second factor (admins only; null: not yet). An admin without
+   * it is not an admin yet: `requireRole(…, "admin")` and `isAdmin` refuse them.
+   */
+  secondFactor?: SecondFactorMethod | null;
+  /** The session's public id (never its token), to bind the second factor to it. */
+  sessionId?: string;
 }

@@ -9,6 +9,14 @@ import { auth } from "./auth";
 export const currentActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const user = session?.user;
-  if (!user?.id || user.suspended) return null;
-  return { id: user.id, email: user.email, name: user.name ?? null, role: user.role, locale: user.locale };
+  if (!session || !user?.id || user.suspended) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name ?? null,
+    role: user.role,
+    locale: user.locale,
+    secondFactor: user.secondFactor,
+    sessionId: session.sessionId,
+  };
 });

@@ -3,7 +3,7 @@ import type { Executor } from "@/db/client";
 import { organizationMembers, type MemberRole, type OrganizationMember, type UserRole } from "@/db/schema";
 import type { Actor } from "./actor";
 
-export type PolicyFailure = "unauthenticated" | "forbidden";
+export type PolicyFailure = "unauthenticated" | "forbidden" | "second_factor_required";
 
 /** Thrown when an actor may not do something; actions map it to a 401/403-like state. */
 export class PolicyError extends Error {
@@ -18,9 +18,32 @@ export function requireUser(actor: Actor | null): Actor {
   return actor;
 }
 
+/** An admin whose session passed the second factor: the only kind of admin the app obeys. */
+export function isAdmin(actor: Actor | null | undefined): boolean {
+  return actor?.role === "admin" && !!actor.secondFactor;
+}
+
+/**
+ * Whether the actor acts as an admin where admins see more than others: true for an admin who
+ * passed the second factor; an admin who has not is refused (pages send them to it).
+ */
+export function actsAsAdmin(actor: Actor): boolean {
+  if (actor.role !== "admin") return false;
+  if (!actor.secondFactor) throw new PolicyError("second_factor_required");
+  return true;
+}
+
+/** An admin account, second factor passed or not: only to enrol or verify that factor. */
+export function requireAdminAccount(actor: Actor | null): Actor & { sessionId: string } {
+  const user = requireUser(actor);
+  if (user.role !== "admin" || !user.sessionId) throw new PolicyError("forbidden");
+  return { ...user, sessionId: user.sessionId };
+}
+
 export function requireRole(actor: Actor | null, ...roles: UserRole[]): Actor {
   const user = requireUser(actor);
   if (!user.role || !roles.includes(user.role)) throw new PolicyError("forbidden");
+  if (user.role === "admin" && !user.secondFactor) throw new PolicyError("second_factor_required");
   return user;
 }
 

@@ -33,3 +33,12 @@ export async function hitRateLimit(
 export async function pruneRateLimits(executor: Executor): Promise<void> {
   await executor.execute(sql`delete from rate_limit_buckets where window_start < now() - interval '1 day'`);
 }
+
+/** The hits counted on `key` in the current window, without counting one more. */
+export async function currentRateLimitCount(executor: Executor, key: string, windowSeconds: number): Promise<number> {
+  const rows = await executor.execute<{ count: number }>(sql`
+    select count from rate_limit_buckets
+    where key = ${key} and window_start = to_timestamp(floor(extract(epoch from now()) / ${windowSeconds}) * ${windowSeconds})
+  `);
+  return Number(rows[0]?.count ?? 0);
+}

@@ -18,8 +18,13 @@ export const signInRequestSchema = z.object({
   callbackUrl: z
     .string()
     .optional()
-    .transform((v) => (v && v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : "/dashboard")),
+    .transform((v) => localPath(v, "/dashboard")),
 });
+
+/** `value` when it is a path on this site (never another host), else `fallback`. */
+export function localPath(value: string | undefined, fallback: string): string {
+  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : fallback;
+}
 
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 

@@ -114,7 +114,7 @@ export async function cancelContract(
     const now = new Date();
     await tx.update(contracts).set({ status: next, updatedAt: now }).where(eq(contracts.id, contract.id));
     await recordAudit(tx, {
-      actorId: admin.id,
+      actor: admin,
       action: "contract.cancel",
       subjectType: "contract",
       subjectId: contract.id,
@@ -128,7 +128,7 @@ export async function cancelContract(
     const nextJob = job ? nextJobStatus(job.status, "close") : null;
     if (job && nextJob) {
       await tx.update(jobs).set({ status: nextJob, closedAt: now, updatedAt: now }).where(eq(jobs.id, job.id));
-      await recordAudit(tx, { actorId: admin.id, action: "job.close", subjectType: "job", subjectId: job.id, fromStatus: job.status, toStatus: nextJob, data: { contractId: contract.id, cause: "contract.cancel" } });
+      await recordAudit(tx, { actor: admin, action: "job.close", subjectType: "job", subjectId: job.id, fromStatus: job.status, toStatus: nextJob, data: { contractId: contract.id, cause: "contract.cancel" } });
     }
 
     await tellBothSides(tx, contract, reason);

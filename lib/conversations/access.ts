@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { bids, jobs, organizationMembers, organizations, type BidStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { PolicyError, requireUser } from "@/lib/auth/policy";
+import { actsAsAdmin, PolicyError, requireUser } from "@/lib/auth/policy";
 import { isUuidLike } from "@/lib/ids";
 
 /** Where the actor stands in a bid's conversation: admins only read. */
@@ -50,7 +50,7 @@ export async function bidAccess(executor: Executor, actor: Actor | null, bidId: 
 }
 
 async function sideOf(executor: Executor, user: Actor, expertUserId: string, organizationId: string): Promise<ConversationSide | null> {
-  if (user.role === "admin") return "admin";
+  if (actsAsAdmin(user)) return "admin";
   if (user.role === "expert") return user.id === expertUserId ? "expert" : null;
   if (user.role !== "client") return null;
   const [membership] = await executor

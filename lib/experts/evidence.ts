@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { evidenceFiles, expertProfiles, type EvidenceFile } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { PolicyError, requireUser } from "@/lib/auth/policy";
+import { actsAsAdmin, PolicyError, requireUser } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { fieldErrors } from "@/lib/actions/field-errors";
 import { fail, ok, type Result } from "@/lib/result";
@@ -98,6 +98,6 @@ export async function getEvidenceForDownload(
     .innerJoin(expertProfiles, eq(expertProfiles.id, evidenceFiles.profileId))
     .where(eq(evidenceFiles.id, evidenceId));
   if (!row) return null;
-  if (user.role !== "admin" && row.ownerId !== user.id) throw new PolicyError("forbidden");
+  if (row.ownerId !== user.id && !actsAsAdmin(user)) throw new PolicyError("forbidden");
   return { file: row.file, bytes: await getFile(row.file.storageKey) };
 }

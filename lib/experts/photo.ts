@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { expertProfiles } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { isAdmin } from "@/lib/auth/policy";
 import { fail, ok, type Result } from "@/lib/result";
 import { deleteFile, getFile, newStorageKey, putFile } from "@/lib/storage/files";
 import { detectFileType } from "./file-type";
@@ -49,7 +50,7 @@ export async function getPhoto(actor: Actor | null, profileId: string): Promise<
   const profile = await db.query.expertProfiles.findFirst({ where: eq(expertProfiles.id, profileId) });
   if (!profile?.photoKey || !profile.photoMime) return null;
   const isPublic = profile.status === "verified" && profile.publicFields.includes("photo");
-  const allowed = isPublic || actor?.role === "admin" || actor?.id === profile.userId;
+  const allowed = isPublic || isAdmin(actor) || actor?.id === profile.userId;
   if (!allowed) return null;
   return { bytes: await getFile(profile.photoKey), mime: profile.photoMime };
 }

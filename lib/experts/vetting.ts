@@ -79,7 +79,7 @@ async function applyDecision(
     })
     .where(eq(expertProfiles.id, profile.id));
   await recordAudit(tx, {
-    actorId: admin.id,
+    actor: admin,
     action: `expert.${event}`,
     subjectType: "expert_profile",
     subjectId: profile.id,

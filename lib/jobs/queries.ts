@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { bids, catalogSoftware, expertProfiles, jobKind, jobNdaAcceptances, jobSoftware, jobs, organizationMembers } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { requireRole } from "@/lib/auth/policy";
+import { isAdmin, requireRole } from "@/lib/auth/policy";
 import { isDepartementCode } from "@/lib/geo/departements";
 import { isUuidLike } from "@/lib/ids";
 
@@ -119,7 +119,7 @@ export async function getJobForViewer(actor: Actor | null, jobId: string) {
       verified && (await db.select().from(jobNdaAcceptances).where(and(eq(jobNdaAcceptances.jobId, jobId), eq(jobNdaAcceptances.userId, actor.id)))).length > 0;
     canAcceptNda = verified && !ndaAccepted && job.status === "open";
   }
-  const seesConfidential = isMember || actor?.role === "admin" || ndaAccepted;
+  const seesConfidential = isMember || isAdmin(actor) || ndaAccepted;
   const { confidentialDetails, organizationId: _org, needs, wizardStep, ...publicJob } = job;
   return {
     job: publicJob,
@@ -127,7 +127,7 @@ export async function getJobForViewer(actor: Actor | null, jobId: string) {
     confidentialDetails: seesConfidential ? confidentialDetails : null,
     hasConfidentialDetails: confidentialDetails.length > 0,
     isMember,
-    needs: isMember || actor?.role === "admin" ? needs : null,
+    needs: isMember || isAdmin(actor) ? needs : null,
     wizardStep: isMember ? wizardStep : null,
     canAcceptNda,
   };

@@ -56,7 +56,7 @@ export async function approveMilestone(actor: Actor | null, input: { milestoneId
     const next = nextMilestoneStatus(context.milestone.status, "approve");
     if (!next) return fail("illegal_transition");
     const { chargeCents, exVatCents } = milestoneCharge(context.milestone, context.contract);
-    const { transferId } = await releaseToExpert(tx, context, { grossCents: chargeCents, grossExVatCents: exVatCents, nextStatus: next, actorId: actor?.id ?? null, action: "milestone.approved" });
+    const { transferId } = await releaseToExpert(tx, context, { grossCents: chargeCents, grossExVatCents: exVatCents, nextStatus: next, actor, action: "milestone.approved" });
     await completeContractIfDone(tx, context.contract.id);
     return ok({ transferId });
   });
@@ -82,7 +82,7 @@ export async function runMilestoneDeadlines(now = new Date()): Promise<{ approve
       if (!context || context.milestone.status !== "delivered" || !at) return;
       if (at <= now) {
         const { chargeCents, exVatCents } = milestoneCharge(context.milestone, context.contract);
-        await releaseToExpert(tx, context, { grossCents: chargeCents, grossExVatCents: exVatCents, nextStatus: "released", actorId: null, action: "milestone.auto_approved" });
+        await releaseToExpert(tx, context, { grossCents: chargeCents, grossExVatCents: exVatCents, nextStatus: "released", actor: null, action: "milestone.auto_approved" });
         await completeContractIfDone(tx, context.contract.id);
         approved++;
         return;

@@ -128,7 +128,7 @@ export async function settleDispute(
         grossCents: releaseCents,
         grossExVatCents,
         nextStatus: next,
-        actorId: admin.id,
+        actor: admin,
         action: `dispute.settled_${outcome}`,
         invoiced: { grossCents: amount, exVatCents },
       });
@@ -146,7 +146,7 @@ export async function settleDispute(
       .set({ status: "settled", outcome, refundCents, releaseCents, resolutionNote: parsed.data.note, settledById: admin.id, settledAt: new Date() })
       .where(eq(disputes.id, dispute.id));
     await notifyMilestone(tx, { ...context, event: "disputeSettled", audiences: ["expert", "client"], amountCents: amount, key: dispute.id, note: parsed.data.note });
-    await recordAudit(tx, { actorId: admin.id, action: "dispute.settled", subjectType: "dispute", subjectId: dispute.id, fromStatus: "open", toStatus: "settled", reason: parsed.data.note, data: { outcome, refundCents, releaseCents } });
+    await recordAudit(tx, { actor: admin, action: "dispute.settled", subjectType: "dispute", subjectId: dispute.id, fromStatus: "open", toStatus: "settled", reason: parsed.data.note, data: { outcome, refundCents, releaseCents } });
     await completeContractIfDone(tx, context.contract.id);
     return ok(undefined);
   });

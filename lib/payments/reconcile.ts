@@ -158,7 +158,7 @@ export async function runReconciliation(actor: Actor | null, provider: PaymentPr
   const repaired = await repairPaymentIntents(provider);
   const result = await reconcile(provider);
   await recordAudit(db, {
-    actorId: admin.id,
+    actor: admin,
     action: "payments.reconciled",
     subjectType: "ledger",
     subjectId: "reconcile",

@@ -1,6 +1,7 @@
 import { queueJob } from "@/lib/jobs/queue";
 import { eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
 import { contractMilestones, contracts, transfers, type MilestoneStatus } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { nextContractStatus } from "@/lib/contracts/contract-machine";
@@ -32,7 +33,7 @@ export async function releaseToExpert(
     grossCents: number;
     grossExVatCents: number;
     nextStatus: MilestoneStatus;
-    actorId: string | null;
+    actor: Actor | null;
     action: string;
     /** What the expert's invoice bills, when more than what is released (a split: the rest is credited). */
     invoiced?: { grossCents: number; exVatCents: number };
@@ -61,7 +62,7 @@ export async function releaseToExpert(
   const { serviceInvoiceId } = await issueReleaseInvoices(tx, { milestone, contract }, { transferId: transfer.id, ...invoiced, commissionCents });
   await notifyMilestone(tx, { contract, milestone, event: "milestoneReleased", audiences: ["expert"], amountCents: netCents, key: transfer.id });
   await recordAudit(tx, {
-    actorId: input.actorId,
+    actor: input.actor,
     action: input.action,
     subjectType: "milestone",
     subjectId: milestone.id,

@@ -19,6 +19,8 @@ declare module "vitest" {
     e2eDatabaseUrl: string;
     /** The PostgreSQL server (its `postgres` database), for tests that need a database of their own. */
     e2eServerUrl: string;
+    /** Where the e2e files keep the admins' authenticator secrets (they enrol once per run). */
+    e2eSecondFactorFile: string;
   }
 }
 
@@ -72,6 +74,7 @@ export default async function setup(project: TestProject) {
     project.provide("e2eBaseUrl", "");
     project.provide("e2eChromium", "");
     project.provide("e2eDatabaseUrl", "");
+    project.provide("e2eSecondFactorFile", "");
     return;
   }
 
@@ -106,7 +109,8 @@ export default async function setup(project: TestProject) {
       SIGNIN_LIMIT_PER_IP: "1000",
       // The demo accounts sign in many times across the e2e files, within one hour.
       SIGNIN_LIMIT_PER_EMAIL: String(SIGNIN_LIMIT_PER_EMAIL),
-      ADMIN_EMAILS: "ops@example.test",
+      // ops@: made admin at sign-in; new-admin@: an admin the pages tour leaves on the enrolment page.
+      ADMIN_EMAILS: "ops@example.test,new-admin@example.test",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
@@ -128,6 +132,7 @@ export default async function setup(project: TestProject) {
   project.provide("e2eSigninLimitPerEmail", SIGNIN_LIMIT_PER_EMAIL);
   project.provide("e2eDatabaseUrl", databaseUrlForApp);
   project.provide("e2eServerUrl", serverUrl);
+  project.provide("e2eSecondFactorFile", path.join(work, "second-factor.json"));
 
   return async () => {
     if (server.exitCode === null) {

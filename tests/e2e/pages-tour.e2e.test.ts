@@ -9,17 +9,20 @@ launchBrowserPerFile();
 const tours = [
   { who: demoAccounts.expertSophie.email, paths: ["/dashboard", "/expert/payouts", "/expert/billing-mandate", "/invoices", "/account"] },
   { who: demoAccounts.clientOwner.email, paths: ["/dashboard", "/invoices", "/account"] },
-  { who: demoAccounts.admin.email, paths: ["/admin", "/admin/payments", "/admin/disputes", "/admin/contracts", "/invoices"] },
+  { who: demoAccounts.admin.email, paths: ["/admin", "/admin/payments", "/admin/disputes", "/admin/contracts", "/admin/security", "/invoices"] },
+  // An admin who has not set up the second factor: enrolment, and the code page that sends there.
+  { who: "new-admin@example.test", paths: ["/second-factor/enrol", "/second-factor", "/account"], secondFactor: false },
 ] as const;
 
 describe.skipIf(!e2eEnabled).each([
   { lang: "fr", locale: "fr-FR" },
   { lang: "en", locale: "en-US" },
 ] as const)("every account page in $lang", ({ lang, locale }) => {
-  it.each(tours)("pages of $who", async ({ who, paths }) => {
+  it.each(tours)("pages of $who", async (tour) => {
+    const { who, paths } = tour;
     const visitor = await newVisitor(locale);
     const { page } = visitor;
-    await new SignInFlow(page).signIn(who);
+    await new SignInFlow(page).signIn(who, "/dashboard", { secondFactor: !("secondFactor" in tour) });
     for (const path of paths) {
       const response = await page.goto(`${baseUrl}${path}`);
       expect(response?.status(), path).toBe(200);

@@ -14,7 +14,9 @@ export async function makeUser(role: UserRole | null, overrides: { email?: strin
     .values({ email, name: overrides.name ?? `User ${sequence}`, role })
     .returning();
   if (!user) throw new Error("user not created");
-  return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale };
+  // An admin acts once their session passed the second factor (tests/integration/auth/second-factor covers the rest).
+  const secondFactor = user.role === "admin" ? ("totp" as const) : null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, secondFactor };
 }
 
 export const validOrganizationInput = {

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/Alert";
 import { buttonClasses } from "@/components/ui/Button";
 import { PageHeading } from "@/components/ui/PageHeading";
-import { currentActor } from "@/lib/auth/current-actor";
+import { requireAdminPage } from "@/lib/auth/admin-page";
 import { listContractsForAdmin } from "@/lib/contracts/admin-queries";
 import { isUuidLike } from "@/lib/ids";
 
@@ -23,9 +22,7 @@ export default async function AdminContractsPage({
   searchParams: Promise<{ status?: string | string[]; page?: string | string[]; cancelled?: string | string[] }>;
 }) {
   const params = await searchParams;
-  const actor = await currentActor();
-  if (!actor) redirect("/signin?callbackUrl=%2Fadmin%2Fcontracts");
-  if (actor.role !== "admin") notFound();
+  const actor = await requireAdminPage("/admin/contracts");
   const [t, format, list] = await Promise.all([
     getTranslations("contractsAdmin"),
     getFormatter(),

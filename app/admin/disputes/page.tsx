@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/Alert";
 import { PageHeading } from "@/components/ui/PageHeading";
-import { currentActor } from "@/lib/auth/current-actor";
+import { requireAdminPage } from "@/lib/auth/admin-page";
 import { listOpenDisputes } from "@/lib/payments/admin-queries";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,9 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AdminDisputesPage({ searchParams }: { searchParams: Promise<{ settled?: string }> }) {
   const { settled } = await searchParams;
-  const actor = await currentActor();
-  if (!actor) redirect("/signin?callbackUrl=%2Fadmin%2Fdisputes");
-  if (actor.role !== "admin") notFound();
+  const actor = await requireAdminPage("/admin/disputes");
   const [t, p, format, open] = await Promise.all([getTranslations("adminPayments"), getTranslations("payments"), getFormatter(), listOpenDisputes(actor)]);
   const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
   return (

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ReconcileForm } from "@/components/payments/ReconcileForm";
 import { buttonClasses } from "@/components/ui/Button";
 import { PageHeading } from "@/components/ui/PageHeading";
-import { currentActor } from "@/lib/auth/current-actor";
+import { requireAdminPage } from "@/lib/auth/admin-page";
 import { getPaymentTotals, listOpenDisputes } from "@/lib/payments/admin-queries";
 import { reconcileAction } from "./actions";
 
@@ -15,9 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AdminPaymentsPage({ searchParams }: { searchParams: Promise<{ month?: string | string[] }> }) {
   const { month } = await searchParams;
-  const actor = await currentActor();
-  if (!actor) redirect("/signin?callbackUrl=%2Fadmin%2Fpayments");
-  if (actor.role !== "admin") notFound();
+  const actor = await requireAdminPage("/admin/payments");
   const [t, format, totals, open] = await Promise.all([
     getTranslations("adminPayments"),
     getFormatter(),

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/Alert";
 import { PageHeading } from "@/components/ui/PageHeading";
-import { currentActor } from "@/lib/auth/current-actor";
+import { requireAdminPage } from "@/lib/auth/admin-page";
 import { getVettingQueue, getVettingStats } from "@/lib/experts/admin-queries";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,9 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function VettingQueuePage({ searchParams }: { searchParams: Promise<{ decided?: string }> }) {
   const { decided } = await searchParams;
-  const actor = await currentActor();
-  if (!actor) redirect("/signin?callbackUrl=%2Fadmin%2Fvetting");
-  if (actor.role !== "admin") notFound();
+  const actor = await requireAdminPage("/admin/vetting");
   const [t, format, queue, stats] = await Promise.all([getTranslations("vetting"), getFormatter(), getVettingQueue(actor), getVettingStats(actor)]);
   return (
     <div className="flex flex-col gap-6">

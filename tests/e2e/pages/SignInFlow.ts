@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { baseUrl } from "../support/browser";
+import { AdminSecondFactor } from "./AdminSecondFactor";
 
 /** Page object: the magic-link sign-in, read through the demo mailbox. */
 export class SignInFlow {
@@ -18,12 +19,18 @@ export class SignInFlow {
     await this.page.waitForLoadState("networkidle");
   }
 
-  /** The whole sign-in for a known address, starting anywhere. */
-  async signIn(email: string, callbackUrl = "/dashboard") {
+  /**
+   * The whole sign-in for a known address, starting anywhere. An admin also passes the second
+   * factor (enrolling on the first sign-in of the run), unless `secondFactor` is false.
+   */
+  async signIn(email: string, callbackUrl = "/dashboard", options: { secondFactor?: boolean } = {}) {
     await this.page.goto(`${baseUrl}/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
     await this.page.locator('main input[name="email"]').fill(email);
     await this.page.locator('main form button[type="submit"]').click();
     await this.page.waitForURL(/\/signin\/check-email/);
     await this.followLatestLink(email);
+    if (options.secondFactor !== false && new URL(this.page.url()).pathname.startsWith("/second-factor")) {
+      await new AdminSecondFactor(this.page).pass(email);
+    }
   }
 }

@@ -6,7 +6,7 @@
  */
 import type { Who } from "./sessions";
 
-const everyone: Who[] = ["anonymous", "newcomer", "clientOwner", "clientMember", "otherClient", "partyExpert", "otherExpert", "draftExpert", "admin"];
+const everyone: Who[] = ["anonymous", "newcomer", "clientOwner", "clientMember", "otherClient", "partyExpert", "otherExpert", "draftExpert", "admin", "pendingAdmin"];
 const signedIn: Who[] = everyone.filter((w) => w !== "anonymous");
 const clients: Who[] = ["clientOwner", "clientMember", "otherClient"];
 const experts: Who[] = ["partyExpert", "otherExpert", "draftExpert"];
@@ -57,6 +57,9 @@ export const PAGES: Record<string, Access> = {
   "/admin/disputes/[id]": { ok: [], note: "no dispute in the demo data: only refusals are checked" },
   "/admin/payments": { ok: ["admin"] },
   "/admin/contracts": { ok: ["admin"] },
+  "/admin/security": { ok: ["admin"] },
+  "/second-factor": { ok: ["pendingAdmin"], note: "an admin whose session has not passed the second factor yet" },
+  "/second-factor/enrol": { ok: ["pendingAdmin"], note: "an admin with no authenticator yet" },
   "/pay/test/checkout/[sessionId]": { ok: [], note: "no open test checkout in the demo data" },
   "/pay/test/onboarding/[accountId]": { ok: [], note: "no test account in the demo data" },
   "/pay/test/dashboard/[accountId]": { ok: [], note: "no test account in the demo data" },

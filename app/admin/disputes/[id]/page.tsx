@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { SettleDisputeForm } from "@/components/payments/SettleDisputeForm";
 import { PageHeading } from "@/components/ui/PageHeading";
-import { currentActor } from "@/lib/auth/current-actor";
+import { requireAdminPage } from "@/lib/auth/admin-page";
 import { getDisputeDetail } from "@/lib/payments/admin-queries";
 import { settleDisputeAction } from "../actions";
 
@@ -14,9 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AdminDisputePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await currentActor();
-  if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/admin/disputes/${id}`)}`);
-  if (actor.role !== "admin") notFound();
+  const actor = await requireAdminPage(`/admin/disputes/${id}`);
   const detail = await getDisputeDetail(actor, id);
   if (!detail) notFound();
   const [t, p, format] = await Promise.all([getTranslations("adminPayments"), getTranslations("payments"), getFormatter()]);

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DecisionForm } from "@/components/vetting/DecisionForm";
 import { ExpertSuspensionForm } from "@/components/vetting/ExpertSuspensionForm";
 import { PageHeading } from "@/components/ui/PageHeading";
-import { currentActor } from "@/lib/auth/current-actor";
+import { requireAdminPage } from "@/lib/auth/admin-page";
 import { getVettingDetail } from "@/lib/experts/admin-queries";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { decideVerificationAction, expertSuspensionAction } from "../actions";
@@ -16,9 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function VettingDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await currentActor();
-  if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/admin/vetting/${id}`)}`);
-  if (actor.role !== "admin") notFound();
+  const actor = await requireAdminPage(`/admin/vetting/${id}`);
   const detail = await getVettingDetail(actor, id);
   if (!detail) notFound();
   const [t, p, format] = await Promise.all([getTranslations("vetting"), getTranslations("expertProfile"), getFormatter()]);
