@@ -9,11 +9,6 @@ import {
 import { demoOrg } from "./people";
 import { access, type ActionAccess } from "./types";
 
-const firstMilestone = access({
-  ok: demoOrg,
-  form: ({ world }) => ({ milestoneId: world.contract.milestoneIds[0]!, contractId: world.contract.contractId }),
-});
-
 export const CONTRACT_ACTIONS: Record<string, ActionAccess> = {
   "app/contracts/[id]/actions.ts#acceptDocumentAction": access({
     ok: [...demoOrg, "partyExpert"],
@@ -21,10 +16,11 @@ export const CONTRACT_ACTIONS: Record<string, ActionAccess> = {
     prepare: contractAwaitingDocuments,
     form: ({ prepared }) => ({ contractId: prepared.contractId, kind: "nda", confirm: "yes" }),
   }),
-  "app/contracts/[id]/payment-actions.ts#fundMilestoneAction": {
-    ...firstMilestone,
+  "app/contracts/[id]/payment-actions.ts#fundMilestoneAction": access({
+    ok: demoOrg,
     note: "off to the local test checkout (a payment row is opened)",
-  },
+    form: ({ world }) => ({ milestoneId: world.contract.milestoneIds[0]!, contractId: world.contract.contractId }),
+  }),
   "app/contracts/[id]/payment-actions.ts#deliverMilestoneAction": access({
     ok: ["partyExpert"],
     prepare: fundedMilestone,
