@@ -1,0 +1,44 @@
+/** The admin's actions: suspensions, vetting, disputes, reconciliation, contract cancellation. */
+import { makeCompleteExpert } from "../../../helpers/experts";
+import { makeUser } from "../../../helpers/factories";
+import { openedDispute } from "../action-fixtures";
+import { access, type ActionAccess } from "./types";
+
+export const ADMIN_ACTIONS: Record<string, ActionAccess> = {
+  "app/admin/actions.ts#setSuspensionAction": access({
+    ok: ["admin"],
+    prepare: async () => ({ userId: (await makeUser("client")).id }),
+    form: ({ prepared }) => ({ userId: prepared.userId, reason: "Fraude à la carte constatée", intent: "suspend" }),
+  }),
+  "app/admin/vetting/actions.ts#decideVerificationAction": access({
+    ok: ["admin"],
+    prepare: async () => ({ profileId: (await makeCompleteExpert({ submit: true })).profileId }),
+    form: ({ prepared }) => ({
+      profileId: prepared.profileId,
+      decision: "approve",
+      reason: "",
+      "check.identity": "on",
+      "check.siret": "on",
+      "check.insurance": "on",
+      "check.urssaf": "on",
+      "check.skills": "on",
+    }),
+  }),
+  "app/admin/vetting/actions.ts#expertSuspensionAction": access({
+    ok: ["admin"],
+    form: ({ world }) => ({ profileId: world.profiles.otherExpert, reason: "Attestation d'assurance falsifiée", intent: "suspend" }),
+  }),
+  "app/admin/disputes/actions.ts#settleDisputeAction": access({
+    ok: ["admin"],
+    prepare: openedDispute,
+    form: ({ prepared }) => ({ disputeId: prepared.disputeId, outcome: "release", note: "Les sauvegardes fonctionnent depuis le 3 : libéré." }),
+  }),
+  "app/admin/payments/actions.ts#reconcileAction": access({
+    ok: ["admin"],
+    note: "a check against the payment provider; the run is written to the audit log",
+  }),
+  "app/contracts/[id]/admin-actions.ts#cancelContractAction": access({
+    ok: ["admin"],
+    form: ({ world }) => ({ contractId: world.contract.contractId, reason: "Les deux parties ont demandé l'annulation.", confirm: "yes" }),
+  }),
+};

@@ -1,0 +1,27 @@
+/**
+ * Who may use each server action of the app. The actions matrix test reads the app's file tree
+ * (every exported function of every "use server" file): an action missing here fails it, so
+ * that every new action is given its expected access on purpose.
+ *
+ * For each action: `ok` lists who succeeds; `prepare` makes the objects it acts on (fresh for
+ * each person who succeeds); `form` is what the allowed person sends, and what everyone else
+ * sends too. Everyone else must be refused and leave the database as it was; everyone in `ok`
+ * must succeed and change it (unless listed in `unchangedFor`, with a note saying why).
+ */
+import { ACCOUNT_ACTIONS } from "./access/accounts";
+import { ADMIN_ACTIONS } from "./access/admin";
+import { CONTRACT_ACTIONS } from "./access/contracts";
+import { EXPERT_ACTIONS } from "./access/experts";
+import { JOB_ACTIONS } from "./access/jobs";
+import type { ActionAccess } from "./access/types";
+
+export type { ActionAccess, ActionContext, FormFields } from "./access/types";
+
+/** Keyed `app/<file>#<exported function>`. */
+export const ACTIONS: Record<string, ActionAccess> = {
+  ...ACCOUNT_ACTIONS,
+  ...ADMIN_ACTIONS,
+  ...CONTRACT_ACTIONS,
+  ...EXPERT_ACTIONS,
+  ...JOB_ACTIONS,
+};
