@@ -29,32 +29,34 @@ export interface World {
   cookies: Record<Person, string>;
 }
 
-/**
- * How an admin acts. The admin second factor (being added elsewhere) may give `Actor` a field
- * saying the session passed it: then this is the one line to change.
- */
+/** How an admin acts: a session that passed the second factor (an authenticator code). */
 export function adminActor(user: Actor): Actor {
-  return { ...user };
+  return { ...user, secondFactor: "totp" };
 }
 
 export function actorOf(world: World, who: Who): Actor | null {
   if (who === "anonymous") return null;
-  return who === "admin" ? adminActor(world.people.admin) : world.people[who];
+  if (who === "admin") return adminActor(world.people.admin);
+  // An admin whose session has not passed the second factor yet.
+  if (who === "pendingAdmin") return { ...world.people.pendingAdmin, secondFactor: null };
+  return world.people[who];
 }
 
 /**
  * The owner and a member of one organisation in an active contract with a verified expert;
  * another organisation's owner; another verified expert; an expert whose complete profile is
- * still a draft (with its evidence); a person who has not chosen a role; an admin.
+ * still a draft (with its evidence); a person who has not chosen a role; an admin, and an admin
+ * whose session has not passed the second factor.
  */
 export async function makeWorld(): Promise<World> {
-  const [contract, otherClient, otherExpert, draft, newcomer, admin] = await Promise.all([
+  const [contract, otherClient, otherExpert, draft, newcomer, admin, pendingAdmin] = await Promise.all([
     makeActiveContract({ withMember: true }),
     makeUser("client", { name: "Olivier Autre" }),
     makeVerifiedExpert(),
     makeCompleteExpert(),
     makeUser(null, { name: "Nina Nouvelle" }),
     makeUser("admin", { name: "Ada Admin" }),
+    makeUser("admin", { name: "Paul Admin" }),
   ]);
   const other = await makeOrganization(otherClient);
   const [membership] = await db.select().from(organizationMembers).where(eq(organizationMembers.userId, contract.owner.id));
@@ -68,11 +70,13 @@ export async function makeWorld(): Promise<World> {
     otherExpert,
     draftExpert: draft.actor,
     admin,
+    pendingAdmin,
   };
   const cookies = {} as Record<Person, string>;
   for (const [who, person] of Object.entries(people) as [Person, Actor][]) {
     const token = randomUUID();
-    await db.insert(sessions).values({ sessionToken: token, userId: person.id, expires: new Date(Date.now() + 3_600_000) });
+    const factor = who === "admin" ? { secondFactorMethod: "totp" as const, secondFactorAt: new Date() } : {};
+    await db.insert(sessions).values({ sessionToken: token, userId: person.id, expires: new Date(Date.now() + 3_600_000), ...factor });
     cookies[who] = `authjs.session-token=${token}`;
   }
   return {
