@@ -42,7 +42,8 @@ export function backupName(now: Date): string {
 export async function createBackup(options: BackupOptions): Promise<string> {
   const log = options.log ?? console.log;
   await checkClient("pg_dump", options.databaseUrl);
-  const name = backupName(options.now ?? new Date());
+  const now = options.now ?? new Date();
+  const name = backupName(now);
   const folder = path.join(options.backupDir, name);
   if (existsSync(folder)) throw new Error(`${folder} already exists`);
   const partial = path.join(options.backupDir, `.${name}.partial`);
@@ -64,7 +65,7 @@ export async function createBackup(options: BackupOptions): Promise<string> {
       await archiveFolder(options.dataDir, "uploads", path.join(partial, UPLOADS_FILE));
       contents.push(UPLOADS_FILE);
     }
-    const manifest: Manifest = { format: 1, createdAt: (options.now ?? new Date()).toISOString(), serverMajor: await serverMajor(options.databaseUrl), files };
+    const manifest: Manifest = { format: 1, createdAt: now.toISOString(), serverMajor: await serverMajor(options.databaseUrl), files };
     await writeFile(path.join(partial, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
     contents.push(MANIFEST_FILE);
     for (const file of contents) await chmod(path.join(partial, file), 0o600);
