@@ -34,7 +34,8 @@ export function clientProblem(tool: string, clientMajor: number, serverMajor: nu
   return null;
 }
 
-async function clientMajor(tool: "pg_dump" | "pg_restore"): Promise<number> {
+/** The major version of the client tool; BackupRefusal when it is missing. */
+export async function clientMajor(tool: "pg_dump" | "pg_restore"): Promise<number> {
   let stdout: string;
   try {
     ({ stdout } = await run(toolPath(tool), ["--version"]));

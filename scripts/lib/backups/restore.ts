@@ -53,12 +53,16 @@ const nonEmpty = async (folder: string) => existsSync(folder) && (await readdir(
 export async function restoreBackup(options: RestoreOptions): Promise<void> {
   const log = options.log ?? console.log;
   const folder = backupFolder(options.from);
+  let manifest: Manifest;
   try {
-    await verifyChecksums(folder);
+    const verified = await verifyChecksums(folder);
+    manifest = JSON.parse(await readFile(path.join(folder, MANIFEST_FILE), "utf8")) as Manifest;
+    const needed = [DUMP_FILE, MANIFEST_FILE, ...(manifest.files.storage === "disk" ? [UPLOADS_FILE] : [])];
+    const unverified = needed.filter((name) => !verified.includes(name));
+    if (unverified.length > 0) throw new Error(`${unverified.join(", ")} not listed in its checksums`);
   } catch (error) {
     throw new BackupRefusal(`${folder} is not a whole backup: ${(error as Error).message}`);
   }
-  const manifest = JSON.parse(await readFile(path.join(folder, MANIFEST_FILE), "utf8")) as Manifest;
   await checkClient("pg_restore", options.databaseUrl);
   const target = new URL(options.databaseUrl);
   const where = `${target.host}${target.pathname}`;

@@ -16,6 +16,7 @@ import { chooseRole } from "@/lib/accounts/choose-role";
 import { getEvidenceForDownload } from "@/lib/experts/evidence";
 import { createOrganization } from "@/lib/organizations/create-organization";
 import { createBackup } from "@/scripts/lib/backups/backup";
+import { clientMajor, serverMajor } from "@/scripts/lib/backups/pg-tools";
 import { restoreBackup } from "@/scripts/lib/backups/restore";
 import { databaseUrl } from "@/scripts/lib/embedded-postgres";
 import { makeCompleteExpert } from "../../helpers/experts";
@@ -37,6 +38,12 @@ const sourceDataDir = process.env.COMPAGNON_DATA_DIR ?? "";
 const scratch = mkdtempSync(path.join(os.tmpdir(), "compagnon-backup-test-"));
 const created: string[] = [];
 const quiet = { log: () => {} };
+
+// The embedded test server is PostgreSQL 17; a machine with an older pg_dump (Debian 12: 15)
+// runs these tests on its own server (TEST_DATABASE_URL), as CI's second pass does.
+const [client, server] = await Promise.all([clientMajor("pg_dump").catch(() => 0), serverMajor(sourceUrl)]);
+const toolsFit = client >= server;
+if (!toolsFit) console.warn(`[backup-restore] pg_dump ${client || "(missing)"} cannot dump the PostgreSQL ${server} test server: skipped (set TEST_DATABASE_URL to a server pg_dump can read)`);
 
 async function newDatabase(): Promise<string> {
   const name = `t_${process.ppid}_r${randomBytes(4).toString("hex")}`;
@@ -84,7 +91,7 @@ async function sessionOf(token: string): Promise<{ user?: { email: string; role:
   return (await response.json()) as { user?: { email: string; role: string } } | null;
 }
 
-describe("backup and restore", () => {
+describe.skipIf(!toolsFit)("backup and restore", () => {
   let folder = "";
   let token = "";
   let clientId = "";
@@ -157,6 +164,9 @@ describe("backup and restore", () => {
     expect(existsSync(path.join(scratch, "never", "uploads"))).toBe(false);
   });
 
+});
+
+describe("backup tools", () => {
   it("refuses in one line when pg_dump is missing or too old", async () => {
     const bin = path.join(scratch, "bin");
     process.env.PG_BIN_DIR = bin;
@@ -167,7 +177,7 @@ describe("backup and restore", () => {
       await import("node:fs/promises").then((fs) => fs.mkdir(bin, { recursive: true }));
       writeFileSync(path.join(bin, "pg_dump"), "#!/bin/sh\necho 'pg_dump (PostgreSQL) 14.11'\n");
       chmodSync(path.join(bin, "pg_dump"), 0o755);
-      await expect(createBackup({ databaseUrl: sourceUrl, dataDir: sourceDataDir, backupDir, ...quiet })).rejects.toThrow(/^pg_dump 14 is too old: install the PostgreSQL client 15 or newer/);
+      await expect(createBackup({ databaseUrl: sourceUrl, dataDir: sourceDataDir, backupDir, ...quiet })).rejects.toThrow(/^pg_dump 14 is too old: install the PostgreSQL client 1[5-9] or newer/);
       expect(existsSync(backupDir)).toBe(false);
     } finally {
       delete process.env.PG_BIN_DIR;
