@@ -60,7 +60,7 @@ describe("systemd units", () => {
   });
 });
 
-describe("nginx site", () => {
+describe("reverse proxies", () => {
   it.skipIf(!tool("nginx") || !tool("openssl"))("passes nginx -t", () => {
     const cert = path.join(scratch, "cert.pem");
     const key = path.join(scratch, "key.pem");
@@ -79,6 +79,18 @@ describe("nginx site", () => {
     expect(result.status).toBe(0);
   });
 
+  it.skipIf(!tool("caddy"))("the Caddyfile passes caddy validate, and proxies to 127.0.0.1:3000 with 12 MiB bodies", () => {
+    const env = { ...process.env, XDG_DATA_HOME: scratch, XDG_CONFIG_HOME: scratch, COMPAGNON_DOMAIN: "compagnon.example.fr" };
+    const caddyfile = path.join(deploy, "Caddyfile");
+    const validate = spawnSync("caddy", ["validate", "--config", caddyfile, "--adapter", "caddyfile"], { encoding: "utf8", env });
+    expect(validate.stdout + validate.stderr).toContain("Valid configuration");
+    expect(validate.status).toBe(0);
+    const adapted = execFileSync("caddy", ["adapt", "--config", caddyfile, "--adapter", "caddyfile"], { encoding: "utf8", env, stdio: ["ignore", "pipe", "ignore"] });
+    expect(adapted).toContain('"host":["compagnon.example.fr"]');
+    expect(adapted).toContain('"max_size":12582912');
+    expect(adapted).toContain('"upstreams":[{"dial":"127.0.0.1:3000"}]');
+  });
+
   it("passes the Host through, appends X-Forwarded-For, allows 12 MB bodies, reaches 127.0.0.1:3000", () => {
     const site = read("nginx/compagnon.conf");
     for (const line of [
@@ -92,7 +104,7 @@ describe("nginx site", () => {
     }
     expect(site).not.toMatch(/^\s*add_header\s+Strict-Transport-Security/m);
     const caddy = read("Caddyfile");
-    expect(caddy).toContain("max_size 12MB");
+    expect(caddy).toContain("max_size 12MiB");
     expect(caddy).toContain("reverse_proxy {$COMPAGNON_UPSTREAM:127.0.0.1:3000}");
   });
 });
@@ -156,6 +168,6 @@ describe("Dockerfile", () => {
     expect(dockerfile).toMatch(/^RUN npm run build /m);
     expect(dockerfile).toContain("npm prune --omit=dev");
     expect(dockerfile).toMatch(/^USER compagnon$/m);
-    expect(read("Dockerfile.dockerignore").split("\n")).toEqual(expect.arrayContaining(["node_modules", ".next", ".data", ".env"]));
+    expect(read("Dockerfile.dockerignore").split("\n")).toEqual(expect.arrayContaining(["node_modules", ".next", ".data", "**/.env", "**/.env.*"]));
   });
 });
