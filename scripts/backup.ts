@@ -1,3 +1,4 @@
+import "./lib/load-env";
 import path from "node:path";
 import { createBackup } from "./lib/backups/backup";
 import { runCommand } from "./lib/backups/cli";

@@ -1,3 +1,4 @@
+import "./lib/load-env";
 import { runCommand } from "./lib/backups/cli";
 import { restoreBackup } from "./lib/backups/restore";
 import { DATA_DIR, provideDatabase } from "./lib/database";
