@@ -18,7 +18,7 @@ export const signInRequestSchema = z.object({
   callbackUrl: z
     .string()
     .optional()
-    .transform((v) => (v && v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : "/dashboard")),
+    .transform((v) => (v && v.length <= 2000 && v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : "/dashboard")),
 });
 
 export type SignInRequest = z.infer<typeof signInRequestSchema>;

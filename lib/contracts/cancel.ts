@@ -15,7 +15,7 @@ import { fail, ok, type Result } from "@/lib/result";
 import { nextContractStatus } from "./contract-machine";
 
 export const cancelContractSchema = z.object({
-  contractId: z.string(),
+  contractId: z.string().max(40),
   reason: z
     .string({ error: "required" })
     .trim()

@@ -6,13 +6,14 @@ import { Alert } from "@/components/ui/Alert";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { currentActor } from "@/lib/auth/current-actor";
 import { listOpenDisputes } from "@/lib/payments/admin-queries";
+import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminPayments"))("disputesTitle") };
 }
 
-export default async function AdminDisputesPage({ searchParams }: { searchParams: Promise<{ settled?: string }> }) {
-  const { settled } = await searchParams;
+export default async function AdminDisputesPage({ searchParams }: { searchParams: PageSearchParams }) {
+  const { settled } = searchParamsOf(await searchParams);
   const actor = await currentActor();
   if (!actor) redirect("/signin?callbackUrl=%2Fadmin%2Fdisputes");
   if (actor.role !== "admin") notFound();

@@ -8,20 +8,21 @@ import { PageHeading } from "@/components/ui/PageHeading";
 import { currentActor } from "@/lib/auth/current-actor";
 import { getPaymentTotals, listOpenDisputes } from "@/lib/payments/admin-queries";
 import { reconcileAction } from "./actions";
+import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminPayments"))("title") };
 }
 
-export default async function AdminPaymentsPage({ searchParams }: { searchParams: Promise<{ month?: string | string[] }> }) {
-  const { month } = await searchParams;
+export default async function AdminPaymentsPage({ searchParams }: { searchParams: PageSearchParams }) {
+  const { month } = searchParamsOf(await searchParams);
   const actor = await currentActor();
   if (!actor) redirect("/signin?callbackUrl=%2Fadmin%2Fpayments");
   if (actor.role !== "admin") notFound();
   const [t, format, totals, open] = await Promise.all([
     getTranslations("adminPayments"),
     getFormatter(),
-    getPaymentTotals(actor, { month: typeof month === "string" ? month : null }),
+    getPaymentTotals(actor, { month: month ?? null }),
     listOpenDisputes(actor),
   ]);
   const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });

@@ -6,13 +6,14 @@ import { Alert } from "@/components/ui/Alert";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { currentActor } from "@/lib/auth/current-actor";
 import { getVettingQueue, getVettingStats } from "@/lib/experts/admin-queries";
+import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("vetting"))("title") };
 }
 
-export default async function VettingQueuePage({ searchParams }: { searchParams: Promise<{ decided?: string }> }) {
-  const { decided } = await searchParams;
+export default async function VettingQueuePage({ searchParams }: { searchParams: PageSearchParams }) {
+  const { decided } = searchParamsOf(await searchParams);
   const actor = await currentActor();
   if (!actor) redirect("/signin?callbackUrl=%2Fadmin%2Fvetting");
   if (actor.role !== "admin") notFound();
