@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { refuseBodySize, refuseMalformedAction, refusePath } from "@/lib/http/request-guard";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 /** Pages that need a signed-in person; the use cases check roles and ownership themselves. */
@@ -28,10 +29,14 @@ export function contentSecurityPolicy(nonce: string, isDev: boolean, stripe = fa
 }
 
 /**
- * Proxy (formerly middleware): sets the per-request CSP nonce, and sends anonymous visitors of
- * private pages to the sign-in page. It only redirects; authorization lives in the use cases.
+ * Proxy (formerly middleware): refuses requests Next.js could not read (a broken path, a body
+ * over the size limit, a malformed server action call) with a 4xx, sets the per-request CSP
+ * nonce, and sends anonymous visitors of private pages to the sign-in page. It only redirects;
+ * authorization lives in the use cases.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  const refused = refusePath(request.nextUrl.pathname) ?? refuseBodySize(request) ?? (await refuseMalformedAction(request));
+  if (refused) return refused;
   const { pathname, search } = request.nextUrl;
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (!hasSession && PROTECTED_PREFIXES.some((p) => pathname === p || pathname.startsWith(p.endsWith("/") ? p : `${p}/`))) {
