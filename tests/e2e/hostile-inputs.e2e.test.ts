@@ -44,6 +44,12 @@ describe.skipIf(!e2eEnabled)("hostile query strings and paths", () => {
     },
   );
 
+  it("a sign-in link with a NUL is an invalid link, not an Auth.js configuration error", async () => {
+    const response = await fetch(`${baseUrl}/api/auth/callback/email?token=%00&email=a%00%40b.fr`, { redirect: "manual" });
+    expect(response.status).toBe(307);
+    expect(response.headers.get("location")).toBe(`${baseUrl}/signin/error?error=Verification`);
+  });
+
   it.each(["/experts/%FF", "/jobs/%FF", "/jobs/%FF/bids", "/invitations/%FF", "/api/evidence/%FF", "/dev/mailbox/%FF", "/experts/%00"])("%s is a 400, not a 500", async (path) => {
     const response = await fetch(`${baseUrl}${path}`, { redirect: "manual" });
     expect(response.status).toBe(400);
