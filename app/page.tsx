@@ -2,9 +2,10 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/Alert";
 import { buttonClasses } from "@/components/ui/Button";
+import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 
-export default async function LandingPage({ searchParams }: { searchParams: Promise<{ notice?: string | string[] }> }) {
-  const [{ notice }, t, account] = await Promise.all([searchParams, getTranslations("landing"), getTranslations("account")]);
+export default async function LandingPage({ searchParams }: { searchParams: PageSearchParams }) {
+  const [{ notice }, t, account] = await Promise.all([searchParams.then(searchParamsOf), getTranslations("landing"), getTranslations("account")]);
   const sme = ["forSme1", "forSme2", "forSme3", "forSme4"] as const;
   const expert = ["forExpert1", "forExpert2", "forExpert3", "forExpert4"] as const;
   const steps = [

@@ -33,6 +33,8 @@ const schema = z
     SIGNIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(20),
     PLATFORM_COMMISSION_BPS: z.coerce.number().int().min(0).max(5000).default(1000),
     BID_MONTHLY_QUOTA: z.coerce.number().int().positive().default(30),
+    /** Ceiling on a contract's total excluding VAT, in cents (default 1,000,000 €; at most 10,000,000 €). */
+    MAX_CONTRACT_CENTS: z.coerce.number().int().min(100).max(1_000_000_000).default(100_000_000),
     S3_BUCKET: z.string().min(3).optional(),
     S3_ENDPOINT: z.url().optional(),
     S3_REGION: z.string().min(2).optional(),

@@ -1,13 +1,14 @@
 "use server";
 
 import { cookies } from "next/headers";
+import { formText } from "@/lib/actions/form-state";
 import { setUserLocale } from "@/lib/accounts/set-locale";
 import { signOut } from "@/lib/auth/auth";
 import { currentActor } from "@/lib/auth/current-actor";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locale";
 
 export async function setLocaleAction(formData: FormData): Promise<void> {
-  const locale = formData.get("locale");
+  const locale = formText(formData, "locale");
   if (!isLocale(locale)) return;
   (await cookies()).set(LOCALE_COOKIE, locale, {
     path: "/",

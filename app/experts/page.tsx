@@ -9,21 +9,16 @@ import { PageHeading } from "@/components/ui/PageHeading";
 import { directoryFiltersSchema, searchExperts } from "@/lib/experts/directory";
 import { listCatalog } from "@/lib/experts/queries";
 import { departements } from "@/lib/geo/departements";
+import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 
-type SearchParams = Record<string, string | string[] | undefined>;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("directory");
   return { title: t("title"), description: t("metaDescription") };
 }
 
-/** Keeps only plain string values: repeated parameters (?q=a&q=b) are ignored, the schema does the rest. */
-function stringParams(params: SearchParams): Record<string, string> {
-  return Object.fromEntries(Object.entries(params).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
-}
-
-export default async function ExpertsDirectoryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const filters = directoryFiltersSchema.parse(stringParams(await searchParams));
+export default async function ExpertsDirectoryPage({ searchParams }: { searchParams: PageSearchParams }) {
+  const filters = directoryFiltersSchema.parse(searchParamsOf(await searchParams));
   const [t, results, catalog] = await Promise.all([getTranslations("directory"), searchExperts(filters), listCatalog()]);
 
   return (

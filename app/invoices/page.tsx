@@ -12,21 +12,21 @@ import { currentActor } from "@/lib/auth/current-actor";
 import { parisDay } from "@/lib/dates";
 import { listInvoices, statementYears } from "@/lib/invoicing/queries";
 import { PRESETS, parsePeriod, periodSearch, presetPeriod, queryPeriod } from "./period";
+import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("invoices"))("title") };
 }
 
-type Search = { from?: string | string[]; to?: string | string[] };
 
 /**
  * The actor's invoices and credit notes for a period (client: its organisation's; expert: those
  * issued in its name and the commission invoices it received; admin: all), the accountant's CSV
  * for the same period and, for experts, the yearly statements.
  */
-export default async function InvoicesPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function InvoicesPage({ searchParams }: { searchParams: PageSearchParams }) {
   const actor = await currentActor();
-  const filter = parsePeriod(await searchParams);
+  const filter = parsePeriod(searchParamsOf(await searchParams));
   const search = periodSearch(filter);
   if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/invoices${search}`)}`);
   if (!actor.role) redirect("/onboarding");

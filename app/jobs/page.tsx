@@ -10,21 +10,16 @@ import { PageHeading } from "@/components/ui/PageHeading";
 import { listCatalog } from "@/lib/experts/queries";
 import { departements } from "@/lib/geo/departements";
 import { jobFiltersSchema, searchJobs } from "@/lib/jobs/queries";
+import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 
-type SearchParams = Record<string, string | string[] | undefined>;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("jobBoard");
   return { title: t("title"), description: t("metaDescription") };
 }
 
-/** Keeps only plain string values: repeated parameters (?q=a&q=b) are ignored, the schema does the rest. */
-function stringParams(params: SearchParams): Record<string, string> {
-  return Object.fromEntries(Object.entries(params).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
-}
-
-export default async function JobBoardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const filters = jobFiltersSchema.parse(stringParams(await searchParams));
+export default async function JobBoardPage({ searchParams }: { searchParams: PageSearchParams }) {
+  const filters = jobFiltersSchema.parse(searchParamsOf(await searchParams));
   const [t, results, catalog] = await Promise.all([getTranslations("jobBoard"), searchJobs(filters), listCatalog()]);
 
   return (

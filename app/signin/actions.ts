@@ -10,11 +10,10 @@ import { clientIp } from "@/lib/http/client-ip";
 
 export async function requestSignInLinkAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = submittedValues(formData);
-  const parsed = signInRequestSchema.safeParse(values);
-  if (!parsed.success) return { status: "error", fieldErrors: fieldErrors(parsed.error), values };
-  const { email, callbackUrl } = parsed.data;
-
   const state = await guardedAction(formData, async () => {
+    const parsed = signInRequestSchema.safeParse(values);
+    if (!parsed.success) return { status: "error", fieldErrors: fieldErrors(parsed.error), values };
+    const { email, callbackUrl } = parsed.data;
     const verdict = await allowSignInRequest({ email, ip: clientIp(await headers()) });
     if (!verdict.ok) return { status: "error", formError: "auth.rateLimited", values };
     await sendMagicLink(email, callbackUrl);

@@ -6,8 +6,10 @@ import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { FormErrorSummary, useFieldError } from "@/components/ui/FormErrorSummary";
+import { useFileSizeCheck } from "@/components/ui/useFileSizeCheck";
 import { useKeptForm } from "@/components/ui/useKeptForm";
 import type { FormState } from "@/lib/actions/form-state";
+import { MAX_EVIDENCE_BYTES } from "@/lib/http/request-limits";
 import { SelectField } from "./fields";
 
 const kinds = ["registration", "urssaf", "insurance", "certification", "other"] as const;
@@ -16,15 +18,17 @@ export function EvidenceUploadForm({ action }: { action: (s: FormState, f: FormD
   const t = useTranslations("expertProfile");
   const all = useTranslations();
   const common = useTranslations("common");
-  const { state, formAction, pending, formRef, onSubmit } = useKeptForm(action);
+  const { state: sent, formAction, pending, formRef, onSubmit } = useKeptForm(action);
+  const size = useFileSizeCheck("file", MAX_EVIDENCE_BYTES, "fileTooLarge");
+  const state = size.shown(sent);
   // After an upload, clear the form for the next file; after a refusal, keep every choice.
   useEffect(() => {
-    if (state.status === "success") formRef.current?.reset();
-  }, [state, formRef]);
+    if (sent.status === "success") formRef.current?.reset();
+  }, [sent, formRef]);
   const error = useFieldError(state);
   const kept = (name: string) => (state.status === "error" ? (state.values?.[name] ?? "") : "");
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+    <form ref={formRef} action={formAction} onSubmit={(event) => size.check(event) && onSubmit(event)} className="flex flex-col gap-4" noValidate>
       <FormErrorSummary state={state} />
       {state.status === "success" && state.notice ? <Alert tone="success">{all(state.notice.key as never)}</Alert> : null}
       <div className="grid gap-4 md:grid-cols-3">

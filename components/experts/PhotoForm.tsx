@@ -6,7 +6,9 @@ import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { useFieldError } from "@/components/ui/FormErrorSummary";
+import { useFileSizeCheck } from "@/components/ui/useFileSizeCheck";
 import { idleState, type FormState } from "@/lib/actions/form-state";
+import { MAX_PHOTO_BYTES } from "@/lib/http/request-limits";
 
 interface PhotoFormProps {
   photoUrl: string | null;
@@ -17,7 +19,9 @@ interface PhotoFormProps {
 export function PhotoForm({ photoUrl, action, removeAction }: PhotoFormProps) {
   const t = useTranslations("expertProfile");
   const all = useTranslations();
-  const [state, formAction, pending] = useActionState(action, idleState);
+  const [sent, formAction, pending] = useActionState(action, idleState);
+  const size = useFileSizeCheck("photo", MAX_PHOTO_BYTES, "photoTooLarge");
+  const state = size.shown(sent);
   const error = useFieldError(state)("photo");
   return (
     <div className="flex flex-wrap items-end gap-6">
@@ -25,7 +29,7 @@ export function PhotoForm({ photoUrl, action, removeAction }: PhotoFormProps) {
         // eslint-disable-next-line @next/next/no-img-element -- private, access-checked file
         <img src={photoUrl} alt={t("photoCurrent")} width={96} height={96} className="size-24 rounded-full border border-stone-200 object-cover" />
       ) : null}
-      <form action={formAction} className="flex flex-col gap-3">
+      <form action={formAction} onSubmit={size.check} className="flex flex-col gap-3">
         {state.status === "success" && state.notice ? <Alert tone="success">{all(state.notice.key as never)}</Alert> : null}
         <Field name="photo" type="file" accept="image/png,image/jpeg" label={t("photo")} hint={t("photoHint")} error={error} />
         <div className="flex gap-3">

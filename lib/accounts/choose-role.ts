@@ -1,5 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
+import { identityText } from "@/lib/text/identity";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -11,9 +12,7 @@ import { fail, ok, type Result } from "@/lib/result";
 
 export const chooseRoleSchema = z.object({
   role: z.enum(["client", "expert"], { error: "required" }),
-  name: z
-    .string({ error: "nameLength" })
-    .trim()
+  name: identityText({ error: "nameLength" })
     .min(2, { error: "nameLength" })
     .max(100, { error: "nameLength" }),
   /** The language the person is using, so that their emails follow it. */

@@ -23,7 +23,7 @@ export const signInRequestSchema = z.object({
 
 /** `value` when it is a path on this site (never another host), else `fallback`. */
 export function localPath(value: string | undefined, fallback: string): string {
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : fallback;
+  return value && value.length <= 2000 && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : fallback;
 }
 
 export type SignInRequest = z.infer<typeof signInRequestSchema>;

@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { eurosToCents } from "@/lib/money/commission";
+import { MAX_MILESTONE_CENTS, maxContractCents } from "@/lib/money/limits";
+import { identityText } from "@/lib/text/identity";
 
 const cents = (error: string) =>
   z
     .string({ error })
+    .max(30, { error })
     .transform((v, ctx) => {
       const value = eurosToCents(v);
       if (value === null || value <= 0) {
@@ -19,16 +22,16 @@ export const bidSchema = z
   .object({
     jobId: z.uuid({ error: "required" }),
     pricing: z.enum(["fixed", "daily"], { error: "required" }),
-    total: z.string().optional(),
-    dailyRate: z.string().optional(),
-    days: z.string().optional(),
+    total: z.string().max(30, { error: "amount" }).optional(),
+    dailyRate: z.string().max(30, { error: "amount" }).optional(),
+    days: z.string().max(10, { error: "bidDays" }).optional(),
     durationDays: z.coerce.number({ error: "bidDuration" }).int({ error: "bidDuration" }).min(1, { error: "bidDuration" }).max(730, { error: "bidDuration" }),
     startOn: z.iso.date({ error: "date" }),
     method: z.string().trim().min(MIN_METHOD_LENGTH, { error: "bidMethod" }).max(10_000, { error: "tooLong" }),
     milestones: z
       .array(
         z.object({
-          title: z.string().trim().min(3, { error: "required" }).max(200, { error: "tooLong" }),
+          title: identityText().min(3, { error: "required" }).max(200, { error: "tooLong" }),
           amount: cents("amount"),
           dueOn: z.iso.date({ error: "date" }),
         }),
@@ -51,8 +54,11 @@ export const bidSchema = z
       if (dailyRateCents && days) totalCents = dailyRateCents * days;
     }
     const sum = bid.milestones.reduce((total, m) => total + m.amount, 0);
-    if (totalCents && sum !== totalCents) ctx.addIssue({ code: "custom", path: ["milestones"], message: "milestoneSum" });
+    if (totalCents && totalCents > maxContractCents()) {
+      ctx.addIssue({ code: "custom", path: [bid.pricing === "fixed" ? "total" : "dailyRate"], message: "amountOverContractLimit" });
+    } else if (totalCents && sum !== totalCents) ctx.addIssue({ code: "custom", path: ["milestones"], message: "milestoneSum" });
     bid.milestones.forEach((m, i) => {
+      if (m.amount > MAX_MILESTONE_CENTS) ctx.addIssue({ code: "custom", path: ["milestones", i, "amount"], message: "amountOverMilestoneLimit" });
       if (m.dueOn < bid.startOn) ctx.addIssue({ code: "custom", path: ["milestones", i, "dueOn"], message: "milestoneBeforeStart" });
     });
     return { ...bid, totalCents: totalCents ?? 0, dailyRateCents, days };

@@ -23,13 +23,11 @@ import { nextBidStatus } from "@/lib/bids/bid-machine";
 import { sendEmail } from "@/lib/email/send-email";
 import { isUuidLike } from "@/lib/ids";
 import { nextJobStatus } from "@/lib/jobs/job-machine";
+import { checkAmountCeilings, STANDARD_VAT_BPS } from "@/lib/money/limits";
 import { fail, ok, type Result } from "@/lib/result";
 import { appUrl } from "@/lib/http/app-url";
 
-/** French standard VAT rate (20 %), in basis points. */
-export const STANDARD_VAT_BPS = 2000;
-
-export type AcceptBidError = "job_not_open" | "illegal_transition" | "expert_unavailable";
+export type AcceptBidError = "job_not_open" | "illegal_transition" | "expert_unavailable" | "amount_over_limit";
 
 function addDays(isoDate: string, days: number): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
@@ -115,6 +113,12 @@ export async function acceptBid(actor: Actor | null, input: { bidId: string }): 
       await tx.select().from(bidMilestones).where(eq(bidMilestones.bidId, bid.id)).orderBy(asc(bidMilestones.position))
     ).map(({ title, amountCents, dueOn }) => ({ title, amountCents, dueOn }));
     const { facts, organization, profile } = await gatherFacts(tx, client, job, bid, milestones);
+    // The ceilings hold at formation too, at the VAT rate the contract will charge: a bid sent
+    // before a lower MAX_CONTRACT_CENTS, or one written around the form, forms no contract.
+    const vatRateBps = profile.vatRegime === "vat_registered" ? STANDARD_VAT_BPS : 0;
+    if (checkAmountCeilings({ totalCents: bid.totalCents, milestoneCents: milestones.map((m) => m.amountCents) }, vatRateBps)) {
+      return fail("amount_over_limit");
+    }
     const now = new Date();
 
     await tx.update(bids).set({ status: nextBid, updatedAt: now }).where(eq(bids.id, bid.id));
@@ -130,7 +134,7 @@ export async function acceptBid(actor: Actor | null, input: { bidId: string }): 
         profileId: bid.profileId,
         totalCents: bid.totalCents,
         commissionBps: bid.commissionBps,
-        vatRateBps: profile.vatRegime === "vat_registered" ? STANDARD_VAT_BPS : 0,
+        vatRateBps,
         personalData: facts.personalData,
         facts,
         acceptedById: client.id,

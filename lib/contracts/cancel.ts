@@ -15,7 +15,7 @@ import { nextContractStatus } from "./contract-machine";
 import { appUrl } from "@/lib/http/app-url";
 
 export const cancelContractSchema = z.object({
-  contractId: z.string(),
+  contractId: z.string().max(40),
   reason: z
     .string({ error: "required" })
     .trim()

@@ -71,6 +71,7 @@ export async function uploadEvidence(
 /** The expert removes a file while the profile is not under review. */
 export async function deleteEvidence(actor: Actor | null, input: { evidenceId: string }): Promise<Result<void, "not_found" | "locked">> {
   requireUser(actor);
+  if (!isUuidLike(input.evidenceId)) return fail("not_found");
   const removed = await db.transaction(async (tx) => {
     const profile = await lockOwnProfile(tx, actor);
     if (profile.status === "submitted") return fail("locked");

@@ -1,4 +1,6 @@
-export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+import { cleanIdentityText, IDENTITY_RAW_MAX } from "@/lib/text/identity";
+
+export { MAX_EVIDENCE_BYTES, MAX_PHOTO_BYTES } from "@/lib/http/request-limits";
 
 export type AcceptedMime = "application/pdf" | "image/png" | "image/jpeg";
 
@@ -19,15 +21,15 @@ export const extensionFor: Record<AcceptedMime, string> = {
   "image/jpeg": "jpg",
 };
 
-/** A display name safe to show and to put in a Content-Disposition header: no path, no control characters. */
+/**
+ * A display name safe to show and to put in a Content-Disposition header: no path, no control
+ * or format characters (a right-to-left override could make "x\u202Efdp.exe" read "xexe.pdf"),
+ * the extension of the file's real type.
+ */
 export function safeDisplayName(name: string, mime: AcceptedMime): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base
-    .normalize("NFC")
-    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "")
-    .replace(/^\.+/, "")
-    .trim()
-    .slice(0, 120);
-  const stem = cleaned.replace(/\.[^.]*$/, "") || "document";
+  const base = name.slice(Math.max(name.lastIndexOf("/"), name.lastIndexOf("\\")) + 1).slice(0, IDENTITY_RAW_MAX);
+  const visible = cleanIdentityText(base.replace(/[\u0000-\u001f\u007f]/g, ""));
+  const cleaned = [...visible.replace(/["<>|:*?]/g, "").replace(/^\.+/, "").trim()].slice(0, 120).join("");
+  const stem = cleaned.replace(/\.[^.]*$/, "").trim() || "document";
   return `${stem}.${extensionFor[mime]}`;
 }

@@ -5,11 +5,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { isAdmin } from "@/lib/auth/policy";
 import { fail, ok, type Result } from "@/lib/result";
 import { deleteFile, getFile, newStorageKey, putFile } from "@/lib/storage/files";
-import { detectFileType } from "./file-type";
+import { detectFileType, MAX_PHOTO_BYTES } from "./file-type";
 import { lockOwnProfile } from "./profile";
 import { isUuidLike } from "@/lib/ids";
 
-export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
+export { MAX_PHOTO_BYTES };
 
 /** The expert sets (or replaces) the profile photo: PNG or JPEG by content, 2 MB at most. */
 export async function uploadPhoto(

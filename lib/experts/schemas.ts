@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { identityText } from "@/lib/text/identity";
 import { evidenceKind, legalForm, publicFieldNames, serviceKind, vatRegime } from "@/db/schema";
 import { isDepartementCode } from "@/lib/geo/departements";
 import { checkVatNumber, compactIdentifier, isValidSiret } from "@/lib/organizations/identifiers";
@@ -25,7 +26,7 @@ const currentYear = () => new Date().getFullYear();
 
 export const expertProfileSchema = z
   .object({
-    displayName: z.string({ error: "required" }).trim().min(2, { error: "nameLength" }).max(80, { error: "tooLong" }),
+    displayName: identityText({ error: "required" }).min(2, { error: "nameLength" }).max(80, { error: "tooLong" }),
     headline: optionalText(140),
     bio: optionalText(5000),
     serviceKinds: z.array(z.enum(serviceKind.enumValues, { error: "required" })).max(3).default([]),
@@ -35,7 +36,7 @@ export const expertProfileSchema = z
       .transform((v) => (v === "" || v === undefined ? undefined : v))
       .pipe(z.number().int({ error: "dailyRate" }).min(50, { error: "dailyRate" }).max(5000, { error: "dailyRate" }).optional()),
     departments: z
-      .array(z.string().trim().toUpperCase())
+      .array(z.string().max(3, { error: "departements" }).trim().toUpperCase())
       .max(101)
       .default([])
       .refine((codes) => codes.every(isDepartementCode), { error: "departements" })
@@ -52,6 +53,7 @@ export const expertProfileSchema = z
     insurancePolicyNumber: optionalText(60),
     insuranceExpiresOn: z
       .string()
+      .max(10, { error: "date" })
       .trim()
       .optional()
       .transform((v) => (v ? v : undefined))
@@ -102,9 +104,13 @@ export type ExpertProfileData = z.output<typeof expertProfileSchema>;
 
 export const evidenceUploadSchema = z.object({
   kind: z.enum(evidenceKind.enumValues, { error: "required" }),
-  label: optionalText(120),
+  label: identityText()
+    .max(120, { error: "tooLong" })
+    .optional()
+    .transform((v) => (v ? v : undefined)),
   issuedOn: z
     .string()
+    .max(10, { error: "date" })
     .trim()
     .optional()
     .transform((v) => (v ? v : undefined))
@@ -120,7 +126,7 @@ export const decisionSchema = z
     profileId: z.uuid({ error: "required" }),
     decision: z.enum(["approve", "request_changes", "reject"], { error: "required" }),
     reason: z.string().trim().max(4000, { error: "tooLong" }).default(""),
-    checklist: z.record(z.string(), z.boolean()).default({}),
+    checklist: z.record(z.string().max(40), z.boolean()).default({}),
   })
   .superRefine((value, ctx) => {
     if (value.decision !== "approve" && value.reason.length < 10) {

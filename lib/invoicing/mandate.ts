@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { identityText } from "@/lib/text/identity";
 import { db } from "@/db/client";
 import { billingMandates } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -11,10 +12,10 @@ import { fail, ok, type Result } from "@/lib/result";
 import { MANDATE_VERSION, mandateSha256 } from "./mandate-text";
 
 export const mandateSchema = z.object({
-  legalName: z.string().trim().min(2, { error: "required" }).max(200, { error: "tooLong" }),
+  legalName: identityText().min(2, { error: "required" }).max(200, { error: "tooLong" }),
   addressLine1: z.string().trim().min(3, { error: "required" }).max(200, { error: "tooLong" }),
   addressLine2: z.string().trim().max(200, { error: "tooLong" }).optional().transform((v) => v || null),
-  postalCode: z.string().trim().regex(/^\d{5}$/, { error: "postalCode" }),
+  postalCode: z.string().max(10, { error: "postalCode" }).trim().regex(/^\d{5}$/, { error: "postalCode" }),
   city: z.string().trim().min(2, { error: "required" }).max(100, { error: "tooLong" }),
   confirm: z.literal("yes", { error: "confirmRequired" }),
 });

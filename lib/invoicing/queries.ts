@@ -4,6 +4,7 @@ import { invoices, organizationMembers, type Invoice } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError, requireRole } from "@/lib/auth/policy";
 import { isUuidLike } from "@/lib/ids";
+import { csvLine } from "@/lib/text/csv";
 
 export interface Period {
   /** Inclusive, YYYY-MM-DD. */
@@ -50,8 +51,6 @@ export async function getInvoiceFor(actor: Actor | null, invoiceId: string): Pro
   return invoice;
 }
 
-const euros = (cents: number) => (cents / 100).toFixed(2).replace(".", ",");
-const csvField = (value: string) => (/[";\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
 /**
  * The accountant's export (French CSV: semicolon, decimal comma, UTF-8 with BOM): one row per
@@ -63,7 +62,7 @@ export async function invoicesCsv(actor: Actor | null, period: Period = {}): Pro
   const lines = rows.map((invoice) => {
     const sign = invoice.kind === "credit_note" ? -1 : 1;
     const doc = invoice.document;
-    return [
+    return csvLine([
       invoice.issueDate,
       invoice.number,
       invoice.kind === "credit_note" ? "Avoir" : invoice.role === "commission" ? "Facture de commission" : "Facture (autofacturation)",
@@ -71,14 +70,12 @@ export async function invoicesCsv(actor: Actor | null, period: Period = {}): Pro
       doc.seller.siren ?? "",
       doc.buyer.name,
       doc.buyer.siren ?? "",
-      euros(sign * invoice.exVatCents),
-      euros(sign * invoice.vatCents),
-      euros(sign * invoice.inclVatCents),
+      { amount: sign * invoice.exVatCents },
+      { amount: sign * invoice.vatCents },
+      { amount: sign * invoice.inclVatCents },
       invoice.paymentReference,
       doc.corrects?.number ?? "",
-    ]
-      .map(csvField)
-      .join(";");
+    ]);
   });
   return `\uFEFF${[header.join(";"), ...lines].join("\r\n")}\r\n`;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { identityText } from "@/lib/text/identity";
 import { budgetType, dataCategories, dataSubjects, hostingPreference, jobKind, type DataCategory, type DataSubject } from "@/db/schema";
 import { isDepartementCode } from "@/lib/geo/departements";
 
@@ -11,6 +12,7 @@ const euros = (error: string) =>
 
 const isoDate = z
   .string()
+  .max(10, { error: "date" })
   .trim()
   .optional()
   .transform((v) => (v ? v : undefined))
@@ -22,7 +24,7 @@ const isoDate = z
  */
 const choices = <T extends string>(allowed: readonly T[]) =>
   z
-    .array(z.string())
+    .array(z.string().max(60, { error: "required" }))
     .max(allowed.length * 2, { error: "tooMany" })
     .default([])
     .refine((values) => values.every((v) => (allowed as readonly string[]).includes(v)), { error: "required" })
@@ -84,6 +86,7 @@ export const jobStepSchemas = {
       remote: z.boolean().default(false),
       departement: z
         .string()
+        .max(3, { error: "departements" })
         .trim()
         .toUpperCase()
         .optional()
@@ -95,7 +98,7 @@ export const jobStepSchemas = {
       if (v.startOn && v.deadlineOn && v.deadlineOn < v.startOn) ctx.addIssue({ code: "custom", path: ["deadlineOn"], message: "deadlineOrder" });
     }),
   6: z.object({
-    title: z.string().trim().min(10, { error: "jobTitle" }).max(120, { error: "tooLong" }),
+    title: identityText().min(10, { error: "jobTitle" }).max(120, { error: "tooLong" }),
     description: z.string().trim().min(50, { error: "jobDescription" }).max(5000, { error: "tooLong" }),
     confidentialDetails: z.string().trim().max(10_000, { error: "tooLong" }).default(""),
   }),

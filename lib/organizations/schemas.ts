@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { identityText } from "@/lib/text/identity";
 import { checkVatNumber, compactIdentifier, isValidSiren, isValidSiret } from "./identifiers";
 
 const text = (max: number) =>
@@ -18,10 +19,11 @@ const optionalText = (max: number) =>
 
 export const createOrganizationSchema = z
   .object({
-    legalName: text(200),
+    legalName: identityText({ error: "required" }).min(1, { error: "required" }).max(200, { error: "tooLong" }),
     /** SIREN (9 digits) or SIRET (14 digits), spaces allowed. */
     registrationNumber: z
       .string({ error: "required" })
+      .max(40, { error: "sirenFormat" })
       .transform(compactIdentifier)
       .pipe(
         z
@@ -35,6 +37,7 @@ export const createOrganizationSchema = z
     addressLine2: optionalText(200),
     postalCode: z
       .string({ error: "required" })
+      .max(10, { error: "postalCode" })
       .trim()
       .regex(/^\d{5}$/, { error: "postalCode" }),
     city: text(100),
@@ -56,6 +59,7 @@ export const inviteMemberSchema = z.object({
     .trim()
     .toLowerCase()
     .min(1, { error: "required" })
+    .max(254, { error: "emailInvalid" })
     .pipe(z.email({ error: "emailInvalid" })),
   role: z.enum(["owner", "member"], { error: "required" }),
 });

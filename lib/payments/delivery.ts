@@ -18,7 +18,7 @@ export const APPROVAL_REMINDER_DAYS = [7, 2] as const;
 const DAY_MS = 86_400_000;
 
 export const deliverySchema = z.object({
-  milestoneId: z.string(),
+  milestoneId: z.string().max(40),
   note: z.string().trim().min(10, { error: "deliveryNoteShort" }).max(5000, { error: "tooLong" }),
 });
 

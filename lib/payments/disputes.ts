@@ -19,7 +19,7 @@ import { EventNotReady } from "./events/not-ready";
 import { queueRefund } from "./refunds";
 
 export const openDisputeSchema = z.object({
-  milestoneId: z.string(),
+  milestoneId: z.string().max(40),
   reason: z.enum(["not_delivered", "not_as_agreed", "quality", "other"], { error: "required" }),
   text: z.string().trim().min(20, { error: "disputeTextShort" }).max(5000, { error: "tooLong" }),
 });
@@ -83,9 +83,9 @@ export async function freezeForChargeback(tx: Transaction, stripe: { disputeId: 
 
 export const settleDisputeSchema = z
   .object({
-    disputeId: z.string(),
+    disputeId: z.string().max(40),
     outcome: z.enum(["release", "refund", "split"], { error: "required" }),
-    refund: z.string().optional(),
+    refund: z.string().max(30, { error: "amount" }).optional(),
     note: z.string().trim().min(10, { error: "settlementNoteShort" }).max(5000, { error: "tooLong" }),
   });
 

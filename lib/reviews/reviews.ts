@@ -14,7 +14,7 @@ export const REVIEW_COMMENT_MAX = 2000;
 
 /** A review as a form sends it: the rating (1 to 5, whole) and an optional comment. */
 export const reviewSchema = z.object({
-  contractId: z.string(),
+  contractId: z.string().max(40),
   rating: z.coerce.number({ error: "rating" }).int({ error: "rating" }).min(1, { error: "rating" }).max(5, { error: "rating" }),
   comment: z
     .string()

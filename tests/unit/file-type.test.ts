@@ -23,4 +23,13 @@ describe("evidence file checks", () => {
     expect(safeDisplayName('a"b\r\n<c>.png', "image/png")).toBe("abc.png");
     expect(safeDisplayName("....", "image/jpeg")).toBe("document.jpg");
   });
+
+  it("drops bidi overrides and zero-width characters, keeps accents and emoji", () => {
+    // U+202E displays what follows right to left: "facture\u202Efdp.exe" reads "factureexe.pdf".
+    expect(safeDisplayName("é\u202Egnp.png", "image/png")).toBe("égnp.png");
+    expect(safeDisplayName("facture\u202Efdp.exe", "application/pdf")).toBe("facturefdp.pdf");
+    expect(safeDisplayName("rapport\u200B\u2066final\u2069.pdf", "application/pdf")).toBe("rapportfinal.pdf");
+    expect(safeDisplayName("Attestation été 👩\u200D💻.pdf", "application/pdf")).toBe("Attestation été 👩\u200D💻.pdf");
+    expect(safeDisplayName(`${"a".repeat(200)}.pdf`, "application/pdf")).toBe(`${"a".repeat(120)}.pdf`);
+  });
 });

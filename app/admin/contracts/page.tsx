@@ -7,6 +7,7 @@ import { PageHeading } from "@/components/ui/PageHeading";
 import { requireAdminPage } from "@/lib/auth/admin-page";
 import { listContractsForAdmin } from "@/lib/contracts/admin-queries";
 import { isUuidLike } from "@/lib/ids";
+import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 
 const STATUSES = ["awaiting_documents", "active", "completed", "cancelled"] as const;
 
@@ -14,21 +15,19 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("contractsAdmin"))("title") };
 }
 
-const single = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
-
 export default async function AdminContractsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ status?: string | string[]; page?: string | string[]; cancelled?: string | string[] }>;
+  searchParams: PageSearchParams;
 }) {
-  const params = await searchParams;
+  const params = searchParamsOf(await searchParams);
   const actor = await requireAdminPage("/admin/contracts");
   const [t, format, list] = await Promise.all([
     getTranslations("contractsAdmin"),
     getFormatter(),
-    listContractsForAdmin(actor, { status: single(params.status), page: Number(single(params.page) ?? 1) }),
+    listContractsForAdmin(actor, { status: params.status, page: Number(params.page ?? 1) }),
   ]);
-  const cancelled = single(params.cancelled);
+  const cancelled = params.cancelled;
   const cancelledId = cancelled && isUuidLike(cancelled) ? cancelled : null;
   const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
   const hrefFor = (page: number) => `/admin/contracts?${new URLSearchParams({ ...(list.status ? { status: list.status } : {}), page: String(page) })}`;

@@ -5,13 +5,14 @@ import { Alert } from "@/components/ui/Alert";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { requireAdminPage } from "@/lib/auth/admin-page";
 import { listOpenDisputes } from "@/lib/payments/admin-queries";
+import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminPayments"))("disputesTitle") };
 }
 
-export default async function AdminDisputesPage({ searchParams }: { searchParams: Promise<{ settled?: string }> }) {
-  const { settled } = await searchParams;
+export default async function AdminDisputesPage({ searchParams }: { searchParams: PageSearchParams }) {
+  const { settled } = searchParamsOf(await searchParams);
   const actor = await requireAdminPage("/admin/disputes");
   const [t, p, format, open] = await Promise.all([getTranslations("adminPayments"), getTranslations("payments"), getFormatter(), listOpenDisputes(actor)]);
   const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });

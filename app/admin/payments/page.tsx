@@ -7,18 +7,19 @@ import { PageHeading } from "@/components/ui/PageHeading";
 import { requireAdminPage } from "@/lib/auth/admin-page";
 import { getPaymentTotals, listOpenDisputes } from "@/lib/payments/admin-queries";
 import { reconcileAction } from "./actions";
+import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminPayments"))("title") };
 }
 
-export default async function AdminPaymentsPage({ searchParams }: { searchParams: Promise<{ month?: string | string[] }> }) {
-  const { month } = await searchParams;
+export default async function AdminPaymentsPage({ searchParams }: { searchParams: PageSearchParams }) {
+  const { month } = searchParamsOf(await searchParams);
   const actor = await requireAdminPage("/admin/payments");
   const [t, format, totals, open] = await Promise.all([
     getTranslations("adminPayments"),
     getFormatter(),
-    getPaymentTotals(actor, { month: typeof month === "string" ? month : null }),
+    getPaymentTotals(actor, { month: month ?? null }),
     listOpenDisputes(actor),
   ]);
   const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });

@@ -5,13 +5,14 @@ import { Alert } from "@/components/ui/Alert";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { requireAdminPage } from "@/lib/auth/admin-page";
 import { getVettingQueue, getVettingStats } from "@/lib/experts/admin-queries";
+import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("vetting"))("title") };
 }
 
-export default async function VettingQueuePage({ searchParams }: { searchParams: Promise<{ decided?: string }> }) {
-  const { decided } = await searchParams;
+export default async function VettingQueuePage({ searchParams }: { searchParams: PageSearchParams }) {
+  const { decided } = searchParamsOf(await searchParams);
   const actor = await requireAdminPage("/admin/vetting");
   const [t, format, queue, stats] = await Promise.all([getTranslations("vetting"), getFormatter(), getVettingQueue(actor), getVettingStats(actor)]);
   return (

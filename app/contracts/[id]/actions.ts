@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { guardedAction, submittedValues, type FormState } from "@/lib/actions/form-state";
+import { formText, guardedAction, submittedValues, type FormState } from "@/lib/actions/form-state";
 import { currentActor } from "@/lib/auth/current-actor";
 import { acceptContractDocument } from "@/lib/contracts/documents-acceptance";
 
@@ -9,7 +9,7 @@ import { acceptContractDocument } from "@/lib/contracts/documents-acceptance";
 export async function acceptDocumentAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return guardedAction(formData, async () => {
     if (formData.get("confirm") !== "yes") return { status: "error", fieldErrors: { confirm: "confirmRequired" }, values: submittedValues(formData) };
-    const contractId = String(formData.get("contractId") ?? "");
+    const contractId = formText(formData, "contractId");
     const kind = formData.get("kind") === "dpa" ? "dpa" : "nda";
     const result = await acceptContractDocument(await currentActor(), { contractId, kind });
     if (!result.ok) return { status: "error", formError: `contracts.error_${result.error}` };

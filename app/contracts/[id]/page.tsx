@@ -15,6 +15,7 @@ import { cancelContractAction } from "./admin-actions";
 import { loadContractPage } from "./load-contract";
 import { approveMilestoneAction, deliverMilestoneAction, fundMilestoneAction, openDisputeAction } from "./payment-actions";
 import { leaveReviewAction } from "./review-actions";
+import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("contracts"))("pageTitle") };
@@ -25,15 +26,15 @@ export default async function ContractPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ funding?: string | string[]; done?: string | string[] }>;
+  searchParams: PageSearchParams;
 }) {
-  const [{ id }, { funding, done }] = await Promise.all([params, searchParams]);
+  const [{ id }, { funding, done }] = await Promise.all([params, searchParams.then(searchParamsOf)]);
   const view = await loadContractPage(id, `/contracts/${id}`);
   const [t, p, format, money] = await Promise.all([
     getTranslations("contracts"),
     getTranslations("payments"),
     getFormatter(),
-    getContractMoney(await currentActor(), id, { fundingPaymentId: typeof funding === "string" ? funding : null }),
+    getContractMoney(await currentActor(), id, { fundingPaymentId: funding ?? null }),
   ]);
   const { contract, side } = view;
   const reviews = await getContractReviews(await currentActor(), id);

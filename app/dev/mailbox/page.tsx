@@ -4,12 +4,13 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/Button";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { listMailbox } from "@/lib/email/mailbox";
+import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Mailbox", robots: { index: false } };
 
-export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
-  const { to } = await searchParams;
-  const emails = await listMailbox({ to: typeof to === "string" ? to : undefined });
+export default async function MailboxPage({ searchParams }: { searchParams: PageSearchParams }) {
+  const { to } = searchParamsOf(await searchParams);
+  const emails = await listMailbox({ to });
   const [t, format] = await Promise.all([getTranslations("mailbox"), getFormatter()]);
   return (
     <div className="flex flex-col gap-6">

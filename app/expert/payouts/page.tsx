@@ -11,13 +11,14 @@ import { currentActor } from "@/lib/auth/current-actor";
 import { getMyMandate } from "@/lib/invoicing/mandate";
 import { getMyPayouts } from "@/lib/payments/payouts";
 import { payoutsDashboardAction, startPayoutsOnboardingAction } from "./actions";
+import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("payouts"))("title") };
 }
 
-export default async function ExpertPayoutsPage({ searchParams }: { searchParams: Promise<{ returned?: string; error?: string; mandate?: string }> }) {
-  const { returned, error, mandate: mandateJustAccepted } = await searchParams;
+export default async function ExpertPayoutsPage({ searchParams }: { searchParams: PageSearchParams }) {
+  const { returned, error, mandate: mandateJustAccepted } = searchParamsOf(await searchParams);
   const actor = await currentActor();
   if (!actor) redirect("/signin?callbackUrl=%2Fexpert%2Fpayouts");
   if (actor.role !== "expert") redirect("/dashboard");

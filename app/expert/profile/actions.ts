@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { currentActor } from "@/lib/auth/current-actor";
-import { guardedAction, type FormState } from "@/lib/actions/form-state";
+import { formText, guardedAction, type FormState } from "@/lib/actions/form-state";
 import { deleteEvidence, uploadEvidence } from "@/lib/experts/evidence";
 import { formDataToValues } from "@/lib/actions/form-values";
 import { valuesToProfileInput } from "@/lib/experts/form-values";
@@ -50,8 +50,11 @@ export async function uploadEvidenceAction(_previous: FormState, formData: FormD
 }
 
 export async function deleteEvidenceAction(formData: FormData): Promise<void> {
-  await deleteEvidence(await currentActor(), { evidenceId: String(formData.get("evidenceId") ?? "") });
-  revalidatePath("/expert/profile");
+  await guardedAction(formData, async () => {
+    await deleteEvidence(await currentActor(), { evidenceId: formText(formData, "evidenceId") });
+    revalidatePath("/expert/profile");
+    return { status: "success" };
+  });
 }
 
 export async function submitProfileAction(_previous: FormState, formData: FormData): Promise<FormState> {

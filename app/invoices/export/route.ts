@@ -2,6 +2,7 @@ import { currentActor } from "@/lib/auth/current-actor";
 import { PolicyError } from "@/lib/auth/policy";
 import { invoicesCsv } from "@/lib/invoicing/queries";
 import { csvFileName, parsePeriod, queryPeriod } from "../period";
+import { searchParamsOf } from "@/lib/http/search-params";
 
 /**
  * The accountant's CSV of the invoices the actor may see, for the period in `?from=&to=` (days,
@@ -10,8 +11,7 @@ import { csvFileName, parsePeriod, queryPeriod } from "../period";
 export async function GET(request: Request) {
   const actor = await currentActor();
   if (!actor) return new Response("Unauthorized", { status: 401 });
-  const search = new URL(request.url).searchParams;
-  const filter = parsePeriod({ from: search.get("from"), to: search.get("to") });
+  const filter = parsePeriod(searchParamsOf(new URL(request.url).searchParams));
   let csv;
   try {
     csv = await invoicesCsv(actor, queryPeriod(filter));

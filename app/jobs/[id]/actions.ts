@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { guardedAction, type FormState } from "@/lib/actions/form-state";
+import { formText, guardedAction, type FormState } from "@/lib/actions/form-state";
 import { currentActor } from "@/lib/auth/current-actor";
 import { cancelJob, closeJob } from "@/lib/jobs/manage-jobs";
 import { acceptJobNda } from "@/lib/jobs/nda";
@@ -17,10 +17,6 @@ function refused(code: string): FormState {
   return { status: "error", formError: errorKeys[code] ?? "common.genericError" };
 }
 
-function jobIdOf(formData: FormData): string {
-  const value = formData.get("jobId");
-  return typeof value === "string" ? value : "";
-}
 
 function revalidateJob(jobId: string) {
   revalidatePath(`/jobs/${jobId}`);
@@ -28,7 +24,7 @@ function revalidateJob(jobId: string) {
 }
 
 export async function acceptJobNdaAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const jobId = jobIdOf(formData);
+  const jobId = formText(formData, "jobId");
   return guardedAction(formData, async () => {
     if (formData.get("accept") !== "1") return { status: "error", formError: "jobBoard.error_nda_unchecked" };
     const result = await acceptJobNda(await currentActor(), { jobId });
@@ -39,7 +35,7 @@ export async function acceptJobNdaAction(_previous: FormState, formData: FormDat
 }
 
 export async function closeJobAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const jobId = jobIdOf(formData);
+  const jobId = formText(formData, "jobId");
   return guardedAction(formData, async () => {
     const result = await closeJob(await currentActor(), { jobId });
     if (!result.ok) return refused(result.error);
@@ -49,7 +45,7 @@ export async function closeJobAction(_previous: FormState, formData: FormData): 
 }
 
 export async function cancelJobAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const jobId = jobIdOf(formData);
+  const jobId = formText(formData, "jobId");
   return guardedAction(formData, async () => {
     const result = await cancelJob(await currentActor(), { jobId });
     if (!result.ok) return refused(result.error);

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { milestoneRows, normalizeBidValues } from "@/components/bids/bid-form-values";
 import { formDataToValues } from "@/lib/actions/form-values";
-import { guardedAction, type FormState } from "@/lib/actions/form-state";
+import { formText, guardedAction, type FormState } from "@/lib/actions/form-state";
 import { currentActor } from "@/lib/auth/current-actor";
 import { declineBid, shortlistBid } from "@/lib/bids/client-bids";
 import { submitBid, updateBid, withdrawBid } from "@/lib/bids/expert-bids";
@@ -56,16 +56,16 @@ export async function updateBidAction(_previous: FormState, formData: FormData):
 function simpleBidAction(run: (bidId: string, formData: FormData) => Promise<{ ok: boolean; error?: string }>) {
   return async (formData: FormData): Promise<FormState> =>
     guardedAction(formData, async () => {
-      const result = await run(String(formData.get("bidId") ?? ""), formData);
+      const result = await run(formText(formData, "bidId"), formData);
       if (!result.ok) return { status: "error", formError: `bids.error_${result.error ?? "illegal_transition"}` };
-      revalidatePath(`/jobs/${String(formData.get("jobId") ?? "")}`, "layout");
+      revalidatePath(`/jobs/${formText(formData, "jobId")}`, "layout");
       return { status: "success" };
     });
 }
 
 const withdraw = simpleBidAction(async (bidId) => withdrawBid(await currentActor(), bidId));
 const shortlist = simpleBidAction(async (bidId) => shortlistBid(await currentActor(), { bidId }));
-const decline = simpleBidAction(async (bidId, formData) => declineBid(await currentActor(), { bidId, reason: String(formData.get("reason") ?? "") }));
+const decline = simpleBidAction(async (bidId, formData) => declineBid(await currentActor(), { bidId, reason: formText(formData, "reason") }));
 
 export async function withdrawBidAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return withdraw(formData);

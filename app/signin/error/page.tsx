@@ -4,13 +4,14 @@ import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/Alert";
 import { buttonClasses } from "@/components/ui/Button";
 import { PageHeading } from "@/components/ui/PageHeading";
+import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("errorTitle") };
 }
 
-export default async function SignInErrorPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
-  const [{ error }, t] = await Promise.all([searchParams, getTranslations("auth")]);
+export default async function SignInErrorPage({ searchParams }: { searchParams: PageSearchParams }) {
+  const [{ error }, t] = await Promise.all([searchParams.then(searchParamsOf), getTranslations("auth")]);
   const message =
     error === "Verification" ? t("errorVerification") : error === "AccessDenied" ? t("errorAccessDenied") : t("errorDefault");
   return (

@@ -1,12 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { auditLog, bids, contractMilestones, contracts, emailOutbox, expertProfiles, jobs } from "@/db/schema";
+import { auditLog, bidMilestones, bids, contractMilestones, contracts, emailOutbox, expertProfiles, jobs } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError } from "@/lib/auth/policy";
 import { declineBid } from "@/lib/bids/client-bids";
 import { submitBid, withdrawBid } from "@/lib/bids/expert-bids";
 import { acceptBid } from "@/lib/contracts/accept-bid";
+import { resetEnvCache } from "@/lib/env";
 import { fixedBidInput, makeBid, makeVerifiedExpert } from "../../helpers/bids";
 import { makeOrganization, makeUser } from "../../helpers/factories";
 import { makeJob } from "../../helpers/jobs";
@@ -77,6 +78,44 @@ describe("accepting a bid", () => {
     await db.update(expertProfiles).set({ status: "suspended" }).where(eq(expertProfiles.userId, expert.id));
     expect(await acceptBid(owner, { bidId })).toEqual({ ok: false, error: "expert_unavailable" });
     expect((await db.select().from(bids).where(eq(bids.id, bidId)))[0]?.status).toBe("submitted");
+  });
+
+  it("refuses a bid over the contract ceiling lowered since it was sent (MAX_CONTRACT_CENTS)", async () => {
+    const jobId = await makeJob(owner);
+    const { bidId } = await makeBid(jobId); // 2 400,50 €
+    process.env.MAX_CONTRACT_CENTS = "240049";
+    resetEnvCache();
+    try {
+      expect(await acceptBid(owner, { bidId })).toEqual({ ok: false, error: "amount_over_limit" });
+      expect(await db.select().from(contracts).where(eq(contracts.bidId, bidId))).toHaveLength(0);
+      expect((await db.select().from(bids).where(eq(bids.id, bidId)))[0]?.status).toBe("submitted");
+      process.env.MAX_CONTRACT_CENTS = "240050";
+      resetEnvCache();
+      expect((await acceptBid(owner, { bidId })).ok).toBe(true);
+    } finally {
+      delete process.env.MAX_CONTRACT_CENTS;
+      resetEnvCache();
+    }
+  });
+
+  it("refuses a milestone that VAT pushes over one Stripe charge; the same milestone without VAT forms the contract", async () => {
+    // 900,000 € excluding VAT: 1,080,000 € with 20 % VAT, over Stripe's 999,999.99 € per charge.
+    // Written around the form (the bid schema refuses it): the formation checks it again.
+    const overOneCharge = async () => {
+      const jobId = await makeJob(owner);
+      const bid = await makeBid(jobId, { total: "1000", milestones: [{ title: "Tout", amount: "1000", dueOn: "2027-02-01" }] });
+      await db.update(bids).set({ totalCents: 90_000_000 }).where(eq(bids.id, bid.bidId));
+      await db.update(bidMilestones).set({ amountCents: 90_000_000 }).where(eq(bidMilestones.bidId, bid.bidId));
+      return bid;
+    };
+    const registered = await overOneCharge();
+    expect(await acceptBid(owner, { bidId: registered.bidId })).toEqual({ ok: false, error: "amount_over_limit" });
+    const franchise = await overOneCharge();
+    await db.update(expertProfiles).set({ vatRegime: "franchise", vatNumber: null }).where(eq(expertProfiles.userId, franchise.expert.id));
+    const formed = await acceptBid(owner, { bidId: franchise.bidId });
+    expect(formed.ok).toBe(true);
+    const [contract] = await db.select().from(contracts).where(eq(contracts.bidId, franchise.bidId));
+    expect(contract).toMatchObject({ totalCents: 90_000_000, vatRateBps: 0 });
   });
 
   it("two acceptances of two bids at the same moment form exactly one contract", async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { invoices } from "@/db/schema";
 import { PolicyError } from "@/lib/auth/policy";
+import { acceptBillingMandate } from "@/lib/invoicing/mandate";
 import { getInvoiceFor, invoicesCsv, listInvoices, yearlyStatement } from "@/lib/invoicing/queries";
 import { approveMilestone, markDelivered } from "@/lib/payments/delivery";
 import { settleDispute, openDispute } from "@/lib/payments/disputes";
@@ -114,6 +115,22 @@ describe("invoices issued at release", () => {
     const statement = await yearlyStatement(expert, year, new Date(`${year + 1}-01-02T10:00:00Z`));
     expect(statement).toMatchObject({ year, transactions: 3, grossCents: 3 * 40_000, exVatCents: 3 * 33_333 });
     await expect(yearlyStatement(owner, year)).rejects.toBeInstanceOf(PolicyError);
+  });
+
+  it("the CSV export neutralises a legal name a spreadsheet would run as a formula; amounts stay numbers", async () => {
+    const contract = await makeActiveContract({ bid: { total: "100", milestones: [{ title: "Tout", amount: "100", dueOn: "2027-02-01" }] } });
+    const legalName = '=HYPERLINK("http://evil.example";"Payer ici")';
+    const mandate = await acceptBillingMandate(contract.expert, { legalName, addressLine1: "8 quai Saint-Vincent", postalCode: "69001", city: "Lyon", confirm: "yes" });
+    expect(mandate.ok).toBe(true);
+    const [milestoneId] = contract.milestoneIds as [string];
+    await fundMilestone(contract.owner, milestoneId);
+    await markDelivered(contract.expert, { milestoneId, note: "Étape livrée et vérifiée ensemble." });
+    await approveMilestone(contract.owner, { milestoneId });
+    const lines = (await invoicesCsv(contract.expert)).trim().split("\r\n");
+    const service = lines.find((l) => l.includes("autofacturation"))!;
+    expect(service).toContain(';"\'=HYPERLINK(""http://evil.example"";""Payer ici"")";');
+    expect(service).not.toMatch(/;=/);
+    expect(service).toMatch(/;100,00;20,00;120,00;/);
   });
 
   it("delivering needs the billing mandate (the invoice's seller identity)", async () => {

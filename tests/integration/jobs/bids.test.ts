@@ -81,6 +81,17 @@ describe("bids", () => {
     expect(early).toMatchObject({ fields: { "milestones.0.dueOn": "milestoneBeforeStart" } });
   });
 
+  it("refuses the 20,000,000 € bid that formed a contract: over the contract ceiling and one charge per milestone; nothing stored", async () => {
+    const expert = await verifiedExpert();
+    const huge = await submitBid(expert, fixedBid(jobId, { total: "20 000 000", milestones: [{ title: "Tout", amount: "20 000 000", dueOn: "2027-02-01" }] }));
+    expect(huge).toMatchObject({ ok: false, error: "invalid", fields: { total: "amountOverContractLimit", "milestones.0.amount": "amountOverMilestoneLimit" } });
+    const daily = await submitBid(expert, fixedBid(jobId, { pricing: "daily", total: undefined, dailyRate: "5883,73", days: "365", milestones: [{ title: "Tout", amount: "2147561,45", dueOn: "2027-02-01" }] }));
+    expect(daily).toMatchObject({ ok: false, fields: { dailyRate: "amountOverContractLimit" } });
+    expect(await db.select().from(bids).where(eq(bids.expertUserId, expert.id))).toHaveLength(0);
+    const atCeiling = await submitBid(expert, fixedBid(jobId, { total: "833 333,32", milestones: [{ title: "Tout", amount: "833 333,32", dueOn: "2027-02-01" }] }));
+    expect(atCeiling.ok).toBe(true);
+  });
+
   it("only verified experts bid, on open jobs, within the monthly quota", async () => {
     const { actor: unverified } = await makeCompleteExpert();
     expect(await submitBid(unverified, fixedBid(jobId))).toEqual({ ok: false, error: "not_verified" });

@@ -1,7 +1,19 @@
-import type { NextRequest } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/auth";
+import { env } from "@/lib/env";
+import { searchParamsOf } from "@/lib/http/search-params";
 
-export const GET = handlers.GET;
+/**
+ * A sign-in link whose query a database would refuse (a NUL, invalid UTF-8) is an invalid link:
+ * it gets the "link invalid" page, not a trip through Auth.js's adapter.
+ */
+export function GET(request: NextRequest) {
+  const query = request.nextUrl.searchParams;
+  if (Object.keys(searchParamsOf(query)).length !== new Set(query.keys()).size) {
+    return NextResponse.redirect(new URL("/signin/error?error=Verification", env().APP_URL));
+  }
+  return handlers.GET(request);
+}
 
 /**
  * Magic links are requested through our sign-in form only (it applies the rate limits); the

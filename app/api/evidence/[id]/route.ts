@@ -1,6 +1,7 @@
 import { currentActor } from "@/lib/auth/current-actor";
 import { PolicyError } from "@/lib/auth/policy";
 import { getEvidenceForDownload } from "@/lib/experts/evidence";
+import { cleanIdentityText } from "@/lib/text/identity";
 
 /** Evidence download: owner and admins only, always as an attachment, never rendered inline. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -8,7 +9,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   try {
     const found = await getEvidenceForDownload(await currentActor(), id);
     if (!found) return new Response("Not found", { status: 404 });
-    const name = found.file.originalName;
+    // Names are cleaned at upload; files kept from before that are cleaned on the way out.
+    const name = cleanIdentityText(found.file.originalName);
     const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
     return new Response(new Uint8Array(found.bytes), {
       headers: {

@@ -15,17 +15,18 @@ import { unreadCountsForBids } from "@/lib/conversations/queries";
 import { getJobForViewer } from "@/lib/jobs/queries";
 import { declineBidAction, shortlistBidAction } from "../bid-actions";
 import { acceptBidAction } from "../contract-actions";
+import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("bids"))("compareTitle") };
 }
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ sort?: string | string[] }> };
+type Props = { params: Promise<{ id: string }>; searchParams: PageSearchParams };
 
 const linkClass = "font-medium text-brand-900 underline underline-offset-4 hover:text-brand-700";
 
 export default async function CompareBidsPage({ params, searchParams }: Props) {
-  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const [{ id }, query] = await Promise.all([params, searchParams.then(searchParamsOf)]);
   const sort = parseBidSort(query.sort);
   const actor = await currentActor();
   if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/jobs/${id}/bids`)}`);

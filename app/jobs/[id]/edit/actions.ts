@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/current-actor";
-import { guardedAction, type FormState } from "@/lib/actions/form-state";
+import { formText, guardedAction, type FormState } from "@/lib/actions/form-state";
 import { formDataToValues } from "@/lib/actions/form-values";
 import { stepInputFromValues } from "@/lib/jobs/wizard-form";
 import { publishJob, saveJobStep } from "@/lib/jobs/manage-jobs";
@@ -29,7 +29,7 @@ export async function saveJobStepAction(_previous: FormState, formData: FormData
 }
 
 export async function publishJobAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const jobId = String(formData.get("jobId") ?? "");
+  const jobId = formText(formData, "jobId");
   const state = await guardedAction(formData, async () => {
     const result = await publishJob(await currentActor(), { jobId });
     if (!result.ok) return { status: "error", formError: result.error === "incomplete" ? "jobWizard.incomplete" : "jobWizard.cannotPublish" };

@@ -9,6 +9,7 @@ import { buildContractDocument } from "@/lib/contracts/documents/build";
 import { awaitsAcceptance } from "@/lib/contracts/queries";
 import { acceptDocumentAction } from "../../actions";
 import { loadContractPage } from "../../load-contract";
+import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 
 export async function generateMetadata({ params }: { params: Promise<{ kind: string }> }): Promise<Metadata> {
   const { kind } = await params;
@@ -22,9 +23,9 @@ export default async function ContractDocumentPage({
   searchParams,
 }: {
   params: Promise<{ id: string; kind: string }>;
-  searchParams: Promise<{ lang?: string }>;
+  searchParams: PageSearchParams;
 }) {
-  const [{ id, kind }, { lang }] = await Promise.all([params, searchParams]);
+  const [{ id, kind }, { lang }] = await Promise.all([params, searchParams.then(searchParamsOf)]);
   if (kind !== "nda" && kind !== "dpa") notFound();
   const view = await loadContractPage(id, `/contracts/${id}/documents/${kind}`);
   const entry = view.documents.find((d) => d.kind === kind);

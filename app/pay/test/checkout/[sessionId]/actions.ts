@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { guardedAction, type FormState } from "@/lib/actions/form-state";
+import { formText, guardedAction, type FormState } from "@/lib/actions/form-state";
 import { currentActor } from "@/lib/auth/current-actor";
 import { PolicyError } from "@/lib/auth/policy";
 import { isPaymentTestMode } from "@/lib/env";
@@ -36,7 +36,7 @@ async function simulate(sessionId: string, intent: Intent): Promise<Result<{ nex
 export async function testCheckoutAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return guardedAction(formData, async () => {
     if (!isPaymentTestMode()) throw new PolicyError("forbidden");
-    const sessionId = String(formData.get("sessionId") ?? "");
+    const sessionId = formText(formData, "sessionId");
     const intent = intents.find((i) => i === formData.get("intent"));
     if (!intent) return { status: "error", formError: "common.genericError" };
     await loadTestCheckout(await currentActor(), sessionId);

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { guardedAction, type FormState } from "@/lib/actions/form-state";
+import { formText, guardedAction, type FormState } from "@/lib/actions/form-state";
 import { currentActor } from "@/lib/auth/current-actor";
 import { PolicyError } from "@/lib/auth/policy";
 import { isPaymentTestMode } from "@/lib/env";
@@ -12,10 +12,10 @@ import { completeTestOnboarding } from "@/lib/payments/test-mode/simulate";
 export async function completeTestOnboardingAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return guardedAction(formData, async () => {
     if (!isPaymentTestMode()) throw new PolicyError("forbidden");
-    const accountId = String(formData.get("accountId") ?? "");
+    const accountId = formText(formData, "accountId");
     await loadTestAccount(await currentActor(), accountId);
     const result = await completeTestOnboarding(accountId);
     if (!result.ok) return { status: "error", formError: `testMode.error_${result.error}` };
-    redirect(safeReturnUrl(String(formData.get("returnUrl") ?? ""), "/dashboard"));
+    redirect(safeReturnUrl(formText(formData, "returnUrl"), "/dashboard"));
   });
 }

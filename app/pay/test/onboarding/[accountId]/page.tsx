@@ -10,14 +10,11 @@ import { isPaymentTestMode } from "@/lib/env";
 import { loadTestAccount, safeReturnUrl, type TestAccountView } from "@/lib/payments/test-mode/access";
 import { SimulationForm } from "../../SimulationForm";
 import { completeTestOnboardingAction } from "./actions";
+import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("testMode"))("onboardingTitle"), robots: { index: false } };
 }
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-const single = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
 
 async function loadPage(accountId: string, search: URLSearchParams): Promise<TestAccountView> {
   if (!isPaymentTestMode()) notFound();
@@ -32,10 +29,10 @@ async function loadPage(accountId: string, search: URLSearchParams): Promise<Tes
 }
 
 /** The local stand-in for Stripe's Express onboarding (test mode only). */
-export default async function TestOnboardingPage({ params, searchParams }: { params: Promise<{ accountId: string }>; searchParams: SearchParams }) {
-  const [{ accountId }, query] = await Promise.all([params, searchParams]);
-  const returnParam = single(query.return);
-  const refreshParam = single(query.refresh);
+export default async function TestOnboardingPage({ params, searchParams }: { params: Promise<{ accountId: string }>; searchParams: PageSearchParams }) {
+  const [{ accountId }, query] = await Promise.all([params, searchParams.then(searchParamsOf)]);
+  const returnParam = query.return;
+  const refreshParam = query.refresh;
   const search = new URLSearchParams();
   if (returnParam) search.set("return", returnParam);
   if (refreshParam) search.set("refresh", refreshParam);

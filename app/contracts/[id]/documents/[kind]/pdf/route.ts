@@ -3,6 +3,7 @@ import { PolicyError } from "@/lib/auth/policy";
 import { buildContractDocument } from "@/lib/contracts/documents/build";
 import { contractDocumentFileName, renderContractDocumentPdf } from "@/lib/contracts/documents/pdf";
 import { getContractView } from "@/lib/contracts/queries";
+import { searchParamsOf } from "@/lib/http/search-params";
 
 /** A contract document as a PDF (French by default, `?lang=en` for the translation), for the parties and admins only. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string; kind: string }> }) {
@@ -18,7 +19,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     throw error;
   }
   if (!view.documents.some((d) => d.kind === kind)) return new Response("Not found", { status: 404 });
-  const locale = new URL(request.url).searchParams.get("lang") === "en" ? "en" : "fr";
+  const locale = searchParamsOf(new URL(request.url).searchParams).lang === "en" ? "en" : "fr";
   const document = buildContractDocument(kind, view.contract.facts, locale);
   const pdf = await renderContractDocumentPdf(document);
   return new Response(Buffer.from(pdf), {
