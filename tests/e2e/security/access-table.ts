@@ -58,7 +58,7 @@ export const PAGES: Record<string, Access> = {
   "/admin/payments": { ok: ["admin"] },
   "/admin/contracts": { ok: ["admin"] },
   "/admin/security": { ok: ["admin"] },
-  "/second-factor": { ok: ["pendingAdmin"], note: "an admin whose session has not passed the second factor yet" },
+  "/second-factor": { ok: [], note: "an enrolled admin whose session has not passed the second factor yet (the pending admin here has no authenticator: sent to enrol)" },
   "/second-factor/enrol": { ok: ["pendingAdmin"], note: "an admin with no authenticator yet" },
   "/pay/test/checkout/[sessionId]": { ok: [], note: "no open test checkout in the demo data" },
   "/pay/test/onboarding/[accountId]": { ok: [], note: "no test account in the demo data" },
@@ -68,6 +68,7 @@ export const PAGES: Record<string, Access> = {
 /** Route handlers, tried with GET. */
 export const ROUTES: Record<string, Access> = {
   "/api/health": { ok: everyone },
+  "/api/ready": { ok: everyone, note: "readiness: database, migrations, worker heartbeat; nothing secret" },
   "/api/auth/[...nextauth]": { ok: everyone, note: "Auth.js's own endpoints (session, csrf)" },
   "/api/stripe/webhook": { ok: [], note: "POST only, signed by Stripe" },
   "/api/evidence/[id]": { ok: [], note: "the owner and admins; no evidence file in the demo data: only refusals are checked" },

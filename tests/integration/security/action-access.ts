@@ -13,6 +13,7 @@ import { ADMIN_ACTIONS } from "./access/admin";
 import { CONTRACT_ACTIONS } from "./access/contracts";
 import { EXPERT_ACTIONS } from "./access/experts";
 import { JOB_ACTIONS } from "./access/jobs";
+import { SECOND_FACTOR_ACTIONS } from "./access/second-factor";
 import type { ActionAccess } from "./access/types";
 
 export type { ActionAccess, ActionContext, FormFields } from "./access/types";
@@ -24,4 +25,5 @@ export const ACTIONS: Record<string, ActionAccess> = {
   ...CONTRACT_ACTIONS,
   ...EXPERT_ACTIONS,
   ...JOB_ACTIONS,
+  ...SECOND_FACTOR_ACTIONS,
 };

@@ -76,7 +76,11 @@ export async function makeWorld(): Promise<World> {
   for (const [who, person] of Object.entries(people) as [Person, Actor][]) {
     const token = randomUUID();
     const factor = who === "admin" ? { secondFactorMethod: "totp" as const, secondFactorAt: new Date() } : {};
-    await db.insert(sessions).values({ sessionToken: token, userId: person.id, expires: new Date(Date.now() + 3_600_000), ...factor });
+    const [row] = await db
+      .insert(sessions)
+      .values({ sessionToken: token, userId: person.id, expires: new Date(Date.now() + 3_600_000), ...factor })
+      .returning({ id: sessions.id });
+    people[who] = { ...person, sessionId: row!.id };
     cookies[who] = `authjs.session-token=${token}`;
   }
   return {

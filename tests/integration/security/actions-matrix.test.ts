@@ -82,7 +82,7 @@ async function run(action: Action, entry: ActionAccess, world: World, prepared: 
   request.jar = new Map(cookie ? [cookie.split("=") as [string, string]] : []);
   request.written = 0;
   const form = new FormData();
-  for (const [name, value] of Object.entries(entry.form?.({ world, prepared, who, actor }) ?? {})) form.append(name, value);
+  for (const [name, value] of Object.entries((await entry.form?.({ world, prepared, who, actor })) ?? {})) form.append(name, value);
   const args = action.length >= 2 ? [{ status: "idle" }, form] : action.length === 1 ? [form] : [];
   let outcome: Outcome;
   try {

@@ -19,7 +19,7 @@ export interface ActionAccess<P = unknown> {
   /** The objects the action acts on, made after the world. */
   prepare?: (world: World) => Promise<P>;
   /** The form's fields (none when omitted). */
-  form?: (context: ActionContext<P>) => FormFields;
+  form?: (context: ActionContext<P>) => FormFields | Promise<FormFields>;
   /**
    * The people in `ok` act on their own things and cannot get in each other's way: they run one
    * after the other in one copy of the world (each after a fresh `prepare`), not in one copy each.
