@@ -1,3 +1,4 @@
+import "./scripts/lib/node-version"; // `npm test` on an unsupported Node.js stops with one line
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 

@@ -1,3 +1,4 @@
+import "./lib/node-version"; // first: refuses an unsupported Node.js before anything else runs
 import { provideDatabase } from "./lib/database";
 
 const email = process.argv[2];

@@ -5,6 +5,7 @@
  *   npm start      → production (needs a build; DATABASE_URL, AUTH_SECRET, ... from the environment)
  *   npm run dev    → this script with --dev (next dev, demo mode)
  */
+import "./lib/node-version"; // first: refuses an unsupported Node.js before anything else runs
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
