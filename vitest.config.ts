@@ -1,3 +1,4 @@
+import "./scripts/lib/node-version.ts"; // `npm test` on an unsupported Node.js stops with one line
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -37,7 +38,9 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/e2e/global-setup.ts"],
           fileParallelism: false,
-          testTimeout: 120_000,
+          // A whole journey took 115-125 s while the unit and integration files ran beside it on a
+          // busy 2-core machine: 120 s was too tight.
+          testTimeout: 300_000,
           hookTimeout: 300_000,
         },
       },

@@ -3,6 +3,7 @@
  * (DATABASE_URL, else a throw-away embedded one). Prints operations per second and memory; the
  * goals are printed beside each result and a miss makes the exit code 1.
  */
+import "./lib/node-version"; // first: refuses an unsupported Node.js before anything else runs
 import { mkdtemp, rm, chmod } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";

@@ -8,6 +8,7 @@
  * Next.js runs as a child process that stops when this one dies, even by `kill -9`; this process
  * exits non-zero when the child dies, and passes SIGTERM/SIGINT on to it.
  */
+import "./lib/node-version"; // first: refuses an unsupported Node.js before anything else runs
 import "./lib/load-env";
 import "./lib/die-with-parent.mjs";
 import { spawn, type ChildProcess } from "node:child_process";

@@ -2,6 +2,7 @@
  * The background worker as its own process (`npm run worker`), beside `npm start -- --web`.
  * Needs DATABASE_URL and, unless COMPAGNON_DEMO=1, the production configuration `npm start` checks.
  */
+import "./lib/node-version"; // first: refuses an unsupported Node.js before anything else runs
 import "./lib/load-env";
 import "./lib/die-with-parent.mjs";
 import { refuseBadProductionConfig } from "./lib/refuse-bad-config";
@@ -12,6 +13,7 @@ if (!url) {
   process.exit(2);
 }
 if (process.env.COMPAGNON_DEMO !== "1") refuseBadProductionConfig("[worker]");
+// Imported once the checks passed: they load the database client and the job runtime.
 const { closeDb } = await import("../db/client");
 const { env } = await import("../lib/env");
 const { startWorker } = await import("../lib/jobs/worker");
