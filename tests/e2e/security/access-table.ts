@@ -37,7 +37,7 @@ export const PAGES: Record<string, Access> = {
   "/invitations/[token]": { ok: everyone, note: "an unknown token is explained on the page" },
   "/onboarding": { ok: ["newcomer"], note: "people with a role are sent on" },
   "/onboarding/organization": { ok: [], note: "a client with no organisation yet only; everyone here has one or is not a client" },
-  "/dashboard": { ok: signedIn.filter((w) => w !== "newcomer" && w !== "admin"), note: "admins are sent to /admin, newcomers to onboarding" },
+  "/dashboard": { ok: signedIn.filter((w) => !["newcomer", "admin", "pendingAdmin"].includes(w)), note: "admins are sent to /admin, newcomers to onboarding" },
   "/account": { ok: signedIn },
   "/jobs/new": { ok: clients },
   "/jobs/[id]/edit/[step]": { ok: [], note: "the demo need is published: no one edits it" },
