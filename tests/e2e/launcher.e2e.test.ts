@@ -13,6 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vi
 import { databaseUrl, freePort } from "@/scripts/lib/embedded-postgres";
 import { runScript, spawnScript } from "@/tests/helpers/scripts";
 import { e2eEnabled, launchBrowserPerFile, newVisitor } from "./support/browser";
+import { AdminSecondFactor } from "./pages/AdminSecondFactor";
 
 launchBrowserPerFile();
 
@@ -125,6 +126,9 @@ describe.skipIf(!e2eEnabled)("npm start in production", () => {
     const link = created.stdout.split("\n").find((line) => line.startsWith(`${base}/api/auth/callback/email?`)) ?? "";
     const visitor = await newVisitor("fr-FR");
     await visitor.page.goto(link);
+    // The first admin sets up the second factor, then reaches the admin dashboard.
+    await visitor.page.waitForURL(/\/second-factor\/enrol/);
+    await new AdminSecondFactor(visitor.page).pass("premiere.admin@example.test");
     await visitor.page.waitForURL(`${base}/admin`);
     await visitor.page.getByText("Aucun fournisseur d’e-mail n’est configuré").waitFor();
     await visitor.screenshot("40-admin-no-mail-provider");
