@@ -1,3 +1,4 @@
+import "./lib/node-version"; // first: refuses an unsupported Node.js before anything else runs
 import "./lib/load-env";
 import path from "node:path";
 import { createBackup } from "./lib/backups/backup";

@@ -37,11 +37,13 @@ describe("loadEnvFiles", () => {
     expect(target).toEqual({});
   });
 
-  it("is the first import of every entry point, so that no module reads the environment before it", () => {
-    for (const script of ["start", "worker", "migrate", "seed", "admin-create"]) {
+  it("comes right after the Node.js version check in every entry point, so that no module reads the environment before it", () => {
+    for (const script of ["start", "worker", "migrate", "seed", "admin-create", "backup", "restore"]) {
       const source = readFileSync(path.join(import.meta.dirname, "../../scripts", `${script}.ts`), "utf8");
-      const firstImport = source.match(/^import .*$/m)?.[0];
-      expect(firstImport, script).toBe('import "./lib/load-env";');
+      const imports = [...source.matchAll(/^import .*$/gm)].map((m) => m[0]);
+      const [first, second] = imports[0]?.startsWith('import "./lib/node-version"') ? imports : ["", ...imports];
+      expect(second, script).toBe('import "./lib/load-env";');
+      expect(first === "" || first!.startsWith('import "./lib/node-version";'), script).toBe(true);
     }
   });
 });

@@ -26,7 +26,7 @@ describe("npm run admin:create -- EMAIL without a mail provider", () => {
   it("prints a one-time link, built from APP_URL, that signs the new admin in on /admin", { timeout: 60_000 }, async () => {
     const { code, stdout } = await adminCreate("First.Admin@Example.test");
     expect(code).toBe(0);
-    expect(stdout).toContain("first.admin@example.test is an admin.");
+    expect(stdout).toContain("first.admin@example.test is an admin; after signing in they set up their second factor");
     expect(stdout).toContain(`no mail provider (RESEND_API_KEY) is set, so no email can be sent: here is a one-time sign-in link for first.admin@example.test, valid ${ADMIN_LINK_MINUTES} minutes`);
     const link = stdout.split("\n").find((line) => line.startsWith(`${APP_URL}/api/auth/callback/email?`)) ?? "";
     expect(new URL(link).searchParams.get("callbackUrl")).toBe(`${APP_URL}/admin`);
