@@ -23,7 +23,16 @@ await app.prepare();
 
 const server = createServer((request, response) => {
   normalizeForwarding(request.headers, request.socket.remoteAddress, trustProxy);
-  void handle(request, response);
+  // A request Next.js cannot handle (a URL it cannot decode, say) must answer 4xx/5xx, never take
+  // the process down with an unhandled rejection.
+  handle(request, response).catch((error: unknown) => {
+    const undecodable = error instanceof URIError || (error as { name?: string } | null)?.name === "DecodeError";
+    if (!undecodable) console.error("[web] request failed", request.method, request.url?.slice(0, 200), error);
+    if (response.headersSent) return void response.destroy();
+    response.statusCode = undecodable ? 400 : 500;
+    response.setHeader("content-type", "text/plain; charset=utf-8");
+    response.end(undecodable ? "Bad request\n" : "Internal server error\n");
+  });
 });
 server.listen(port, hostname, () => {
   console.log(`[web] listening on ${hostname.includes(":") ? `[${hostname}]` : hostname}:${port} (TRUST_PROXY=${trustProxy})`);
