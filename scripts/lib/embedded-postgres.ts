@@ -51,7 +51,7 @@ export async function loadEmbeddedPostgres() {
 
 export async function startEmbeddedPostgres(
   dataDir: string,
-  options: { log?: boolean } = {},
+  options: { log?: boolean; throwaway?: boolean } = {},
 ): Promise<RunningPostgres> {
   const port = await freePort();
   const databaseDir = path.resolve(dataDir);
@@ -65,7 +65,11 @@ export async function startEmbeddedPostgres(
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    postgresFlags: [
+      ...["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+      // A throw-away cluster (tests, benchmark) never needs to survive a crash: no flush to disk.
+      ...(options.throwaway ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+    ],
     onLog: log,
     onError: (message: unknown) => console.error(`[postgres] ${String(message).trim()}`),
   });

@@ -85,12 +85,13 @@ export default async function setup(project: TestProject) {
   const name = `e2e_${process.pid}`;
   const serverUrl = process.env.TEST_DATABASE_URL
     ? databaseUrl(process.env.TEST_DATABASE_URL, "postgres")
-    : await startEmbeddedPostgres(path.join(work, "pg")).then((pg) => {
+    : await startEmbeddedPostgres(path.join(work, "pg"), { throwaway: true }).then((pg) => {
         stopDatabase = pg.stop;
         return pg.serverUrl;
       });
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);
+  await admin.unsafe(`alter database "${name}" set synchronous_commit = off`); // throw-away data
   const databaseUrlForApp = databaseUrl(serverUrl, name);
 
   const port = await freePort();

@@ -28,7 +28,7 @@ export default async function setup(project: TestProject) {
   } else {
     dataDir = await mkdtemp(path.join(os.tmpdir(), "compagnon-test-pg-"));
     await chmod(dataDir, 0o755); // the postgres system user must reach it when we run as root
-    const embedded = await startEmbeddedPostgres(path.join(dataDir, "data"));
+    const embedded = await startEmbeddedPostgres(path.join(dataDir, "data"), { throwaway: true });
     serverUrl = embedded.serverUrl;
     stopServer = embedded.stop;
     console.log(`[tests] embedded PostgreSQL on port ${embedded.port}`);
