@@ -2,6 +2,7 @@ import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { eq } from "drizzle-orm";
 import type { Adapter } from "next-auth/adapters";
 import type { Database } from "@/db/client";
+import { requestLocale } from "@/lib/i18n/locale-cookie";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 
 /** An admin signs in again at least every 12 hours, however active the session. */
@@ -30,6 +31,11 @@ export function compagnonAdapter(database: Database): Adapter {
   });
   return {
     ...base,
+    // A new account speaks the language its first pages were shown in.
+    async createUser(user) {
+      const current = await requestLocale();
+      return base.createUser!({ ...user, ...(current ? { locale: current.locale } : {}) });
+    },
     async getSessionAndUser(sessionToken) {
       const [row] = await database
         .select({ session: sessions, user: users })

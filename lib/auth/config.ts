@@ -7,6 +7,7 @@ import { sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import { appOrigin, appUrl, appUsesHttps } from "@/lib/http/app-url";
 import { isLocale, LOCALE_COOKIE, negotiateLocale, type AppLocale } from "@/lib/i18n/locale";
+import { requestLocale } from "@/lib/i18n/locale-cookie";
 import { createHash } from "node:crypto";
 import { compagnonAdapter } from "./adapter";
 
@@ -81,6 +82,17 @@ const emailProvider: EmailConfig = {
   },
 };
 
+/**
+ * At sign-in the account takes the language the person is using (the one chosen on this browser,
+ * else the browser's), so that the emails that follow speak it too.
+ */
+async function alignLocale(user: { id?: string; locale?: Locale }): Promise<void> {
+  const current = await requestLocale();
+  if (current && user.id && current.locale !== user.locale) {
+    await db.update(users).set({ locale: current.locale }).where(eq(users.id, user.id));
+  }
+}
+
 function isAdminEmail(email: string | null | undefined): boolean {
   return !!email && env().ADMIN_EMAILS.includes(email.toLowerCase());
 }
@@ -121,6 +133,7 @@ export const authConfig = (): NextAuthConfig => {
     },
     events: {
       async signIn({ user }) {
+        await alignLocale(user);
         if (user.id && isAdminEmail(user.email) && user.role !== "admin") {
           await db.update(users).set({ role: "admin" }).where(eq(users.id, user.id));
         }

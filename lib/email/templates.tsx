@@ -1,4 +1,5 @@
 import type { ReactElement } from "react";
+import AccountSuspendedEmail, { accountSuspendedSubject, type AccountSuspendedEmailProps } from "@/emails/AccountSuspendedEmail";
 import ContractEventEmail, { contractEventSubject, type ContractEventEmailProps } from "@/emails/ContractEventEmail";
 import PaymentEventEmail, { paymentEventSubject, type PaymentEventEmailProps } from "@/emails/PaymentEventEmail";
 import BidEventEmail, { bidEventSubject, type BidEventEmailProps } from "@/emails/BidEventEmail";
@@ -22,6 +23,11 @@ export const emailTemplates = {
     element: (props) => <SignInEmail {...props} />,
     sensitive: true,
   } satisfies TemplateDefinition<SignInEmailProps>,
+  "account-suspended": {
+    subject: accountSuspendedSubject,
+    element: (props) => <AccountSuspendedEmail {...props} />,
+    sensitive: false,
+  } satisfies TemplateDefinition<AccountSuspendedEmailProps>,
   invitation: {
     subject: invitationSubject,
     element: (props) => <InvitationEmail {...props} />,

@@ -40,3 +40,30 @@ describe.skipIf(!e2eEnabled).each([
     await visitor.context.close();
   });
 });
+
+describe.skipIf(!e2eEnabled)("icons and manifest", () => {
+  it("serves the favicon, the icons and the web manifest every page links to", async () => {
+    const visitor = await newVisitor("fr-FR");
+    const { page } = visitor;
+    await page.goto(`${baseUrl}/`);
+    const links = await page.$$eval("link[rel~=icon], link[rel=apple-touch-icon], link[rel=manifest]", (found) =>
+      found.map((link) => (link as HTMLLinkElement).getAttribute("href") ?? ""),
+    );
+    expect(links.some((href) => href.startsWith("/manifest.webmanifest"))).toBe(true);
+    for (const [path, type] of [
+      ["/favicon.ico", "image/x-icon"],
+      ["/icon.svg", "image/svg+xml"],
+      ["/apple-icon.png", "image/png"],
+      ["/icons/icon-192.png", "image/png"],
+      ["/manifest.webmanifest", "application/manifest+json"],
+      ...links.map((href) => [href.split("?")[0], ""]),
+    ]) {
+      const response = await page.request.get(`${baseUrl}${path}`);
+      expect(response.status(), path).toBe(200);
+      if (type) expect(response.headers()["content-type"], path).toContain(type);
+    }
+    const manifest = await (await page.request.get(`${baseUrl}/manifest.webmanifest`)).json();
+    expect(manifest.icons.length).toBeGreaterThan(0);
+    await visitor.context.close();
+  });
+});
