@@ -1,5 +1,7 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
+import { requestDataExport } from "@/lib/privacy/data-export";
 import { guardedAction, submittedValues, type FormState } from "@/lib/actions/form-state";
 import { eraseAccount } from "@/lib/accounts/erase";
 import { signOut } from "@/lib/auth/auth";
@@ -16,4 +18,14 @@ export async function eraseAccountAction(_previous: FormState, formData: FormDat
   });
   if (state.status === "success") await signOut({ redirectTo: "/?notice=account-erased" }); // the home page shows account.erasedNotice
   return state;
+}
+
+/** Asks for a copy of one's data; the worker prepares it and emails a link. */
+export async function requestDataExportAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return guardedAction(formData, async () => {
+    const result = await requestDataExport(await currentActor());
+    if (!result.ok) return { status: "error", formError: `account.export_${result.error}` };
+    revalidatePath("/account");
+    return { status: "success", notice: { key: "account.exportRequested" } };
+  });
 }

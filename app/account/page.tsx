@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/Alert";
 import { buttonClasses } from "@/components/ui/Button";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { getMyAccount } from "@/lib/accounts/erase";
 import { currentActor } from "@/lib/auth/current-actor";
-import { eraseAccountAction } from "./actions";
+import { latestDataExport } from "@/lib/privacy/data-export";
+import { eraseAccountAction, requestDataExportAction } from "./actions";
+import { DataExportForm } from "./DataExportForm";
 import { EraseAccountForm } from "./EraseAccountForm";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,7 +20,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AccountPage() {
   const actor = await currentActor();
   if (!actor) redirect("/signin?callbackUrl=%2Faccount");
-  const [t, language, account] = await Promise.all([getTranslations("account"), getTranslations("language"), getMyAccount(actor)]);
+  const [t, language, format, account, dataExport] = await Promise.all([
+    getTranslations("account"),
+    getTranslations("language"),
+    getFormatter(),
+    getMyAccount(actor),
+    latestDataExport(actor),
+  ]);
   const isExpert = account.role === "expert";
   const isClient = account.role === "client";
   const erased = ["erased_account", "erased_messages", ...(isExpert ? ["erased_expert", "erased_mandate"] : []), ...(isClient ? ["erased_client"] : [])] as const;
@@ -43,6 +51,28 @@ export default async function AccountPage() {
             <p className="mt-1 text-sm text-stone-600">{t("languageHint")}</p>
           </dd>
         </dl>
+        <p className="mt-4">
+          <Link href="/support" className="font-semibold underline">
+            {t("supportLink")}
+          </Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="account-export" className="flex max-w-3xl flex-col gap-3 rounded-lg border border-stone-200 bg-white p-6">
+        <h2 id="account-export" className="text-xl font-semibold">
+          {t("exportHeading")}
+        </h2>
+        <p className="text-stone-800">{t("exportLead")}</p>
+        {dataExport?.status === "ready" && dataExport.expiresAt ? (
+          <p>
+            <a href={`/account/export/${dataExport.id}`} className="font-semibold underline" download>
+              {t("exportDownload", { until: format.dateTime(dataExport.expiresAt, { dateStyle: "long" }) })}
+            </a>
+          </p>
+        ) : dataExport?.status === "requested" ? (
+          <p className="text-stone-800">{t("exportPending")}</p>
+        ) : null}
+        <DataExportForm action={requestDataExportAction} disabled={dataExport?.status === "requested"} />
       </section>
 
       <section aria-labelledby="account-erase" className="flex max-w-3xl flex-col gap-4 rounded-lg border border-red-200 bg-white p-6">

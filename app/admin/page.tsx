@@ -62,6 +62,9 @@ export default async function AdminPage() {
         <Link href="/admin/security" className={buttonClasses("secondary")}>
           {t("securityLink")}
         </Link>
+        <Link href="/admin/support" className={buttonClasses("secondary")}>
+          {t("supportLink")}
+        </Link>
       </nav>
       <section aria-labelledby="by-role">
         <h2 id="by-role" className="text-xl font-semibold">

@@ -28,6 +28,11 @@ export async function SiteFooter() {
                 {t("notice")}
               </Link>
             </li>
+            <li>
+              <Link href="/contact" className="underline underline-offset-4">
+                {t("contact")}
+              </Link>
+            </li>
           </ul>
         </nav>
       </div>

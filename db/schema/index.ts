@@ -13,3 +13,5 @@ export * from "./invoices";
 export * from "./invoice-document";
 export * from "./workers";
 export * from "./second-factor";
+export * from "./support";
+export * from "./privacy";

@@ -3,10 +3,12 @@ import AccountSuspendedEmail, { accountSuspendedSubject, type AccountSuspendedEm
 import ContractEventEmail, { contractEventSubject, type ContractEventEmailProps } from "@/emails/ContractEventEmail";
 import PaymentEventEmail, { paymentEventSubject, type PaymentEventEmailProps } from "@/emails/PaymentEventEmail";
 import BidEventEmail, { bidEventSubject, type BidEventEmailProps } from "@/emails/BidEventEmail";
+import DataExportReadyEmail, { dataExportReadySubject, type DataExportReadyEmailProps } from "@/emails/DataExportReadyEmail";
 import ExpertDecisionEmail, { expertDecisionSubject, type ExpertDecisionEmailProps } from "@/emails/ExpertDecisionEmail";
 import InvitationEmail, { invitationSubject, type InvitationEmailProps } from "@/emails/InvitationEmail";
 import NewMessageEmail, { newMessageSubject, type NewMessageEmailProps } from "@/emails/NewMessageEmail";
 import ReviewEmail, { reviewSubject, type ReviewEmailProps } from "@/emails/ReviewEmail";
+import SupportEventEmail, { supportEventSubject, type SupportEventEmailProps } from "@/emails/SupportEventEmail";
 import SignInEmail, { signInSubject, type SignInEmailProps } from "@/emails/SignInEmail";
 import UrssafReminderEmail, { urssafReminderSubject, type UrssafReminderEmailProps } from "@/emails/UrssafReminderEmail";
 
@@ -63,6 +65,16 @@ export const emailTemplates = {
     element: (props) => <NewMessageEmail {...props} />,
     sensitive: false,
   } satisfies TemplateDefinition<NewMessageEmailProps>,
+  "support-event": {
+    subject: supportEventSubject,
+    element: (props) => <SupportEventEmail {...props} />,
+    sensitive: false,
+  } satisfies TemplateDefinition<SupportEventEmailProps>,
+  "data-export-ready": {
+    subject: dataExportReadySubject,
+    element: (props) => <DataExportReadyEmail {...props} />,
+    sensitive: false,
+  } satisfies TemplateDefinition<DataExportReadyEmailProps>,
   review: {
     subject: reviewSubject,
     element: (props) => <ReviewEmail {...props} />,

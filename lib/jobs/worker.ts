@@ -12,6 +12,7 @@ import { runMilestoneDeadlines } from "@/lib/payments/delivery";
 import { processProviderEvent } from "@/lib/payments/events/process";
 import { PROCESS_EVENT_TASK } from "@/lib/payments/events/record";
 import { SEND_REFUND_TASK, sendRefund } from "@/lib/payments/refunds";
+import { PREPARE_EXPORT_TASK, prepareDataExport, purgeExpiredDataExports } from "@/lib/privacy/data-export";
 import { REPAIR_TASK, repairPaymentIntents } from "@/lib/payments/repair";
 import { SEND_TRANSFER_TASK } from "@/lib/payments/release";
 import { sendTransfer } from "@/lib/payments/transfers";
@@ -21,6 +22,7 @@ const eventPayload = z.object({ eventId: z.string().min(1) });
 const transferPayload = z.object({ transferId: z.uuid() });
 const refundPayload = z.object({ refundId: z.uuid() });
 const invoicePayload = z.object({ invoiceId: z.uuid() });
+const exportPayload = z.object({ exportId: z.uuid() });
 
 export const taskList: TaskList = {
   [DELIVER_EMAIL_TASK]: async (payload, helpers) => {
@@ -54,6 +56,13 @@ export const taskList: TaskList = {
     const { finished, abandoned, failed } = await repairPaymentIntents();
     if (finished + abandoned + failed > 0) helpers.logger.info(`payment intents repaired: ${finished} finished, ${abandoned} abandoned, ${failed} failed`);
   },
+  [PREPARE_EXPORT_TASK]: async (payload, helpers) => {
+    const { exportId } = exportPayload.parse(payload);
+    helpers.logger.info(`data export ${exportId}: ${await prepareDataExport(exportId)}`);
+  },
+  purge_data_exports: async (_payload, helpers) => {
+    helpers.logger.info(`data exports expired: ${await purgeExpiredDataExports()}`);
+  },
   milestone_deadlines: async (_payload, helpers) => {
     const { approved, reminded } = await runMilestoneDeadlines();
     helpers.logger.info(`milestones auto-approved: ${approved}, reminders: ${reminded}`);
@@ -62,10 +71,10 @@ export const taskList: TaskList = {
 
 /**
  * URSSAF reminders daily at 08:00 (server time), milestone deadlines every hour, the repair of
- * payment provider calls left half-way every ten minutes; graphile-worker backfills a missed run
- * (up to a day, an hour) late.
+ * payment provider calls left half-way every ten minutes, expired data exports deleted daily at
+ * 03:30; graphile-worker backfills a missed run (up to a day, an hour) late.
  */
-const crontab = ["0 8 * * * urssaf_reminders ?fill=1d", "5 * * * * milestone_deadlines ?fill=1h", `*/10 * * * * ${REPAIR_TASK}`].join("\n");
+const crontab = ["0 8 * * * urssaf_reminders ?fill=1d", "5 * * * * milestone_deadlines ?fill=1h", `*/10 * * * * ${REPAIR_TASK}`, "30 3 * * * purge_data_exports ?fill=1d"].join("\n");
 
 const logger = new Logger((scope) => (level, message) => {
   if (level === "error" || level === "warning") console.error(`[worker] ${message}`, scope.taskIdentifier ?? "");

@@ -33,13 +33,20 @@ describe.skipIf(!e2eEnabled)("account suspension", () => {
     await member.page.waitForURL(/\/signin/);
     await member.page.getByRole("heading", { name: "Se connecter" }).waitFor();
 
-    // A suspended account gets no new link, and the form does not say so (no account probing).
+    // A suspended account gets no new link, and the form does not say so (no account probing):
+    // the address's owner is told by email that the account is suspended, and why.
     const mailsBefore = await mailboxCount(member.page, demoAccounts.clientMember.email);
     await member.page.goto(`${baseUrl}/signin`);
     await member.page.locator('main input[name="email"]').fill(demoAccounts.clientMember.email);
     await member.page.locator('main form button[type="submit"]').click();
     await member.page.waitForURL(/\/signin\/check-email/);
-    expect(await mailboxCount(member.page, demoAccounts.clientMember.email)).toBe(mailsBefore);
+    expect(await mailboxCount(member.page, demoAccounts.clientMember.email)).toBe(mailsBefore + 1);
+    const newest = member.page.locator("table tbody tr").first();
+    expect(await newest.textContent()).toContain("Votre compte Compagnon est suspendu");
+    await newest.getByRole("link").first().click();
+    const email = member.page.frameLocator("iframe");
+    await email.getByText("Compte compromis, à vérifier").waitFor();
+    expect(await email.locator("a[href*='/api/auth/callback']").count()).toBe(0);
     await member.screenshot("21-suspended-signin-fr");
 
     await member.context.close();

@@ -16,7 +16,8 @@ async function pagesText(bytes: Uint8Array): Promise<string[]> {
   return text.map((page) => page.replace(/[\u00a0\u202f]/g, " "));
 }
 
-describe("renderTextDocumentPdf", () => {
+// Rendering a long PDF (fonts subset, many pages) took 5 s on a busy 2-core machine: more than the default.
+describe("renderTextDocumentPdf", { timeout: 30_000 }, () => {
   it("writes a one-page A4 PDF with selectable French text, title and language", async () => {
     const bytes = await renderTextDocumentPdf({
       title: "Accord de sous-traitance de données",

@@ -14,6 +14,7 @@ import { CONTRACT_ACTIONS } from "./access/contracts";
 import { EXPERT_ACTIONS } from "./access/experts";
 import { JOB_ACTIONS } from "./access/jobs";
 import { SECOND_FACTOR_ACTIONS } from "./access/second-factor";
+import { SUPPORT_ACTIONS } from "./access/support";
 import type { ActionAccess } from "./access/types";
 
 export type { ActionAccess, ActionContext, FormFields } from "./access/types";
@@ -26,4 +27,5 @@ export const ACTIONS: Record<string, ActionAccess> = {
   ...EXPERT_ACTIONS,
   ...JOB_ACTIONS,
   ...SECOND_FACTOR_ACTIONS,
+  ...SUPPORT_ACTIONS,
 };

@@ -11,6 +11,11 @@ export const ACCOUNT_ACTIONS: Record<string, ActionAccess> = {
     note: "each types their own address; the owner is the only owner of an organisation with members, the party expert has a contract in force, admins are closed by the operator",
     form: ({ actor }) => ({ confirmEmail: actor?.email ?? "" }),
   }),
+  "app/account/actions.ts#requestDataExportAction": access({
+    ok: everyone.filter((who) => who !== "anonymous"),
+    together: true,
+    note: "anyone signed in asks for a copy of their own data (GDPR art. 15 and 20)",
+  }),
   "app/actions/session.ts#setLocaleAction": access({
     ok: everyone,
     together: true,
