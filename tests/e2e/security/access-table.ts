@@ -58,6 +58,7 @@ export const PAGES: Record<string, Access> = {
   "/admin/payments": { ok: ["admin"] },
   "/admin/contracts": { ok: ["admin"] },
   "/admin/security": { ok: ["admin"] },
+  "/admin/background": { ok: ["admin"] },
   "/second-factor": { ok: [], note: "an enrolled admin whose session has not passed the second factor yet (the pending admin here has no authenticator: sent to enrol)" },
   "/second-factor/enrol": { ok: ["pendingAdmin"], note: "an admin with no authenticator yet" },
   "/pay/test/checkout/[sessionId]": { ok: [], note: "no open test checkout in the demo data" },
