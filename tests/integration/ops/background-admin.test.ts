@@ -22,7 +22,7 @@ afterEach(() => {
   resetEnvCache();
 });
 
-function useResend() {
+function withResend() {
   process.env.RESEND_API_KEY = "re_test_key";
   process.env.RESEND_BASE_URL = resend.url;
   resetEnvCache();
@@ -39,7 +39,7 @@ const audits = (action: string, subjectId: string) => db.select().from(auditLog)
  */
 async function reallyFailedEmail() {
   await runQueuedJobs(["deliver_email"]); // the emails of earlier tests, so that the failure is this one's
-  useResend();
+  withResend();
   const queued = await queuedEmail("secret.person@example.test");
   await db.execute(sql`select graphile_worker.reschedule_jobs(array[${queued.jobId}::bigint], max_attempts := 1)`);
   resend.failNext(1);
@@ -118,7 +118,7 @@ describe("retry and abandon", () => {
   it("abandoning a job that keeps failing uses its attempts up; it stays listed as failed", async () => {
     const admin = await makeUser("admin");
     await runQueuedJobs(["deliver_email"]);
-    useResend();
+    withResend();
     const { jobId } = await queuedEmail();
     resend.failNext(1);
     await runQueuedJobs(["deliver_email"]);
