@@ -22,15 +22,18 @@ afterAll(async () => {
 /** An email as the worker leaves it after its last failed attempt: outbox row and job both failed. */
 async function failedEmail(to: string): Promise<string> {
   if (!sql) throw new Error("no database");
-  const [row] = await sql<{ id: string }[]>`
-    insert into email_outbox (idempotency_key, template, locale, to_address, subject, html, text, status, attempts, last_error)
-    values (${`e2e-background:${to}`}, 'expert-decision', 'fr', ${to}, 'Votre profil', '<p>corps</p>', 'corps', 'failed', 12,
-      'internal_server_error: Resend is having a bad day (key re_live_abcdefghijklmnopqrstuvwxyz0123)')
-    returning id`;
-  const id = row?.id ?? "";
-  const [job] = await sql<{ id: string }[]>`select id::text from graphile_worker.add_job('deliver_email', ${sql.json({ outboxId: id })}, job_key := ${`email:${id}`}, max_attempts := 12)`;
-  await sql`select graphile_worker.permanently_fail_jobs(array[${job?.id ?? "0"}::bigint], 'EmailDeliveryError: not delivered')`;
-  return id;
+  // One transaction: the live worker hears of the job only once it has failed for good.
+  return sql.begin(async (tx) => {
+    const [row] = await tx<{ id: string }[]>`
+      insert into email_outbox (idempotency_key, template, locale, to_address, subject, html, text, status, attempts, last_error)
+      values (${`e2e-background:${to}`}, 'expert-decision', 'fr', ${to}, 'Votre profil', '<p>corps</p>', 'corps', 'failed', 12,
+        'internal_server_error: Resend is having a bad day (key re_live_abcdefghijklmnopqrstuvwxyz0123)')
+      returning id`;
+    const id = row?.id ?? "";
+    const [job] = await tx<{ id: string }[]>`select id::text from graphile_worker.add_job('deliver_email', ${tx.json({ outboxId: id })}::json, job_key := ${`email:${id}`}, max_attempts := 12)`;
+    await tx`select graphile_worker.permanently_fail_jobs(array[${job?.id ?? "0"}::bigint], 'EmailDeliveryError: not delivered')`;
+    return id;
+  });
 }
 
 describe.skipIf(!e2eEnabled)("background jobs page", () => {
@@ -60,10 +63,13 @@ describe.skipIf(!e2eEnabled)("background jobs page", () => {
     const retry = enRow.getByRole("button", { name: /^Retry — email expert-decision/ });
     await retry.focus();
     await admin.page.keyboard.press("Enter");
-    await enRow.getByText("Retried: the worker takes it now.").waitFor();
+    await enRow.getByText("Retried: the worker takes it now. Reload the page to see where it stands.").waitFor();
     const db = sql;
     if (!db) throw new Error("no database");
     await expect.poll(async () => (await db<{ status: string }[]>`select status from email_outbox where id = ${emailId}`)[0]?.status, { timeout: 15_000 }).toBe("stored");
+    await admin.page.reload();
+    await admin.page.getByRole("heading", { level: 1, name: "Background jobs" }).waitFor();
+    expect(await admin.page.getByText("jobs.page@example.test").count()).toBe(0);
     expect(foreignRequests(admin)).toEqual([]);
     await admin.context.close();
   });

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { guardedAction, submittedValues, type FormState } from "@/lib/actions/form-state";
 import { currentActor } from "@/lib/auth/current-actor";
 import { abandonJob, retryEmail, retryJob } from "@/lib/background-admin/retry";
@@ -11,6 +10,11 @@ const errorKeys = {
   locked: "backgroundAdmin.locked",
 } as const;
 
+/*
+ * The page is not re-rendered after an action: a retried row may vanish a moment later (the
+ * worker delivers it at once), and with it the notice. The notice stays; a reload shows the state.
+ */
+
 /** An admin runs a failed or stuck job again, or gives it up ("intent" = retry | abandon). */
 export async function jobAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = submittedValues(formData);
@@ -19,7 +23,6 @@ export async function jobAction(_previous: FormState, formData: FormData): Promi
     const input = { jobId: values.jobId ?? "" };
     const result = abandon ? await abandonJob(await currentActor(), input) : await retryJob(await currentActor(), input);
     if (!result.ok) return { status: "error", formError: errorKeys[result.error] };
-    revalidatePath("/admin/background");
     return { status: "success", notice: { key: abandon ? "backgroundAdmin.abandoned" : "backgroundAdmin.retried" } };
   });
 }
@@ -30,7 +33,6 @@ export async function emailRetryAction(_previous: FormState, formData: FormData)
   return guardedAction(formData, async () => {
     const result = await retryEmail(await currentActor(), { emailId: values.emailId ?? "" });
     if (!result.ok) return { status: "error", formError: errorKeys[result.error] };
-    revalidatePath("/admin/background");
     return { status: "success", notice: { key: "backgroundAdmin.retried" } };
   });
 }

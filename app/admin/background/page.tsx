@@ -20,11 +20,11 @@ export default async function BackgroundJobsPage() {
   const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "short", timeStyle: "short" }) : "—");
   const minutes = overview.stuckAfterMinutes;
   return (
-    <div className="flex flex-col gap-10">
-      <PageHeading title={t("title")} lead={t("lead", { minutes })} />
-      <Link href="/admin" className="text-brand-800 underline">
+    <div className="flex flex-col gap-8">
+      <Link href="/admin" className="self-start underline">
         {t("backToAdmin")}
       </Link>
+      <PageHeading title={t("title")} lead={t("lead", { minutes })} />
       <section aria-labelledby="jobs" className="flex flex-col gap-3">
         <h2 id="jobs" className="text-xl font-semibold">
           {t("jobsHeading")}
@@ -100,7 +100,7 @@ export default async function BackgroundJobsPage() {
                   <th scope="col" className={cell}>{t("colState")}</th>
                   <th scope="col" className={cell}>{t("colAttempts")}</th>
                   <th scope="col" className={cell}>{t("colError")}</th>
-                  <th scope="col" className={cell}>{t("created")}</th>
+                  <th scope="col" className={cell}>{t("emailCreated")}</th>
                   <th scope="col" className={cell}>{t("colActions")}</th>
                 </tr>
               </thead>
