@@ -26,7 +26,7 @@ export default async function AdminPage() {
     getAdminOverview(actor),
     getVettingStats(actor),
   ]);
-  const contractsAdmin = await getTranslations("contractsAdmin");
+  const [contractsAdmin, background] = await Promise.all([getTranslations("contractsAdmin"), getTranslations("backgroundAdmin")]);
   const roleName = (role: string | null) => (role ? t(`role_${role}` as "role_client") : t("roleNone"));
   return (
     <div className="flex flex-col gap-8">
@@ -64,6 +64,9 @@ export default async function AdminPage() {
         </Link>
         <Link href="/admin/support" className={buttonClasses("secondary")}>
           {t("supportLink")}
+        </Link>
+        <Link href="/admin/background" className={buttonClasses("secondary")}>
+          {background("linkLabel")}
         </Link>
       </nav>
       <section aria-labelledby="by-role">

@@ -12,6 +12,8 @@ import type { CheckoutSessionInfo, CheckoutSessionInput, PaymentProvider } from 
  * 3. the session's id and URL are recorded in a short transaction that re-checks the payment.
  * A retry (the client's next click, or the repair) sends the same request with the same key, so
  * the provider hands back the session it made the first time instead of making a second one.
+ * The key is trusted for the intent's whole life: Stripe keeps it 24 hours, and an intent is
+ * never sent again past its expiry (an hour at most, see RETRY_MARGIN_MS and the repair).
  */
 
 /** Checkout pages stay open for an hour (Stripe allows 30 minutes to 24 hours). */

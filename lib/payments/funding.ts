@@ -3,7 +3,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { contractMilestones, payments, type CheckoutRequest, type Payment } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { env } from "@/lib/env";
+import { appUrl } from "@/lib/http/app-url";
 import { fail, ok, type Result } from "@/lib/result";
 import { milestoneCharge } from "./amounts";
 import { CHECKOUT_LIFETIME_SECONDS, checkoutInput, closeAbandonedSession, isCheckoutRetryable, recordCheckoutSession } from "./checkout-intent";
@@ -79,7 +79,7 @@ async function prepareFunding(actor: Actor | null, input: { milestoneId: string 
 
     const { chargeCents } = milestoneCharge(milestone, contract);
     const paymentId = randomUUID(); // named in the success URL, so chosen before the insert
-    const base = `${env().APP_URL}/contracts/${contract.id}`;
+    const base = appUrl(`/contracts/${contract.id}`);
     const expiresAt = Math.floor(now.getTime() / 1000) + CHECKOUT_LIFETIME_SECONDS;
     const checkoutRequest: CheckoutRequest = {
       amountCents: chargeCents,

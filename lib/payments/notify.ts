@@ -2,7 +2,7 @@ import type { Transaction } from "@/db/client";
 import type { Contract, ContractMilestone } from "@/db/schema";
 import type { PaymentEvent } from "@/emails/PaymentEventEmail";
 import { sendEmail } from "@/lib/email/send-email";
-import { env } from "@/lib/env";
+import { appUrl } from "@/lib/http/app-url";
 import { contractRecipients } from "@/lib/contracts/access";
 
 /**
@@ -23,7 +23,7 @@ export async function notifyMilestone(
     path?: string;
   },
 ): Promise<void> {
-  const url = `${env().APP_URL}${input.path ?? `/contracts/${input.contract.id}`}`;
+  const url = appUrl(input.path ?? `/contracts/${input.contract.id}`);
   for (const audience of input.audiences) {
     for (const recipient of await contractRecipients(tx, input.contract, audience)) {
       await sendEmail(tx, {

@@ -4,7 +4,7 @@ import { billingMandates, contractMilestones, contracts, expertProfiles, payoutA
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
-import { env } from "@/lib/env";
+import { appUrl } from "@/lib/http/app-url";
 import { milestoneCharge } from "./amounts";
 import { fail, ok, type Result } from "@/lib/result";
 import { paymentProvider } from "./provider";
@@ -33,7 +33,7 @@ export async function startPayoutsOnboarding(actor: Actor | null): Promise<Resul
     });
   }
   if (!account) throw new Error("Payout account missing");
-  const base = `${env().APP_URL}/expert/payouts`;
+  const base = appUrl("/expert/payouts");
   const link = await provider.createAccountLink(account.stripeAccountId, { refreshUrl: `${base}/refresh`, returnUrl: `${base}?returned=1` });
   return ok({ url: link.url });
 }

@@ -5,6 +5,7 @@ import { payments, refunds } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { lockMovement } from "./context";
 import { postLedger, refundLines } from "./ledger";
+import { findOrCreate } from "./idempotency-window";
 import { notifyMilestone } from "./notify";
 import { paymentProvider } from "./provider";
 import type { PaymentProvider, RefundInfo, RefundInput } from "./provider/types";
@@ -18,16 +19,19 @@ export async function queueRefund(tx: Transaction, refundId: string): Promise<vo
 /**
  * Worker (and the repair): sends one refund to the provider, in three steps like a transfer
  * (transfers.ts): `requestedAt` committed, the call with the key `refund:<id>` (a retry cannot
- * refund twice), then the result recorded with the ledger and the client's email. Returns what it did.
+ * refund twice), then the result recorded with the ledger and the client's email. A retry more
+ * than 23 hours after the first call looks the refund up first (by payment intent and metadata).
+ * Returns what it did.
  */
 export async function sendRefund(refundId: string, provider: PaymentProvider = paymentProvider()): Promise<string> {
   const prepared = await prepareRefund(refundId);
   if (typeof prepared === "string") return prepared;
-  const result = await provider.createRefund(prepared);
+  const { input, askedAt } = prepared;
+  const result = await findOrCreate(askedAt, () => provider.findRefund(input), () => provider.createRefund(input));
   return recordRefund(refundId, result);
 }
 
-async function prepareRefund(refundId: string): Promise<RefundInput | string> {
+async function prepareRefund(refundId: string): Promise<{ input: RefundInput; askedAt: Date | null } | string> {
   return db.transaction(async (tx) => {
     const locked = await lockMovement(tx, refunds, refundId);
     if (!locked) return "unknown refund";
@@ -36,12 +40,13 @@ async function prepareRefund(refundId: string): Promise<RefundInput | string> {
     const [payment] = await tx.select().from(payments).where(eq(payments.id, refund.paymentId));
     if (!payment?.paymentIntentId) throw new Error(`Refund ${refund.id}: the payment has no payment intent`);
     if (!refund.requestedAt) await tx.update(refunds).set({ requestedAt: new Date(), updatedAt: new Date() }).where(eq(refunds.id, refund.id));
-    return {
+    const input = {
       paymentIntentId: payment.paymentIntentId,
       amountCents: refund.amountCents,
       metadata: { refundId: refund.id, milestoneId: refund.milestoneId, contractId: context.contract.id },
       idempotencyKey: `refund:${refund.id}`,
     };
+    return { input, askedAt: refund.requestedAt };
   });
 }
 

@@ -4,6 +4,7 @@ import { payments, payoutAccounts, transfers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { lockMovement } from "./context";
 import { postLedger, transferLines } from "./ledger";
+import { findOrCreate } from "./idempotency-window";
 import { notifyMilestone } from "./notify";
 import { paymentProvider } from "./provider";
 import type { PaymentProvider, TransferInfo, TransferInput } from "./provider/types";
@@ -15,15 +16,18 @@ import type { PaymentProvider, TransferInfo, TransferInput } from "./provider/ty
  * transaction. A failed call throws (the job is retried with the same key, so a transfer made
  * whose answer was lost comes back instead of a second one). If the expert's payouts are not
  * enabled yet, the transfer waits (and the expert is told once); account.updated queues it again.
+ * A retry more than 23 hours after the first call (the key may be gone at Stripe) first looks the
+ * transfer up by its group and metadata, and adopts the one made.
  */
 export async function sendTransfer(transferId: string, provider: PaymentProvider = paymentProvider()): Promise<string> {
   const prepared = await prepareTransfer(transferId);
   if (typeof prepared === "string") return prepared;
-  const sent = await provider.createTransfer(prepared);
+  const { input, askedAt } = prepared;
+  const sent = await findOrCreate(askedAt, () => provider.findTransfer(input), () => provider.createTransfer(input));
   return recordTransfer(transferId, sent);
 }
 
-async function prepareTransfer(transferId: string): Promise<TransferInput | string> {
+async function prepareTransfer(transferId: string): Promise<{ input: TransferInput; askedAt: Date | null } | string> {
   return db.transaction(async (tx) => {
     const locked = await lockMovement(tx, transfers, transferId);
     if (!locked) return "unknown transfer";
@@ -46,7 +50,7 @@ async function prepareTransfer(transferId: string): Promise<TransferInput | stri
     const [payment] = await tx.select({ chargeId: payments.chargeId }).from(payments).where(and(eq(payments.milestoneId, transfer.milestoneId), eq(payments.status, "succeeded")));
     const now = new Date();
     await tx.update(transfers).set({ status: "pending", requestedAt: transfer.requestedAt ?? now, updatedAt: now }).where(eq(transfers.id, transfer.id));
-    return {
+    const input = {
       amountCents: transfer.amountCents,
       destinationAccountId: account.stripeAccountId,
       transferGroup: transfer.contractId,
@@ -55,6 +59,7 @@ async function prepareTransfer(transferId: string): Promise<TransferInput | stri
       metadata: { transferId: transfer.id, milestoneId: transfer.milestoneId, contractId: transfer.contractId },
       idempotencyKey: `transfer:${transfer.id}`,
     };
+    return { input, askedAt: transfer.requestedAt };
   });
 }
 

@@ -40,6 +40,12 @@ export async function startFakeStripe() {
     return copy;
   };
 
+  /** A list endpoint, newest first, in one page (our lists are small): the filter is the query's. */
+  const list = (kind: string, keep: (object: any) => boolean): Reply => {
+    const data = [...objects.values()].filter((o) => o.object === kind && keep(o)).reverse();
+    return { status: 200, body: { object: "list", data, has_more: false, url: `/v1/${kind}s` } };
+  };
+
   function route(method: string, path: string, body: Record<string, any>, query: Record<string, any>): Reply {
     // "/v1/checkout/sessions/cs_test_…" → "GET checkout/sessions/:id", with id = "cs_test_…"
     const parts = path.split("/").filter(Boolean).slice(1);
@@ -63,6 +69,10 @@ export async function startFakeStripe() {
         return endpoints.createSession(body);
       case "POST checkout/sessions/:id/expire":
         return endpoints.expireSession(id!);
+      case "GET transfers":
+        return list("transfer", (o) => !query.transfer_group || o.transfer_group === query.transfer_group);
+      case "GET refunds":
+        return list("refund", (o) => !query.payment_intent || o.payment_intent === query.payment_intent);
       case "POST transfers":
         return endpoints.createTransfer(body);
       case "POST refunds":
@@ -180,6 +190,8 @@ export async function startFakeStripe() {
      * Holds the next request to `path` (e.g. "POST /v1/transfers") until `release()`, so that the
      * test can look at the database while our side waits for Stripe. `arrived` resolves with it.
      */
+    /** Stripe forgets idempotency keys after 24 hours: plays that (a later retry makes a new object). */
+    forgetIdempotencyKeys: () => saved.clear(),
     holdNext: (path: string) => {
       let release = () => {};
       const released = new Promise<void>((resolve) => (release = resolve));

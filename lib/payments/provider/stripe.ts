@@ -76,6 +76,11 @@ function toTransfer(transfer: Stripe.Transfer): TransferInfo {
   return { id: transfer.id, amount: transfer.amount, destination: idOf(transfer.destination) ?? "", reversed: transfer.reversed };
 }
 
+/** Whether an object made by Stripe carries every metadata entry we sent with it (our row ids). */
+function sameMetadata(found: Stripe.Metadata | null, sent: Record<string, string>): boolean {
+  return Object.entries(sent).every(([key, value]) => found?.[key] === value);
+}
+
 const toRefund = (refund: Stripe.Refund): RefundInfo => ({ id: refund.id, amount: refund.amount, status: refund.status ?? "pending" });
 
 function build(stripe: Stripe): PaymentProvider {
@@ -195,6 +200,13 @@ function build(stripe: Stripe): PaymentProvider {
       return toTransfer(await stripe.transfers.retrieve(transferId));
     },
 
+    async findTransfer(input: TransferInput) {
+      for await (const transfer of stripe.transfers.list({ transfer_group: input.transferGroup, limit: 100 })) {
+        if (sameMetadata(transfer.metadata, input.metadata)) return toTransfer(transfer);
+      }
+      return null;
+    },
+
     async createRefund(input: RefundInput) {
       const refund = await stripe.refunds.create(
         { payment_intent: input.paymentIntentId, amount: input.amountCents, metadata: input.metadata },
@@ -205,6 +217,13 @@ function build(stripe: Stripe): PaymentProvider {
 
     async retrieveRefund(refundId) {
       return toRefund(await stripe.refunds.retrieve(refundId));
+    },
+
+    async findRefund(input: RefundInput) {
+      for await (const refund of stripe.refunds.list({ payment_intent: input.paymentIntentId, limit: 100 })) {
+        if (sameMetadata(refund.metadata, input.metadata)) return toRefund(refund);
+      }
+      return null;
     },
   };
 }

@@ -1,6 +1,6 @@
 import { db } from "@/db/client";
+import { appUrl } from "@/lib/http/app-url";
 import {
-  appUrl,
   findByIdempotencyKey,
   getTestObject,
   insertTestObject,
@@ -94,12 +94,12 @@ export function testModeProvider(): PaymentProvider {
     async createAccountLink(accountId, { refreshUrl, returnUrl }) {
       await getTestObject(db, "account", accountId);
       const query = new URLSearchParams({ return: returnUrl, refresh: refreshUrl });
-      return { url: `${appUrl()}/pay/test/onboarding/${encodeURIComponent(accountId)}?${query.toString()}` };
+      return { url: appUrl(`/pay/test/onboarding/${encodeURIComponent(accountId)}?${query.toString()}`) };
     },
 
     async createLoginLink(accountId) {
       await getTestObject(db, "account", accountId);
-      return { url: `${appUrl()}/pay/test/dashboard/${encodeURIComponent(accountId)}` };
+      return { url: appUrl(`/pay/test/dashboard/${encodeURIComponent(accountId)}`) };
     },
 
     async retrieveAccount(accountId) {
@@ -134,7 +134,7 @@ export function testModeProvider(): PaymentProvider {
           payment_intent_data: { description: input.description, transfer_group: input.contractId, metadata },
           success_url: input.successUrl,
           cancel_url: input.cancelUrl,
-          url: `${appUrl()}/pay/test/checkout/${id}`,
+          url: appUrl(`/pay/test/checkout/${id}`),
           expires_at: input.expiresAt,
           created: now,
         },
@@ -192,6 +192,12 @@ export function testModeProvider(): PaymentProvider {
       return transferInfo(await getTestObject(db, "transfer", transferId));
     },
 
+    // Test mode keeps its idempotency keys for ever: the key finds what the first call made.
+    async findTransfer(input) {
+      const earlier = await findByIdempotencyKey(db, "transfer", input.idempotencyKey);
+      return earlier ? transferInfo(earlier) : null;
+    },
+
     async createRefund(input) {
       requirePositiveCents(input.amountCents, "refund");
       return db.transaction(async (tx) => {
@@ -234,6 +240,11 @@ export function testModeProvider(): PaymentProvider {
 
     async retrieveRefund(refundId) {
       return refundInfo(await getTestObject(db, "refund", refundId));
+    },
+
+    async findRefund(input) {
+      const earlier = await findByIdempotencyKey(db, "refund", input.idempotencyKey);
+      return earlier ? refundInfo(earlier) : null;
     },
   };
 }

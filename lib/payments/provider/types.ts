@@ -24,9 +24,16 @@ export interface PaymentProvider {
 
   createTransfer(input: TransferInput): Promise<TransferInfo>;
   retrieveTransfer(transferId: string): Promise<TransferInfo>;
+  /**
+   * The transfer an earlier `createTransfer(input)` made, if any: looked up by its transfer group
+   * and metadata, for a retry after the idempotency key may have expired (Stripe keeps keys 24 h).
+   */
+  findTransfer(input: TransferInput): Promise<TransferInfo | null>;
 
   createRefund(input: RefundInput): Promise<RefundInfo>;
   retrieveRefund(refundId: string): Promise<RefundInfo>;
+  /** The refund an earlier `createRefund(input)` made, if any: by payment intent and metadata. */
+  findRefund(input: RefundInput): Promise<RefundInfo | null>;
 }
 
 export interface AccountInfo {

@@ -3,7 +3,8 @@ import { db } from "@/db/client";
 import { contracts, payments, payoutAccounts, testModeObjects } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError, requireOrgMember, requireRole } from "@/lib/auth/policy";
-import { appUrl, findTestObject, unixNow, type TestTransfer } from "./objects";
+import { appUrl } from "@/lib/http/app-url";
+import { findTestObject, unixNow, type TestTransfer } from "./objects";
 import { successUrlOf } from "./simulate";
 
 /*
@@ -121,7 +122,7 @@ export async function loadTestDashboard(actor: Actor | null, accountId: string):
  * (so the onboarding page cannot be used to send someone elsewhere); else the fallback path.
  */
 export function safeReturnUrl(value: string | null | undefined, fallbackPath: string): string {
-  const base = new URL(`${appUrl()}/`);
+  const base = new URL(appUrl("/"));
   if (value) {
     try {
       const url = new URL(value, base);

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { testModeObjects } from "@/db/schema";
-import { env, isPaymentTestMode } from "@/lib/env";
+import { isPaymentTestMode } from "@/lib/env";
 import { recordProviderEvent } from "@/lib/payments/events/record";
 import type { HandledEventType, ProviderEvent } from "@/lib/payments/provider/types";
 
@@ -135,11 +135,6 @@ export function newTestId(prefix: string): string {
 }
 
 export const unixNow = (): number => Math.floor(Date.now() / 1000);
-
-/** APP_URL without its trailing slash. */
-export function appUrl(): string {
-  return env().APP_URL.replace(/\/+$/, "");
-}
 
 /** The simulations write fake provider events: they must never run next to a real Stripe account. */
 export function assertTestMode(): void {

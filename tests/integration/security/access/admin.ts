@@ -1,6 +1,7 @@
-/** The admin's actions: suspensions, vetting, disputes, reconciliation, contract cancellation. */
+/** The admin's actions: suspensions, vetting, disputes, reconciliation, contract cancellation, background jobs. */
 import { makeCompleteExpert } from "../../../helpers/experts";
 import { makeUser } from "../../../helpers/factories";
+import { failedEmail, failedJob } from "../../../helpers/background";
 import { openedDispute } from "../action-fixtures";
 import { access, type ActionAccess } from "./types";
 
@@ -36,6 +37,16 @@ export const ADMIN_ACTIONS: Record<string, ActionAccess> = {
   "app/admin/payments/actions.ts#reconcileAction": access({
     ok: ["admin"],
     note: "a check against the payment provider; the run is written to the audit log",
+  }),
+  "app/admin/background/actions.ts#jobAction": access({
+    ok: ["admin"],
+    prepare: failedJob,
+    form: ({ prepared }) => ({ jobId: prepared.jobId, intent: "retry" }),
+  }),
+  "app/admin/background/actions.ts#emailRetryAction": access({
+    ok: ["admin"],
+    prepare: failedEmail,
+    form: ({ prepared }) => ({ emailId: prepared.emailId }),
   }),
   "app/contracts/[id]/admin-actions.ts#cancelContractAction": access({
     ok: ["admin"],
