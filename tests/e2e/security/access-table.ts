@@ -77,5 +77,6 @@ export const ROUTES: Record<string, Access> = {
   "/expert/payouts/refresh": { ok: [], note: "redirects back to the payouts page" },
   "/invoices/[id]/pdf": { ok: [], note: "no invoice in the demo data at start: only refusals are checked" },
   "/invoices/export": { ok: [...clients, ...experts, "admin"] },
+  "/admin/payments/vat": { ok: ["admin"], note: "the month's VAT summary as CSV" },
   "/invoices/statement/[year]": { ok: [], note: "statements of a year with no activity" },
 };
