@@ -7,10 +7,11 @@ import { approveMilestone, markDelivered } from "@/lib/payments/delivery";
 import { openDispute, settleDispute } from "@/lib/payments/disputes";
 import { ledgerBalances } from "@/lib/payments/ledger";
 
-const EMPTY = { platform_cash: 0, client_funds_held: 0, expert_payable: 0, expert_vat_collected: 0, commission_revenue: 0, commission_vat_collected: 0 };
 import { makeOrganization, makeUser } from "../../helpers/factories";
 import { enablePayouts, fundMilestone, makeActiveContract } from "../../helpers/contracts";
 import { runQueuedJobs } from "../../helpers/worker";
+
+const EMPTY = { platform_cash: 0, client_funds_held: 0, expert_payable: 0, expert_vat_collected: 0, commission_revenue: 0, commission_vat_collected: 0 };
 
 const statusOf = async (id: string) => (await db.select().from(contractMilestones).where(eq(contractMilestones.id, id)))[0]?.status;
 const text = "Le serveur n’est pas accessible depuis la deuxième boutique malgré trois relances.";
