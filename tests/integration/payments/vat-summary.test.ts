@@ -92,7 +92,7 @@ describe("VAT in the ledger and the monthly summary", () => {
     expect(cents(ca3("A1")?.BaseHT)).toBe(summary.platformBaseCents);
     expect(ca3("08")).toMatchObject({ TauxTVA: "20,00", BaseHT: euros(summary.platformBaseCents), TVA: euros(summary.platformVatCents) });
     expect(cents(ca3("16")?.TVA)).toBe(summary.platformVatCents);
-    const onBehalf = rows.filter((r) => r.Declaration.startsWith("Pour le compte des experts"));
+    const onBehalf = rows.filter((r) => r.Declaration?.startsWith("Pour le compte des experts"));
     expect(onBehalf.map((r) => cents(r.TVA))).toEqual([signed("service", "vatCents")]);
   }, 240_000);
 
