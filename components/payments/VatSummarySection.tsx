@@ -1,6 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { VatLine, VatSummary } from "@/lib/payments/vat-summary";
-import { ca3Line } from "@/lib/payments/vat-summary";
 
 const cell = "p-3";
 const amountCell = "p-3 text-right tabular-nums";
@@ -41,7 +40,7 @@ export async function VatSummarySection({ summary, period }: { summary: VatSumma
           </tr>
           {summary.platform.map((line) => (
             <tr key={line.rateBps} className="border-b border-stone-200">
-              <td className={cell}>{ca3Line(line.rateBps)}</td>
+              <td className={cell}>{line.ca3Line}</td>
               <th scope="row" className="p-3 font-normal">{t("vatLineRate", { rate: percent(line.rateBps) })}</th>
               <td className={amountCell}>{euros(line.baseCents)}</td>
               <td className={amountCell}>{euros(line.vatCents)}</td>

@@ -12,9 +12,14 @@ export interface VatLine {
   vatCents: number;
 }
 
+/** A line of Compagnon's own return, with its CA3 box. */
+export interface Ca3Line extends VatLine {
+  ca3Line: string;
+}
+
 /** The box of the CA3 return (form 3310-CA3) where a rate's base and VAT go. */
 const CA3_LINE: Record<number, string> = { 2000: "08", 1000: "9B", 550: "09" };
-export const ca3Line = (rateBps: number) => CA3_LINE[rateBps] ?? "";
+const ca3Line = (rateBps: number) => CA3_LINE[rateBps] ?? "";
 
 const sumOf = (lines: VatLine[], key: "baseCents" | "vatCents") => lines.reduce((total, line) => total + line[key], 0);
 
@@ -42,7 +47,7 @@ export async function getVatSummary(actor: Actor | null, input: { month?: string
     group by i.role, rate order by i.role, rate desc`);
   const lines = (role: "service" | "commission"): VatLine[] =>
     rows.filter((r) => r.role === role).map((r) => ({ rateBps: Number(r.rate), baseCents: Number(r.base), vatCents: Number(r.vat) }));
-  const platform = lines("commission");
+  const platform: Ca3Line[] = lines("commission").map((line) => ({ ...line, ca3Line: ca3Line(line.rateBps) }));
   const experts = lines("service");
 
   const [year, monthNumber] = month.split("-").map(Number);
@@ -80,7 +85,7 @@ export async function vatSummaryCsv(actor: Actor | null, input: { month?: string
   const rate = (bps: number) => ({ rateBps: bps });
   const rows: CsvCell[][] = [
     [summary.month, "CA3 Compagnon", "A1", "Ventes, prestations de services (commissions de Compagnon)", "", { amount: summary.platformBaseCents }, ""],
-    ...summary.platform.map((line): CsvCell[] => [summary.month, "CA3 Compagnon", ca3Line(line.rateBps), `Prestations de services au taux de ${line.rateBps / 100} %`, rate(line.rateBps), { amount: line.baseCents }, { amount: line.vatCents }]),
+    ...summary.platform.map((line): CsvCell[] => [summary.month, "CA3 Compagnon", line.ca3Line, `Prestations de services au taux de ${line.rateBps / 100} %`, rate(line.rateBps), { amount: line.baseCents }, { amount: line.vatCents }]),
     [summary.month, "CA3 Compagnon", "16", "Total de la TVA brute due", "", "", { amount: summary.platformVatCents }],
     ...summary.experts.map((line): CsvCell[] => [
       summary.month,

@@ -82,7 +82,7 @@ describe("VAT in the ledger and the monthly summary", () => {
 
     const summary = await getVatSummary(admin, {});
     expect(summary.ledgerAgrees).toBe(true);
-    expect(summary.platform).toEqual([{ rateBps: 2000, baseCents: signed("commission", "exVatCents"), vatCents: signed("commission", "vatCents") }]);
+    expect(summary.platform).toEqual([{ rateBps: 2000, ca3Line: "08", baseCents: signed("commission", "exVatCents"), vatCents: signed("commission", "vatCents") }]);
     expect(summary.platformVatCents).toBe(-balances.commission_vat_collected);
     expect(summary.experts).toEqual([{ rateBps: 2000, baseCents: signed("service", "exVatCents"), vatCents: signed("service", "vatCents") }]);
     expect(summary.ledger.expertVatCents).toBe(signed("service", "vatCents"));
