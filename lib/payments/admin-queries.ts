@@ -26,9 +26,9 @@ export function shiftMonth(month: string, delta: number): string {
 
 /**
  * The money of one month, from the ledger (debits positive, credits negative): what clients
- * funded, what was released out of escrow (gross), the commission earned on it (with its VAT apart), what was
- * refunded and what was transferred to experts; plus what escrow holds and what is owed to
- * experts right now.
+ * funded, what was released out of escrow (gross), the commission earned on it (its basis and
+ * its VAT apart), what was refunded and what was transferred to experts; plus what escrow holds
+ * and what is owed to experts right now.
  */
 export async function getPaymentTotals(actor: Actor | null, input: { month?: string | null } = {}) {
   requireRole(actor, "admin");

@@ -22,8 +22,9 @@ export async function queueTransfer(tx: Transaction, transferId: string): Promis
 /**
  * Releases `grossCents` (VAT included; `grossExVatCents` of it excluding VAT, the rest being the
  * expert's VAT) of a locked milestone's held money to the expert: the commission of the bid, on
- * the part excluding VAT, is kept (its basis and its VAT posted apart), the net becomes a transfer row (sent by the worker, with an idempotency key
- * derived from that row), and the ledger moves the money out of escrow. One transfer per
+ * the part excluding VAT, is kept (its basis and its VAT posted apart), the net becomes a
+ * transfer row (sent by the worker, with an idempotency key derived from that row), and the
+ * ledger moves the money out of escrow. One transfer per
  * milestone (a unique index), so two approvals can never pay twice. The invoices (the expert's
  * self-billed one and the commission one) are numbered in this same transaction.
  */
