@@ -183,7 +183,19 @@ export const stripeEvents = pgTable(
   (t) => [index().on(t.processedAt)],
 );
 
-export const ledgerAccount = pgEnum("ledger_account", ["platform_cash", "client_funds_held", "expert_payable", "commission_revenue"]);
+/**
+ * `commission_revenue` is the commission's basis (excluding VAT) and `commission_vat_collected`
+ * its VAT (the platform's own VAT to declare); `expert_vat_collected` is the VAT clients paid to
+ * VAT-registered experts, held for them until the transfer (the experts declare it).
+ */
+export const ledgerAccount = pgEnum("ledger_account", [
+  "platform_cash",
+  "client_funds_held",
+  "expert_payable",
+  "commission_revenue",
+  "commission_vat_collected",
+  "expert_vat_collected",
+]);
 export const ledgerKind = pgEnum("ledger_kind", ["funding", "release", "transfer", "refund"]);
 
 /**

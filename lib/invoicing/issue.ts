@@ -6,13 +6,13 @@ import type { MilestoneContext } from "@/lib/payments/context";
 import { allocateNumber, expertInvoiceCode, pad } from "./numbering";
 import { parisDay } from "@/lib/dates";
 import { expertParty, organizationParty, platformParty } from "./parties";
+import { COMMISSION_VAT_BPS } from "@/lib/money/commission";
+import { totalsOf } from "./totals";
 
 export const RENDER_INVOICE_TASK = "render_invoice";
 export const FRANCHISE_NOTE = "TVA non applicable, art. 293 B du CGI";
 export const LATE_PAYMENT_NOTE =
   "Pénalités de retard : taux d’intérêt appliqué par la Banque centrale européenne à son opération de refinancement la plus récente, majoré de 10 points ; indemnité forfaitaire pour frais de recouvrement de 40 € (articles L441-10 et D441-5 du Code de commerce). Pas d’escompte pour paiement anticipé.";
-/** Compagnon's commission includes VAT at 20 %. */
-const COMMISSION_VAT_BPS = 2000;
 
 const methodLabel = (method: string | null) => (method === "sepa_debit" ? "Prélèvement SEPA" : "Carte bancaire");
 
@@ -58,11 +58,6 @@ async function insertInvoice(
   return invoice.id;
 }
 
-function totalsOf(exVatCents: number, inclVatCents: number, rateBps: number) {
-  const vatCents = inclVatCents - exVatCents;
-  return { totals: { exVatCents, vatCents, inclVatCents }, vatBreakdown: [{ rateBps, basisCents: exVatCents, vatCents }] };
-}
-
 async function paymentOf(tx: Transaction, milestoneId: string) {
   const [payment] = await tx.select().from(payments).where(and(eq(payments.milestoneId, milestoneId), eq(payments.status, "succeeded")));
   if (!payment) throw new Error(`Milestone ${milestoneId} has no succeeded payment`);
@@ -76,7 +71,7 @@ async function paymentOf(tx: Transaction, milestoneId: string) {
 export async function issueReleaseInvoices(
   tx: Transaction,
   context: MilestoneContext,
-  input: { transferId: string; grossCents: number; exVatCents: number; commissionCents: number },
+  input: { transferId: string; grossCents: number; exVatCents: number; commission: { commissionCents: number; commissionExVatCents: number } },
 ): Promise<{ serviceInvoiceId: string; commissionInvoiceId: string | null }> {
   const { contract, milestone } = context;
   const seller = await expertParty(tx, contract);
@@ -108,15 +103,15 @@ export async function issueReleaseInvoices(
       selfBilled: true,
       issuedOnBehalfBy: { name: platformParty().name, siren: platformParty().siren ?? "" },
       ...oneLine(`Prestation de services : ${milestone.title} (${contract.facts.job.title})`, input.exVatCents, contract.vatRateBps),
-      ...totalsOf(input.exVatCents, input.grossCents, contract.vatRateBps),
+      ...totalsOf(input.exVatCents, contract.vatRateBps, input.grossCents),
       vatExemptionNote: seller.franchise ? FRANCHISE_NOTE : null,
       payment: { ...payment, terms: "Payée à la commande par l’intermédiaire de Compagnon (fonds conservés jusqu’à la validation du jalon)." },
       corrects: null,
     }),
   );
-  if (input.commissionCents === 0) return { serviceInvoiceId, commissionInvoiceId: null };
+  if (input.commission.commissionCents === 0) return { serviceInvoiceId, commissionInvoiceId: null };
 
-  const commissionExVat = Math.floor((2 * input.commissionCents * 10_000 + (10_000 + COMMISSION_VAT_BPS)) / (2 * (10_000 + COMMISSION_VAT_BPS)));
+  const commissionExVat = input.commission.commissionExVatCents;
   const commissionInvoiceId = await insertInvoice(
     tx,
     { kind: "invoice", role: "commission", seriesKey: "C", format: (y, n) => `C-${y}-${pad(n, 5)}` },
@@ -132,7 +127,7 @@ export async function issueReleaseInvoices(
       selfBilled: false,
       issuedOnBehalfBy: null,
       ...oneLine(`Commission de mise en relation et de paiement sécurisé : jalon « ${milestone.title} »`, commissionExVat, COMMISSION_VAT_BPS),
-      ...totalsOf(commissionExVat, input.commissionCents, COMMISSION_VAT_BPS),
+      ...totalsOf(commissionExVat, COMMISSION_VAT_BPS, input.commission.commissionCents),
       vatExemptionNote: null,
       payment: { paidOn: issueDate, reference: input.transferId, method: "Compensation", terms: "Réglée par compensation, déduite du virement du jalon." },
       corrects: null,
@@ -141,7 +136,10 @@ export async function issueReleaseInvoices(
   return { serviceInvoiceId, commissionInvoiceId };
 }
 
-/** A refund of part of an invoiced milestone: a credit note in the expert's series, referencing the invoice. */
+/**
+ * A refund of part of an invoiced milestone: a credit note in the expert's series, referencing
+ * the invoice, exact on its own (its VAT is the rate applied to its basis; it must total the refund).
+ */
 export async function issueCreditNote(
   tx: Transaction,
   context: MilestoneContext,
@@ -163,7 +161,7 @@ export async function issueCreditNote(
       number,
       issueDate,
       ...oneLine(`Avoir : remboursement partiel du jalon « ${context.milestone.title} » (facture ${corrected.number})`, input.refundExVatCents, rate),
-      ...totalsOf(input.refundExVatCents, input.refundCents, rate),
+      ...totalsOf(input.refundExVatCents, rate, input.refundCents),
       payment: { ...original.payment, paidOn: issueDate, terms: "Remboursé sur le moyen de paiement d’origine par l’intermédiaire de Compagnon." },
       corrects: { number: corrected.number, issueDate: corrected.issueDate },
     }),

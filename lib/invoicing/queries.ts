@@ -4,7 +4,6 @@ import { invoices, organizationMembers, type Invoice } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError, requireRole } from "@/lib/auth/policy";
 import { isUuidLike } from "@/lib/ids";
-import { csvLine } from "@/lib/text/csv";
 
 export interface Period {
   /** Inclusive, YYYY-MM-DD. */
@@ -49,35 +48,6 @@ export async function getInvoiceFor(actor: Actor | null, invoiceId: string): Pro
   const [invoice] = await db.select().from(invoices).where(and(eq(invoices.id, invoiceId), scope));
   if (!invoice) throw new PolicyError("forbidden");
   return invoice;
-}
-
-
-/**
- * The accountant's export (French CSV: semicolon, decimal comma, UTF-8 with BOM): one row per
- * invoice or credit note (credit notes negative), oldest first.
- */
-export async function invoicesCsv(actor: Actor | null, period: Period = {}): Promise<string> {
-  const rows = (await listInvoices(actor, period)).sort((a, b) => a.issueDate.localeCompare(b.issueDate) || a.number.localeCompare(b.number));
-  const header = ["Date", "Numéro", "Type", "Vendeur", "SIREN vendeur", "Acheteur", "SIREN acheteur", "Montant HT", "TVA", "Montant TTC", "Référence de paiement", "Facture corrigée"];
-  const lines = rows.map((invoice) => {
-    const sign = invoice.kind === "credit_note" ? -1 : 1;
-    const doc = invoice.document;
-    return csvLine([
-      invoice.issueDate,
-      invoice.number,
-      invoice.kind === "credit_note" ? "Avoir" : invoice.role === "commission" ? "Facture de commission" : "Facture (autofacturation)",
-      doc.seller.name,
-      doc.seller.siren ?? "",
-      doc.buyer.name,
-      doc.buyer.siren ?? "",
-      { amount: sign * invoice.exVatCents },
-      { amount: sign * invoice.vatCents },
-      { amount: sign * invoice.inclVatCents },
-      invoice.paymentReference,
-      doc.corrects?.number ?? "",
-    ]);
-  });
-  return `\uFEFF${[header.join(";"), ...lines].join("\r\n")}\r\n`;
 }
 
 /**

@@ -26,22 +26,23 @@ export function shiftMonth(month: string, delta: number): string {
 
 /**
  * The money of one month, from the ledger (debits positive, credits negative): what clients
- * funded, what was released out of escrow (gross), the commission earned on it, what was
- * refunded and what was transferred to experts; plus what escrow holds and what is owed to
- * experts right now.
+ * funded, what was released out of escrow (gross), the commission earned on it (its basis and
+ * its VAT apart), what was refunded and what was transferred to experts; plus what escrow holds
+ * and what is owed to experts right now.
  */
 export async function getPaymentTotals(actor: Actor | null, input: { month?: string | null } = {}) {
   requireRole(actor, "admin");
   const month = parseMonth(input.month);
   const [year, monthNumber] = month.split("-").map(Number);
-  const rows = await db.execute<Record<"funded" | "released" | "commission" | "refunded" | "transferred", string>>(sql`
+  const rows = await db.execute<Record<"funded" | "released" | "commission" | "commissionVat" | "refunded" | "transferred", string>>(sql`
     with period as (select make_timestamptz(${year}::int, ${monthNumber}::int, 1, 0, 0, 0, ${TIME_ZONE}) as start)
     select
       coalesce(sum(amount_cents) filter (where kind = 'funding' and account = 'platform_cash'), 0)::bigint as funded,
       coalesce(sum(amount_cents) filter (where kind = 'release' and account = 'client_funds_held'), 0)::bigint as released,
       coalesce(-sum(amount_cents) filter (where kind = 'release' and account = 'commission_revenue'), 0)::bigint as commission,
+      coalesce(-sum(amount_cents) filter (where kind = 'release' and account = 'commission_vat_collected'), 0)::bigint as "commissionVat",
       coalesce(sum(amount_cents) filter (where kind = 'refund' and account = 'client_funds_held'), 0)::bigint as refunded,
-      coalesce(sum(amount_cents) filter (where kind = 'transfer' and account = 'expert_payable'), 0)::bigint as transferred
+      coalesce(-sum(amount_cents) filter (where kind = 'transfer' and account = 'platform_cash'), 0)::bigint as transferred
     from ledger_entries, period
     where created_at >= period.start and created_at < period.start + interval '1 month'`);
   const row = rows[0];
@@ -52,11 +53,15 @@ export async function getPaymentTotals(actor: Actor | null, input: { month?: str
     next: shiftMonth(month, 1),
     fundedCents: Number(row?.funded ?? 0),
     releasedCents: Number(row?.released ?? 0),
-    commissionCents: Number(row?.commission ?? 0),
+    /** The commission kept, VAT included, then its basis (revenue) and its VAT (owed to the State). */
+    commissionCents: Number(row?.commission ?? 0) + Number(row?.commissionVat ?? 0),
+    commissionExVatCents: Number(row?.commission ?? 0),
+    commissionVatCents: Number(row?.commissionVat ?? 0),
     refundedCents: Number(row?.refunded ?? 0),
     transferredCents: Number(row?.transferred ?? 0),
     heldNowCents: 0 - balances.client_funds_held,
-    owedToExpertsNowCents: 0 - balances.expert_payable,
+    /** Net of commission, the VAT collected on the experts' behalf included. */
+    owedToExpertsNowCents: 0 - balances.expert_payable - balances.expert_vat_collected,
   };
 }
 

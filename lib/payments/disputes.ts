@@ -7,10 +7,10 @@ import { PolicyError, requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { isUuidLike } from "@/lib/ids";
 import { issueCreditNote } from "@/lib/invoicing/issue";
-import { eurosToCents, exVatShare } from "@/lib/money/commission";
+import { eurosToCents } from "@/lib/money/commission";
 import { fieldErrors } from "@/lib/actions/field-errors";
 import { fail, ok, type Result } from "@/lib/result";
-import { milestoneCharge } from "./amounts";
+import { milestoneCharge, refundSplit } from "./amounts";
 import { lockMilestone, lockMilestoneFor, type MilestoneContext } from "./context";
 import { nextMilestoneStatus } from "./milestone-machine";
 import { notifyMilestone } from "./notify";
@@ -118,11 +118,14 @@ export async function settleDispute(
     const [payment] = await tx.select().from(payments).where(and(eq(payments.milestoneId, context.milestone.id), inArray(payments.status, ["succeeded"])));
     if (!payment) return fail("no_payment");
 
-    const releaseCents = amount - refundCents;
+    // The credit note must be exact on its own: the refund is basis + round(basis × rate) for some basis.
+    const split = refundSplit(exVatCents, context.contract.vatRateBps, refundCents);
+    if (!split) return fail("invalid", { refund: "splitAmountVat" });
+    const releaseCents = split.release.inclVatCents;
     if (releaseCents > 0) {
       const [mandate] = await tx.select({ userId: billingMandates.userId }).from(billingMandates).where(eq(billingMandates.userId, context.contract.expertUserId));
       if (!mandate) return fail("mandate_missing");
-      const grossExVatCents = exVatShare(releaseCents, amount, exVatCents);
+      const grossExVatCents = split.release.exVatCents;
       // A split bills the whole milestone, then credits the refunded part (a credit note referencing the invoice).
       const { serviceInvoiceId } = await releaseToExpert(tx, context, {
         grossCents: releaseCents,
@@ -132,7 +135,7 @@ export async function settleDispute(
         action: `dispute.settled_${outcome}`,
         invoiced: { grossCents: amount, exVatCents },
       });
-      if (refundCents > 0) await issueCreditNote(tx, context, { correctsInvoiceId: serviceInvoiceId, refundCents, refundExVatCents: exVatCents - exVatShare(releaseCents, amount, exVatCents) });
+      if (refundCents > 0) await issueCreditNote(tx, context, { correctsInvoiceId: serviceInvoiceId, refundCents, refundExVatCents: split.refund.exVatCents });
     } else {
       await tx.update(contractMilestones).set({ status: next, updatedAt: new Date() }).where(eq(contractMilestones.id, context.milestone.id));
     }

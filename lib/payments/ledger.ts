@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { ledgerEntries, type LedgerAccount, type LedgerKind } from "@/db/schema";
+import { ledgerAccount, ledgerEntries, type LedgerAccount, type LedgerKind } from "@/db/schema";
+import { commissionParts } from "@/lib/money/commission";
 
 export interface LedgerRefs {
   contractId: string;
@@ -34,18 +35,36 @@ export const fundingLines = (amountCents: number): [LedgerAccount, number][] => 
   ["client_funds_held", -amountCents],
 ];
 
-/** Held money released: the expert is owed the rest, the platform earns the commission. */
-export function releaseLines(grossCents: number, commissionCents: number): [LedgerAccount, number][] {
+/** What a release moved (a transfer row holds exactly these). */
+export interface ReleaseAmounts {
+  /** Released out of escrow, VAT included. */
+  grossCents: number;
+  /** The part of it excluding VAT; the rest is the expert's VAT, which the expert declares. */
+  grossExVatCents: number;
+  /** The commission kept, VAT included (exact: basis + 20 % of it). */
+  commissionCents: number;
+}
+
+/**
+ * Held money released: the expert is owed the rest (apart: the VAT collected on the expert's
+ * behalf), the platform earns the commission's basis and owes the State its VAT.
+ */
+export function releaseLines({ grossCents, grossExVatCents, commissionCents }: ReleaseAmounts): [LedgerAccount, number][] {
+  const commission = commissionParts(commissionCents);
+  const expertVatCents = grossCents - grossExVatCents;
   return [
     ["client_funds_held", grossCents],
-    ["expert_payable", -(grossCents - commissionCents)],
-    ["commission_revenue", -commissionCents],
+    ["expert_payable", -(grossCents - commissionCents - expertVatCents)],
+    ["expert_vat_collected", -expertVatCents],
+    ["commission_revenue", -commission.exVatCents],
+    ["commission_vat_collected", -commission.vatCents],
   ];
 }
 
-/** The expert's net leaves the platform by transfer. */
-export const transferLines = (amountCents: number): [LedgerAccount, number][] => [
-  ["expert_payable", amountCents],
+/** The expert's net (the expert's VAT included) leaves the platform by transfer. */
+export const transferLines = ({ amountCents, grossCents, grossExVatCents }: { amountCents: number; grossCents: number; grossExVatCents: number }): [LedgerAccount, number][] => [
+  ["expert_payable", amountCents - (grossCents - grossExVatCents)],
+  ["expert_vat_collected", grossCents - grossExVatCents],
   ["platform_cash", -amountCents],
 ];
 
@@ -61,7 +80,7 @@ export async function ledgerBalances(executor: Executor, contractId?: string): P
     select account, coalesce(sum(amount_cents), 0)::bigint as balance from ledger_entries
     ${contractId ? sql`where contract_id = ${contractId}` : sql``}
     group by account`);
-  const balances: Record<LedgerAccount, number> = { platform_cash: 0, client_funds_held: 0, expert_payable: 0, commission_revenue: 0 };
+  const balances = Object.fromEntries(ledgerAccount.enumValues.map((account) => [account, 0])) as Record<LedgerAccount, number>;
   for (const row of rows) balances[row.account] = Number(row.balance);
   return balances;
 }

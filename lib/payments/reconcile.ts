@@ -4,7 +4,7 @@ import { payments, refunds, transfers, type LedgerAccount, type LedgerKind } fro
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
-import { fundingLines, refundLines, transferLines } from "./ledger";
+import { fundingLines, refundLines, releaseLines, transferLines } from "./ledger";
 import { paymentProvider } from "./provider";
 import type { PaymentProvider } from "./provider/types";
 import { askedNotRecorded, REPAIR_GRACE_MS, repairPaymentIntents, stalledCheckout } from "./repair";
@@ -101,14 +101,10 @@ export async function reconcile(provider: PaymentProvider = paymentProvider()): 
 
   const released = await db.select().from(transfers);
   for (const transfer of released) {
-    const release: Lines = toLines([
-      ["client_funds_held", transfer.grossCents],
-      ["expert_payable", -transfer.amountCents],
-      ["commission_revenue", -transfer.commissionCents],
-    ]);
+    const release: Lines = toLines(releaseLines(transfer));
     expectPosting("transfer", transfer.id, "release", release);
     if (transfer.status !== "sent" || transfer.amountCents === 0) continue;
-    expectPosting("transfer", transfer.id, "transfer", toLines(transferLines(transfer.amountCents)));
+    expectPosting("transfer", transfer.id, "transfer", toLines(transferLines(transfer)));
     if (!transfer.stripeTransferId) {
       add({ object: "transfer", id: transfer.id, providerId: null, problem: "missing_provider_id", expectedCents: transfer.amountCents });
       continue;

@@ -20,9 +20,11 @@ export async function queueTransfer(tx: Transaction, transferId: string): Promis
 }
 
 /**
- * Releases `grossCents` (VAT included) of a locked milestone's held money to the expert: the
- * commission of the bid, on the part excluding VAT, is kept, the net becomes a transfer row (sent by the worker, with an idempotency key
- * derived from that row), and the ledger moves the money out of escrow. One transfer per
+ * Releases `grossCents` (VAT included; `grossExVatCents` of it excluding VAT, the rest being the
+ * expert's VAT) of a locked milestone's held money to the expert: the commission of the bid, on
+ * the part excluding VAT, is kept (its basis and its VAT posted apart), the net becomes a
+ * transfer row (sent by the worker, with an idempotency key derived from that row), and the
+ * ledger moves the money out of escrow. One transfer per
  * milestone (a unique index), so two approvals can never pay twice. The invoices (the expert's
  * self-billed one and the commission one) are numbered in this same transaction.
  */
@@ -39,7 +41,8 @@ export async function releaseToExpert(
     invoiced?: { grossCents: number; exVatCents: number };
   },
 ): Promise<{ transferId: string; serviceInvoiceId: string }> {
-  const { commissionCents } = splitCommission(input.grossExVatCents, contract.commissionBps);
+  const commission = splitCommission(input.grossExVatCents, contract.commissionBps);
+  const { commissionCents } = commission;
   const netCents = input.grossCents - commissionCents;
   const now = new Date();
   const [transfer] = await tx
@@ -55,11 +58,11 @@ export async function releaseToExpert(
     })
     .returning({ id: transfers.id });
   if (!transfer) throw new Error("Transfer insert returned nothing");
-  await postLedger(tx, "release", releaseLines(input.grossCents, commissionCents), { contractId: contract.id, milestoneId: milestone.id, sourceId: transfer.id });
+  await postLedger(tx, "release", releaseLines({ grossCents: input.grossCents, grossExVatCents: input.grossExVatCents, commissionCents }), { contractId: contract.id, milestoneId: milestone.id, sourceId: transfer.id });
   await tx.update(contractMilestones).set({ status: input.nextStatus, releasedAt: now, updatedAt: now }).where(eq(contractMilestones.id, milestone.id));
   await queueTransfer(tx, transfer.id);
   const invoiced = input.invoiced ?? { grossCents: input.grossCents, exVatCents: input.grossExVatCents };
-  const { serviceInvoiceId } = await issueReleaseInvoices(tx, { milestone, contract }, { transferId: transfer.id, ...invoiced, commissionCents });
+  const { serviceInvoiceId } = await issueReleaseInvoices(tx, { milestone, contract }, { transferId: transfer.id, ...invoiced, commission });
   await notifyMilestone(tx, { contract, milestone, event: "milestoneReleased", audiences: ["expert"], amountCents: netCents, key: transfer.id });
   await recordAudit(tx, {
     actor: input.actor,

@@ -109,6 +109,21 @@ describe.skipIf(!e2eEnabled)("payments in test mode (client in French, expert in
     }
     expect(refunded).toBe(true);
 
+    // Issue 13: the month's VAT on the admin payments page (commissions on the CA3 lines, the
+    // experts' VAT apart), agreeing with the ledger, in French then English, and its CSV.
+    await admin.page.goto(`${baseUrl}/admin/payments`);
+    await admin.page.getByText(fr.adminPayments.vatLedgerAgrees).waitFor();
+    await admin.page.getByRole("table", { name: new RegExp(before(fr.adminPayments.vatCaption, "{period}")) }).getByText(fr.adminPayments.vatLine16).waitFor();
+    await admin.screenshot("fr-67-admin-payments-vat");
+    const vatCsv = await admin.page.request.get(`${baseUrl}/admin/payments/vat`);
+    expect(vatCsv.status()).toBe(200);
+    expect(await vatCsv.text()).toMatch(/^\uFEFFMois;Declaration;LigneCA3;Libelle;TauxTVA;BaseHT;TVA\r\n.*;CA3 Compagnon;08;.*;20,00;/s);
+    await admin.context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: baseUrl }]);
+    await admin.page.reload();
+    await admin.page.getByRole("heading", { name: en.adminPayments.vatExpertsHeading }).waitFor();
+    await admin.page.getByText(en.adminPayments.vatLedgerAgrees).waitFor();
+    await admin.screenshot("en-67-admin-payments-vat");
+
     for (const v of [client, expert, admin]) expect(foreignRequests(v)).toEqual([]);
     for (const v of [client, expert, admin]) await v.context.close();
   });

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ReconcileForm } from "@/components/payments/ReconcileForm";
+import { VatSummarySection } from "@/components/payments/VatSummarySection";
 import { buttonClasses } from "@/components/ui/Button";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { requireAdminPage } from "@/lib/auth/admin-page";
 import { getPaymentTotals, listOpenDisputes } from "@/lib/payments/admin-queries";
+import { getVatSummary } from "@/lib/payments/vat-summary";
 import { reconcileAction } from "./actions";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 
@@ -16,11 +18,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminPaymentsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const { month } = searchParamsOf(await searchParams);
   const actor = await requireAdminPage("/admin/payments");
-  const [t, format, totals, open] = await Promise.all([
+  const [t, format, totals, open, vat] = await Promise.all([
     getTranslations("adminPayments"),
     getFormatter(),
     getPaymentTotals(actor, { month: month ?? null }),
     listOpenDisputes(actor),
+    getVatSummary(actor, { month: month ?? null }),
   ]);
   const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
   const monthName = (value: string) => format.dateTime(new Date(`${value}-15T12:00:00Z`), { month: "long", year: "numeric" });
@@ -28,7 +31,7 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
   const rows: [string, number, string][] = [
     [t("funded"), totals.fundedCents, t("fundedHint")],
     [t("released"), totals.releasedCents, t("releasedHint")],
-    [t("commission"), totals.commissionCents, t("commissionHint")],
+    [t("commission"), totals.commissionExVatCents, t("commissionHint")],
     [t("refunded"), totals.refundedCents, t("refundedHint")],
     [t("transferred"), totals.transferredCents, t("transferredHint")],
   ];
@@ -118,6 +121,8 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
           </tbody>
         </table>
       </section>
+
+      <VatSummarySection summary={vat} period={period} />
 
       <section aria-labelledby="reconcile" className="flex flex-col gap-3">
         <h2 id="reconcile" className="text-xl font-semibold">

@@ -1,6 +1,7 @@
 import { currentActor } from "@/lib/auth/current-actor";
 import { PolicyError } from "@/lib/auth/policy";
-import { invoicesCsv } from "@/lib/invoicing/queries";
+import { csvResponse } from "@/lib/export/csv";
+import { invoicesCsv } from "@/lib/invoicing/accounting-csv";
 import { csvFileName, parsePeriod, queryPeriod } from "../period";
 import { searchParamsOf } from "@/lib/http/search-params";
 
@@ -19,12 +20,5 @@ export async function GET(request: Request) {
     if (error instanceof PolicyError) return new Response("Not found", { status: 404 });
     throw error;
   }
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${csvFileName(filter)}"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvResponse(csv, csvFileName(filter));
 }

@@ -1,3 +1,4 @@
+import { vatOn } from "@/lib/money/commission";
 import type { InvoiceDocument } from "../types";
 
 /**
@@ -54,8 +55,8 @@ export function checkInvoiceDocument(doc: InvoiceDocument): void {
     const basis = sum(doc.lines.filter((l) => l.vatRateBps === entry.rateBps).map((l) => l.totalExVatCents));
     if (entry.basisCents !== basis) fail(`VAT basis at ${entry.rateBps} bps is not the sum of its lines (BR-S-08, BR-E-08)`);
     if (entry.rateBps === 0 && entry.vatCents !== 0) fail("exempt VAT must be 0 (BR-E-09)");
-    // BR-S-09 allows for rounding: VAT worked back from a VAT-inclusive price may differ by a cent.
-    if (Math.abs(entry.vatCents - Math.floor((entry.basisCents * entry.rateBps + 5_000) / 10_000)) > 1) fail(`VAT at ${entry.rateBps} bps is not basis × rate (BR-S-09)`);
+    // BR-S-09 / BR-CO-17 without their rounding tolerance: the VAT is exactly basis × rate, rounded half up.
+    if (entry.vatCents !== vatOn(entry.basisCents, entry.rateBps)) fail(`VAT at ${entry.rateBps} bps is not basis × rate rounded half up (BR-CO-17)`);
   }
   if (sum(doc.vatBreakdown.map((b) => b.vatCents)) !== vatCents) fail("the VAT breakdown does not add up to the VAT total (BR-CO-14)");
   if (rates.has(0) && !doc.vatExemptionNote) fail("a 0 % VAT rate needs the exemption note");

@@ -85,5 +85,6 @@ export const ROUTES: Record<string, Access> = {
   "/invoices/[id]/pdf": { ok: [], note: "no invoice in the demo data at start: only refusals are checked" },
   "/account/export/[id]": { ok: [], note: "its owner only, once ready; no export in the demo data: only refusals are checked" },
   "/invoices/export": { ok: [...clients, ...experts, "admin"] },
+  "/admin/payments/vat": { ok: ["admin"], note: "the month's VAT summary as CSV" },
   "/invoices/statement/[year]": { ok: [], note: "statements of a year with no activity" },
 };

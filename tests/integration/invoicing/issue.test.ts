@@ -4,11 +4,13 @@ import { db } from "@/db/client";
 import { invoices } from "@/db/schema";
 import { PolicyError } from "@/lib/auth/policy";
 import { acceptBillingMandate } from "@/lib/invoicing/mandate";
-import { getInvoiceFor, invoicesCsv, listInvoices, yearlyStatement } from "@/lib/invoicing/queries";
+import { invoicesCsv } from "@/lib/invoicing/accounting-csv";
+import { getInvoiceFor, listInvoices, yearlyStatement } from "@/lib/invoicing/queries";
 import { approveMilestone, markDelivered } from "@/lib/payments/delivery";
 import { settleDispute, openDispute } from "@/lib/payments/disputes";
 import { ledgerBalances } from "@/lib/payments/ledger";
 import { fundMilestone, makeActiveContract } from "../../helpers/contracts";
+import { cents, readCsv } from "../../helpers/csv";
 import { makeOrganization, makeUser } from "../../helpers/factories";
 
 const year = new Date().getFullYear();
@@ -101,14 +103,12 @@ describe("invoices issued at release", () => {
   it("the CSV export and the yearly statement add up to the ledger", async () => {
     const { owner, expert, contractId, milestoneIds } = await deliveredContract(3, "333.33");
     for (const milestoneId of milestoneIds) await approveMilestone(owner, { milestoneId });
-    const csv = await invoicesCsv(expert);
-    const lines = csv.trim().split("\r\n");
-    expect(lines[0]).toContain("Numéro;Type;Vendeur");
-    const amounts = (role: string) => lines.slice(1).filter((l) => l.includes(role)).map((l) => Number(l.split(";")[9]!.replace(",", ".")));
-    const servicesTotal = Math.round(amounts("autofacturation").reduce((a, b) => a + b, 0) * 100);
-    const commissionTotal = Math.round(amounts("commission").reduce((a, b) => a + b, 0) * 100);
+    const rows = readCsv(await invoicesCsv(expert));
+    const total = (type: string, column: string) => rows.filter((r) => r.TypeDocument?.startsWith(type)).reduce((sum, r) => sum + cents(r[column]), 0);
+    const servicesTotal = total("Facture émise sous mandat", "MontantTTC");
     const balances = await ledgerBalances(db, contractId);
-    expect(commissionTotal).toBe(-balances.commission_revenue);
+    expect(total("Facture de commission", "MontantHT")).toBe(-balances.commission_revenue);
+    expect(total("Facture de commission", "MontantTVA")).toBe(-balances.commission_vat_collected);
     // What the client paid for released milestones = service invoices incl. VAT.
     expect(servicesTotal).toBe(3 * 40_000);
     expect(await yearlyStatement(expert, year)).toBeNull(); // the current year is not over
@@ -126,11 +126,11 @@ describe("invoices issued at release", () => {
     await fundMilestone(contract.owner, milestoneId);
     await markDelivered(contract.expert, { milestoneId, note: "Étape livrée et vérifiée ensemble." });
     await approveMilestone(contract.owner, { milestoneId });
-    const lines = (await invoicesCsv(contract.expert)).trim().split("\r\n");
-    const service = lines.find((l) => l.includes("autofacturation"))!;
+    const csv = await invoicesCsv(contract.expert);
+    const service = csv.split("\r\n").find((l) => l.includes("Facture émise sous mandat"))!;
     expect(service).toContain(';"\'=HYPERLINK(""http://evil.example"";""Payer ici"")";');
     expect(service).not.toMatch(/;=/);
-    expect(service).toMatch(/;100,00;20,00;120,00;/);
+    expect(service).toMatch(/;100,00;20,00;20,00;120,00;EUR;/);
   });
 
   it("delivering needs the billing mandate (the invoice's seller identity)", async () => {

@@ -102,7 +102,7 @@ describe("GET /invoices/export", () => {
     // UTF-8 with its byte order mark, so that Excel reads the accents right.
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const csv = bytes.toString("utf8");
-    expect(csv.startsWith("\uFEFFDate;Numéro;Type")).toBe(true);
+    expect(csv.startsWith("\uFEFFJournalCode;JournalLib;EcritureDate;PieceRef;PieceDate;")).toBe(true);
     expect(csv).toContain(service.number);
     expect(csv).toContain(commission.number);
 

@@ -4,6 +4,7 @@ import { db } from "@/db/client";
 import { contractMilestones, contracts, disputes, refunds, transfers, type Transfer } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError } from "@/lib/auth/policy";
+import { commissionParts, vatOn } from "@/lib/money/commission";
 import { milestoneCharge } from "@/lib/payments/amounts";
 import { getDisputeDetail, getPaymentTotals, listOpenDisputes, parseMonth, shiftMonth } from "@/lib/payments/admin-queries";
 import { getContractMoney } from "@/lib/payments/contract-money";
@@ -74,6 +75,11 @@ describe("admin payment totals", () => {
       heldNowCents: 0,
       owedToExpertsNowCents: release2.amountCents,
     });
+    // The commission's basis and its VAT are posted apart (issue 13).
+    const parts = [release1, release2].map((r) => commissionParts(r.commissionCents));
+    expect(totals.commissionExVatCents).toBe(parts[0]!.exVatCents + parts[1]!.exVatCents);
+    expect(totals.commissionVatCents).toBe(parts[0]!.vatCents + parts[1]!.vatCents);
+    expect(totals.commissionVatCents).toBe(vatOn(parts[0]!.exVatCents, 2000) + vatOn(parts[1]!.exVatCents, 2000));
     // The second milestone's net goes out too: nothing is owed any more.
     const [secondTransfer] = await db.select().from(transfers).where(eq(transfers.milestoneId, flow.milestoneIds[1] ?? ""));
     expect(await sendTransfer(secondTransfer?.id ?? "")).toBe("sent");

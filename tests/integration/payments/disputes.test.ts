@@ -6,9 +6,12 @@ import { PolicyError } from "@/lib/auth/policy";
 import { approveMilestone, markDelivered } from "@/lib/payments/delivery";
 import { openDispute, settleDispute } from "@/lib/payments/disputes";
 import { ledgerBalances } from "@/lib/payments/ledger";
+
 import { makeOrganization, makeUser } from "../../helpers/factories";
 import { enablePayouts, fundMilestone, makeActiveContract } from "../../helpers/contracts";
 import { runQueuedJobs } from "../../helpers/worker";
+
+const EMPTY = { platform_cash: 0, client_funds_held: 0, expert_payable: 0, expert_vat_collected: 0, commission_revenue: 0, commission_vat_collected: 0 };
 
 const statusOf = async (id: string) => (await db.select().from(contractMilestones).where(eq(contractMilestones.id, id)))[0]?.status;
 const text = "Le serveur n’est pas accessible depuis la deuxième boutique malgré trois relances.";
@@ -47,6 +50,9 @@ describe("disputes", () => {
     const admin = await makeUser("admin");
     // Paid 1 200,00 € incl. VAT; refund 300,01 €, release 899,99 € (749,99 € excluding VAT → commission 75,00 €).
     expect(await settleDispute(admin, { disputeId, outcome: "split", refund: "1200", note: "Accord trouvé avec les deux parties." })).toMatchObject({ ok: false, fields: { refund: "splitAmount" } });
+    // Issue 13: 123,45 € is the total of no exact credit note at 20 % (102,87 € + 20,57 € = 123,44 €).
+    expect(await settleDispute(admin, { disputeId, outcome: "split", refund: "123,45", note: "Accord trouvé avec les deux parties." })).toMatchObject({ ok: false, fields: { refund: "splitAmountVat" } });
+    expect(await db.select().from(refunds).where(eq(refunds.milestoneId, milestoneId))).toHaveLength(0);
     expect(await settleDispute(admin, { disputeId, outcome: "split", refund: "300,01", note: "Une boutique sur deux fonctionne : partage." })).toEqual({ ok: true, value: undefined });
     expect(await statusOf(milestoneId)).toBe("split");
     expect(await settleDispute(admin, { disputeId, outcome: "refund", note: "Une seconde décision ne passe pas." })).toEqual({ ok: false, error: "illegal_transition" });
@@ -56,7 +62,7 @@ describe("disputes", () => {
     expect(refund).toMatchObject({ amountCents: 30_001, status: "succeeded", stripeRefundId: expect.stringMatching(/^re_test_local_/) });
     const [transfer] = await db.select().from(transfers).where(eq(transfers.milestoneId, milestoneId));
     expect(transfer).toMatchObject({ grossCents: 89_999, grossExVatCents: 74_999, commissionCents: 7_500, amountCents: 82_499, status: "sent" });
-    expect(await ledgerBalances(db, contractId)).toEqual({ platform_cash: 7_500, client_funds_held: 0, expert_payable: 0, commission_revenue: -7_500 });
+    expect(await ledgerBalances(db, contractId)).toEqual({ ...EMPTY, platform_cash: 7_500, commission_revenue: -6_250, commission_vat_collected: -1_250 });
     const [dispute] = await db.select().from(disputes).where(eq(disputes.id, disputeId));
     expect(dispute).toMatchObject({ status: "settled", outcome: "split", refundCents: 30_001, releaseCents: 89_999, settledById: admin.id });
     const audit = await db.select().from(auditLog).where(eq(auditLog.subjectId, disputeId));
@@ -74,7 +80,7 @@ describe("disputes", () => {
     await runQueuedJobs(["send_transfer", "send_refund"]);
     expect(await statusOf(refunded.milestoneId)).toBe("refunded");
     expect(await db.select().from(transfers).where(eq(transfers.milestoneId, refunded.milestoneId))).toHaveLength(0);
-    expect(await ledgerBalances(db, refunded.contractId)).toEqual({ platform_cash: 0, client_funds_held: 0, expert_payable: 0, commission_revenue: 0 });
+    expect(await ledgerBalances(db, refunded.contractId)).toEqual(EMPTY);
     const intentRefunds = await db.select().from(testModeObjects).where(eq(testModeObjects.type, "refund"));
     expect(intentRefunds.some((r) => (r.data as { amount?: number }).amount === 60_000)).toBe(true);
 
@@ -82,7 +88,7 @@ describe("disputes", () => {
     expect((await settleDispute(admin, { disputeId: released.disputeId, outcome: "release", note: "Le travail est conforme au devis." })).ok).toBe(true);
     await runQueuedJobs(["send_transfer", "send_refund"]);
     expect(await statusOf(released.milestoneId)).toBe("released");
-    expect(await ledgerBalances(db, released.contractId)).toEqual({ platform_cash: 5_000, client_funds_held: 0, expert_payable: 0, commission_revenue: -5_000 });
+    expect(await ledgerBalances(db, released.contractId)).toEqual({ ...EMPTY, platform_cash: 5_000, commission_revenue: -4_167, commission_vat_collected: -833 });
   });
 
   it("only the contract's client opens a dispute; only admins settle", async () => {

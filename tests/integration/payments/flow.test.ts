@@ -43,7 +43,7 @@ describe("a milestone from funding to payout (test mode)", () => {
     const [sent] = await db.select().from(transfers).where(eq(transfers.milestoneId, first));
     expect(sent).toMatchObject({ status: "sent", stripeTransferId: expect.stringMatching(/^tr_/) });
 
-    expect(await ledgerBalances(db, contractId)).toEqual({ platform_cash: 12_000, client_funds_held: 0, expert_payable: 0, commission_revenue: -12_000 });
+    expect(await ledgerBalances(db, contractId)).toEqual({ platform_cash: 12_000, client_funds_held: 0, expert_payable: 0, expert_vat_collected: 0, commission_revenue: -10_000, commission_vat_collected: -2_000 });
     const payouts = await getMyPayouts(expert);
     expect(payouts).toMatchObject({ paidCents: 132_000, waitingCents: 0, heldCents: 0, account: { payoutsEnabled: true } });
     const expertMail = await db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, expert.email), eq(emailOutbox.template, "payment-event")));
@@ -89,7 +89,7 @@ describe("a milestone from funding to payout (test mode)", () => {
     expect(approvals.filter((a) => !a.ok)).toEqual([{ ok: false, error: "illegal_transition" }]);
     expect(await db.select().from(transfers).where(eq(transfers.milestoneId, first))).toHaveLength(1);
     const releases = await db.select().from(ledgerEntries).where(and(eq(ledgerEntries.milestoneId, first), eq(ledgerEntries.kind, "release")));
-    expect(releases).toHaveLength(3);
+    expect(releases).toHaveLength(5); // escrow, expert, expert VAT, commission, commission VAT
   });
 
   it("only the contract's client funds and approves; only its expert delivers", async () => {

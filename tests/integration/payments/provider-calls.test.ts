@@ -134,6 +134,6 @@ describe("a failed call leaves the intent; the retry sends the same request with
     expect(await sendTransfer(transferId)).toBe("already sent");
     expect((await db.select().from(transfers).where(eq(transfers.id, transferId)))[0]?.stripeTransferId).toBe(made[0]?.id);
     expect([...stripe().objects.values()].filter((o) => o.object === "transfer" && o.metadata?.transferId === transferId)).toHaveLength(1);
-    expect(await db.select().from(ledgerEntries).where(and(eq(ledgerEntries.sourceId, transferId), eq(ledgerEntries.kind, "transfer")))).toHaveLength(2);
+    expect(await db.select().from(ledgerEntries).where(and(eq(ledgerEntries.sourceId, transferId), eq(ledgerEntries.kind, "transfer")))).toHaveLength(3); // expert, expert VAT, cash
   });
 });

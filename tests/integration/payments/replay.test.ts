@@ -92,6 +92,6 @@ describe("Stripe events delivered five times, in shuffled order", () => {
     const balances = await ledgerBalances(db, contractId);
     expect(Object.values(balances).reduce((a, b) => a + b, 0)).toBe(0);
     // Held: the second milestone (1 440,60 € incl. VAT); kept: the commission of the first (120,00 €).
-    expect(balances).toEqual({ platform_cash: 144_060 + 12_000, client_funds_held: -144_060, expert_payable: 0, commission_revenue: -12_000 });
+    expect(balances).toEqual({ platform_cash: 144_060 + 12_000, client_funds_held: -144_060, expert_payable: 0, expert_vat_collected: 0, commission_revenue: -10_000, commission_vat_collected: -2_000 });
   });
 });
