@@ -77,6 +77,16 @@ export async function grantRuntimeRole(ownerUrl: string, role: string): Promise<
         await tx`alter default privileges in schema ${s} grant usage, select, update on sequences to ${r}`;
       }
       await tx`grant execute on all functions in schema graphile_worker to ${r}`;
+      // graphile-worker turns row security on for its tables with no policy: only their owner
+      // sees rows. The runtime role gets a policy of its own on each (the queue is not evidence).
+      const secured = await tx<{ table: string }[]>`
+        select c.relname as table from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = 'graphile_worker' and c.relkind = 'r' and c.relrowsecurity`;
+      for (const { table } of secured) {
+        const policy = tx(`${role}_all`);
+        await tx`drop policy if exists ${policy} on graphile_worker.${tx(table)}`;
+        await tx`create policy ${policy} on graphile_worker.${tx(table)} for all to ${r} using (true) with check (true)`;
+      }
       // The records kept ten years.
       await tx`revoke update, delete on invoices, ledger_entries from ${r}`;
       await tx`revoke insert, update, delete on invoice_series from ${r}`;
