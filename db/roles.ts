@@ -65,8 +65,8 @@ export async function grantRuntimeRole(ownerUrl: string, role: string): Promise<
     }
     const r = sql(role);
     await sql.begin(async (tx) => {
-      const [{ database }] = await tx<{ database: string }[]>`select current_database() as database`;
-      await tx`grant connect, temporary on database ${tx(database)} to ${r}`;
+      const [current] = await tx<{ database: string }[]>`select current_database() as database`;
+      await tx`grant connect, temporary on database ${tx(current!.database)} to ${r}`;
       for (const schema of ["public", "graphile_worker"]) {
         const s = tx(schema);
         await tx`grant usage on schema ${s} to ${r}`;

@@ -11,7 +11,7 @@ export async function prepareDatabase(database: Pick<ProvidedDatabase, "ownerUrl
   const { db } = await import("../../db/client");
   const { seedCatalog, seedDemo } = await import("../../db/seed/seed");
   let result = { programs: 0, demoLoaded: false };
-  await migrateDatabase(url, async () => {
+  await migrateDatabase(database.ownerUrl, async () => {
     result = { programs: await seedCatalog(db), demoLoaded: false };
     if (options.demo && (await seedDemo(db))) {
       const { seedDemoContract } = await import("./demo-contract");

@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
+import { DEFAULT_RUNTIME_ROLE, ensureRuntimeRole, urlAsRole } from "../../db/roles";
 import { databaseUrl, freePort, startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 
 declare module "vitest" {
@@ -15,7 +16,7 @@ declare module "vitest" {
     e2eBaseUrl: string;
     e2eChromium: string;
     e2eSigninLimitPerEmail: number;
-    /** The app's database, for tests that check what a request left behind. */
+    /** The app's database (as its owner, the superuser), for tests that check what a request left behind. */
     e2eDatabaseUrl: string;
     /** The PostgreSQL server (its `postgres` database), for tests that need a database of their own. */
     e2eServerUrl: string;
@@ -92,6 +93,9 @@ export default async function setup(project: TestProject) {
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);
   const databaseUrlForApp = databaseUrl(serverUrl, name);
+  // As in production: migrations as the owner, the app as compagnon_app, which owns nothing.
+  const runtimePassword = "compagnon-app-test"; // the integration tests use the same (one role per server)
+  await ensureRuntimeRole(serverUrl, DEFAULT_RUNTIME_ROLE, runtimePassword);
 
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
@@ -102,7 +106,8 @@ export default async function setup(project: TestProject) {
       ...process.env,
       PORT: String(port),
       APP_URL: baseUrl,
-      DATABASE_URL: databaseUrlForApp,
+      DATABASE_URL: urlAsRole(databaseUrlForApp, DEFAULT_RUNTIME_ROLE, runtimePassword),
+      DATABASE_OWNER_URL: databaseUrlForApp,
       COMPAGNON_DATA_DIR: path.join(work, "data"),
       RESEND_API_KEY: "",
       // Every e2e visitor comes from ::1; the per-IP limit has its own integration test.

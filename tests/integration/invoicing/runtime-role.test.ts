@@ -45,8 +45,8 @@ async function refused(statement: string) {
 
 describe("the runtime role compagnon_app", () => {
   it("issues invoices under concurrency and stores their files, with a gap-free numbering and an intact chain", async () => {
-    const [{ user }] = await sqlClient()<{ user: string }[]>`select current_user as user`;
-    expect(user).toBe(DEFAULT_RUNTIME_ROLE);
+    const [connected] = await sqlClient()<{ user: string }[]>`select current_user as user`;
+    expect(connected?.user).toBe(DEFAULT_RUNTIME_ROLE);
     const { expert } = await releasedInvoices(5);
     await runQueuedJobs(["render_invoice"]);
     const service = await db.select().from(invoices).where(and(eq(invoices.expertUserId, expert.id), eq(invoices.role, "service")));
