@@ -77,6 +77,9 @@ export async function grantRuntimeRole(ownerUrl: string, role: string): Promise<
         await tx`alter default privileges in schema ${s} grant usage, select, update on sequences to ${r}`;
       }
       await tx`grant execute on all functions in schema graphile_worker to ${r}`;
+      // /api/ready compares the applied migrations with the build's (read only).
+      await tx`grant usage on schema drizzle to ${r}`;
+      await tx`grant select on drizzle.__drizzle_migrations to ${r}`;
       // graphile-worker turns row security on for its tables with no policy: only their owner
       // sees rows. The runtime role gets a policy of its own on each (the queue is not evidence).
       const secured = await tx<{ table: string }[]>`

@@ -18,6 +18,7 @@ const { approveMilestone, markDelivered } = await import("@/lib/payments/deliver
 const { verifyInvoices } = await import("@/lib/invoicing/verify");
 const { fundMilestone, makeActiveContract } = await import("../../helpers/contracts");
 const { runQueuedJobs } = await import("../../helpers/worker");
+const { readiness } = await import("@/lib/health");
 
 const owner = postgres(ownerUrl, { max: 1, onnotice: () => {} });
 afterAll(() => owner.end({ timeout: 5 }));
@@ -54,6 +55,8 @@ describe("the runtime role compagnon_app", () => {
     expect(service.every((row) => row.pdfKey && row.xmlKey && row.chainHash)).toBe(true);
     expect(await verifyInvoices(db)).toMatchObject({ documents: 10, unsealed: 0, problems: [] });
     expect(await runtimeRoleProblems(sqlClient())).toEqual([]);
+    // Readiness reads the applied migrations: the runtime role may.
+    expect(await readiness()).toMatchObject({ db: "ok", migrations: "ok" });
   });
 
   it("cannot truncate, alter, disable triggers, renumber, edit or delete invoices, the series or the ledger", async () => {
