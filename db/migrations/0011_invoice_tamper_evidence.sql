@@ -58,3 +58,15 @@ BEGIN
 END $$;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION "allocate_invoice_number"(text, integer) FROM PUBLIC;
+--> statement-breakpoint
+-- A document takes the number its series just allocated, and no other: an INSERT cannot forge a
+-- number ahead of the counter, nor reuse one.
+CREATE FUNCTION "invoices_numbered"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.sequence IS DISTINCT FROM (SELECT last_number FROM invoice_series WHERE key = NEW.series_key AND year = NEW.year) THEN
+    RAISE EXCEPTION 'invoice % does not carry the number its series allocated', NEW.number;
+  END IF;
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER "invoices_numbered" BEFORE INSERT ON "invoices" FOR EACH ROW EXECUTE FUNCTION "invoices_numbered"();

@@ -131,7 +131,13 @@ export default async function setup(project: TestProject) {
     await stopDatabase();
     throw error;
   }
-  console.log(`[e2e] app ready at ${baseUrl}`);
+  // Every connection the app holds to its database is the runtime role's.
+  const roles = await admin<{ role: string }[]>`select distinct usename as role from pg_stat_activity where datname = ${name}`;
+  if (roles.length === 0 || roles.some(({ role }) => role !== DEFAULT_RUNTIME_ROLE)) {
+    server.kill("SIGTERM");
+    throw new Error(`[e2e] the app should connect as ${DEFAULT_RUNTIME_ROLE} only, not as ${roles.map(({ role }) => role).join(", ")}`);
+  }
+  console.log(`[e2e] app ready at ${baseUrl}, connected as ${DEFAULT_RUNTIME_ROLE}`);
   project.provide("e2eBaseUrl", baseUrl);
   project.provide("e2eChromium", chromium);
   project.provide("e2eSigninLimitPerEmail", SIGNIN_LIMIT_PER_EMAIL);

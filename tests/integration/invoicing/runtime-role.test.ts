@@ -45,7 +45,7 @@ async function refused(statement: string) {
 }
 
 describe("the runtime role compagnon_app", () => {
-  it("issues invoices under concurrency and stores their files, with a gap-free numbering and an intact chain", async () => {
+  it("issues invoices under concurrency and stores their files, with a gap-free numbering and an intact chain", { timeout: 120_000 }, async () => {
     const [connected] = await sqlClient()<{ user: string }[]>`select current_user as user`;
     expect(connected?.user).toBe(DEFAULT_RUNTIME_ROLE);
     const { expert } = await releasedInvoices(5);
@@ -89,6 +89,11 @@ describe("the runtime role compagnon_app", () => {
       }),
     ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/is allocated but not issued/) } });
     expect((await db.select().from(ledgerEntries)).length).toBe(before[0]!.ledger);
+    // Nor insert a document under a number its series did not allocate.
+    const [issued] = await db.select().from(invoices).limit(1);
+    await expect(db.insert(invoices).values({ ...issued!, id: undefined, sequence: issued!.sequence + 100, number: `${issued!.number}-forged` })).rejects.toMatchObject({
+      cause: { message: expect.stringMatching(/does not carry the number its series allocated/) },
+    });
   });
 
   it("the superuser or an owner is reported as a wrong runtime role", async () => {
