@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { invoicePendingFiles, invoiceSeries, invoices, type Invoice } from "@/db/schema";
 import { getFile } from "@/lib/storage/files";
@@ -33,8 +33,7 @@ export async function verifyInvoices(db: Executor): Promise<VerifyReport> {
 
 async function verifySeries(db: Executor, key: string, year: number, counter: number | null, report: VerifyReport) {
   const label = `series ${key} ${year}`;
-  const rows = await db.select().from(invoices).where(eq(invoices.seriesKey, key)).orderBy(asc(invoices.sequence));
-  const documents = rows.filter((row) => row.year === year);
+  const documents = await db.select().from(invoices).where(and(eq(invoices.seriesKey, key), eq(invoices.year, year))).orderBy(asc(invoices.sequence));
   let previous = "";
   let sealedSeen = false;
   documents.forEach((row, index) => {
