@@ -3,6 +3,7 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import { Logger, runMigrations } from "graphile-worker";
 import postgres from "postgres";
+import { grantRuntimeRole } from "./roles";
 
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
@@ -13,17 +14,19 @@ const quietLogger = new Logger(() => () => {});
 export const MIGRATION_LOCK_KEY = 4_242_017_011;
 
 /**
- * Applies our Drizzle migrations, then graphile-worker's schema (the job queue), then
+ * Applies our Drizzle migrations, then graphile-worker's schema (the job queue), then the
+ * runtime role's rights (`runtimeRole`: the role the app connects as, see db/roles.ts), then
  * `whileLocked` (the seeding), all under one PostgreSQL advisory lock: processes that start at
  * once wait for each other instead of creating the same types twice. The lock belongs to a
- * connection of its own, so it is released even if this process dies.
+ * connection of its own, so it is released even if this process dies. `url` is the owner's.
  */
-export async function migrateDatabase(url: string, whileLocked?: () => Promise<void>): Promise<void> {
+export async function migrateDatabase(url: string, whileLocked?: () => Promise<void>, options: { runtimeRole?: string | null } = {}): Promise<void> {
   const lock = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await lock`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
     try {
       await applyMigrations(url);
+      if (options.runtimeRole) await grantRuntimeRole(url, options.runtimeRole);
       await whileLocked?.();
     } finally {
       await lock`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;

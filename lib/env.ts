@@ -40,6 +40,8 @@ const schema = z
     S3_REGION: z.string().min(2).optional(),
     S3_ACCESS_KEY_ID: z.string().min(1).optional(),
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /** 1: invoices are written with a compliance-mode object lock (the bucket must have object lock enabled). */
+    S3_OBJECT_LOCK: z.enum(["0", "1"]).optional(),
     STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, "must start with sk_test_, sk_live_, rk_test_ or rk_live_").optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
     /** Tests only: where the Stripe SDK sends its requests (a local fake Stripe server). */

@@ -14,7 +14,7 @@ const { closeDb } = await import("../db/client");
 const { createAdmin } = await import("../lib/accounts/create-admin");
 const { ADMIN_LINK_MINUTES, createSignInLink } = await import("../lib/auth/sign-in-link");
 try {
-  await migrateDatabase(database.url);
+  await migrateDatabase(database.ownerUrl, undefined, { runtimeRole: database.runtimeRole });
   const admin = await createAdmin(email);
   console.log(`[compagnon] ${admin.email} is an admin; after signing in they set up their second factor (an authenticator app).`);
   const { APP_URL: appUrl, AUTH_SECRET: secret, RESEND_API_KEY: mailProvider } = process.env;

@@ -10,7 +10,7 @@ await runCommand("backup", async () => {
   const database = await provideDatabase();
   try {
     await createBackup({
-      databaseUrl: database.url,
+      databaseUrl: database.ownerUrl,
       dataDir: DATA_DIR,
       backupDir: path.resolve(process.env.BACKUP_DIR || path.join(DATA_DIR, "backups")),
       s3Bucket: process.env.S3_BUCKET || undefined,

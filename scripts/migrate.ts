@@ -5,7 +5,7 @@ import { provideDatabase } from "./lib/database";
 
 const database = await provideDatabase();
 try {
-  await migrateDatabase(database.url);
+  await migrateDatabase(database.ownerUrl, undefined, { runtimeRole: database.runtimeRole });
   console.log("[compagnon] migrations applied");
 } finally {
   await database.stop();

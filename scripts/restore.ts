@@ -15,7 +15,7 @@ if (!from || args.some((arg) => arg.startsWith("--") && arg !== "--force")) {
 await runCommand("restore", async () => {
   const database = await provideDatabase();
   try {
-    await restoreBackup({ from, databaseUrl: database.url, dataDir: DATA_DIR, force });
+    await restoreBackup({ from, databaseUrl: database.ownerUrl, dataDir: DATA_DIR, force });
   } finally {
     await database.stop();
   }

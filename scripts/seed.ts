@@ -7,7 +7,7 @@ process.env.DATABASE_URL = database.url;
 const { closeDb } = await import("../db/client");
 const { prepareDatabase } = await import("./lib/prepare-database");
 try {
-  const { programs, demoLoaded } = await prepareDatabase(database.url, { demo: true });
+  const { programs, demoLoaded } = await prepareDatabase(database, { demo: true });
   console.log(`[compagnon] catalogue: ${programs} programs`);
   console.log(demoLoaded ? "[compagnon] demo data loaded" : "[compagnon] users exist: demo data skipped");
 } finally {

@@ -50,8 +50,13 @@ async function main() {
   const { env } = await import("../lib/env");
   env(); // validate now, not on the first request
 
-  const { programs, demoLoaded } = await prepareDatabase(database.url, { demo });
+  const { programs, demoLoaded } = await prepareDatabase(database, { demo });
   if (demoLoaded) console.log("[compagnon] demo data loaded (see README for the demo accounts)");
+  if (!demo) {
+    // The app must not be able to rewrite its own records (README, "Production": the two roles).
+    const [{ sqlClient }, { runtimeRoleProblems }] = await Promise.all([import("../db/client"), import("../db/roles")]);
+    for (const problem of await runtimeRoleProblems(sqlClient())) console.warn(`[compagnon] WARNING: ${problem}`);
+  }
   console.log(`[compagnon] catalogue: ${programs} programs`);
 
   const worker = webOnly ? null : await startWorker(database.url);

@@ -1,4 +1,4 @@
-import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { customType, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { InvoiceDocument } from "./invoice-document";
 import { users } from "./auth";
 import { contractMilestones, contracts } from "./contracts";
@@ -67,7 +67,16 @@ export const invoices = pgTable(
     document: jsonb("document").$type<InvoiceDocument>().notNull(),
     /** The stored PDF (Factur-X), written once by the worker. */
     pdfKey: text("pdf_key"),
+    /** SHA-256 (hex) of the PDF, fixed at issue (documents issued before the chain: set by the worker). */
     pdfSha256: text("pdf_sha256"),
+    /** The stored Factur-X XML (CII), written once by the worker, and its SHA-256 fixed at issue. */
+    xmlKey: text("xml_key"),
+    xmlSha256: text("xml_sha256"),
+    /**
+     * SHA-256 over the previous document's chain hash in the same series and year and this row's
+     * legal fields and file hashes (lib/invoicing/chain.ts); null for documents issued before the chain.
+     */
+    chainHash: text("chain_hash"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -79,6 +88,20 @@ export const invoices = pgTable(
     index().on(t.milestoneId),
   ],
 );
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
+
+/**
+ * The exact files hashed at issue, kept until the worker has stored them (then deleted): what is
+ * stored is byte for byte what the chain sealed, whatever version of the renderer runs later.
+ */
+export const invoicePendingFiles = pgTable("invoice_pending_files", {
+  invoiceId: uuid("invoice_id")
+    .primaryKey()
+    .references(() => invoices.id, { onDelete: "restrict" }),
+  pdf: bytea("pdf").notNull(),
+  xml: bytea("xml").notNull(),
+});
 
 export type Invoice = typeof invoices.$inferSelect;
 export type InvoiceRole = (typeof invoiceRole.enumValues)[number];

@@ -91,6 +91,11 @@ export function checkProductionConfig(raw: RawEnv): ConfigReport {
       "RESEND_API_KEY is not set: no email is sent (sign-in links included), they stay in the outbox; `npm run admin:create -- EMAIL` prints a sign-in link for the first admin",
     );
   }
+  if (env.DATABASE_URL && !env.DATABASE_OWNER_URL) {
+    warnings.push(
+      "DATABASE_OWNER_URL is not set: migrations run as DATABASE_URL's user, so the app owns its tables and could rewrite or TRUNCATE invoices; connect the app as compagnon_app (README, \"Production\")",
+    );
+  }
   if (!env.STRIPE_SECRET_KEY) warnings.push("STRIPE_SECRET_KEY is not set: payments run in test mode, no real money moves");
   return { problems, warnings };
 }

@@ -1,30 +1,50 @@
-import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { invoices, type Invoice } from "@/db/schema";
+import { invoicePendingFiles, invoices, type Invoice } from "@/db/schema";
 import { getFile, newStorageKey, putFile } from "@/lib/storage/files";
+import { sha256Hex } from "./chain";
 import { renderInvoicePdf } from "./render";
 
 /**
- * Worker: renders an invoice's Factur-X PDF once and stores it; the row records the key and the
- * file's hash (the only change an invoice row ever gets). Returns what it did.
+ * Worker: stores an invoice's PDF (Factur-X) and XML once, as sealed at issue (the pending
+ * files, checked against the row's hashes), as write-once objects where the storage can; the
+ * row records the keys (the only change an invoice row ever gets). Documents issued before the
+ * chain have no pending files: their PDF is rendered now and its hash recorded, as before.
+ * Returns what it did.
  */
 export async function storeInvoicePdf(invoiceId: string): Promise<string> {
   const [invoice] = await db.select().from(invoices).where(eq(invoices.id, invoiceId));
   if (!invoice) return "unknown invoice";
   if (invoice.pdfKey) return "already stored";
+  const [pending] = await db.select().from(invoicePendingFiles).where(eq(invoicePendingFiles.invoiceId, invoice.id));
+  if (!pending) return storeUnsealedPdf(invoice);
+  if (sha256Hex(pending.pdf) !== invoice.pdfSha256 || sha256Hex(pending.xml) !== invoice.xmlSha256) {
+    throw new Error(`invoice ${invoice.number}: the pending files do not match the hashes sealed at issue`);
+  }
+  const pdfKey = newStorageKey("invoice");
+  const xmlKey = newStorageKey("invoice");
+  await putFile(pdfKey, pending.pdf, { retain: true });
+  await putFile(xmlKey, pending.xml, { retain: true });
+  return db.transaction(async (tx) => {
+    // Only a row with no file yet: two workers racing store their files, the second is ignored.
+    const updated = await tx.execute(sql`update invoices set pdf_key = ${pdfKey}, xml_key = ${xmlKey} where id = ${invoice.id} and pdf_key is null`);
+    await tx.delete(invoicePendingFiles).where(eq(invoicePendingFiles.invoiceId, invoice.id));
+    return updated.count === 1 ? "stored" : "already stored";
+  });
+}
+
+async function storeUnsealedPdf(invoice: Invoice): Promise<string> {
   const bytes = await renderInvoicePdf(invoice.document, { createdAt: invoice.createdAt });
   const key = newStorageKey("invoice");
-  await putFile(key, bytes);
-  const sha = createHash("sha256").update(bytes).digest("hex");
-  // Only a row with no file yet: two workers racing store one file each, the second is ignored.
-  const updated = await db.execute(sql`update invoices set pdf_key = ${key}, pdf_sha256 = ${sha} where id = ${invoice.id} and pdf_key is null`);
+  await putFile(key, bytes, { retain: true });
+  const updated = await db.execute(sql`update invoices set pdf_key = ${key}, pdf_sha256 = ${sha256Hex(bytes)} where id = ${invoice.id} and pdf_key is null`);
   return updated.count === 1 ? "stored" : "already stored";
 }
 
-
-/** The invoice's PDF: the stored file, or (before the worker ran) a fresh rendering of the same snapshot. */
+/** The invoice's PDF: the stored file, else the file sealed at issue, else (older documents) a fresh rendering of the same snapshot. */
 export async function invoicePdfBytes(invoice: Invoice): Promise<Uint8Array> {
   if (invoice.pdfKey) return getFile(invoice.pdfKey);
+  const [pending] = await db.select({ pdf: invoicePendingFiles.pdf }).from(invoicePendingFiles).where(eq(invoicePendingFiles.invoiceId, invoice.id));
+  if (pending) return pending.pdf;
   return renderInvoicePdf(invoice.document, { createdAt: invoice.createdAt });
 }

@@ -4,6 +4,7 @@ import type { Transaction } from "@/db/client";
 import { invoices, payments, type InvoiceDocument, type InvoiceLine, type InvoiceParty } from "@/db/schema";
 import type { MilestoneContext } from "@/lib/payments/context";
 import { allocateNumber, expertInvoiceCode, pad } from "./numbering";
+import { insertSealedInvoice } from "./seal";
 import { parisDay } from "@/lib/dates";
 import { expertParty, organizationParty, platformParty } from "./parties";
 import { COMMISSION_VAT_BPS } from "@/lib/money/commission";
@@ -34,28 +35,25 @@ async function insertInvoice(
   const sequence = await allocateNumber(tx, row.seriesKey, year);
   const number = row.format(year, sequence);
   const document = build(number, issueDate);
-  const [invoice] = await tx
-    .insert(invoices)
-    .values({
-      kind: row.kind,
-      role: row.role,
-      number,
-      seriesKey: row.seriesKey,
-      year,
-      sequence,
-      issueDate,
-      contractId: context.contract.id,
-      milestoneId: context.milestone.id,
-      ...extra,
-      exVatCents: document.totals.exVatCents,
-      vatCents: document.totals.vatCents,
-      inclVatCents: document.totals.inclVatCents,
-      document,
-    })
-    .returning({ id: invoices.id });
-  if (!invoice) throw new Error(`Invoice ${number} not inserted`);
-  await queueJob(tx, RENDER_INVOICE_TASK, { invoiceId: invoice.id }, { key: `invoice:${invoice.id}`, maxAttempts: 10 });
-  return invoice.id;
+  // With the files' hashes and the chain hash, under the series lock allocateNumber took.
+  const invoiceId = await insertSealedInvoice(tx, {
+    kind: row.kind,
+    role: row.role,
+    number,
+    seriesKey: row.seriesKey,
+    year,
+    sequence,
+    issueDate,
+    contractId: context.contract.id,
+    milestoneId: context.milestone.id,
+    ...extra,
+    exVatCents: document.totals.exVatCents,
+    vatCents: document.totals.vatCents,
+    inclVatCents: document.totals.inclVatCents,
+    document,
+  });
+  await queueJob(tx, RENDER_INVOICE_TASK, { invoiceId }, { key: `invoice:${invoiceId}`, maxAttempts: 10 });
+  return invoiceId;
 }
 
 async function paymentOf(tx: Transaction, milestoneId: string) {

@@ -1,20 +1,20 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { expertProfiles, invoiceSeries } from "@/db/schema";
+import { expertProfiles } from "@/db/schema";
 
 /**
  * The next number of a series for a year, gap-free: the counter row is incremented (and stays
  * locked) in the caller's transaction, so a rollback gives the number back and concurrent
- * issuers queue up. Numbers are never reused.
+ * issuers queue up. Numbers are never reused. The increment is the database function
+ * `allocate_invoice_number` (SECURITY DEFINER, migration 0011): the app's runtime role cannot
+ * write the counters itself, and the function refuses a number while the previous one is unused.
+ * The row lock it leaves is the series lock the hash chain (chain.ts) relies on.
  */
 export async function allocateNumber(tx: Transaction, key: string, year: number): Promise<number> {
-  const [row] = await tx
-    .insert(invoiceSeries)
-    .values({ key, year, lastNumber: 1 })
-    .onConflictDoUpdate({ target: [invoiceSeries.key, invoiceSeries.year], set: { lastNumber: sql`${invoiceSeries.lastNumber} + 1` } })
-    .returning({ lastNumber: invoiceSeries.lastNumber });
-  if (!row) throw new Error(`No number for series ${key} ${year}`);
-  return row.lastNumber;
+  const rows = await tx.execute<{ n: number }>(sql`select allocate_invoice_number(${key}, ${year}) as n`);
+  const next = rows[0]?.n;
+  if (typeof next !== "number") throw new Error(`No number for series ${key} ${year}`);
+  return next;
 }
 
 /** The expert's short code in its invoice numbers, made once from its slug (unique). */

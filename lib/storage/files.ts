@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createHash, randomUUID } from "node:crypto";
+import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { AwsClient } from "aws4fetch";
 
@@ -19,8 +19,28 @@ export function newStorageKey(prefix: "evidence" | "photo" | "invoice" | "export
   return `${prefix}/${randomUUID()}`;
 }
 
+/** How long records kept by law (invoices: art. L123-22 Code de commerce, 10 years) stay locked. */
+export const RETENTION_YEARS = 10;
+
+export interface PutOptions {
+  /**
+   * A record kept by law: read-only on disk; on S3 with S3_OBJECT_LOCK=1, an object locked in
+   * compliance mode for RETENTION_YEARS (nobody, root account included, can delete or overwrite it).
+   */
+  retain?: boolean;
+}
+
+/** The headers of a write-once S3 object: compliance-mode lock until `now` + RETENTION_YEARS. */
+export function objectLockHeaders(now = new Date()): Record<string, string> {
+  const until = new Date(now);
+  until.setUTCFullYear(until.getUTCFullYear() + RETENTION_YEARS);
+  return { "x-amz-object-lock-mode": "COMPLIANCE", "x-amz-object-lock-retain-until-date": until.toISOString().replace(/\.\d{3}Z$/, "Z") };
+}
+
+export const objectLockEnabled = () => process.env.S3_OBJECT_LOCK === "1";
+
 interface Storage {
-  put(key: string, bytes: Uint8Array): Promise<void>;
+  put(key: string, bytes: Uint8Array, options?: PutOptions): Promise<void>;
   get(key: string): Promise<Buffer>;
   delete(key: string): Promise<void>;
 }
@@ -33,10 +53,11 @@ function diskStorage(): Storage {
     return full;
   };
   return {
-    async put(key, bytes) {
+    async put(key, bytes, options) {
       const full = pathFor(key);
       await mkdir(path.dirname(full), { recursive: true, mode: 0o700 });
       await writeFile(full, bytes, { mode: 0o600, flag: "wx" });
+      if (options?.retain) await chmod(full, 0o400);
     },
     get: (key) => readFile(pathFor(key)),
     delete: (key) => rm(pathFor(key), { force: true }),
@@ -57,8 +78,14 @@ function s3Storage(bucket: string): Storage {
     return response;
   };
   return {
-    async put(key, bytes) {
-      await expect(await client.fetch(urlFor(key), { method: "PUT", body: new Uint8Array(bytes), headers: { "content-type": "application/octet-stream" } }), "PUT", key);
+    async put(key, bytes, options) {
+      // Content-MD5: the bucket checks the bytes it received (and object lock requires it).
+      const headers: Record<string, string> = {
+        "content-type": "application/octet-stream",
+        "content-md5": createHash("md5").update(bytes).digest("base64"),
+        ...(options?.retain && objectLockEnabled() ? objectLockHeaders() : {}),
+      };
+      await expect(await client.fetch(urlFor(key), { method: "PUT", body: new Uint8Array(bytes), headers }), "PUT", key);
     },
     async get(key) {
       const response = await expect(await client.fetch(urlFor(key)), "GET", key);
@@ -76,8 +103,8 @@ function storage(): Storage {
   return bucket ? s3Storage(bucket) : diskStorage();
 }
 
-export async function putFile(key: string, bytes: Uint8Array): Promise<void> {
-  await storage().put(key, bytes);
+export async function putFile(key: string, bytes: Uint8Array, options?: PutOptions): Promise<void> {
+  await storage().put(key, bytes, options);
 }
 
 export async function getFile(key: string): Promise<Buffer> {

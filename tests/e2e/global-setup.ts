@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
+import { DEFAULT_RUNTIME_ROLE, ensureRuntimeRole, urlAsRole } from "../../db/roles";
 import { databaseUrl, freePort, startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 
 declare module "vitest" {
@@ -15,7 +16,7 @@ declare module "vitest" {
     e2eBaseUrl: string;
     e2eChromium: string;
     e2eSigninLimitPerEmail: number;
-    /** The app's database, for tests that check what a request left behind. */
+    /** The app's database (as its owner, the superuser), for tests that check what a request left behind. */
     e2eDatabaseUrl: string;
     /** The PostgreSQL server (its `postgres` database), for tests that need a database of their own. */
     e2eServerUrl: string;
@@ -93,6 +94,9 @@ export default async function setup(project: TestProject) {
   await admin.unsafe(`create database "${name}"`);
   await admin.unsafe(`alter database "${name}" set synchronous_commit = off`); // throw-away data
   const databaseUrlForApp = databaseUrl(serverUrl, name);
+  // As in production: migrations as the owner, the app as compagnon_app, which owns nothing.
+  const runtimePassword = "compagnon-app-test"; // the integration tests use the same (one role per server)
+  await ensureRuntimeRole(serverUrl, DEFAULT_RUNTIME_ROLE, runtimePassword);
 
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
@@ -103,7 +107,8 @@ export default async function setup(project: TestProject) {
       ...process.env,
       PORT: String(port),
       APP_URL: baseUrl,
-      DATABASE_URL: databaseUrlForApp,
+      DATABASE_URL: urlAsRole(databaseUrlForApp, DEFAULT_RUNTIME_ROLE, runtimePassword),
+      DATABASE_OWNER_URL: databaseUrlForApp,
       COMPAGNON_DATA_DIR: path.join(work, "data"),
       RESEND_API_KEY: "",
       // Every e2e visitor comes from ::1; the per-IP limit has its own integration test.
@@ -127,7 +132,13 @@ export default async function setup(project: TestProject) {
     await stopDatabase();
     throw error;
   }
-  console.log(`[e2e] app ready at ${baseUrl}`);
+  // Every connection the app holds to its database is the runtime role's.
+  const roles = await admin<{ role: string }[]>`select distinct usename as role from pg_stat_activity where datname = ${name}`;
+  if (roles.length === 0 || roles.some(({ role }) => role !== DEFAULT_RUNTIME_ROLE)) {
+    server.kill("SIGTERM");
+    throw new Error(`[e2e] the app should connect as ${DEFAULT_RUNTIME_ROLE} only, not as ${roles.map(({ role }) => role).join(", ")}`);
+  }
+  console.log(`[e2e] app ready at ${baseUrl}, connected as ${DEFAULT_RUNTIME_ROLE}`);
   project.provide("e2eBaseUrl", baseUrl);
   project.provide("e2eChromium", chromium);
   project.provide("e2eSigninLimitPerEmail", SIGNIN_LIMIT_PER_EMAIL);

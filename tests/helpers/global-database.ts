@@ -9,14 +9,19 @@ import path from "node:path";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { migrateDatabase } from "../../db/migrate";
+import { DEFAULT_RUNTIME_ROLE, ensureRuntimeRole } from "../../db/roles";
 import { databaseUrl, startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 
 declare module "vitest" {
   export interface ProvidedContext {
     testServerUrl: string;
     testTemplate: string;
+    /** The password of compagnon_app, the runtime role (tests/integration/invoicing/runtime-role.test.ts). */
+    testRuntimePassword: string;
   }
 }
+
+const RUNTIME_PASSWORD = "compagnon-app-test";
 
 export default async function setup(project: TestProject) {
   let serverUrl = process.env.TEST_DATABASE_URL;
@@ -37,10 +42,14 @@ export default async function setup(project: TestProject) {
   const template = `compagnon_tpl_${process.pid}_${Date.now().toString(36)}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${template}"`);
-  await migrateDatabase(databaseUrl(serverUrl, template));
+  // The tests connect as the superuser (they set up and inspect any table); the template also
+  // grants the runtime role its rights, as production does, for the tests that connect as it.
+  await ensureRuntimeRole(serverUrl, DEFAULT_RUNTIME_ROLE, RUNTIME_PASSWORD);
+  await migrateDatabase(databaseUrl(serverUrl, template), undefined, { runtimeRole: DEFAULT_RUNTIME_ROLE });
 
   project.provide("testServerUrl", serverUrl);
   project.provide("testTemplate", template);
+  project.provide("testRuntimePassword", RUNTIME_PASSWORD);
 
   return async () => {
     // Drop the template and any database a crashed file left behind.

@@ -146,6 +146,12 @@ describe("compose.yaml", () => {
       expect(app?.environment?.DATABASE_URL).toMatch(/@db:5432\//);
       expect(app?.depends_on).toEqual({ db: { condition: "service_healthy" } });
     }
+    // The app connects as compagnon_app (owns nothing); only the web process, which migrates, has the owner's URL.
+    for (const app of [web, worker]) expect(app?.environment?.DATABASE_URL).toMatch(/^postgres:\/\/compagnon_app:\$\{APP_DB_PASSWORD\}@/);
+    expect(web?.environment?.DATABASE_OWNER_URL).toMatch(/^postgres:\/\/compagnon:\$\{POSTGRES_PASSWORD\}@db:5432\//);
+    expect(worker?.environment?.DATABASE_OWNER_URL).toBeUndefined();
+    expect(db?.volumes).toContain("./postgres-init:/docker-entrypoint-initdb.d:ro");
+    expect(read("postgres-init/10-runtime-role.sh")).toContain("create role compagnon_app login password :'password'");
     expect(web?.environment).toMatchObject({ HOSTNAME: "0.0.0.0", TRUST_PROXY: "1" });
     expect(web?.command).toEqual(["node", "--import", "tsx", "scripts/start.ts", "--web"]);
     expect(web?.ports).toBeUndefined();

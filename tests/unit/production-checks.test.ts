@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { checkProductionConfig, shannonEntropy } from "@/lib/config/production-checks";
 
 const good = {
-  DATABASE_URL: "postgres://compagnon:pw@db.internal:5432/compagnon",
+  DATABASE_URL: "postgres://compagnon_app:pw@db.internal:5432/compagnon",
+  DATABASE_OWNER_URL: "postgres://compagnon:pw@db.internal:5432/compagnon",
   APP_URL: "https://compagnon.example.fr",
   AUTH_SECRET: "k3J9vQ2mXa7LpR0sT8uWz1yB4cD6eF5gH+/=",
   RESEND_API_KEY: "re_123",
@@ -18,6 +19,10 @@ const good = {
 describe("checkProductionConfig", () => {
   it("accepts a complete configuration without warnings", () => {
     expect(checkProductionConfig(good)).toEqual({ problems: [], warnings: [] });
+  });
+
+  it("warns when the app would connect as the owner of its tables (no DATABASE_OWNER_URL)", () => {
+    expect(checkProductionConfig({ ...good, DATABASE_OWNER_URL: undefined }).warnings).toEqual([expect.stringMatching(/^DATABASE_OWNER_URL is not set: .*TRUNCATE invoices.*compagnon_app/)]);
   });
 
   it("refuses an empty environment with one line per missing variable and placeholder", () => {

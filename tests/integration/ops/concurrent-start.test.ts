@@ -23,7 +23,7 @@ describe("four processes starting at once", () => {
     const url = databaseUrl(serverUrl, name);
     await closeDb();
     process.env.DATABASE_URL = url;
-    const results = await Promise.allSettled([1, 2, 3, 4].map(() => prepareDatabase(url, { demo: true })));
+    const results = await Promise.allSettled([1, 2, 3, 4].map(() => prepareDatabase({ ownerUrl: url, runtimeRole: null }, { demo: true })));
     expect(results.map((r) => (r.status === "rejected" ? String(r.reason) : "ok"))).toEqual(["ok", "ok", "ok", "ok"]);
     expect(results.map((r) => r.status === "fulfilled" && r.value.demoLoaded).filter(Boolean)).toEqual([true]);
 

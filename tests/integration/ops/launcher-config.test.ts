@@ -38,7 +38,7 @@ describe("npm start in production refuses a bad configuration", () => {
   it("reads .env, where the environment wins: a weak secret and an http APP_URL from the file are refused", { timeout: 60_000 }, async () => {
     writeFileSync(
       path.join(cwd, ".env"),
-      [`DATABASE_URL=postgres://nobody@127.0.0.1:1/none`, `APP_URL=https://compagnon.example.fr`, `AUTH_SECRET=${"a".repeat(32)}`, identity, "RESEND_API_KEY=re_x", "STRIPE_SECRET_KEY=sk_test_x", "STRIPE_WEBHOOK_SECRET=whsec_x"].join("\n"),
+      [`DATABASE_URL=postgres://compagnon_app@127.0.0.1:1/none`, `DATABASE_OWNER_URL=postgres://nobody@127.0.0.1:1/none`, `APP_URL=https://compagnon.example.fr`, `AUTH_SECRET=${"a".repeat(32)}`, identity, "RESEND_API_KEY=re_x", "STRIPE_SECRET_KEY=sk_test_x", "STRIPE_WEBHOOK_SECRET=whsec_x"].join("\n"),
     );
     const { code, stderr } = await runScript("start", [], { APP_URL: "http://192.168.1.20:3000" }, cwd);
     expect(code).toBe(1);
