@@ -50,7 +50,6 @@ export function TaxDetailsForm({
         name="birthDate"
         type="date"
         label={t("birthDate")}
-        hint={t("birthDateHint")}
         autoComplete="bday"
         required={individual}
         optionalLabel={optional}

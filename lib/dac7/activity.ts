@@ -7,6 +7,8 @@ export interface QuarterActivity {
   activities: number;
   /** What the clients paid for them, VAT included (the gross amount of art. 242 bis). */
   grossCents: number;
+  /** The same, excluding the seller's VAT. */
+  grossExVatCents: number;
   /** What the seller was credited, after the commission (DAC7's "consideration"). */
   considerationCents: number;
   /** Commission withheld, excluding its VAT (DAC7's "fees"). */
@@ -17,7 +19,7 @@ export interface QuarterActivity {
 
 export type YearActivity = [QuarterActivity, QuarterActivity, QuarterActivity, QuarterActivity];
 
-export const emptyQuarter = (): QuarterActivity => ({ activities: 0, grossCents: 0, considerationCents: 0, feesCents: 0, taxesCents: 0 });
+export const emptyQuarter = (): QuarterActivity => ({ activities: 0, grossCents: 0, grossExVatCents: 0, considerationCents: 0, feesCents: 0, taxesCents: 0 });
 const emptyYear = (): YearActivity => [emptyQuarter(), emptyQuarter(), emptyQuarter(), emptyQuarter()];
 
 /** The sum of the four quarters. */
@@ -26,6 +28,7 @@ export function yearTotals(year: YearActivity): QuarterActivity {
     (total, q) => ({
       activities: total.activities + q.activities,
       grossCents: total.grossCents + q.grossCents,
+      grossExVatCents: total.grossExVatCents + q.grossExVatCents,
       considerationCents: total.considerationCents + q.considerationCents,
       feesCents: total.feesCents + q.feesCents,
       taxesCents: total.taxesCents + q.taxesCents,
@@ -53,7 +56,7 @@ export function isReportableYear(year: number, now = new Date()): boolean {
  * are the ledger's. Only experts with activity appear.
  */
 export async function activityByExpert(executor: Executor, year: number, expertUserId?: string): Promise<Map<string, YearActivity>> {
-  const rows = await executor.execute<{ expert_user_id: string; quarter: number; activities: number; gross: string; net: string; vat: string }>(sql`
+  const rows = await executor.execute<{ expert_user_id: string; quarter: number; activities: number; gross: string; ex_vat: string; net: string; vat: string }>(sql`
     with released as (
       select l.source_id as transfer_id, min(l.created_at) as at,
         sum(case when l.account = 'client_funds_held' then l.amount_cents else 0 end) as gross,
@@ -68,6 +71,7 @@ export async function activityByExpert(executor: Executor, year: number, expertU
       extract(quarter from r.at at time zone 'Europe/Paris')::int as quarter,
       count(*)::int as activities,
       sum(r.gross)::bigint as gross,
+      sum(t.gross_ex_vat_cents)::bigint as ex_vat,
       sum(r.net)::bigint as net,
       coalesce(sum(least(r.gross - r.net, (
         select coalesce(sum(i.vat_cents), 0) from invoices i
@@ -84,7 +88,7 @@ export async function activityByExpert(executor: Executor, year: number, expertU
     const gross = Number(row.gross);
     const net = Number(row.net);
     const vat = Number(row.vat);
-    year[row.quarter - 1] = { activities: Number(row.activities), grossCents: gross, considerationCents: net, feesCents: gross - net - vat, taxesCents: vat };
+    year[row.quarter - 1] = { activities: Number(row.activities), grossCents: gross, grossExVatCents: Number(row.ex_vat), considerationCents: net, feesCents: gross - net - vat, taxesCents: vat };
     byExpert.set(row.expert_user_id, year);
   }
   return byExpert;

@@ -30,7 +30,7 @@ export function creditNotesAfterTheirInvoice(rows: Invoice[]): Invoice[] {
 /**
  * Article 242 bis du CGI: for an expert and a calendar year of Paris, the number of transactions
  * made through Compagnon (milestones paid) and their gross amount (what clients paid, VAT
- * included, net of the refunded part), the commission withheld and what the expert was credited,
+ * included, net of the refunded part; and excluding VAT), the commission withheld and what the expert was credited,
  * per quarter and for the year: the ledger's figures, the same the DAC7 declaration reports.
  * Null before the year is over or for a year with no activity. Experts only.
  */
@@ -56,12 +56,11 @@ export async function yearlyStatement(actor: Actor | null, year: number, now = n
     inclVatCents: r.inclVatCents,
     corrects: r.correctsInvoiceId ? (numbers.get(r.correctsInvoiceId) ?? r.document.corrects?.number ?? null) : null,
   }));
-  const exVatCents = rows.reduce((sum, r) => sum + (r.kind === "credit_note" ? -r.exVatCents : r.exVatCents), 0);
   return {
     year,
     transactions: totals.activities,
     grossCents: totals.grossCents,
-    exVatCents,
+    exVatCents: totals.grossExVatCents,
     /** Commission withheld, its VAT included. */
     commissionCents: totals.feesCents + totals.taxesCents,
     commissionVatCents: totals.taxesCents,

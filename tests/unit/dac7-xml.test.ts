@@ -16,9 +16,9 @@ const operator: PlatformOperator = {
 };
 
 const quarters: YearActivity = [
-  { activities: 2, grossCents: 240_000, considerationCents: 216_000, feesCents: 20_000, taxesCents: 4_000 },
+  { activities: 2, grossCents: 240_000, grossExVatCents: 200_000, considerationCents: 216_000, feesCents: 20_000, taxesCents: 4_000 },
   emptyQuarter(),
-  { activities: 1, grossCents: 12_345, considerationCents: 11_111, feesCents: 1_029, taxesCents: 205 },
+  { activities: 1, grossCents: 12_345, grossExVatCents: 10_288, considerationCents: 11_111, feesCents: 1_029, taxesCents: 205 },
   emptyQuarter(),
 ];
 

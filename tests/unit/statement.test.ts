@@ -18,7 +18,7 @@ describe("the yearly statement", () => {
   });
 
   it("states the commissions withheld, the net credited and each quarter", () => {
-    const quarter = (n: number) => ({ activities: n, grossCents: n * 12_000, considerationCents: n * 10_800, feesCents: n * 1_000, taxesCents: n * 200 });
+    const quarter = (n: number) => ({ activities: n, grossCents: n * 12_000, grossExVatCents: n * 10_000, considerationCents: n * 10_800, feesCents: n * 1_000, taxesCents: n * 200 });
     const statement: YearlyStatement = {
       year: 2026,
       transactions: 3,

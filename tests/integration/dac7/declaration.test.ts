@@ -109,7 +109,7 @@ describe("activity per Paris quarter and the yearly statement (art. 242 bis)", (
   it("dates each payout in the Paris calendar: 2025-12-31T23:30Z belongs to 2026, first quarter", async () => {
     const y2026 = (await activityByExpert(db, 2026, fabricated.expert.id)).get(fabricated.expert.id)!;
     expect(y2026.map((q) => q.activities)).toEqual([1, 1, 0, 0]);
-    expect(y2026[0]).toEqual({ activities: 1, grossCents: 12_000, considerationCents: 10_800, feesCents: 1_200, taxesCents: 0 });
+    expect(y2026[0]).toEqual({ activities: 1, grossCents: 12_000, grossExVatCents: 10_000, considerationCents: 10_800, feesCents: 1_200, taxesCents: 0 });
     const y2025 = (await activityByExpert(db, 2025, fabricated.expert.id)).get(fabricated.expert.id)!;
     expect(y2025.map((q) => q.activities)).toEqual([0, 0, 0, 1]);
     expect(y2025[3].grossCents).toBe(6_000);
@@ -117,7 +117,7 @@ describe("activity per Paris quarter and the yearly statement (art. 242 bis)", (
 
   it("states the year's gross, the commissions withheld, the net and the quarterly split", async () => {
     const statement = await yearlyStatement(fabricated.expert, 2026, new Date("2027-01-02T10:00:00Z"));
-    expect(statement).toMatchObject({ year: 2026, transactions: 2, grossCents: 36_000, commissionCents: 3_600, netCents: 32_400 });
+    expect(statement).toMatchObject({ year: 2026, transactions: 2, grossCents: 36_000, exVatCents: 30_000, commissionCents: 3_600, netCents: 32_400 });
     expect(statement!.quarters.map((q) => q.grossCents)).toEqual([12_000, 24_000, 0, 0]);
     // Before the Paris year is over there is no statement: 31 Dec 2026 at 22:59 UTC is still 2026 in Paris.
     expect(await yearlyStatement(fabricated.expert, 2026, new Date("2026-12-31T22:59:00Z"))).toBeNull();

@@ -24,13 +24,14 @@ export default async function SellerCopyPage({ params }: { params: Promise<{ yea
   const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
   const declared = (cents: number) => format.number(wholeEuros(cents), { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
   const operator = platformOperator();
-  const identity: [string, string | null][] = [
+  /** null: missing (shown as such); undefined: does not apply (not shown). */
+  const identity: [string, string | null | undefined][] = [
     [t("copyName"), seller.kind === "individual" && seller.firstName && seller.lastName ? `${seller.firstName} ${seller.lastName} (${seller.legalName})` : seller.legalName],
     [t("copyKind"), t(seller.kind === "individual" ? "kindIndividual" : "kindEntity")],
     [t("copyTin"), seller.siren],
-    [t("copyVat"), seller.vatNumber],
+    [t("copyVat"), seller.vatNumber ?? undefined],
     [t("copyAddress"), seller.address ? `${seller.address.lines.join(", ")}, ${seller.address.postalCode} ${seller.address.city}` : null],
-    [t("copyBirthDate"), seller.kind === "individual" ? seller.birthDate : null],
+    [t("copyBirthDate"), seller.kind === "individual" ? seller.birthDate : undefined],
     [t("copyAccount"), seller.financialAccount?.identifier ?? null],
   ];
   return (
@@ -77,13 +78,13 @@ export default async function SellerCopyPage({ params }: { params: Promise<{ yea
                 <th scope="row" className="p-3 font-semibold">{t("quarter", { n: String(i + 1) })}</th>
                 <td className="p-3 text-right tabular-nums">{q.activities}</td>
                 <td className="p-3 text-right tabular-nums">
-                  {declared(q.considerationCents)} <span className="block text-stone-600">{euros(q.considerationCents)}</span>
+                  <span className="font-semibold">{declared(q.considerationCents)}</span> <span className="block text-stone-600">{euros(q.considerationCents)}</span>
                 </td>
                 <td className="p-3 text-right tabular-nums">
-                  {declared(q.feesCents)} <span className="block text-stone-600">{euros(q.feesCents)}</span>
+                  <span className="font-semibold">{declared(q.feesCents)}</span> <span className="block text-stone-600">{euros(q.feesCents)}</span>
                 </td>
                 <td className="p-3 text-right tabular-nums">
-                  {declared(q.taxesCents)} <span className="block text-stone-600">{euros(q.taxesCents)}</span>
+                  <span className="font-semibold">{declared(q.taxesCents)}</span> <span className="block text-stone-600">{euros(q.taxesCents)}</span>
                 </td>
               </tr>
             ))}
