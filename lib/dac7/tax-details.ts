@@ -31,7 +31,7 @@ function isBirthDate(value: string, today: string): boolean {
 const optionalText = (max: number) => identityText().max(max, { error: "tooLong" }).optional().transform((v) => v || null);
 
 function taxDetailsSchema(individual: boolean, today: string) {
-  const nameField = (max: number) => (individual ? identityText().min(1, { error: "required" }).max(max, { error: "tooLong" }) : optionalText(max));
+  const nameField = (max: number) => (individual ? identityText({ error: "required" }).min(1, { error: "required" }).max(max, { error: "tooLong" }) : optionalText(max));
   return z.object({
     firstName: nameField(100),
     lastName: nameField(100),
