@@ -49,18 +49,17 @@ export function isReportableYear(year: number, now = new Date()): boolean {
 
 /**
  * Each expert's activity in a calendar year of Paris (1 January 00:00 to 31 December 24:00,
- * Europe/Paris), per quarter, read from the ledger: every `release` movement is one milestone
- * paid to its expert, dated when the money was credited to them; its debit of the funds held is
- * the gross amount, its credit to the expert the consideration, the rest the commission withheld
- * (split into fee and VAT as the commission invoice of that release says). The totals therefore
- * are the ledger's. Only experts with activity appear.
+ * Europe/Paris), per quarter. Every `release` movement of the ledger is one milestone paid to its
+ * expert, dated when the money was credited to them; its transfer row (written in the same
+ * transaction, with amount + commission = gross checked by the database) gives the gross amount,
+ * what was credited and the commission withheld, split into fee and VAT as the commission invoice
+ * of that release says. Tests check these totals against the ledger's lines. Only experts with
+ * activity appear.
  */
 export async function activityByExpert(executor: Executor, year: number, expertUserId?: string): Promise<Map<string, YearActivity>> {
   const rows = await executor.execute<{ expert_user_id: string; quarter: number; activities: number; gross: string; ex_vat: string; net: string; vat: string }>(sql`
     with released as (
-      select l.source_id as transfer_id, min(l.created_at) as at,
-        sum(case when l.account = 'client_funds_held' then l.amount_cents else 0 end) as gross,
-        sum(case when l.account = 'expert_payable' then -l.amount_cents else 0 end) as net
+      select l.source_id as transfer_id, min(l.created_at) as at
       from ledger_entries l
       where l.kind = 'release'
         and l.created_at >= make_timestamptz(${year}::int, 1, 1, 0, 0, 0, 'Europe/Paris')
@@ -70,10 +69,10 @@ export async function activityByExpert(executor: Executor, year: number, expertU
     select t.expert_user_id,
       extract(quarter from r.at at time zone 'Europe/Paris')::int as quarter,
       count(*)::int as activities,
-      sum(r.gross)::bigint as gross,
+      sum(t.gross_cents)::bigint as gross,
       sum(t.gross_ex_vat_cents)::bigint as ex_vat,
-      sum(r.net)::bigint as net,
-      coalesce(sum(least(r.gross - r.net, (
+      sum(t.amount_cents)::bigint as net,
+      coalesce(sum(least(t.commission_cents, (
         select coalesce(sum(i.vat_cents), 0) from invoices i
         where i.transfer_id = t.id and i.role = 'commission' and i.kind = 'invoice'
       ))), 0)::bigint as vat

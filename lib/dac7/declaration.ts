@@ -38,15 +38,18 @@ export async function reviewDeclaration(actor: Actor | null, year: number, now =
 /**
  * The XML declaration of a finished year, for admins. Refused while a seller misses data the
  * schema requires (names, date of birth, address: `incomplete`, with their names), or for a
- * year that is not over or had no seller (`empty`). The export is recorded in the audit log.
+ * year that is not over, before 2023 (DAC7's first year) or had no seller (`empty`). The
+ * export is recorded in the audit log.
  */
 export async function exportDeclaration(
   actor: Actor | null,
   year: number,
   now = new Date(),
-): Promise<Result<{ xml: string; sellers: number }, "not_over" | "empty" | "incomplete">> {
+): Promise<Result<{ xml: string; sellers: number }, "not_over" | "before_dac7" | "empty" | "incomplete">> {
   const admin = requireRole(actor, "admin");
   if (!isReportableYear(year, now)) return fail("not_over");
+  // DAC7 applies from the 2023 reporting period (the schema refuses earlier years).
+  if (year < 2023) return fail("before_dac7");
   const sellers = await reportableSellers(db, year);
   if (sellers.length === 0) return fail("empty");
   const blocked = sellers.filter((s) => s.missing.some(isBlocking));

@@ -42,7 +42,7 @@ const tin = (siren: string | null) => (siren ? leaf("dpi:TIN", siren, { issuedBy
 
 function sellerIdentity(seller: ReportableSeller): XmlNode {
   const addr = seller.address
-    ? address("OECD303", seller.address.lines.join(", ") || null, seller.address.postalCode, seller.address.city)
+    ? address("OECD303", seller.address.lines.join(", ").slice(0, 200) || null, seller.address.postalCode, seller.address.city)
     : null;
   const financial = seller.financialAccount
     ? node(

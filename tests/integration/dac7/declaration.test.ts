@@ -214,6 +214,7 @@ describe("the DAC7 declaration", () => {
     }
     expect(await exportDeclaration(admin, thisYear, new Date(`${thisYear}-12-31T12:00:00Z`))).toMatchObject({ ok: false, error: "not_over" });
     expect(await exportDeclaration(admin, 2023, afterThisYear)).toMatchObject({ ok: false, error: "empty" });
+    expect(await exportDeclaration(admin, 2022, afterThisYear)).toMatchObject({ ok: false, error: "before_dac7" });
   });
 
   it("the export route answers admins with the XML, everyone else 404 (anonymous 401)", async () => {
