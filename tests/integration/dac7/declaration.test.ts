@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { emailOutbox, expertProfiles, invoices, ledgerEntries, transfers } from "@/db/schema";
@@ -233,15 +233,16 @@ describe("the DAC7 declaration", () => {
     expect((await xmlOf("2025")).status).toBe(401);
   });
 
-  it("an individual missing data makes the route answer 409 with their name", async () => {
-    await db.update(expertProfiles).set({ legalForm: "ei" }).where(eq(expertProfiles.userId, stranger.id));
-    await db.update(expertProfiles).set({ legalForm: "ei" }).where(eq(expertProfiles.userId, paid.expert.id));
+  it("the route answers 409, naming the seller, while an individual misses data the schema requires", async () => {
+    const strangerContract = await makeActiveContract();
+    await db.update(expertProfiles).set({ legalForm: "ei" }).where(eq(expertProfiles.userId, strangerContract.expert.id));
+    await releasedAt(strangerContract, 0, "2025-06-01T10:00:00Z", 12_000, 1_200);
     signIn(admin);
-    // 2025: only the fabricated expert (complete) was paid; the EI without data is paid this year.
+    const response = await xmlOf("2025");
+    expect(response.status).toBe(409);
+    expect(await response.text()).toContain(`${strangerContract.expert.name ?? "Expert"} Conseil`);
+    await saveMyTaxDetails(strangerContract.expert, { firstName: "Léa", lastName: "Martin", birthDate: "1979-09-30" });
     expect((await xmlOf("2025")).status).toBe(200);
-    const review = await reviewDeclaration(admin, thisYear);
-    expect(review!.sellers.find((s) => s.userId === paid.expert.id)!.missing).toContain("birthDate");
-    await db.update(expertProfiles).set({ legalForm: "eurl" }).where(inArray(expertProfiles.userId, [stranger.id, paid.expert.id]));
   });
 
   it("gives each seller their own copy, and nobody else's", async () => {
