@@ -2,6 +2,7 @@ import { db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
+import { parisDay } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { fail, ok, type Result } from "@/lib/result";
 import { isReportableYear, parisYear } from "./activity";
@@ -65,4 +66,17 @@ export async function mySellerCopy(actor: Actor | null, year: number, now = new 
   if (!isReviewableYear(year, now)) return null;
   const [seller] = await reportableSellers(db, year, expert.id);
   return seller ?? null;
+}
+
+/**
+ * The dashboard's reminder: from November to January, an expert paid in the year to declare
+ * (the current one; in January the previous one) who still misses data the declaration requires.
+ */
+export async function myDeclarationReminder(actor: Actor | null, now = new Date()): Promise<{ year: number } | null> {
+  const expert = requireRole(actor, "expert");
+  const month = Number(parisDay(now).slice(5, 7));
+  if (month !== 11 && month !== 12 && month !== 1) return null;
+  const year = month === 1 ? parisYear(now) - 1 : parisYear(now);
+  const [seller] = await reportableSellers(db, year, expert.id);
+  return seller && seller.missing.some(isBlocking) ? { year } : null;
 }

@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { currentActor } from "@/lib/auth/current-actor";
 import { PolicyError } from "@/lib/auth/policy";
 import { activityByExpert } from "@/lib/dac7/activity";
-import { exportDeclaration, mySellerCopy, reviewDeclaration } from "@/lib/dac7/declaration";
+import { exportDeclaration, myDeclarationReminder, mySellerCopy, reviewDeclaration } from "@/lib/dac7/declaration";
 import { sendDac7Notices } from "@/lib/dac7/notices";
 import { reportableSellers } from "@/lib/dac7/sellers";
 import { saveMyTaxDetails } from "@/lib/dac7/tax-details";
@@ -251,6 +251,17 @@ describe("the DAC7 declaration", () => {
     expect(await mySellerCopy(stranger, 2026, new Date("2027-01-10T10:00:00Z"))).toBeNull();
     await expect(mySellerCopy(client, 2026)).rejects.toBeInstanceOf(PolicyError);
     await expect(mySellerCopy(admin, 2026)).rejects.toBeInstanceOf(PolicyError);
+  });
+
+  it("reminds on the dashboard from November to January an expert paid that year who misses required data", async () => {
+    await db.update(expertProfiles).set({ legalForm: "ei" }).where(eq(expertProfiles.userId, paid.expert.id));
+    expect(await myDeclarationReminder(paid.expert, new Date(`${thisYear}-12-10T08:00:00Z`))).toEqual({ year: thisYear });
+    expect(await myDeclarationReminder(paid.expert, new Date(`${thisYear + 1}-01-10T08:00:00Z`))).toEqual({ year: thisYear });
+    expect(await myDeclarationReminder(paid.expert, new Date(`${thisYear}-10-10T08:00:00Z`))).toBeNull();
+    expect(await myDeclarationReminder(stranger, new Date(`${thisYear}-12-10T08:00:00Z`))).toBeNull();
+    await db.update(expertProfiles).set({ legalForm: "eurl" }).where(eq(expertProfiles.userId, paid.expert.id));
+    expect(await myDeclarationReminder(paid.expert, new Date(`${thisYear}-12-10T08:00:00Z`))).toBeNull();
+    await expect(myDeclarationReminder(client)).rejects.toBeInstanceOf(PolicyError);
   });
 
   it("the worker reminds in December those with missing data, and sends every seller their copy in January, once", async () => {
