@@ -29,8 +29,8 @@ export default async function AccountPage() {
   ]);
   const isExpert = account.role === "expert";
   const isClient = account.role === "client";
-  const erased = ["erased_account", "erased_messages", ...(isExpert ? ["erased_expert", "erased_mandate"] : []), ...(isClient ? ["erased_client"] : [])] as const;
-  const kept = ["kept_invoices", "kept_contracts", ...(isClient ? ["kept_organization"] : []), "kept_trace"] as const;
+  const erased = ["erased_account", "erased_messages", ...(isExpert ? ["erased_expert", "erased_mandate", "erased_dac7"] : []), ...(isClient ? ["erased_client"] : [])] as const;
+  const kept = ["kept_invoices", "kept_contracts", ...(isExpert ? ["kept_dac7"] : []), ...(isClient ? ["kept_organization"] : []), "kept_trace"] as const;
 
   return (
     <div className="flex flex-col gap-8">

@@ -59,6 +59,9 @@ export default async function AdminPage() {
         <Link href="/invoices" className={buttonClasses("secondary")}>
           {i("dashboardLink")}
         </Link>
+        <Link href="/admin/dac7" className={buttonClasses("secondary")}>
+          {t("dac7Link")}
+        </Link>
         <Link href="/admin/security" className={buttonClasses("secondary")}>
           {t("securityLink")}
         </Link>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { InviteMemberForm } from "@/components/dashboard/InviteMemberForm";
+import { DeclarationReminder } from "@/components/dac7/DeclarationReminder";
 import { MatchingJobs } from "@/components/dashboard/MatchingJobs";
 import { MyBids } from "@/components/dashboard/MyBids";
 import { MyContracts } from "@/components/dashboard/MyContracts";
@@ -60,6 +61,7 @@ export default async function DashboardPage() {
     return (
       <div className="flex flex-col gap-8">
         {heading}
+        <DeclarationReminder actor={actor} />
         <UnreadConversations conversations={unread} />
         <section aria-labelledby="expert-title" className="max-w-3xl rounded-lg border border-stone-200 bg-white p-6">
           <h2 id="expert-title" className="text-xl font-semibold">

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 
-/** The expert's yearly statements (art. 242 bis du CGI): one PDF per past year with invoices. */
+/** The expert's yearly statements (art. 242 bis du CGI): one PDF per past year with activity, and the copy of the DAC7 declaration. */
 export async function StatementList({ years }: { years: number[] }) {
   const t = await getTranslations("invoices");
   return (
@@ -17,6 +17,10 @@ export async function StatementList({ years }: { years: number[] }) {
             <li key={year}>
               <a href={`/invoices/statement/${year}`} download className="font-semibold underline">
                 {t("statementLink", { year: String(year) })}
+              </a>
+              {" · "}
+              <a href={`/expert/dac7/${year}`} className="underline">
+                {t("dac7CopyLink", { year: String(year) })}
               </a>
             </li>
           ))}

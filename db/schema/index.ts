@@ -15,3 +15,4 @@ export * from "./workers";
 export * from "./second-factor";
 export * from "./support";
 export * from "./privacy";
+export * from "./dac7";

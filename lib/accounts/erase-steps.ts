@@ -11,6 +11,7 @@ import {
   expertProfiles,
   expertReferences,
   expertSkills,
+  expertTaxDetails,
   invoices,
   jobs,
   messages,
@@ -18,6 +19,7 @@ import {
   organizationMembers,
   payoutAccounts,
   reviews,
+  transfers,
   sessions,
   verificationRequests,
   verificationTokens,
@@ -99,6 +101,10 @@ export async function eraseExpertSide(tx: Transaction, userId: string): Promise<
   } else {
     await tx.delete(billingMandates).where(eq(billingMandates.userId, userId));
   }
+  // DAC7: what was declared for a paid expert is kept (the platform must keep its records for
+  // five years, art. 8ac of Directive 2011/16/EU as amended by 2021/514); otherwise it goes.
+  const [paidOnce] = await tx.select({ id: transfers.id }).from(transfers).where(eq(transfers.expertUserId, userId)).limit(1);
+  if (!paidOnce) await tx.delete(expertTaxDetails).where(eq(expertTaxDetails.userId, userId));
   await tx.delete(payoutAccounts).where(eq(payoutAccounts.userId, userId));
   return { fileKeys, withdrawnBids: withdrawn.length };
 }

@@ -10,6 +10,7 @@ import NewMessageEmail, { newMessageSubject, type NewMessageEmailProps } from "@
 import ReviewEmail, { reviewSubject, type ReviewEmailProps } from "@/emails/ReviewEmail";
 import SupportEventEmail, { supportEventSubject, type SupportEventEmailProps } from "@/emails/SupportEventEmail";
 import SignInEmail, { signInSubject, type SignInEmailProps } from "@/emails/SignInEmail";
+import Dac7Email, { dac7Subject, type Dac7EmailProps } from "@/emails/Dac7Email";
 import UrssafReminderEmail, { urssafReminderSubject, type UrssafReminderEmailProps } from "@/emails/UrssafReminderEmail";
 
 interface TemplateDefinition<P> {
@@ -45,6 +46,11 @@ export const emailTemplates = {
     element: (props) => <UrssafReminderEmail {...props} />,
     sensitive: false,
   } satisfies TemplateDefinition<UrssafReminderEmailProps>,
+  dac7: {
+    subject: dac7Subject,
+    element: (props) => <Dac7Email {...props} />,
+    sensitive: false,
+  } satisfies TemplateDefinition<Dac7EmailProps>,
   "bid-event": {
     subject: bidEventSubject,
     element: (props) => <BidEventEmail {...props} />,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { invoices, organizationMembers, type Invoice } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -50,32 +50,5 @@ export async function getInvoiceFor(actor: Actor | null, invoiceId: string): Pro
   return invoice;
 }
 
-/**
- * Article 242 bis du CGI: for an expert and a calendar year, the number of transactions made
- * through Compagnon and their gross amount (what clients paid, VAT included, net of credit
- * notes). Available from 1 January of the following year.
- */
-export async function yearlyStatement(actor: Actor | null, year: number, today = new Date()) {
-  const expert = requireRole(actor, "expert");
-  if (!Number.isInteger(year) || year < 2020 || year >= today.getFullYear()) return null;
-  const rows = await db
-    .select()
-    .from(invoices)
-    .where(and(eq(invoices.expertUserId, expert.id), eq(invoices.role, "service"), eq(invoices.year, year)))
-    .orderBy(asc(invoices.issueDate), asc(invoices.number));
-  const transactions = rows.filter((r) => r.kind === "invoice").length;
-  const grossCents = rows.reduce((sum, r) => sum + (r.kind === "credit_note" ? -r.inclVatCents : r.inclVatCents), 0);
-  const exVatCents = rows.reduce((sum, r) => sum + (r.kind === "credit_note" ? -r.exVatCents : r.exVatCents), 0);
-  return { year, transactions, grossCents, exVatCents, invoices: rows.map((r) => ({ number: r.number, issueDate: r.issueDate, kind: r.kind, inclVatCents: r.inclVatCents })) };
-}
 
-/** The years for which an expert's statement can be downloaded (past years with invoices). */
-export async function statementYears(actor: Actor | null, today = new Date()): Promise<number[]> {
-  const expert = requireRole(actor, "expert");
-  const rows = await db
-    .selectDistinct({ year: invoices.year })
-    .from(invoices)
-    .where(and(eq(invoices.expertUserId, expert.id), eq(invoices.role, "service"), lt(invoices.year, today.getFullYear())))
-    .orderBy(desc(invoices.year));
-  return rows.map((r) => r.year);
-}
+export { statementYears, yearlyStatement } from "./statement";

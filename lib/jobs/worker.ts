@@ -4,6 +4,7 @@ import { z } from "zod";
 import { deliverEmail } from "@/lib/email/deliver";
 import { startHeartbeat } from "@/lib/jobs/heartbeat";
 import { DELIVER_EMAIL_TASK } from "@/lib/email/send-email";
+import { sendDac7Notices } from "@/lib/dac7/notices";
 import { todayIso } from "@/lib/experts/completeness";
 import { sendUrssafReminders } from "@/lib/experts/reminders";
 import { storeInvoicePdf } from "@/lib/invoicing/files";
@@ -35,6 +36,10 @@ export const taskList: TaskList = {
   urssaf_reminders: async (_payload, helpers) => {
     const sent = await sendUrssafReminders(todayIso());
     helpers.logger.info(`URSSAF reminders sent: ${sent}`);
+  },
+  dac7_notices: async (_payload, helpers) => {
+    const { reminders, copies } = await sendDac7Notices();
+    if (reminders + copies > 0) helpers.logger.info(`DAC7: ${reminders} reminders, ${copies} copies sent`);
   },
   [PROCESS_EVENT_TASK]: async (payload, helpers) => {
     const { eventId } = eventPayload.parse(payload);
@@ -70,11 +75,18 @@ export const taskList: TaskList = {
 };
 
 /**
- * URSSAF reminders daily at 08:00 (server time), milestone deadlines every hour, the repair of
- * payment provider calls left half-way every ten minutes, expired data exports deleted daily at
- * 03:30; graphile-worker backfills a missed run (up to a day, an hour) late.
+ * URSSAF reminders daily at 08:00 (server time), DAC7 reminders (December) and sellers' copies
+ * (1 to 31 January) daily at 09:00, milestone deadlines every hour, the repair of payment
+ * provider calls left half-way every ten minutes, expired data exports deleted daily at 03:30;
+ * graphile-worker backfills a missed run (up to a day, an hour) late.
  */
-const crontab = ["0 8 * * * urssaf_reminders ?fill=1d", "5 * * * * milestone_deadlines ?fill=1h", `*/10 * * * * ${REPAIR_TASK}`, "30 3 * * * purge_data_exports ?fill=1d"].join("\n");
+const crontab = [
+  "0 8 * * * urssaf_reminders ?fill=1d",
+  "0 9 * * * dac7_notices ?fill=2d",
+  "5 * * * * milestone_deadlines ?fill=1h",
+  `*/10 * * * * ${REPAIR_TASK}`,
+  "30 3 * * * purge_data_exports ?fill=1d",
+].join("\n");
 
 const logger = new Logger((scope) => (level, message) => {
   if (level === "error" || level === "warning") console.error(`[worker] ${message}`, scope.taskIdentifier ?? "");

@@ -9,6 +9,7 @@ import { SubmitForVerificationForm } from "@/components/experts/SubmitForVerific
 import { VerificationStatus } from "@/components/experts/VerificationStatus";
 import { Alert } from "@/components/ui/Alert";
 import { PageHeading } from "@/components/ui/PageHeading";
+import { TaxDetailsNotice } from "@/components/dac7/TaxDetailsNotice";
 import { currentActor } from "@/lib/auth/current-actor";
 import { profileToValues } from "@/lib/experts/form-values";
 import { getMyExpertProfile, listCatalog } from "@/lib/experts/queries";
@@ -52,6 +53,7 @@ export default async function ExpertProfilePage() {
         urssaf={mine.urssaf}
         submitForm={<SubmitForVerificationForm disabled={mine.missing.length > 0} action={submitProfileAction} />}
       />
+      <TaxDetailsNotice actor={actor} />
       {profile.status !== "rejected" && profile.status !== "suspended" ? (
         <section aria-labelledby="photo-title" className="flex flex-col gap-4 rounded-lg border border-stone-200 bg-white p-6">
           <h2 id="photo-title" className="text-xl font-semibold">{t("photo")}</h2>

@@ -4,11 +4,12 @@ import { PolicyError } from "@/lib/auth/policy";
 import { getMyMandate } from "@/lib/invoicing/mandate";
 import { parisDay } from "@/lib/dates";
 import { platformParty } from "@/lib/invoicing/parties";
-import { listInvoices, yearlyStatement } from "@/lib/invoicing/queries";
+import { listInvoices } from "@/lib/invoicing/queries";
+import { yearlyStatement } from "@/lib/invoicing/statement";
 import { renderTextDocumentPdf } from "@/lib/pdf/text-document";
 import { statementDocument, type StatementSeller } from "./statement-document";
 
-/** The expert's yearly statement (art. 242 bis du CGI) as a PDF; 404 before the year is over, or for anyone but an expert. */
+/** The expert's yearly statement (art. 242 bis du CGI) as a PDF; 404 before the year is over, for a year with no activity, or for anyone but an expert. */
 export async function GET(_request: Request, { params }: { params: Promise<{ year: string }> }) {
   const { year: yearParam } = await params;
   const actor = await currentActor();

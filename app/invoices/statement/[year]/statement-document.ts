@@ -1,6 +1,6 @@
 import type { InvoiceParty } from "@/db/schema";
 import { formatDate, formatEuros } from "@/lib/contracts/documents/format";
-import type { yearlyStatement } from "@/lib/invoicing/queries";
+import type { yearlyStatement } from "@/lib/invoicing/statement";
 import type { TextDocumentInput } from "@/lib/pdf/text-document";
 
 export type YearlyStatement = NonNullable<Awaited<ReturnType<typeof yearlyStatement>>>;
@@ -18,6 +18,7 @@ export interface StatementSeller {
 }
 
 const euros = (cents: number) => formatEuros(cents, "fr");
+const QUARTERS = ["janvier à mars", "avril à juin", "juillet à septembre", "octobre à décembre"];
 const day = (isoDay: string) => formatDate(isoDay, "fr");
 
 function partyLines(party: StatementSeller | InvoiceParty): string[] {
@@ -56,12 +57,21 @@ export function statementDocument(input: {
       {
         heading: `Synthèse de l’année ${year}`,
         paragraphs: [
-          `Période : du ${day(`${year}-01-01`)} au ${day(`${year}-12-31`)}.`,
+          `Période : du ${day(`${year}-01-01`)} au ${day(`${year}-12-31`)} (année civile, heure de Paris).`,
           `Nombre de transactions : ${statement.transactions}${credits > 0 ? ` (et ${credits} avoir${credits > 1 ? "s" : ""})` : ""}.`,
           `Montant brut des transactions, TVA comprise : ${euros(statement.grossCents)}.`,
           `Montant hors TVA : ${euros(statement.exVatCents)}.`,
-          "Les montants sont ceux payés par les clients par l’intermédiaire de la plateforme, avoirs déduits, avant la commission de la plateforme.",
+          `Frais et commissions retenus par la plateforme : ${euros(statement.commissionCents)} (dont TVA ${euros(statement.commissionVatCents)}).`,
+          `Montant versé (crédité) au vendeur : ${euros(statement.netCents)}.`,
+          "Les montants bruts sont ceux payés par les clients par l’intermédiaire de la plateforme, part remboursée déduite, avant la commission de la plateforme.",
         ],
+      },
+      {
+        heading: "Détail par trimestre",
+        paragraphs: statement.quarters.map(
+          (q, i) =>
+            `T${i + 1} (${QUARTERS[i]}) : ${q.activities} transaction${q.activities > 1 ? "s" : ""}, montant brut ${euros(q.grossCents)}, commissions retenues ${euros(q.feesCents + q.taxesCents)}, versé ${euros(q.considerationCents)}.`,
+        ),
       },
       {
         heading: "Détail des factures et avoirs",
@@ -70,7 +80,7 @@ export function statementDocument(input: {
             ? ["Aucune facture ni aucun avoir sur l’année."]
             : statement.invoices.map((invoice) =>
                 invoice.kind === "credit_note"
-                  ? `${invoice.number} — avoir du ${day(invoice.issueDate)} — ${euros(-invoice.inclVatCents)} TTC`
+                  ? `${invoice.number} — avoir du ${day(invoice.issueDate)}${invoice.corrects ? ` sur la facture ${invoice.corrects}` : ""} — ${euros(-invoice.inclVatCents)} TTC`
                   : `${invoice.number} — facture du ${day(invoice.issueDate)} — ${euros(invoice.inclVatCents)} TTC`,
               ),
       },

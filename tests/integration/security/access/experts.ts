@@ -71,6 +71,12 @@ export const EXPERT_ACTIONS: Record<string, ActionAccess> = {
     together: true,
     form: () => ({ legalName: "Conseil Libre EURL", addressLine1: "8 quai Saint-Vincent", postalCode: "69001", city: "Lyon", confirm: "yes" }),
   }),
+  "app/expert/tax-details/actions.ts#saveTaxDetailsAction": access({
+    ok: experts,
+    together: true,
+    note: "each expert gives their own DAC7 data",
+    form: () => ({ firstName: "Sophie", lastName: "Bernard", birthDate: "1985-04-12", birthCity: "Lyon", iban: "FR7630006000011234567890189" }),
+  }),
   "app/expert/payouts/actions.ts#startPayoutsOnboardingAction": access({
     ok: ["partyExpert"],
     note: "a verified expert who has accepted the billing mandate (the other verified expert has not yet)",

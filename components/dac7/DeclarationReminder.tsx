@@ -1,0 +1,20 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Alert } from "@/components/ui/Alert";
+import type { Actor } from "@/lib/auth/actor";
+import { myDeclarationReminder } from "@/lib/dac7/declaration";
+
+/** On the expert's dashboard, from November to January: the DAC7 declaration misses their data. */
+export async function DeclarationReminder({ actor }: { actor: Actor }) {
+  const reminder = await myDeclarationReminder(actor);
+  if (!reminder) return null;
+  const t = await getTranslations("dac7");
+  return (
+    <Alert tone="warning">
+      <p>{t("dashboardReminder", { year: String(reminder.year) })}</p>
+      <Link href="/expert/tax-details" className="mt-1 inline-block font-semibold underline">
+        {t("noticeLinkMissing")}
+      </Link>
+    </Alert>
+  );
+}
