@@ -60,16 +60,19 @@ const server = createServer((request, response) => {
     const method = request.method ?? "GET";
     metrics.observeRequest({ method, route, status }, seconds);
     const requestId = response.getHeader(REQUEST_ID_HEADER);
-    logger[accessLevel(path, status)]({
-      requestId: typeof requestId === "string" ? requestId : undefined,
-      method,
-      path,
-      route,
-      status,
-      durationMs: Math.round(seconds * 10_000) / 10,
-      userId: context.userId,
-      aborted: response.writableFinished ? undefined : true,
-    });
+    logger[accessLevel(path, status)](
+      {
+        requestId: typeof requestId === "string" ? requestId : undefined,
+        method,
+        path,
+        route,
+        status,
+        durationMs: Math.round(seconds * 10_000) / 10,
+        userId: context.userId,
+        aborted: response.writableFinished ? undefined : true,
+      },
+      `${method} ${path} ${status}`,
+    );
   });
   // A request Next.js cannot handle (a URL it cannot decode, say) must answer 4xx/5xx, never take
   // the process down with an unhandled rejection.

@@ -33,8 +33,21 @@ export const REDACTED_KEYS = [
   "payload",
   // postgres.js errors: the statement's parameters and the failing row (`Key (email)=(…)`).
   "parameters",
+  "params",
   "detail",
 ];
+
+/** Drizzle puts a failed query's parameters in its message ("…\nparams: claire@example.fr,…"). */
+function withoutParams(text: string | undefined): string | undefined {
+  return text?.replace(/\nparams: [^\n]*/g, "\nparams: [redacted]");
+}
+
+/** pino's error serializer, with the query parameters taken out of the message and the stack. */
+function serializeError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const serialized = pino.stdSerializers.err(error) as ReturnType<typeof pino.stdSerializers.err> & { cause?: unknown };
+  return { ...serialized, message: withoutParams(serialized.message), stack: withoutParams(serialized.stack) };
+}
 
 function redactPaths(): string[] {
   return REDACTED_KEYS.flatMap((key) => {
@@ -59,7 +72,7 @@ export function createLogger(bindings: Record<string, unknown> = {}, destination
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: redactPaths(), censor: "[redacted]" },
-      serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err },
+      serializers: { err: serializeError, error: serializeError },
     },
     destination ?? pino.destination({ dest: 1, sync: true }),
   );
