@@ -74,7 +74,8 @@ export function stripeRows(raw: RawEnv): Row[] {
   else rows.push(ok("stripe", "live secret key"));
   const secret = env.STRIPE_WEBHOOK_SECRET;
   if (!secret) rows.push(fail("stripe webhook", "STRIPE_WEBHOOK_SECRET is not set: payment events would be refused", "add the endpoint APP_URL/api/stripe/webhook in Stripe → Webhooks and copy its signing secret (whsec_…)"));
-  else if (!/^whsec_[A-Za-z0-9+/=]+$/.test(secret)) rows.push(fail("stripe webhook", "STRIPE_WEBHOOK_SECRET is not a webhook signing secret (whsec_…)", "copy the signing secret of the endpoint APP_URL/api/stripe/webhook from Stripe → Webhooks"));
+  // Two secrets, comma-separated, while one is rotated (README, Rotating secrets).
+  else if (!secret.split(",").every((one) => /^whsec_[A-Za-z0-9+/=]+$/.test(one.trim()))) rows.push(fail("stripe webhook", "STRIPE_WEBHOOK_SECRET is not a webhook signing secret (whsec_…)", "copy the signing secret of the endpoint APP_URL/api/stripe/webhook from Stripe → Webhooks"));
   else rows.push(ok("stripe webhook", "signing secret set"));
   return rows;
 }
