@@ -15,7 +15,7 @@ import { normalizeForwarding } from "../lib/http/forwarded";
 import { log, pathOnly, routeConsoleToLogger } from "../lib/observability/logger";
 import { createMetrics } from "../lib/observability/metrics";
 import { metricsOptionsFromEnv, startMetricsServer } from "../lib/observability/metrics-server";
-import { runWithRequestContext, type RequestContext } from "../lib/observability/request-context";
+import { openRequestContext } from "../lib/observability/request-context";
 import { REQUEST_ID_HEADER } from "../lib/observability/request-id";
 import { loadRoutePatterns } from "../lib/observability/routes";
 
@@ -51,8 +51,10 @@ const server = createServer((request, response) => {
   // A client's X-Request-Id is kept only from the trusted proxy (proxy.ts checks its form).
   if (trustProxy === 0) delete request.headers[REQUEST_ID_HEADER];
   normalizeForwarding(request.headers, request.socket.remoteAddress, trustProxy);
-  const context: RequestContext = {};
+  // The app notes the signed-in user in this request's slot (lib/observability/request-context.ts).
+  const { context, close } = openRequestContext(request.headers);
   response.once("close", () => {
+    close();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const path = pathOnly(request.url);
     const route = routeOf(path);
@@ -76,7 +78,7 @@ const server = createServer((request, response) => {
   });
   // A request Next.js cannot handle (a URL it cannot decode, say) must answer 4xx/5xx, never take
   // the process down with an unhandled rejection.
-  runWithRequestContext(context, () => handle(request, response)).catch((error: unknown) => {
+  handle(request, response).catch((error: unknown) => {
     const undecodable = error instanceof URIError || (error as { name?: string } | null)?.name === "DecodeError";
     if (!undecodable) logger.error({ err: error, method: request.method, path: pathOnly(request.url) }, "request failed");
     if (response.headersSent) return void response.destroy();

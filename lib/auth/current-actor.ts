@@ -11,7 +11,7 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const user = session?.user;
   if (!session || !user?.id || user.suspended) return null;
-  noteUserId(user.id); // for the web server's log line of this request
+  await noteUserId(user.id); // for the web server's log line of this request
   return {
     id: user.id,
     email: user.email,

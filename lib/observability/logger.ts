@@ -1,6 +1,6 @@
 /**
- * The one logger of every process (web server, launcher, worker, server code): JSON lines on
- * stdout through pino, one object per event, with `time` (ISO 8601), `level` (its name) and
+ * The one logger of every process (web server, launcher, worker, server code): JSON lines through
+ * pino (stdout, and stderr from warn up), one object per event, with `time` (ISO 8601), `level` (its name) and
  * `msg`. `LOG_LEVEL` (trace, debug, info, warn, error, fatal, silent; default info) sets what is
  * written. Whatever the caller passes, tokens, emails, cookies, authorization headers, passwords,
  * query strings and bodies are replaced by "[redacted]" (see REDACTED_KEYS; tested).
@@ -63,7 +63,10 @@ export function logLevel(value = process.env.LOG_LEVEL): string {
   return level && LEVELS.includes(level) ? level : "info";
 }
 
-/** A new logger; `destination` is for tests (default: stdout, written synchronously). */
+/**
+ * A new logger; `destination` is for tests. By default, written synchronously: warnings and
+ * errors on stderr, the rest on stdout (journald and `docker logs` keep both).
+ */
 export function createLogger(bindings: Record<string, unknown> = {}, destination?: DestinationStream, level = logLevel()): Logger {
   return pino(
     {
@@ -74,7 +77,14 @@ export function createLogger(bindings: Record<string, unknown> = {}, destination
       redact: { paths: redactPaths(), censor: "[redacted]" },
       serializers: { err: serializeError, error: serializeError },
     },
-    destination ?? pino.destination({ dest: 1, sync: true }),
+    destination ??
+      pino.multistream(
+        [
+          { level: "trace", stream: pino.destination({ dest: 1, sync: true }) },
+          { level: "warn", stream: pino.destination({ dest: 2, sync: true }) },
+        ],
+        { dedupe: true },
+      ),
   );
 }
 

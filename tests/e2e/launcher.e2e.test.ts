@@ -226,8 +226,8 @@ describe.skipIf(!e2eEnabled)("npm start in production", () => {
     expect(before).toMatch(/^compagnon_database_up 1$/m);
     expect(before).toMatch(/^compagnon_emails\{status="pending"\} \d+$/m);
     expect(before).toMatch(/^compagnon_stripe_events_waiting 0$/m);
-    await fetch(`${base}/signin`);
-    expect(count(await scrape())).toBe(count(before) + 1);
+    await (await fetch(`${base}/signin`)).text(); // counted once the answer is sent in full
+    await waitUntil("the request to be counted", async () => count(await scrape()) === count(before) + 1, 5_000);
     // Not on the public port, not on another interface.
     expect((await fetch(`${base}/metrics`)).status).not.toBe(200);
 
