@@ -1,5 +1,5 @@
 import { cache } from "react";
-import { noteUserId } from "@/lib/observability/request-context";
+import { noteUserId } from "@/lib/observability/note-user";
 import type { Actor } from "./actor";
 import { auth } from "./auth";
 

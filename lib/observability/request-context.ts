@@ -2,13 +2,13 @@
  * What the web server's access log line learns from the app while it handles a request: the
  * signed-in user's id. The web server (scripts/web-server.ts) opens a slot per request and names
  * it in a request header of its own (a client's header of that name is dropped first); the app
- * fills the slot when it reads the session (currentActor). The slots live on globalThis: the web
+ * fills the slot when it reads the session (currentActor, through note-user.ts: this module
+ * imports nothing of Next.js, which the web server loads only once Next.js is set up). The slots live on globalThis: the web
  * server and Next.js's bundles load this module apart. Without our web server (`next dev`, tests)
  * there is no slot and nothing is noted.
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
-import { headers } from "next/headers";
 
 export interface RequestContext {
   userId?: string;
@@ -33,13 +33,7 @@ export function openRequestContext(requestHeaders: IncomingHttpHeaders): { conte
   return { context, close: () => slots().delete(slot) };
 }
 
-/** App: records the signed-in user of the current request, when our web server handles it. */
-export async function noteUserId(userId: string): Promise<void> {
-  try {
-    const slot = (await headers()).get(LOG_SLOT_HEADER);
-    const context = slot ? slots().get(slot) : undefined;
-    if (context) context.userId = userId;
-  } catch {
-    // Outside a request (a script, a test): nothing to note.
-  }
+/** The slot a request header names, if our web server opened it. */
+export function requestContext(slot: string | null | undefined): RequestContext | undefined {
+  return slot ? slots().get(slot) : undefined;
 }
