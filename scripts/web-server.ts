@@ -30,7 +30,13 @@ if (!Number.isInteger(trustProxy) || trustProxy < 0) {
   logger.fatal(`TRUST_PROXY must be a whole number of proxies (0, 1, 2…), got "${process.env.TRUST_PROXY}"`);
   process.exit(1);
 }
-const metricsOptions = metricsOptionsFromEnv();
+let metricsOptions: ReturnType<typeof metricsOptionsFromEnv> = null;
+try {
+  metricsOptions = metricsOptionsFromEnv();
+} catch (error) {
+  logger.fatal((error as Error).message);
+  process.exit(1);
+}
 
 const app = next({ dev: false, dir: process.cwd(), hostname, port });
 const handle = app.getRequestHandler();

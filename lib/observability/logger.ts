@@ -93,7 +93,11 @@ const globalForLogger = globalThis as unknown as { compagnonLogger?: Logger };
 
 /** The process's logger; `component` names the part that writes (web, worker, launcher, stripe…). */
 export function log(component?: string): Logger {
-  globalForLogger.compagnonLogger ??= createLogger();
+  if (!globalForLogger.compagnonLogger) {
+    globalForLogger.compagnonLogger = createLogger();
+    const asked = process.env.LOG_LEVEL?.trim();
+    if (asked && logLevel(asked) !== asked.toLowerCase()) globalForLogger.compagnonLogger.warn(`LOG_LEVEL=${asked} is not a level (trace, debug, info, warn, error, fatal, silent): info`);
+  }
   return component ? globalForLogger.compagnonLogger.child({ component }) : globalForLogger.compagnonLogger;
 }
 

@@ -33,7 +33,7 @@ export async function startMetricsServer(registry: Registry, options: MetricsSer
     }
     registry.metrics().then(
       (text) => response.writeHead(200, { "content-type": registry.contentType }).end(request.method === "HEAD" ? undefined : text),
-      (error: unknown) => response.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end(`metrics failed: ${String(error)}\n`),
+      () => response.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end("metrics failed\n"),
     );
   });
   await new Promise<void>((resolve, reject) => {
