@@ -37,8 +37,8 @@ async function readDatabase(sql: postgres.Sql): Promise<DatabaseSnapshot> {
         case
           when attempts >= max_attempts then 'failed'
           when locked_at is not null then 'running'
-          when run_at > now() then 'scheduled'
           when attempts > 0 then 'retrying'
+          when run_at > now() then 'scheduled'
           else 'waiting'
         end as state,
         count(*)::int as count
@@ -104,7 +104,7 @@ export function createMetrics(options: { sql?: () => postgres.Sql; poolMax?: num
   });
   new Gauge({
     name: "compagnon_jobs",
-    help: "Background jobs by task and state: waiting, retrying (failed before, will run again), scheduled (later), running, failed (no attempt left).",
+    help: "Background jobs by task and state: waiting, scheduled (for later), running, retrying (failed, will run again), failed (no attempt left).",
     labelNames: ["task", "state"] as const,
     registers: [registry],
     async collect() {

@@ -62,6 +62,8 @@ describe("the metrics endpoint", () => {
     await db.execute(sql`select graphile_worker.add_job('deliver_email', '{"outboxId":"x"}'::json)`);
     await db.execute(sql`select graphile_worker.add_job('process_stripe_event', '{}'::json, max_attempts := 1)`);
     await db.execute(sql`update graphile_worker._private_jobs set attempts = 1, last_error = 'boom' where task_id = (select id from graphile_worker._private_tasks where identifier = 'process_stripe_event')`);
+    await db.execute(sql`select graphile_worker.add_job('send_refund', '{}'::json, max_attempts := 5)`);
+    await db.execute(sql`update graphile_worker._private_jobs set attempts = 1, run_at = now() + interval '1 minute' where task_id = (select id from graphile_worker._private_tasks where identifier = 'send_refund')`);
     await db.execute(sql`insert into stripe_events (id, type, livemode, payload) values ('evt_metrics', 'checkout.session.completed', false, '{}')`);
     await new Promise((resolve) => setTimeout(resolve, 600)); // past the shared read's half-second cache
 
@@ -72,6 +74,7 @@ describe("the metrics endpoint", () => {
     expect(value(after, 'compagnon_emails{status="pending"}')).toBe(1);
     expect(value(after, 'compagnon_jobs{task="deliver_email",state="waiting"}')).toBe(1);
     expect(value(after, 'compagnon_jobs{task="process_stripe_event",state="failed"}')).toBe(1);
+    expect(value(after, 'compagnon_jobs{task="send_refund",state="retrying"}')).toBe(1);
     expect(value(after, "compagnon_stripe_events_waiting")).toBe(1);
     expect(after).not.toContain("claire@example.test");
   });
