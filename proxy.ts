@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { namesOwnHost } from "@/lib/http/host-check";
 import { refuseBodySize, refuseMalformedAction, refusePath } from "@/lib/http/request-guard";
+import { LOG_SLOT_HEADER, requestContext } from "@/lib/observability/request-context";
 import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/observability/request-id";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
@@ -43,6 +44,9 @@ function appUrl(): string {
  */
 export async function proxy(request: NextRequest) {
   const requestId = requestIdFor(request.headers.get(REQUEST_ID_HEADER), Number(process.env.TRUST_PROXY ?? "0") || 0);
+  // The web server's log lines of this request carry it (lib/observability/request-context.ts).
+  const context = requestContext(request.headers.get(LOG_SLOT_HEADER));
+  if (context) context.requestId = requestId;
   const response = await answer(request, requestId);
   response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;

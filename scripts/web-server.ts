@@ -15,7 +15,7 @@ import { normalizeForwarding } from "../lib/http/forwarded";
 import { log, pathOnly, routeConsoleToLogger } from "../lib/observability/logger";
 import { createMetrics } from "../lib/observability/metrics";
 import { metricsOptionsFromEnv, startMetricsServer } from "../lib/observability/metrics-server";
-import { openRequestContext } from "../lib/observability/request-context";
+import { openRequestContext, runInRequestContext } from "../lib/observability/request-context";
 import { REQUEST_ID_HEADER } from "../lib/observability/request-id";
 import { loadRoutePatterns } from "../lib/observability/routes";
 
@@ -67,7 +67,7 @@ const server = createServer((request, response) => {
     const status = response.statusCode;
     const method = request.method ?? "GET";
     metrics.observeRequest({ method, route, status }, seconds);
-    const requestId = response.getHeader(REQUEST_ID_HEADER);
+    const requestId = context.requestId ?? response.getHeader(REQUEST_ID_HEADER);
     logger[accessLevel(path, status)](
       {
         requestId: typeof requestId === "string" ? requestId : undefined,
@@ -84,7 +84,7 @@ const server = createServer((request, response) => {
   });
   // A request Next.js cannot handle (a URL it cannot decode, say) must answer 4xx/5xx, never take
   // the process down with an unhandled rejection.
-  handle(request, response).catch((error: unknown) => {
+  runInRequestContext(context, () => handle(request, response)).catch((error: unknown) => {
     const undecodable = error instanceof URIError || (error as { name?: string } | null)?.name === "DecodeError";
     if (!undecodable) logger.error({ err: error, method: request.method, path: pathOnly(request.url) }, "request failed");
     if (response.headersSent) return void response.destroy();

@@ -6,6 +6,7 @@
  * query strings and bodies are replaced by "[redacted]" (see REDACTED_KEYS; tested).
  */
 import pino, { type DestinationStream, type Logger } from "pino";
+import { currentRequestContext } from "./request-context";
 
 export type { Logger } from "pino";
 
@@ -75,6 +76,11 @@ export function createLogger(bindings: Record<string, unknown> = {}, destination
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: redactPaths(), censor: "[redacted]" },
+      // A line written while a request is handled carries its id (and its user, once known).
+      mixin: () => {
+        const context = currentRequestContext();
+        return context ? { requestId: context.requestId, userId: context.userId } : {};
+      },
       serializers: { err: serializeError, error: serializeError },
     },
     destination ??

@@ -7,17 +7,36 @@
  * server and Next.js's bundles load this module apart. Without our web server (`next dev`, tests)
  * there is no slot and nothing is noted.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 
 export interface RequestContext {
+  /** Set by proxy.ts once it has decided the request's id. */
+  requestId?: string;
   userId?: string;
 }
 
 export const LOG_SLOT_HEADER = "x-compagnon-log-slot";
 
 const KEY = Symbol.for("compagnon.requestContexts");
-const globalForContexts = globalThis as unknown as { [KEY]?: Map<string, RequestContext> };
+const CURRENT = Symbol.for("compagnon.currentRequestContext");
+const globalForContexts = globalThis as unknown as { [KEY]?: Map<string, RequestContext>; [CURRENT]?: AsyncLocalStorage<RequestContext> };
+
+function current(): AsyncLocalStorage<RequestContext> {
+  globalForContexts[CURRENT] ??= new AsyncLocalStorage<RequestContext>();
+  return globalForContexts[CURRENT];
+}
+
+/** Web server: runs the handling of a request with its context, for the log lines written meanwhile. */
+export function runInRequestContext<T>(context: RequestContext, fn: () => T): T {
+  return current().run(context, fn);
+}
+
+/** The context of the request being handled, if any (log lines written while handling it carry its id). */
+export function currentRequestContext(): RequestContext | undefined {
+  return current().getStore();
+}
 
 function slots(): Map<string, RequestContext> {
   globalForContexts[KEY] ??= new Map<string, RequestContext>();

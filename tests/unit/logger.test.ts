@@ -1,6 +1,7 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { createLogger, logLevel, pathOnly, routeConsoleToLogger } from "@/lib/observability/logger";
+import { openRequestContext, runInRequestContext } from "@/lib/observability/request-context";
 import { isWellFormedRequestId, requestIdFor } from "@/lib/observability/request-id";
 
 /** A logger writing into an array of parsed lines. */
@@ -70,6 +71,27 @@ describe("the logger", () => {
     const silent = capture(logLevel("silent"));
     silent.logger.error("nothing");
     expect(silent.lines).toEqual([]);
+  });
+
+  it("writes the request's id (and user) on every line written while the request is handled, the line's own fields first", async () => {
+    const { logger, lines } = capture();
+    const headers: Record<string, string> = {};
+    const { context, close } = openRequestContext(headers);
+    expect(headers["x-compagnon-log-slot"]).toMatch(/^[0-9a-f-]{36}$/);
+    await runInRequestContext(context, async () => {
+      context.requestId = "req-0123456789";
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      logger.error("inside");
+      context.userId = "u-42";
+      logger.info({ requestId: "explicit-id" }, "own id");
+    });
+    close();
+    logger.info("outside");
+    expect(lines.map((line) => [line.msg, line.requestId, line.userId])).toEqual([
+      ["inside", "req-0123456789", undefined],
+      ["own id", "explicit-id", "u-42"],
+      ["outside", undefined, undefined],
+    ]);
   });
 
   it("keeps only the path of a URL, and hides an invitation's token", () => {
