@@ -1,11 +1,12 @@
 /**
- * What the web server's access log line learns from the app while it handles a request: the
- * signed-in user's id. The web server (scripts/web-server.ts) opens a slot per request and names
- * it in a request header of its own (a client's header of that name is dropped first); the app
- * fills the slot when it reads the session (currentActor, through note-user.ts: this module
- * imports nothing of Next.js, which the web server loads only once Next.js is set up). The slots live on globalThis: the web
- * server and Next.js's bundles load this module apart. Without our web server (`next dev`, tests)
- * there is no slot and nothing is noted.
+ * What the log lines of a request learn while the app handles it: its id (decided by proxy.ts)
+ * and the signed-in user's id (noted by currentActor, through note-user.ts). The web server
+ * (scripts/web-server.ts) opens a slot per request, names it in a request header of its own (a
+ * client's header of that name is overwritten), and handles the request inside it
+ * (AsyncLocalStorage): the logger adds the slot's ids to every line written meanwhile. Slots and
+ * storage live on globalThis, as the web server and Next.js's bundles load this module apart;
+ * it imports nothing of Next.js, which the web server may load only once Next.js is set up.
+ * Without our web server (`next dev`, tests) there is no slot and nothing is noted.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
