@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { namesOwnHost } from "@/lib/http/host-check";
 import { refuseBodySize, refuseMalformedAction, refusePath } from "@/lib/http/request-guard";
+import { LOG_SLOT_HEADER, requestContext } from "@/lib/observability/request-context";
+import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/observability/request-id";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 /** Pages that need a signed-in person; the use cases check roles and ownership themselves. */
@@ -37,9 +39,20 @@ function appUrl(): string {
  * Proxy (formerly middleware): refuses requests Next.js could not read (a broken path, a body
  * over the size limit, a malformed server action call) with a 4xx, sets the per-request CSP
  * nonce, and sends anonymous visitors of private pages to the sign-in page. It only redirects;
- * authorization lives in the use cases.
+ * authorization lives in the use cases. Every answer carries the request's id (X-Request-Id),
+ * which the app also receives as a request header and the web server's log line carries.
  */
 export async function proxy(request: NextRequest) {
+  const requestId = requestIdFor(request.headers.get(REQUEST_ID_HEADER), Number(process.env.TRUST_PROXY ?? "0") || 0);
+  // The web server's log lines of this request carry it (lib/observability/request-context.ts).
+  const context = requestContext(request.headers.get(LOG_SLOT_HEADER));
+  if (context) context.requestId = requestId;
+  const response = await answer(request, requestId);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
+}
+
+async function answer(request: NextRequest, requestId: string): Promise<Response> {
   const { pathname, search } = request.nextUrl;
   // A request for another host (forged Host or X-Forwarded-Host) never reaches a page or an
   // action, nor has its body read. Liveness stays answerable by a local probe.
@@ -63,6 +76,7 @@ export async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development", Boolean(process.env.STRIPE_SECRET_KEY));
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);

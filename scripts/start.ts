@@ -14,6 +14,7 @@ import "./lib/die-with-parent.mjs";
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { log, routeConsoleToLogger } from "../lib/observability/logger";
 import { provideDatabase } from "./lib/database";
 import { prepareDatabase } from "./lib/prepare-database";
 import { refuseBadProductionConfig } from "./lib/refuse-bad-config";
@@ -23,6 +24,8 @@ const dev = process.argv.includes("--dev");
 const demo = dev || process.argv.includes("--demo");
 const webOnly = process.argv.includes("--web");
 const STOP_TIMEOUT_MS = 15_000;
+
+const logger = log("launcher");
 
 function running(child: ChildProcess): boolean {
   return child.exitCode === null && child.signalCode === null;
@@ -36,8 +39,10 @@ async function main() {
   } else {
     refuseBadProductionConfig("[compagnon]");
   }
+  // From here on, every line of this process (the worker's, a library's) is JSON.
+  routeConsoleToLogger(log());
   if (!dev && !existsSync(path.join(".next", "BUILD_ID"))) {
-    console.error("[compagnon] no production build found: run `npm run build` first (or `npm run demo`).");
+    logger.fatal("no production build found: run `npm run build` first (or `npm run demo`).");
     process.exit(1);
   }
 
@@ -51,13 +56,13 @@ async function main() {
   env(); // validate now, not on the first request
 
   const { programs, demoLoaded } = await prepareDatabase(database, { demo });
-  if (demoLoaded) console.log("[compagnon] demo data loaded (see README for the demo accounts)");
+  if (demoLoaded) logger.info("demo data loaded (see README for the demo accounts)");
   if (!demo) {
     // The app must not be able to rewrite its own records (README, "Production": the two roles).
     const [{ sqlClient }, { runtimeRoleProblems }] = await Promise.all([import("../db/client"), import("../db/roles")]);
-    for (const problem of await runtimeRoleProblems(sqlClient())) console.warn(`[compagnon] WARNING: ${problem}`);
+    for (const problem of await runtimeRoleProblems(sqlClient())) logger.warn(problem);
   }
-  console.log(`[compagnon] catalogue: ${programs} programs`);
+  logger.info(`catalogue: ${programs} programs`);
 
   const worker = webOnly ? null : await startWorker(database.url);
   const port = process.env.PORT || "3000";
@@ -71,7 +76,7 @@ async function main() {
     env: { ...process.env, PORT: port, NODE_ENV: dev ? "development" : "production" },
   });
   const what = webOnly ? "web process only" : "web + worker";
-  console.log(`[compagnon] ${demo ? "demo mode, " : ""}${what}, serving ${process.env.APP_URL || `http://localhost:${port}`}`);
+  logger.info(`${demo ? "demo mode, " : ""}${what}, serving ${process.env.APP_URL || `http://localhost:${port}`}`);
 
   let stopping = false;
   const shutdown = async (code: number, signal: NodeJS.Signals = "SIGTERM") => {
@@ -81,9 +86,9 @@ async function main() {
       process.exit(code || 1);
     }
     stopping = true;
-    console.log("[compagnon] stopping…");
+    logger.info("stopping…");
     setTimeout(() => {
-      console.error("[compagnon] could not stop in time: exiting");
+      logger.error("could not stop in time: exiting");
       if (running(next)) next.kill("SIGKILL");
       process.exit(code || 1);
     }, STOP_TIMEOUT_MS).unref();
@@ -92,25 +97,25 @@ async function main() {
       next.kill(signal);
       await exited;
     }
-    await worker?.stop().catch((error: unknown) => console.error("[compagnon] worker stop failed", error));
+    await worker?.stop().catch((error: unknown) => logger.error({ err: error }, "worker stop failed"));
     await closeDb().catch(() => {});
-    await database.stop().catch((error: unknown) => console.error("[compagnon] database stop failed", error));
+    await database.stop().catch((error: unknown) => logger.error({ err: error }, "database stop failed"));
     process.exit(code);
   };
   process.on("SIGINT", () => void shutdown(0, "SIGINT"));
   process.on("SIGTERM", () => void shutdown(0, "SIGTERM"));
   next.on("exit", (code, signal) => {
     if (stopping) return;
-    console.error(`[compagnon] the web process exited (${signal ?? `code ${code}`})`);
+    logger.error(`the web process exited (${signal ?? `code ${code}`})`);
     void shutdown(code || 1);
   });
   worker?.promise.catch((error: unknown) => {
-    console.error("[compagnon] the worker failed:", error);
+    logger.error({ err: error }, "the worker failed");
     void shutdown(1);
   });
 }
 
 main().catch((error: unknown) => {
-  console.error("[compagnon] failed to start:", error);
+  logger.fatal({ err: error }, "failed to start");
   process.exit(1);
 });

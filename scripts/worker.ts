@@ -5,6 +5,7 @@
 import "./lib/node-version"; // first: refuses an unsupported Node.js before anything else runs
 import "./lib/load-env";
 import "./lib/die-with-parent.mjs";
+import { log, routeConsoleToLogger } from "../lib/observability/logger";
 import { refuseBadProductionConfig } from "./lib/refuse-bad-config";
 
 const url = process.env.DATABASE_URL;
@@ -13,25 +14,28 @@ if (!url) {
   process.exit(2);
 }
 if (process.env.COMPAGNON_DEMO !== "1") refuseBadProductionConfig("[worker]");
+// From here on, every line of this process is JSON (LOG_LEVEL, lib/observability/logger.ts).
+const logger = log("worker");
+routeConsoleToLogger(log());
 // Imported once the checks passed: they load the database client and the job runtime.
 const { closeDb } = await import("../db/client");
 const { env } = await import("../lib/env");
 const { startWorker } = await import("../lib/jobs/worker");
 env();
 const worker = await startWorker(url, Number(process.env.WORKER_CONCURRENCY || 4));
-console.log(`[worker] running (${worker.workerIds().join(", ")})`);
+logger.info(`running (${worker.workerIds().join(", ")})`);
 let stopping = false;
 const stop = async (code: number) => {
   if (stopping) process.exit(code || 1);
   stopping = true;
   setTimeout(() => process.exit(code || 1), 30_000).unref();
-  await worker.stop().catch((error: unknown) => console.error("[worker] stop failed", error));
+  await worker.stop().catch((error: unknown) => logger.error({ err: error }, "stop failed"));
   await closeDb();
   process.exit(code);
 };
 process.on("SIGINT", () => void stop(0));
 process.on("SIGTERM", () => void stop(0));
 await worker.promise.catch(async (error: unknown) => {
-  console.error("[worker] failed:", error);
+  logger.fatal({ err: error }, "failed");
   await stop(1);
 });

@@ -1,4 +1,5 @@
 import { cache } from "react";
+import { noteUserId } from "@/lib/observability/note-user";
 import type { Actor } from "./actor";
 import { auth } from "./auth";
 
@@ -10,6 +11,7 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const user = session?.user;
   if (!session || !user?.id || user.suspended) return null;
+  await noteUserId(user.id); // for the web server's log line of this request
   return {
     id: user.id,
     email: user.email,

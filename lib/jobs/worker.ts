@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import { Logger, run, type TaskList, type WorkerEvents } from "graphile-worker";
+import { Logger, run, type Job, type TaskList, type WorkerEvents } from "graphile-worker";
 import { z } from "zod";
 import { deliverEmail } from "@/lib/email/deliver";
 import { startHeartbeat } from "@/lib/jobs/heartbeat";
@@ -17,6 +17,7 @@ import { PREPARE_EXPORT_TASK, prepareDataExport, purgeExpiredDataExports } from 
 import { REPAIR_TASK, repairPaymentIntents } from "@/lib/payments/repair";
 import { SEND_TRANSFER_TASK } from "@/lib/payments/release";
 import { sendTransfer } from "@/lib/payments/transfers";
+import { log } from "@/lib/observability/logger";
 
 const deliverPayload = z.object({ outboxId: z.uuid() });
 const eventPayload = z.object({ eventId: z.string().min(1) });
@@ -88,9 +89,36 @@ const crontab = [
   "30 3 * * * purge_data_exports ?fill=1d",
 ].join("\n");
 
-const logger = new Logger((scope) => (level, message) => {
-  if (level === "error" || level === "warning") console.error(`[worker] ${message}`, scope.taskIdentifier ?? "");
+const workerLog = log("worker");
+
+/** graphile-worker's own lines, with their scope (worker, task, job id), through our logger. */
+const logger = new Logger((scope) => {
+  const fields = { workerId: scope.workerId, task: scope.taskIdentifier, jobId: scope.jobId };
+  return (level, message) => {
+    // Each job has its own line (logJobs below): graphile-worker's "Completed task…" goes to debug.
+    const routine = /^(Completed|Failed) task /.test(message);
+    const pinoLevel = level === "error" ? "error" : level === "warning" ? "warn" : level === "info" && !routine ? "info" : "debug";
+    workerLog[pinoLevel](fields, message);
+  };
 });
+
+/**
+ * One info line per job run: task, job id, attempt (of the maximum), duration and outcome
+ * (success; retry when it failed with attempts left; failed when none is left). Never the payload.
+ */
+function logJobs(events: WorkerEvents): void {
+  const started = new Map<string, bigint>();
+  const fields = (job: Job) => ({ task: job.task_identifier, jobId: job.id, attempt: job.attempts, maxAttempts: job.max_attempts });
+  events.on("job:start", ({ job }) => started.set(job.id, process.hrtime.bigint()));
+  events.on("job:complete", ({ job, error }) => {
+    const start = started.get(job.id);
+    started.delete(job.id);
+    const durationMs = start === undefined ? undefined : Math.round(Number(process.hrtime.bigint() - start) / 1e5) / 10;
+    if (!error) return workerLog.info({ ...fields(job), durationMs, outcome: "success" }, `job ${job.task_identifier} done`);
+    const outcome = job.attempts >= job.max_attempts ? "failed" : "retry";
+    workerLog[outcome === "failed" ? "error" : "warn"]({ ...fields(job), durationMs, outcome, err: error }, `job ${job.task_identifier} ${outcome === "failed" ? "failed for good" : "failed, will retry"}`);
+  });
+}
 
 export interface RunningWorker {
   /** Graceful stop: running jobs finish, the heartbeat rows go. */
@@ -109,7 +137,8 @@ export interface RunningWorker {
 export async function startWorker(connectionString: string, concurrency = 2): Promise<RunningWorker> {
   const ids = new Set<string>();
   const events: WorkerEvents = new EventEmitter();
-  const heartbeat = startHeartbeat(connectionString, () => [...ids], (message) => console.error(`[worker] ${message}`));
+  const heartbeat = startHeartbeat(connectionString, () => [...ids], (message) => workerLog.warn(message));
+  logJobs(events);
   events.on("worker:create", ({ worker }) => {
     ids.add(worker.workerId);
     void heartbeat.beat().catch(() => {});

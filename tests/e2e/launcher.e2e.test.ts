@@ -94,9 +94,26 @@ async function waitUntil(what: string, probe: () => Promise<boolean> | boolean, 
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/** The JSON lines of the launcher's output (its own, its worker's, its web process's). */
+function logLines(output: string): Record<string, unknown>[] {
+  return output
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+async function sql<T>(url: string, run: (db: postgres.Sql) => Promise<T>): Promise<T> {
+  const db = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    return await run(db);
+  } finally {
+    await db.end({ timeout: 5 });
+  }
+}
+
 /** Starts the launcher and waits for /api/health; returns it, the Next.js child's pid and how it exits. */
-async function startLauncher(args: string[]) {
-  const launcher = spawnScript("start", args, env);
+async function startLauncher(args: string[], extraEnv: Record<string, string> = {}) {
+  const launcher = spawnScript("start", args, { ...env, ...extraEnv });
   launchers.push(launcher);
   let output = "";
   launcher.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -132,7 +149,16 @@ describe.skipIf(!e2eEnabled)("npm start in production", () => {
     await visitor.page.waitForURL(`${base}/admin`);
     await visitor.page.getByText("Aucun fournisseur d’e-mail n’est configuré").waitFor();
     await visitor.screenshot("40-admin-no-mail-provider");
+    // A full load of the page (the one above may have come with the second factor's answer).
+    const loaded = await visitor.page.goto(`${base}/admin`);
+    const requestId = (await loaded?.headerValue("x-request-id")) ?? "";
     await visitor.context.close();
+    // The web server's line for that page names the signed-in admin (by id, never by email).
+    const [admin] = await sql(env.DATABASE_URL ?? "", (db) => db<{ id: string }[]>`select id from users where email = 'premiere.admin@example.test'`);
+    await waitUntil("the page's log line", () => output().includes(requestId), 5_000);
+    const adminLine = logLines(output()).find((line) => line.requestId === requestId);
+    expect(adminLine).toMatchObject({ level: "info", component: "web", method: "GET", path: "/admin", route: "/admin", status: 200, userId: admin?.id });
+    expect(output()).not.toContain("premiere.admin@example.test");
 
     process.kill(next, "SIGKILL");
     expect(await exit).toBe(1);
@@ -158,5 +184,58 @@ describe.skipIf(!e2eEnabled)("npm start in production", () => {
     expect(await exit).toBe(0);
     expect(pidAlive(next)).toBe(false);
     expect(await listening()).toBe(false);
+  });
+
+  it("watch: X-Request-Id on every answer (a client's own is ignored), one JSON line per request, an error's reference in the log, metrics on 127.0.0.1 behind a token", async () => {
+    const metricsPort = await freePort();
+    const { launcher, exit, output } = await startLauncher(["--web"], { METRICS_PORT: String(metricsPort), METRICS_TOKEN: "scrape-token-e2e" });
+
+    const page = await fetch(`${base}/signin?callbackUrl=%2Fadmin&token=not-for-logs`, { headers: { "x-request-id": "forged-by-client-123" } });
+    const requestId = page.headers.get("x-request-id") ?? "";
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    await waitUntil("the access line", () => output().includes(requestId), 5_000);
+    const line = logLines(output()).find((entry) => entry.requestId === requestId);
+    expect(line).toMatchObject({ level: "info", component: "web", method: "GET", path: "/signin", route: "/signin", status: 200, durationMs: expect.any(Number), time: expect.any(String) });
+    expect(output()).not.toContain("not-for-logs");
+    expect(output()).not.toContain("forged-by-client-123");
+
+    // An unexpected error: the page shows a short reference, and the log line of that error has it.
+    await sql(env.DATABASE_URL ?? "", (db) => db`alter table expert_profiles rename to expert_profiles_away`);
+    try {
+      const visitor = await newVisitor("fr-FR");
+      await visitor.page.goto(`${base}/experts`);
+      const shown = (await visitor.page.getByText(/^Référence de l’erreur : /).textContent()) ?? "";
+      const reference = shown.replace("Référence de l’erreur : ", "").trim();
+      expect(reference).toMatch(/^\w{4,}$/);
+      await visitor.screenshot("41-error-reference");
+      await visitor.context.close();
+      await waitUntil("the error's log line", () => output().includes(reference), 5_000);
+      expect(logLines(output()).find((entry) => entry.reference === reference)).toMatchObject({
+        level: "error",
+        msg: "unexpected error",
+        route: "/experts",
+        requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        err: { message: expect.stringContaining("expert_profiles") },
+      });
+    } finally {
+      await sql(env.DATABASE_URL ?? "", (db) => db`alter table expert_profiles_away rename to expert_profiles`);
+    }
+
+    const metrics = `http://127.0.0.1:${metricsPort}/metrics`;
+    expect((await fetch(metrics)).status).toBe(401);
+    const scrape = async () => (await fetch(metrics, { headers: { authorization: "Bearer scrape-token-e2e" } })).text();
+    const count = (text: string) => Number(/^compagnon_http_request_duration_seconds_count\{method="GET",route="\/signin",status="200"\} (\d+)$/m.exec(text)?.[1] ?? 0);
+    const before = await scrape();
+    expect(count(before)).toBeGreaterThanOrEqual(1);
+    expect(before).toMatch(/^compagnon_database_up 1$/m);
+    expect(before).toMatch(/^compagnon_emails\{status="pending"\} \d+$/m);
+    expect(before).toMatch(/^compagnon_stripe_events_waiting 0$/m);
+    await (await fetch(`${base}/signin`)).text(); // counted once the answer is sent in full
+    await waitUntil("the request to be counted", async () => count(await scrape()) === count(before) + 1, 5_000);
+    // Not on the public port, not on another interface.
+    expect((await fetch(`${base}/metrics`)).status).not.toBe(200);
+
+    launcher.kill("SIGTERM");
+    expect(await exit).toBe(0);
   });
 });

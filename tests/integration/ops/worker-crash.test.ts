@@ -30,7 +30,7 @@ async function startWorkerProcess(): Promise<{ child: ChildProcess; ids: string[
   return new Promise((resolve, reject) => {
     child.stdout?.on("data", (chunk: Buffer) => {
       output += chunk.toString();
-      const running = output.match(/\[worker\] running \((.+)\)/);
+      const running = output.match(/"component":"worker".*"msg":"running \(([^)]+)\)"/);
       if (running?.[1]) resolve({ child, ids: running[1].split(", ") });
     });
     child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
