@@ -25,7 +25,9 @@ import { isUuidLike } from "@/lib/ids";
 import { nextJobStatus } from "@/lib/jobs/job-machine";
 import { readinessByExpert } from "@/lib/experts/readiness";
 import { checkAmountCeilings } from "@/lib/money/limits";
-import { vatRateBpsFor } from "@/lib/money/vat";
+import { priceInclVatByMilestone, vatRateBpsFor } from "@/lib/money/vat";
+import { priceText } from "@/lib/money/price-text";
+import { notReadyText } from "@/lib/experts/readiness-text";
 import { fail, ok, type Result } from "@/lib/result";
 import { appUrl } from "@/lib/http/app-url";
 
@@ -173,6 +175,8 @@ export async function acceptBid(actor: Actor | null, input: AcceptBidInput): Pro
         jobTitle: job.title,
         party: organization.legalName,
         withDpa: facts.personalData,
+        price: priceText({ ...priceInclVatByMilestone(milestones.map((m) => m.amountCents), vatRateBps), vatRateBps, vatRegime: profile.vatRegime }, expert.locale).line,
+        notReady: readiness?.ready ? null : notReadyText(readiness?.missing ?? [], expert.locale),
         url: appUrl(`/contracts/${contract.id}`),
       },
     });

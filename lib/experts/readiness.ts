@@ -18,7 +18,7 @@ export const readinessLinks: Record<ReadinessItem, string> = {
   verified: "/expert/profile",
   mandate: "/expert/billing-mandate",
   payouts: "/expert/payouts",
-  urssaf: "/expert/profile#evidence",
+  urssaf: "/expert/profile#evidence-title",
 };
 
 export interface Readiness {
