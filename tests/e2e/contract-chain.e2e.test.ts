@@ -36,11 +36,22 @@ describe.skipIf(!e2eEnabled).each(runs)("from a need to a signed contract ($lang
     });
     const karim = await newVisitor(locale);
     await new SignInFlow(karim.page).signIn(demoAccounts.expertKarim.email, jobPath);
-    await sendBid(karim.page, t, jobPath, {
-      total: "2600",
-      milestone: "Odoo en service",
-      method: "Odoo Community sur un serveur en France, paramétrage de la facturation et de la TVA, import de vos clients, formation de deux demi-journées sur place.",
-    });
+    await sendBid(
+      karim.page,
+      t,
+      jobPath,
+      {
+        total: "2600",
+        milestone: "Odoo en service",
+        method: "Odoo Community sur un serveur en France, paramétrage de la facturation et de la TVA, import de vos clients, formation de deux demi-journées sur place.",
+      },
+      async () => {
+        // Karim is not ready to be paid: the form says what is missing, with links; the milestones match the total.
+        await karim.page.getByRole("heading", { name: t.readiness.title }).waitFor();
+        await karim.page.getByText(t.bids.milestoneSumOk.slice(0, 12)).waitFor();
+        await karim.screenshot(`${lang}-45-bid-form-readiness`);
+      },
+    );
 
     // The client compares both bids side by side and writes to Karim.
     const page = client.page;
