@@ -37,7 +37,7 @@ export default async function ExpertProfilePage() {
   const { profile } = mine;
   const editable = isEditable(profile.status);
   const pending = mine.pendingChanges;
-  const fieldName = (field: (typeof reviewedFields)[number]) => (field === "siret" ? "SIRET" : t(field));
+  const fieldName = (field: (typeof reviewedFields)[number]) => t(field);
   return (
     <div className="flex flex-col gap-8">
       <PageHeading title={t("title")} lead={t("lead")} />
