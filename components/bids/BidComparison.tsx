@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { AppLocale } from "@/lib/i18n/locale";
 import type { BidSort, ComparedBid } from "@/lib/bids/comparison";
-import { comparisonFacts, factKeys, factLabels, type FactKey } from "./comparison-facts";
+import { comparisonFacts, factKeys, factLabels, notReadyList, type FactKey } from "./comparison-facts";
 
 const linkClass = "font-medium text-brand-900 underline underline-offset-4 hover:text-brand-700";
 
@@ -84,7 +84,7 @@ export async function BidComparisonTable({ bids, sort }: { bids: ComparedBid[]; 
                       <span className="sr-only"> {t("publicProfileOf", { expert: bid.expertName })}</span>
                     </Link>
                   ) : (
-                    fact.value
+                    (fact.short ?? fact.value)
                   )}
                 </td>
               ))}
@@ -117,6 +117,7 @@ export async function ComparedBidCard({ bid, actions }: ComparedBidCardProps) {
           {bid.expertName}
         </Link>
       </h2>
+      {bid.notReady.length > 0 ? <p className="hidden text-sm text-amber-900 lg:block">{t("cardNotReady", { items: notReadyList(bid.notReady, t, format) })}</p> : null}
       <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[12rem_1fr] lg:hidden">
         {comparisonFacts(bid, t, format, locale as AppLocale).map((fact) => (
           <div key={fact.key} className="contents">

@@ -15,6 +15,8 @@ export interface Fact {
   key: FactKey;
   label: string;
   value: string;
+  /** A shorter value for the table's narrow columns (the card lists the full one). */
+  short?: string;
 }
 
 /** "environ 3 heures", "2 jours"… from minutes. */
@@ -75,5 +77,8 @@ export function comparisonFacts(bid: ComparedBid, t: Translate, format: Format, 
     sent: bid.sentAfterMinutes === null ? "—" : duration(t, bid.sentAfterMinutes, "sentAfter"),
     status: t(`status_${bid.status}`),
   };
-  return factKeys.map((key) => ({ key, label: labels[key], value: values[key] }));
+  const short: Partial<Record<FactKey, string>> = {
+    payable: bid.notReady.length === 0 ? t("payableYes") : t("payableNoShort", { count: bid.notReady.length }),
+  };
+  return factKeys.map((key) => ({ key, label: labels[key], value: values[key], short: short[key] }));
 }

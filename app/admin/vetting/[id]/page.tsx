@@ -103,7 +103,8 @@ export default async function VettingDetailPage({ params }: { params: Promise<{ 
               action={decideVerificationAction}
             />
           ) : null}
-          {profile.status === "verified" || profile.status === "suspended" ? (
+          {/* One form at a time (their fields share names): suspension comes back once the changes are decided. */}
+          {detail.pendingChanges ? null : profile.status === "verified" || profile.status === "suspended" ? (
             <ExpertSuspensionForm profileId={profile.id} suspended={profile.status === "suspended"} action={expertSuspensionAction} />
           ) : profile.status !== "submitted" ? (
             <p className="text-sm">{t("nothingToDecide")}</p>
