@@ -11,6 +11,8 @@ export interface BidEventEmailProps {
   jobTitle: string;
   expertName: string;
   reason: string | null;
+  /** The bid's price in the reader's language (excl. VAT · VAT regime · total paid), for a new bid. */
+  price?: string | null;
   url: string;
 }
 
@@ -24,6 +26,7 @@ export default function BidEventEmail({
   jobTitle = "Partager nos fichiers entre nos deux boutiques",
   expertName = "Sophie Bernard",
   reason = null,
+  price = null,
   url = "http://localhost:3000/jobs/00000000-0000-0000-0000-000000000000/bids",
 }: BidEventEmailProps) {
   const t = translator(locale, "emails.bidEvent");
@@ -31,6 +34,7 @@ export default function BidEventEmail({
   return (
     <EmailLayout lang={locale} preview={t(`${event}.subject`, { job: jobTitle })} heading={t(`${event}.heading`)} footer={common("footer")}>
       <Text>{t(`${event}.body`, { job: jobTitle, expert: expertName })}</Text>
+      {price ? <Text>{t("price", { price })}</Text> : null}
       <ReasonQuote label={t("reason")} reason={reason} />
       <Button href={url} style={buttonStyle}>
         {t(`${event}.button`)}

@@ -15,6 +15,10 @@ export interface ContractEventEmailProps {
   withDpa: boolean;
   /** Why the contract was cancelled (contractCancelled), quoted as the admin wrote it. */
   reason?: string | null;
+  /** The contract's price in the reader's language (excl. VAT · VAT regime · total paid), when the bid is accepted. */
+  price?: string | null;
+  /** For the expert whose bid was accepted: what is still missing to be paid, in words (null when ready). */
+  notReady?: string | null;
   url: string;
 }
 
@@ -29,6 +33,8 @@ export default function ContractEventEmail({
   party = "Boulangerie Martin SARL",
   withDpa = true,
   reason = null,
+  price = null,
+  notReady = null,
   url = "http://localhost:3000/contracts/00000000-0000-0000-0000-000000000000",
 }: ContractEventEmailProps) {
   const t = translator(locale, "emails.contractEvent");
@@ -36,6 +42,8 @@ export default function ContractEventEmail({
   return (
     <EmailLayout lang={locale} preview={t(`${event}.subject`, { job: jobTitle })} heading={t(`${event}.heading`)} footer={common("footer")}>
       <Text>{t(`${event}.body`, { job: jobTitle, client: party, party, dpa: withDpa ? "yes" : "no" })}</Text>
+      {price ? <Text>{t("price", { price })}</Text> : null}
+      {notReady ? <Text>{t("notReady", { missing: notReady })}</Text> : null}
       {event === "contractCancelled" ? <ReasonQuote label={t("contractCancelled.reason")} reason={reason} /> : null}
       <Button href={url} style={buttonStyle}>
         {t(`${event}.button`)}

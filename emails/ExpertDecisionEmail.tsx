@@ -3,7 +3,7 @@ import type { AppLocale } from "@/lib/i18n/locale";
 import { translator } from "@/lib/i18n/translator";
 import { buttonStyle, EmailLayout, ReasonQuote } from "./components/EmailLayout";
 
-export type ExpertDecision = "verified" | "changes_requested" | "rejected" | "suspended" | "reinstated";
+export type ExpertDecision = "verified" | "changes_requested" | "rejected" | "suspended" | "reinstated" | "changes_approved" | "changes_refused";
 
 export interface ExpertDecisionEmailProps {
   locale: AppLocale;

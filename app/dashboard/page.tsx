@@ -17,6 +17,8 @@ import { listMyBids } from "@/lib/bids/my-bids";
 import { listMyContracts } from "@/lib/contracts/queries";
 import { unreadConversationsForUser } from "@/lib/conversations/queries";
 import { getMyExpertProfile } from "@/lib/experts/queries";
+import { getMyReadiness } from "@/lib/experts/readiness";
+import { ReadinessChecklist } from "@/components/experts/ReadinessChecklist";
 import { listMatchingJobs } from "@/lib/jobs/matching";
 import { listMyJobs } from "@/lib/jobs/queries";
 import { getMyOrganization } from "@/lib/organizations/queries";
@@ -48,8 +50,9 @@ export default async function DashboardPage() {
   );
 
   if (actor.role === "expert") {
-    const [mine, p, payouts, invoices, matching, myBids, contracts, unread] = await Promise.all([
+    const [mine, readiness, p, payouts, invoices, matching, myBids, contracts, unread] = await Promise.all([
       getMyExpertProfile(actor),
+      getMyReadiness(actor),
       getTranslations("expertProfile"),
       getTranslations("payouts"),
       getTranslations("invoices"),
@@ -58,6 +61,7 @@ export default async function DashboardPage() {
       listMyContracts(actor),
       unreadConversationsForUser(actor),
     ]);
+    const verified = mine?.profile.status === "verified";
     return (
       <div className="flex flex-col gap-8">
         {heading}
@@ -67,7 +71,7 @@ export default async function DashboardPage() {
           <h2 id="expert-title" className="text-xl font-semibold">
             {t("expertTitle")}
           </h2>
-          <p className="mt-3 text-stone-800">{t("expertLead")}</p>
+          <p className="mt-3 text-stone-800">{t(verified ? "expertLeadVerified" : "expertLead")}</p>
           {mine ? (
             <>
               <p className="mt-4 font-semibold">{t("expertStatus", { status: p(`status_${mine.profile.status}`) })}</p>
@@ -80,10 +84,13 @@ export default async function DashboardPage() {
               ) : null}
             </>
           ) : null}
-          <Link href="/expert/profile" className={buttonClasses("primary", "mt-4")}>
-            {t("editProfile")}
+          <Link href="/expert/profile" className={buttonClasses(verified ? "secondary" : "primary", "mt-4")}>
+            {t(verified ? "editVerifiedProfile" : "editProfile")}
           </Link>
         </section>
+        <div className="max-w-3xl">
+          <ReadinessChecklist readiness={readiness} />
+        </div>
         <section aria-labelledby="expert-payouts" className="max-w-3xl rounded-lg border border-stone-200 bg-white p-6">
           <h2 id="expert-payouts" className="text-xl font-semibold">
             {payouts("cardTitle")}

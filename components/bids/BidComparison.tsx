@@ -1,8 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import type { AppLocale } from "@/lib/i18n/locale";
 import type { BidSort, ComparedBid } from "@/lib/bids/comparison";
-import { comparisonFacts, factKeys, factLabels, type FactKey } from "./comparison-facts";
+import { comparisonFacts, factKeys, factLabels, notReadyList, type FactKey } from "./comparison-facts";
 
 const linkClass = "font-medium text-brand-900 underline underline-offset-4 hover:text-brand-700";
 
@@ -45,7 +46,7 @@ export async function BidSortNav({ jobId, sort }: { jobId: string; sort: BidSort
  * the row header. Hidden on narrow screens, where each bid's card lists the same facts.
  */
 export async function BidComparisonTable({ bids, sort }: { bids: ComparedBid[]; sort: BidSort }) {
-  const [t, format] = await Promise.all([getTranslations("bids"), getFormatter()]);
+  const [t, format, locale] = await Promise.all([getTranslations("bids"), getFormatter(), getLocale()]);
   const labels = factLabels(t);
   const sorted = sortedColumn[sort];
   return (
@@ -75,15 +76,15 @@ export async function BidComparisonTable({ bids, sort }: { bids: ComparedBid[]; 
                   <span className="sr-only"> {t("detailsAndActions")}</span>
                 </a>
               </th>
-              {comparisonFacts(bid, t, format).map((fact) => (
-                <td key={fact.key} className={`px-3 py-3 ${fact.key === "total" ? "font-semibold whitespace-nowrap" : ""}`}>
+              {comparisonFacts(bid, t, format, locale as AppLocale).map((fact) => (
+                <td key={fact.key} className={`px-3 py-3 ${fact.key === "total" ? "font-semibold whitespace-nowrap" : ""} ${fact.key === "payable" && bid.notReady.length > 0 ? "text-amber-900" : ""}`}>
                   {fact.key === "verification" ? (
                     <Link href={`/experts/${bid.expertSlug}`} className={linkClass}>
                       {fact.value}
                       <span className="sr-only"> {t("publicProfileOf", { expert: bid.expertName })}</span>
                     </Link>
                   ) : (
-                    fact.value
+                    (fact.short ?? fact.value)
                   )}
                 </td>
               ))}
@@ -106,8 +107,8 @@ interface ComparedBidCardProps {
  * method and milestones, and the slot for what the client can do with it.
  */
 export async function ComparedBidCard({ bid, actions }: ComparedBidCardProps) {
-  const [t, format] = await Promise.all([getTranslations("bids"), getFormatter()]);
-  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const [t, p, format, locale] = await Promise.all([getTranslations("bids"), getTranslations("prices"), getFormatter(), getLocale()]);
+  const euros = (cents: number) => p("exVat", { amount: format.number(cents / 100, { style: "currency", currency: "EUR" }) });
   const date = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium" });
   return (
     <article id={`bid-${bid.id}`} aria-labelledby={`bid-${bid.id}-title`} className="flex w-full scroll-mt-4 flex-col gap-4 rounded-lg border border-stone-200 bg-white p-5">
@@ -116,8 +117,9 @@ export async function ComparedBidCard({ bid, actions }: ComparedBidCardProps) {
           {bid.expertName}
         </Link>
       </h2>
+      {bid.notReady.length > 0 ? <p className="hidden text-sm text-amber-900 lg:block">{t("cardNotReady", { items: notReadyList(bid.notReady, t, format) })}</p> : null}
       <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[12rem_1fr] lg:hidden">
-        {comparisonFacts(bid, t, format).map((fact) => (
+        {comparisonFacts(bid, t, format, locale as AppLocale).map((fact) => (
           <div key={fact.key} className="contents">
             <dt className="font-semibold text-stone-900">{fact.label}</dt>
             <dd className="mb-2 text-stone-800 sm:mb-0">{fact.value}</dd>

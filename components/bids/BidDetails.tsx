@@ -1,13 +1,17 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { BidSummary } from "@/lib/bids/bid-summary";
+import type { BidPrice } from "@/lib/bids/prices";
+import type { AppLocale } from "@/lib/i18n/locale";
+import { priceText } from "@/lib/money/price-text";
 
 /** The facts BidDetails shows. */
 export type BidView = BidSummary;
 
 /** One bid's facts, shared by the expert's own view and the client's side-by-side comparison. */
-export async function BidDetails({ bid, showNet }: { bid: BidView; showNet: boolean }) {
-  const [t, format] = await Promise.all([getTranslations("bids"), getFormatter()]);
+export async function BidDetails({ bid, showNet, price }: { bid: BidView; showNet: boolean; price?: BidPrice }) {
+  const [t, p, format, locale] = await Promise.all([getTranslations("bids"), getTranslations("prices"), getFormatter(), getLocale()]);
   const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const text = price ? priceText(price, locale as AppLocale) : null;
   const date = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium" });
   return (
     <div className="flex flex-col gap-3 text-sm">
@@ -15,6 +19,14 @@ export async function BidDetails({ bid, showNet }: { bid: BidView; showNet: bool
       <dl className="grid grid-cols-[10rem_1fr] gap-1">
         <dt className="font-semibold">{t("total")}</dt>
         <dd>{euros(bid.totalCents)}</dd>
+        {text ? (
+          <>
+            <dt className="font-semibold">{t("vatRegime")}</dt>
+            <dd>{text.regime}</dd>
+            <dt className="font-semibold">{t("totalPaid")}</dt>
+            <dd className="font-semibold">{text.inclVat}</dd>
+          </>
+        ) : null}
         {bid.pricing === "daily" && bid.dailyRateCents && bid.days ? (
           <>
             <dt className="font-semibold">{t("dailyRate")}</dt>
@@ -38,7 +50,7 @@ export async function BidDetails({ bid, showNet }: { bid: BidView; showNet: bool
         <p className="font-semibold">{t("milestones")}</p>
         <ol className="mt-1 list-decimal pl-5">
           {bid.milestones.map((m) => (
-            <li key={`${m.title}-${m.dueOn}`}>{`${m.title} — ${euros(m.amountCents)} — ${date(m.dueOn)}`}</li>
+            <li key={`${m.title}-${m.dueOn}`}>{`${m.title} — ${p("exVat", { amount: euros(m.amountCents) })} — ${date(m.dueOn)}`}</li>
           ))}
         </ol>
       </div>

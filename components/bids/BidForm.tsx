@@ -12,7 +12,7 @@ import { FormErrorSummary, useFieldError } from "@/components/ui/FormErrorSummar
 import { useKeptForm } from "@/components/ui/useKeptForm";
 import type { FormState } from "@/lib/actions/form-state";
 import { eurosToCents, splitCommission } from "@/lib/money/commission";
-import { milestoneRows, normalizeBidValues, type BidFormValues } from "./bid-form-values";
+import { milestoneRows, milestoneSumGap, normalizeBidValues, type BidFormValues } from "./bid-form-values";
 
 interface BidFormProps {
   jobId: string;
@@ -51,6 +51,25 @@ export function BidForm({ jobId, commissionBps, action, bidId, initial, submitLa
   const totalCents = pricing === "fixed" ? eurosToCents(total) : (eurosToCents(rate) ?? 0) * (/^\d+$/.test(days) ? Number(days) : 0) || null;
   const split = totalCents ? splitCommission(totalCents, commissionBps) : null;
   const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  // The milestones' amounts as typed (uncontrolled rows): read back from the form on every input.
+  const [amounts, setAmounts] = useState(() => milestoneRows(source).map((m) => m.amount));
+  if (seenState !== state) setAmounts(milestoneRows(source).map((m) => m.amount));
+  const readAmounts = () => {
+    const form = formRef.current;
+    if (!form) return;
+    const fields = [...form.querySelectorAll<HTMLInputElement>('input[name^="milestones."][name$=".amount"]')];
+    setAmounts(fields.map((field) => field.value));
+  };
+  const gap = milestoneSumGap(amounts, totalCents);
+  const gapText = gap
+    ? t(gap.gapCents === 0 ? "milestoneSumOk" : gap.gapCents > 0 ? "milestoneSumShort" : "milestoneSumOver", {
+        sum: euros(gap.sumCents),
+        total: euros(gap.totalCents),
+        gap: euros(Math.abs(gap.gapCents)),
+      })
+    : null;
+  // After a refusal for the sum, the message says by how much, from what was submitted.
+  const milestonesError = state.fieldErrors?.milestones === "milestoneSum" && gapText ? t("milestoneSumError", { detail: gapText }) : error("milestones");
   if (state.status === "success" && state.notice) {
     return (
       <div className="flex flex-col gap-3">
@@ -66,7 +85,7 @@ export function BidForm({ jobId, commissionBps, action, bidId, initial, submitLa
     );
   }
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} className="flex flex-col gap-5" noValidate>
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} onInput={readAmounts} onClick={(e) => (e.target as HTMLElement).closest("button") && setTimeout(readAmounts, 0)} className="flex flex-col gap-5" noValidate>
       <FormErrorSummary state={state} />
       <input type="hidden" name="jobId" value={jobId} />
       {bidId ? <input type="hidden" name="bidId" value={bidId} /> : null}
@@ -99,7 +118,7 @@ export function BidForm({ jobId, commissionBps, action, bidId, initial, submitLa
         <Field name="startOn" type="date" label={t("startOn")} defaultValue={kept("startOn")} error={error("startOn")} />
       </div>
       <TextAreaField name="method" label={t("method")} hint={t("methodHint")} rows={6} defaultValue={kept("method")} error={error("method")} />
-      {error("milestones") ? <Alert tone="error">{error("milestones")}</Alert> : null}
+      {milestonesError ? <Alert tone="error">{milestonesError}</Alert> : null}
       <RepeatableRows
         key={rowsVersion}
         initialCount={rowCount}
@@ -115,6 +134,11 @@ export function BidForm({ jobId, commissionBps, action, bidId, initial, submitLa
           </>
         )}
       />
+      {gapText ? (
+        <p aria-live="polite" className={`text-sm ${gap?.gapCents === 0 ? "text-green-900" : "font-semibold text-amber-900"}`}>
+          {gapText}
+        </p>
+      ) : null}
       <Button type="submit" disabled={pending} className="self-start">
         {submitLabel ?? t("send")}
       </Button>

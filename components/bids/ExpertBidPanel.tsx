@@ -1,12 +1,15 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
+import type { BidPrice } from "@/lib/bids/prices";
 import { BidDetails, type BidView } from "./BidDetails";
 
 interface ExpertBidPanelProps {
-  bid: (BidView & { jobId: string; contractId: string | null }) | null;
+  bid: (BidView & { jobId: string; contractId: string | null; price: BidPrice | null }) | null;
   canBid: boolean;
   notVerified: boolean;
+  /** Shown above the bid form when the expert is not yet ready to be paid (see ReadinessChecklist). */
+  readinessNotice?: ReactNode;
   bidForm: ReactNode;
   withdrawForm: ReactNode;
 }
@@ -19,7 +22,7 @@ const lockedReason = {
 } as const;
 
 /** On a job page, for experts: their own bid (to edit or withdraw while the client has not acted), or the form to send one. */
-export async function ExpertBidPanel({ bid, canBid, notVerified, bidForm, withdrawForm }: ExpertBidPanelProps) {
+export async function ExpertBidPanel({ bid, canBid, notVerified, readinessNotice, bidForm, withdrawForm }: ExpertBidPanelProps) {
   const [t, m] = await Promise.all([getTranslations("bids"), getTranslations("conversation")]);
   return (
     <section aria-labelledby="my-bid" className="rounded-lg border border-brand-100 bg-white p-6">
@@ -27,7 +30,7 @@ export async function ExpertBidPanel({ bid, canBid, notVerified, bidForm, withdr
       <div className="mt-4 flex flex-col gap-4">
         {bid ? (
           <>
-            <BidDetails bid={bid} showNet />
+            <BidDetails bid={bid} showNet price={bid.price ?? undefined} />
             {bid.status === "submitted" ? (
               <>
                 <p className="text-sm text-stone-800">{t("editableNote")}</p>
@@ -53,7 +56,10 @@ export async function ExpertBidPanel({ bid, canBid, notVerified, bidForm, withdr
             </p>
           </>
         ) : canBid ? (
-          bidForm
+          <>
+            {readinessNotice}
+            {bidForm}
+          </>
         ) : (
           <p className="text-stone-800">{notVerified ? t("onlyVerified") : t("jobNotOpen")}</p>
         )}

@@ -1,3 +1,5 @@
+import { eurosToCents } from "@/lib/money/commission";
+
 /**
  * The bid form's flat values (the names its fields post), shared by the form, which shows them,
  * and the bid actions, which read them back. Plain functions: safe on the server and the client.
@@ -70,4 +72,14 @@ export function normalizeBidValues(values: BidFormValues): BidFormValues {
     rest[`milestones.${i}.dueOn`] = m.dueOn;
   });
   return rest;
+}
+
+/**
+ * What the milestones typed add up to, against the bid's total: the gap is what they lack
+ * (negative when they exceed it). Amounts that are not amounts count as zero; null without a total.
+ */
+export function milestoneSumGap(amounts: readonly string[], totalCents: number | null): { sumCents: number; totalCents: number; gapCents: number } | null {
+  if (!totalCents) return null;
+  const sumCents = amounts.reduce((sum, amount) => sum + (eurosToCents(amount) ?? 0), 0);
+  return { sumCents, totalCents, gapCents: totalCents - sumCents };
 }

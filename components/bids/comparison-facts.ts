@@ -1,17 +1,22 @@
 import type { getFormatter, getTranslations } from "next-intl/server";
 import type { ComparedBid } from "@/lib/bids/comparison";
+import type { ReadinessItem } from "@/lib/experts/readiness";
+import type { AppLocale } from "@/lib/i18n/locale";
+import { priceText } from "@/lib/money/price-text";
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"bids">>>;
 type Format = Awaited<ReturnType<typeof getFormatter>>;
 
 /** The compared facts, in the one order the table's columns and the cards' lists both follow. */
-export const factKeys = ["verification", "total", "dailyRate", "duration", "start", "milestones", "rating", "response", "sent", "status"] as const;
+export const factKeys = ["verification", "payable", "total", "price", "dailyRate", "duration", "start", "milestones", "rating", "response", "sent", "status"] as const;
 export type FactKey = (typeof factKeys)[number];
 
 export interface Fact {
   key: FactKey;
   label: string;
   value: string;
+  /** A shorter value for the table's narrow columns (the card lists the full one). */
+  short?: string;
 }
 
 /** "environ 3 heures", "2 jours"… from minutes. */
@@ -24,7 +29,9 @@ function duration(t: Translate, minutes: number, prefix: "response" | "sentAfter
 export function factLabels(t: Translate): Record<FactKey, string> {
   return {
     verification: t("colVerification"),
-    total: t("total"),
+    payable: t("colPayable"),
+    total: t("colTotalPaid"),
+    price: t("colPrice"),
     dailyRate: t("colDailyRate"),
     duration: t("durationDays"),
     start: t("startOn"),
@@ -36,14 +43,27 @@ export function factLabels(t: Translate): Record<FactKey, string> {
   };
 }
 
+/** What the expert still lacks, in words: "billing mandate not accepted and payout account not enabled yet". */
+export function notReadyList(notReady: readonly ReadinessItem[], t: Translate, format: Format): string {
+  return format.list(notReady.map((item) => t(`notReady_${item}`)), { type: "conjunction" });
+}
+
+/** "Ready to be paid", or what the expert still lacks ("Not yet: billing mandate not accepted…"). */
+export function payableText(notReady: readonly ReadinessItem[], t: Translate, format: Format): string {
+  return notReady.length === 0 ? t("payableYes") : t("payableNo", { items: notReadyList(notReady, t, format) });
+}
+
 /** One bid's facts as text, formatted for the reader's locale. */
-export function comparisonFacts(bid: ComparedBid, t: Translate, format: Format): Fact[] {
+export function comparisonFacts(bid: ComparedBid, t: Translate, format: Format, locale: AppLocale): Fact[] {
   const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
   const labels = factLabels(t);
+  const price = priceText(bid.price, locale);
   const values: Record<FactKey, string> = {
     verification:
       bid.expertVerified && bid.verifiedAt ? t("verifiedSince", { date: format.dateTime(bid.verifiedAt, { dateStyle: "medium" }) }) : t("notVerifiedNow"),
-    total: euros(bid.totalCents),
+    payable: payableText(bid.notReady, t, format),
+    total: price.inclVat,
+    price: `${price.exVat} · ${price.regime}`,
     dailyRate:
       bid.pricing === "daily" && bid.dailyRateCents && bid.days ? t("rateTimesDays", { rate: euros(bid.dailyRateCents), days: bid.days }) : t("pricing_fixed"),
     duration: t("daysValue", { days: bid.durationDays }),
@@ -57,5 +77,8 @@ export function comparisonFacts(bid: ComparedBid, t: Translate, format: Format):
     sent: bid.sentAfterMinutes === null ? "—" : duration(t, bid.sentAfterMinutes, "sentAfter"),
     status: t(`status_${bid.status}`),
   };
-  return factKeys.map((key) => ({ key, label: labels[key], value: values[key] }));
+  const short: Partial<Record<FactKey, string>> = {
+    payable: bid.notReady.length === 0 ? t("payableYes") : t("payableNoShort", { count: bid.notReady.length }),
+  };
+  return factKeys.map((key) => ({ key, label: labels[key], value: values[key], short: short[key] }));
 }

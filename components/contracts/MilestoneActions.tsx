@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import Link from "next/link";
 import { useActionState, useId, type TextareaHTMLAttributes } from "react";
 import { Button } from "@/components/ui/Button";
 import { FormErrorSummary, useFieldError } from "@/components/ui/FormErrorSummary";
@@ -81,6 +82,13 @@ export function DeliverMilestoneForm({ contractId, milestoneId, action }: Milest
   return (
     <form ref={formRef} action={formAction} className="flex flex-col gap-3" noValidate>
       <FormErrorSummary state={state} />
+      {state.formError === "payments.error_mandate_required" ? (
+        <p>
+          <Link href="/expert/billing-mandate" className="font-semibold text-brand-900 underline underline-offset-4">
+            {t("acceptMandateLink")}
+          </Link>
+        </p>
+      ) : null}
       <Hidden contractId={contractId} milestoneId={milestoneId} />
       <NoteField
         name="note"

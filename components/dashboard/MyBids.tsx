@@ -8,7 +8,7 @@ interface MyBidsProps {
 
 /** The expert's bids and where each one stands; an accepted one links to its contract. */
 export async function MyBids({ bids }: MyBidsProps) {
-  const [t, b, format] = await Promise.all([getTranslations("dashboard"), getTranslations("bids"), getFormatter()]);
+  const [t, b, p, format] = await Promise.all([getTranslations("dashboard"), getTranslations("bids"), getTranslations("prices"), getFormatter()]);
   return (
     <section aria-labelledby="my-bids" className="rounded-lg border border-stone-200 bg-white p-6">
       <h2 id="my-bids" className="text-xl font-semibold">
@@ -24,7 +24,7 @@ export async function MyBids({ bids }: MyBidsProps) {
                 {bid.jobTitle}
               </Link>
               <span className="text-stone-700">
-                {b(`status_${bid.status}`)} · {format.number(bid.totalCents / 100, { style: "currency", currency: "EUR" })} ·{" "}
+                {b(`status_${bid.status}`)} · {p("exVat", { amount: format.number(bid.totalCents / 100, { style: "currency", currency: "EUR" }) })} ·{" "}
                 {format.dateTime(bid.createdAt, { dateStyle: "medium" })}
               </span>
             </li>

@@ -14,12 +14,14 @@ interface ProfileFormProps {
   initialValues: Record<string, string>;
   catalog: { id: string; name: string }[];
   action: (state: FormState, formData: FormData) => Promise<FormState>;
+  /** A verified profile: say before saving which fields go to our team before they take effect. */
+  reviewedFieldsNotice?: boolean;
 }
 
 const count = (values: Record<string, string>, group: string) =>
   new Set(Object.keys(values).filter((k) => k.startsWith(`${group}.`)).map((k) => k.split(".")[1])).size;
 
-export function ProfileForm({ initialValues, catalog, action }: ProfileFormProps) {
+export function ProfileForm({ initialValues, catalog, action, reviewedFieldsNotice = false }: ProfileFormProps) {
   const t = useTranslations("expertProfile");
   const all = useTranslations();
   const common = useTranslations("common");
@@ -93,6 +95,7 @@ export function ProfileForm({ initialValues, catalog, action }: ProfileFormProps
 
       <section aria-labelledby="legal" className={section}>
         <h2 id="legal" className="text-xl font-semibold">{t("legal")}</h2>
+        {reviewedFieldsNotice ? <Alert tone="warning">{t("reviewedFieldsNotice")}</Alert> : null}
         <SelectField name="legalForm" label={t("legalForm")} defaultValue={v("legalForm")} error={error("legalForm")} className="max-w-sm">
           <option value="">{t("choose")}</option>
           {(["micro_entrepreneur", "ei", "eurl", "sasu", "sarl", "sas", "other"] as const).map((form) => (
@@ -148,6 +151,7 @@ export function ProfileForm({ initialValues, catalog, action }: ProfileFormProps
         />
       </section>
 
+      {reviewedFieldsNotice ? <p className="text-sm text-stone-800">{t("reviewedFieldsBeforeSave")}</p> : null}
       <Button type="submit" disabled={pending} className="self-start">
         {t("save")}
       </Button>

@@ -10,6 +10,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
@@ -143,7 +144,20 @@ export const evidenceFiles = pgTable(
   (t) => [index().on(t.profileId)],
 );
 
-/** One row per submission: what the admin decided, when, why, and the checklist ticked. */
+/** A reviewed field's approved value and the value the expert asks for instead. */
+export interface ProfileFieldChange {
+  from: string | null;
+  to: string | null;
+}
+
+/** Changes to reviewed fields (SIRET, legal form, VAT) that a verified expert asked for. */
+export type ProfileChanges = Partial<Record<"siret" | "legalForm" | "vatRegime" | "vatNumber", ProfileFieldChange>>;
+
+/**
+ * One row per submission: what the admin decided, when, why, and the checklist ticked. A row
+ * with `changes` reviews a verified profile's changes to reviewed fields: the profile stays
+ * verified and public with its approved values until the decision applies or discards them.
+ */
 export const verificationRequests = pgTable(
   "verification_requests",
   {
@@ -157,8 +171,14 @@ export const verificationRequests = pgTable(
     decision: verificationStatus("decision"),
     reason: text("reason"),
     checklist: jsonb("checklist").$type<Record<string, boolean>>(),
+    changes: jsonb("changes").$type<ProfileChanges>(),
   },
-  (t) => [index().on(t.profileId), index().on(t.decidedAt)],
+  (t) => [
+    index().on(t.profileId),
+    index().on(t.decidedAt),
+    // At most one change request waiting per profile.
+    uniqueIndex("verification_requests_one_open_change").on(t.profileId).where(sql`${t.decidedAt} is null and ${t.changes} is not null`),
+  ],
 );
 
 export type ExpertProfile = typeof expertProfiles.$inferSelect;

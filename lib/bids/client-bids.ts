@@ -8,6 +8,7 @@ import { sendEmail } from "@/lib/email/send-email";
 import { splitCommission } from "@/lib/money/commission";
 import { fail, ok, type Result } from "@/lib/result";
 import { nextBidStatus } from "./bid-machine";
+import { bidPrices, type BidPrice } from "./prices";
 import { isUuidLike } from "@/lib/ids";
 import { appUrl } from "@/lib/http/app-url";
 
@@ -90,7 +91,7 @@ async function withMilestones(rows: (Bid & { expertName: string; expertSlug: str
 const bidColumns = getTableColumns(bids);
 
 /** The expert's own bid on a job (an expert sees only its own). */
-export async function getMyBidForJob(actor: Actor | null, jobId: string): Promise<(BidWithMilestones & { contractId: string | null }) | null> {
+export async function getMyBidForJob(actor: Actor | null, jobId: string): Promise<(BidWithMilestones & { contractId: string | null; price: BidPrice | null }) | null> {
   const expert = requireRole(actor, "expert");
   if (!isUuidLike(jobId)) return null;
   const rows = await db
@@ -102,6 +103,6 @@ export async function getMyBidForJob(actor: Actor | null, jobId: string): Promis
     .orderBy(asc(bids.createdAt));
   const last = rows.at(-1);
   if (!last) return null;
-  const [latest] = await withMilestones([last]);
-  return latest ? { ...latest, contractId: last.contractId } : null;
+  const [[latest], prices] = await Promise.all([withMilestones([last]), bidPrices([last.id])]);
+  return latest ? { ...latest, contractId: last.contractId, price: prices.get(last.id) ?? null } : null;
 }

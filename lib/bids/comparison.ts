@@ -5,18 +5,21 @@ import type { Actor } from "@/lib/auth/actor";
 import { PolicyError, requireOrgMember, requireRole } from "@/lib/auth/policy";
 import { isUuidLike } from "@/lib/ids";
 import { responseMinutesByExpert } from "@/lib/conversations/response-time";
+import { readinessByExpert, type ReadinessItem } from "@/lib/experts/readiness";
+import { bidPrice, type BidPrice } from "./prices";
 
 export const bidSorts = ["total", "start", "rating"] as const;
 export type BidSort = (typeof bidSorts)[number];
 
-/** A `?sort=` value from the URL; anything unknown falls back to the cheapest first. */
+/** A `?sort=` value from the URL; anything unknown falls back to the cheapest (total paid, VAT included) first. */
 export function parseBidSort(value: unknown): BidSort {
   return bidSorts.find((s) => s === value) ?? "total";
 }
 
 /**
  * One bid as the client compares it: the bid's facts, the expert's verification, rating and
- * response time, and how soon after publication it came. No commission: the client never sees it.
+ * response time, how soon after publication it came, its price with the expert's VAT and whether
+ * the expert is ready to be paid. No commission: the client never sees it.
  */
 export interface ComparedBid {
   id: string;
@@ -45,6 +48,10 @@ export interface ComparedBid {
   responseMinutes: number | null;
   /** Minutes between the job's publication and this bid; null if the job has no publication date. */
   sentAfterMinutes: number | null;
+  /** Excluding VAT, the expert's VAT regime, and the total the client will pay (VAT included). */
+  price: BidPrice;
+  /** What the expert still lacks to invoice and be paid (empty: ready to be paid). */
+  notReady: ReadinessItem[];
 }
 
 /** Per expert: average rating and number of reviews written about them. */
@@ -63,15 +70,15 @@ export async function ratingsByExpert(expertUserIds: string[]): Promise<Map<stri
 const byCreation = (a: ComparedBid, b: ComparedBid) => a.createdAt.getTime() - b.createdAt.getTime();
 
 const comparators: Record<BidSort, (a: ComparedBid, b: ComparedBid) => number> = {
-  total: (a, b) => a.totalCents - b.totalCents || byCreation(a, b),
-  start: (a, b) => a.startOn.localeCompare(b.startOn) || a.totalCents - b.totalCents || byCreation(a, b),
+  total: (a, b) => a.price.inclVatCents - b.price.inclVatCents || byCreation(a, b),
+  start: (a, b) => a.startOn.localeCompare(b.startOn) || a.price.inclVatCents - b.price.inclVatCents || byCreation(a, b),
   // Best rated first; experts without reviews last; more reviews win a tie.
-  rating: (a, b) => (b.ratingAverage ?? -1) - (a.ratingAverage ?? -1) || b.ratingCount - a.ratingCount || a.totalCents - b.totalCents || byCreation(a, b),
+  rating: (a, b) => (b.ratingAverage ?? -1) - (a.ratingAverage ?? -1) || b.ratingCount - a.ratingCount || a.price.inclVatCents - b.price.inclVatCents || byCreation(a, b),
 };
 
 /**
  * The bids on a job side by side, for its organisation's members only; withdrawn bids are left
- * out. Sorted by total (cheapest first), start date
+ * out. Sorted by the total the client pays, VAT included (cheapest first), start date
  * (earliest first) or rating (best first).
  */
 export async function compareBidsForJob(actor: Actor | null, jobId: string, options: { sort?: BidSort } = {}): Promise<ComparedBid[]> {
@@ -99,6 +106,7 @@ export async function compareBidsForJob(actor: Actor | null, jobId: string, opti
       expertName: expertProfiles.displayName,
       expertSlug: expertProfiles.slug,
       expertStatus: expertProfiles.status,
+      vatRegime: expertProfiles.vatRegime,
       verifiedAt: expertProfiles.verifiedAt,
     })
     .from(bids)
@@ -109,18 +117,22 @@ export async function compareBidsForJob(actor: Actor | null, jobId: string, opti
 
   const bidIds = active.map((r) => r.id);
   const expertIds = [...new Set(active.map((r) => r.expertUserId))];
-  const [milestones, ratings, responses] = await Promise.all([
+  const [milestones, ratings, responses, readiness] = await Promise.all([
     db.select().from(bidMilestones).where(inArray(bidMilestones.bidId, bidIds)).orderBy(asc(bidMilestones.position)),
     ratingsByExpert(expertIds),
     responseMinutesByExpert(expertIds),
+    readinessByExpert(db, expertIds),
   ]);
 
-  const compared = active.map(({ expertStatus, ...row }): ComparedBid => {
+  const compared = active.map(({ expertStatus, vatRegime, ...row }): ComparedBid => {
     const rating = ratings.get(row.expertUserId);
+    const own = milestones.filter((m) => m.bidId === row.id).map(({ title, amountCents, dueOn }) => ({ title, amountCents, dueOn }));
     return {
       ...row,
       expertVerified: expertStatus === "verified",
-      milestones: milestones.filter((m) => m.bidId === row.id).map(({ title, amountCents, dueOn }) => ({ title, amountCents, dueOn })),
+      milestones: own,
+      price: bidPrice(own.map((m) => m.amountCents), vatRegime),
+      notReady: readiness.get(row.expertUserId)?.missing ?? ["verified", "mandate", "payouts", "urssaf"],
       ratingAverage: rating?.average ?? null,
       ratingCount: rating?.count ?? 0,
       responseMinutes: responses.get(row.expertUserId) ?? null,

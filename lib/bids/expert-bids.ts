@@ -12,6 +12,8 @@ import { nextBidStatus } from "./bid-machine";
 import { bidSchema, type BidInput } from "./schemas";
 import { isUuidLike } from "@/lib/ids";
 import { appUrl } from "@/lib/http/app-url";
+import { priceText } from "@/lib/money/price-text";
+import { bidPrice } from "./prices";
 
 export type SubmitBidError = "invalid" | "not_verified" | "job_closed" | "already_bid" | "quota_reached";
 
@@ -74,12 +76,21 @@ export async function submitBid(actor: Actor | null, input: BidInput): Promise<R
       .from(organizationMembers)
       .innerJoin(users, eq(users.id, organizationMembers.userId))
       .where(eq(organizationMembers.organizationId, jobRow?.organizationId ?? ""));
+    const price = bidPrice(bid.milestones.map((m) => m.amount), profile.vatRegime);
     for (const member of members) {
       await sendEmail(tx, {
         template: "bid-event",
         to: member.email,
         idempotencyKey: `bid-new:${row.id}:${member.email}`,
-        props: { locale: member.locale, event: "newBid", jobTitle: jobRow?.title ?? "", expertName: profile.displayName, reason: null, url: appUrl(`/jobs/${bid.jobId}/bids`) },
+        props: {
+          locale: member.locale,
+          event: "newBid",
+          jobTitle: jobRow?.title ?? "",
+          expertName: profile.displayName,
+          reason: null,
+          price: priceText(price, member.locale).line,
+          url: appUrl(`/jobs/${bid.jobId}/bids`),
+        },
       });
     }
     await recordAudit(tx, { actorId: expert.id, action: "bid.submitted", subjectType: "bid", subjectId: row.id, toStatus: "submitted", data: { jobId: bid.jobId, totalCents: bid.totalCents } });

@@ -23,11 +23,26 @@ import { nextBidStatus } from "@/lib/bids/bid-machine";
 import { sendEmail } from "@/lib/email/send-email";
 import { isUuidLike } from "@/lib/ids";
 import { nextJobStatus } from "@/lib/jobs/job-machine";
-import { checkAmountCeilings, STANDARD_VAT_BPS } from "@/lib/money/limits";
+import { readinessByExpert } from "@/lib/experts/readiness";
+import { checkAmountCeilings } from "@/lib/money/limits";
+import { priceInclVatByMilestone, vatRateBpsFor } from "@/lib/money/vat";
+import { priceText } from "@/lib/money/price-text";
+import { notReadyText } from "@/lib/experts/readiness-text";
 import { fail, ok, type Result } from "@/lib/result";
 import { appUrl } from "@/lib/http/app-url";
 
-export type AcceptBidError = "job_not_open" | "illegal_transition" | "expert_unavailable" | "amount_over_limit";
+export type AcceptBidError = "job_not_open" | "illegal_transition" | "expert_unavailable" | "amount_over_limit" | "expert_not_ready" | "price_changed";
+
+export interface AcceptBidInput {
+  bidId: string;
+  /**
+   * The client saw that the expert is not yet ready to be paid (no billing mandate, payouts not
+   * enabled, stale URSSAF certificate) and accepts anyway: without it, such a bid is refused.
+   */
+  acceptNotReady?: boolean;
+  /** The VAT rate (basis points) of the total the client confirmed; a different rate now is refused. */
+  expectedVatRateBps?: number;
+}
 
 function addDays(isoDate: string, days: number): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
@@ -85,8 +100,12 @@ async function gatherFacts(tx: Transaction, actor: Actor, job: Job, bid: Bid, mi
  * bids are declined (their experts told), the job moves to in progress, and a contract is formed
  * with the bid's milestones and the facts its documents are generated from. The job row is
  * locked first, so two acceptances at the same moment form exactly one contract.
+ *
+ * An expert who is verified but not yet ready to be paid may still be chosen (the money the
+ * client pays stays on the platform until the expert can invoice and receive it), but only when
+ * the client was told so (`acceptNotReady`): nobody wins a job unnoticed that he cannot invoice.
  */
-export async function acceptBid(actor: Actor | null, input: { bidId: string }): Promise<Result<{ contractId: string }, AcceptBidError>> {
+export async function acceptBid(actor: Actor | null, input: AcceptBidInput): Promise<Result<{ contractId: string }, AcceptBidError>> {
   const client = requireRole(actor, "client");
   if (!isUuidLike(input.bidId)) throw new PolicyError("forbidden");
   return db.transaction(async (tx) => {
@@ -108,6 +127,8 @@ export async function acceptBid(actor: Actor | null, input: { bidId: string }): 
       .innerJoin(expertProfiles, eq(expertProfiles.id, bid.profileId))
       .where(eq(users.id, bid.expertUserId));
     if (!expert || expert.suspendedAt || expert.status !== "verified") return fail("expert_unavailable");
+    const readiness = (await readinessByExpert(tx, [bid.expertUserId])).get(bid.expertUserId);
+    if (!readiness?.ready && !input.acceptNotReady) return fail("expert_not_ready");
 
     const milestones = (
       await tx.select().from(bidMilestones).where(eq(bidMilestones.bidId, bid.id)).orderBy(asc(bidMilestones.position))
@@ -115,7 +136,8 @@ export async function acceptBid(actor: Actor | null, input: { bidId: string }): 
     const { facts, organization, profile } = await gatherFacts(tx, client, job, bid, milestones);
     // The ceilings hold at formation too, at the VAT rate the contract will charge: a bid sent
     // before a lower MAX_CONTRACT_CENTS, or one written around the form, forms no contract.
-    const vatRateBps = profile.vatRegime === "vat_registered" ? STANDARD_VAT_BPS : 0;
+    const vatRateBps = vatRateBpsFor(profile.vatRegime);
+    if (input.expectedVatRateBps !== undefined && input.expectedVatRateBps !== vatRateBps) return fail("price_changed");
     if (checkAmountCeilings({ totalCents: bid.totalCents, milestoneCents: milestones.map((m) => m.amountCents) }, vatRateBps)) {
       return fail("amount_over_limit");
     }
@@ -153,6 +175,8 @@ export async function acceptBid(actor: Actor | null, input: { bidId: string }): 
         jobTitle: job.title,
         party: organization.legalName,
         withDpa: facts.personalData,
+        price: priceText({ ...priceInclVatByMilestone(milestones.map((m) => m.amountCents), vatRateBps), vatRateBps, vatRegime: profile.vatRegime }, expert.locale).line,
+        notReady: readiness?.ready ? null : notReadyText(readiness?.missing ?? [], expert.locale),
         url: appUrl(`/contracts/${contract.id}`),
       },
     });

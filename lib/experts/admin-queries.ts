@@ -4,26 +4,37 @@ import { auditLog, expertProfiles, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
 import { missingForSubmission, todayIso, urssafState } from "./completeness";
+import { openChangeRequest } from "./profile-changes";
 import { profileDetails } from "./queries";
 import { isValidSiret } from "@/lib/organizations/identifiers";
 import { isUuidLike } from "@/lib/ids";
 
-/** Submitted profiles, oldest first, with how long each has waited. */
+/** When a verified profile's change request waiting was made (null without one). */
+const changesSubmittedAt = sql<Date | null>`(select max(r.submitted_at) from verification_requests r
+  where r.profile_id = ${expertProfiles.id} and r.decided_at is null and r.changes is not null)`;
+/** Since when a queued profile waits: its submission, or a verified profile's change request. */
+const waitingSince = sql`coalesce(case when ${expertProfiles.status} = 'verified' then ${changesSubmittedAt} end, ${expertProfiles.submittedAt})`;
+const inQueue = sql`(${expertProfiles.status} = 'submitted' or (${expertProfiles.status} = 'verified' and ${changesSubmittedAt} is not null))`;
+
+/** Submitted profiles and verified profiles' change requests, oldest first, with how long each has waited. */
 export async function getVettingQueue(actor: Actor | null) {
   requireRole(actor, "admin");
-  return db
+  const rows = await db
     .select({
       id: expertProfiles.id,
       displayName: expertProfiles.displayName,
       headline: expertProfiles.headline,
       email: users.email,
-      submittedAt: expertProfiles.submittedAt,
-      waitingHours: sql<number>`floor(extract(epoch from now() - ${expertProfiles.submittedAt}) / 3600)::int`,
+      status: expertProfiles.status,
+      submittedAt: sql<string>`${waitingSince}`,
+      waitingHours: sql<number>`floor(extract(epoch from now() - ${waitingSince}) / 3600)::int`,
     })
     .from(expertProfiles)
     .innerJoin(users, eq(users.id, expertProfiles.userId))
-    .where(eq(expertProfiles.status, "submitted"))
-    .orderBy(asc(expertProfiles.submittedAt));
+    .where(inQueue)
+    .orderBy(sql`${waitingSince} asc`);
+  // A verified profile is in the queue for its changes only.
+  return rows.map(({ status, submittedAt, ...row }) => ({ ...row, submittedAt: new Date(submittedAt), changesOnly: status === "verified" }));
 }
 
 /** Queue size and the median time the queued profiles have waited, in hours. */
@@ -32,10 +43,10 @@ export async function getVettingStats(actor: Actor | null) {
   const [row] = await db
     .select({
       queued: count(),
-      medianWaitHours: sql<number | null>`percentile_cont(0.5) within group (order by extract(epoch from now() - ${expertProfiles.submittedAt}) / 3600)`,
+      medianWaitHours: sql<number | null>`percentile_cont(0.5) within group (order by extract(epoch from now() - ${waitingSince}) / 3600)`,
     })
     .from(expertProfiles)
-    .where(eq(expertProfiles.status, "submitted"));
+    .where(inQueue);
   return { queued: row?.queued ?? 0, medianWaitHours: row?.medianWaitHours === null || row?.medianWaitHours === undefined ? null : Number(row.medianWaitHours) };
 }
 
@@ -49,7 +60,7 @@ export async function getVettingDetail(actor: Actor | null, profileId: string) {
     .innerJoin(users, eq(users.id, expertProfiles.userId))
     .where(eq(expertProfiles.id, profileId));
   if (!row) return null;
-  const details = await profileDetails(profileId);
+  const [details, changeRequest] = await Promise.all([profileDetails(profileId), openChangeRequest(db, profileId)]);
   const today = todayIso();
   const history = await db
     .select()
@@ -61,6 +72,8 @@ export async function getVettingDetail(actor: Actor | null, profileId: string) {
     ...row,
     ...details,
     history,
+    /** A verified profile's changes waiting for a decision: each reviewed field's approved and asked-for value. */
+    pendingChanges: row.profile.status === "verified" ? (changeRequest?.changes ?? null) : null,
     missing: missingForSubmission(profile, details.skills.length, details.evidence, today),
     checks: {
       siretFormat: !!profile.siret && isValidSiret(profile.siret),

@@ -1,14 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
-import { catalogSoftware, expertProfiles, expertReferences, expertSkills, verificationRequests, type ExpertProfile } from "@/db/schema";
+import { catalogSoftware, expertProfiles, expertReferences, expertSkills, type ExpertProfile } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError, requireRole } from "@/lib/auth/policy";
-import { recordAudit } from "@/lib/audit/record";
 import { fieldErrors } from "@/lib/actions/field-errors";
 import { fail, ok, type Result } from "@/lib/result";
 import { expertProfileSchema, type ExpertProfileInput } from "./schemas";
-import { isEditable, nextVerificationStatus } from "./verification-machine";
+import { isEditable } from "./verification-machine";
+import { diffReviewedFields, recordPendingChanges, type ReviewedField } from "./profile-changes";
 
 export function slugify(text: string): string {
   const base = text
@@ -49,12 +49,14 @@ export type UpdateProfileError = "invalid" | "locked";
 
 /**
  * The expert saves the profile (a draft may be incomplete; submission checks completeness).
- * A verified expert who changes SIRET or legal form goes back to review.
+ * A verified expert's changes to reviewed fields (SIRET, legal form, VAT regime and number) wait
+ * for our team in a change request: the profile stays verified and public with its approved
+ * values meanwhile (see profile-changes.ts); every other field takes effect at once.
  */
 export async function updateExpertProfile(
   actor: Actor | null,
   input: ExpertProfileInput,
-): Promise<Result<{ status: ExpertProfile["status"] }, UpdateProfileError>> {
+): Promise<Result<{ status: ExpertProfile["status"]; pendingReview: ReviewedField[] }, UpdateProfileError>> {
   requireRole(actor, "expert");
   const parsed = expertProfileSchema.safeParse(input);
   if (!parsed.success) return fail("invalid", fieldErrors(parsed.error));
@@ -71,9 +73,15 @@ export async function updateExpertProfile(
       const unknown = data.skills.findIndex((s) => !known.some((k) => k.id === s.softwareId));
       if (unknown >= 0) return fail("invalid", { [`skills.${unknown}.softwareId`]: "required" });
     }
-    const identityChanged =
-      profile.status === "verified" && ((profile.siret ?? null) !== (data.siret ?? null) || profile.legalForm !== (data.legalForm ?? null));
-    const status = identityChanged ? (nextVerificationStatus(profile.status, "identity_changed") ?? profile.status) : profile.status;
+    const proposed = {
+      legalForm: data.legalForm ?? null,
+      siret: data.siret ?? null,
+      vatRegime: data.vatRegime ?? null,
+      vatNumber: data.vatRegime === "vat_registered" ? (data.vatNumber ?? null) : null,
+    };
+    const verified = profile.status === "verified";
+    // A verified profile keeps its approved reviewed values until a decision on the change request.
+    const reviewed = verified ? { legalForm: profile.legalForm, siret: profile.siret, vatRegime: profile.vatRegime, vatNumber: profile.vatNumber } : proposed;
 
     await tx
       .update(expertProfiles)
@@ -86,17 +94,12 @@ export async function updateExpertProfile(
         departments: data.departments,
         remoteOk: data.remoteOk,
         languages: data.languages,
-        legalForm: data.legalForm ?? null,
-        siret: data.siret ?? null,
-        vatRegime: data.vatRegime ?? null,
-        vatNumber: data.vatRegime === "vat_registered" ? (data.vatNumber ?? null) : null,
+        ...reviewed,
         insurer: data.insurer ?? null,
         insurancePolicyNumber: data.insurancePolicyNumber ?? null,
         insuranceExpiresOn: data.insuranceExpiresOn ?? null,
         links: data.links,
         publicFields: data.publicFields,
-        status,
-        ...(identityChanged ? { submittedAt: new Date(), statusReason: null } : {}),
         updatedAt: new Date(),
       })
       .where(eq(expertProfiles.id, profile.id));
@@ -111,18 +114,7 @@ export async function updateExpertProfile(
     }
     await refreshSearchText(tx, profile.id);
 
-    if (identityChanged) {
-      await tx.insert(verificationRequests).values({ profileId: profile.id });
-      await recordAudit(tx, {
-        actorId: profile.userId,
-        action: "expert.identity_changed",
-        subjectType: "expert_profile",
-        subjectId: profile.id,
-        fromStatus: profile.status,
-        toStatus: status,
-        data: { siret: data.siret ?? null, legalForm: data.legalForm ?? null },
-      });
-    }
-    return ok({ status });
+    const pendingReview = verified ? await recordPendingChanges(tx, profile, diffReviewedFields(profile, proposed)) : [];
+    return ok({ status: profile.status, pendingReview });
   });
 }

@@ -4,6 +4,7 @@ import { catalogSoftware, evidenceFiles, expertProfiles, expertReferences, exper
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
 import { missingForSubmission, todayIso, urssafState } from "./completeness";
+import { openChangeRequest } from "./profile-changes";
 
 /** Skills, references and evidence of one profile, for its owner or an admin. */
 export async function profileDetails(profileId: string) {
@@ -25,11 +26,13 @@ export async function getMyExpertProfile(actor: Actor | null) {
   const expert = requireRole(actor, "expert");
   const profile = await db.query.expertProfiles.findFirst({ where: eq(expertProfiles.userId, expert.id) });
   if (!profile) return null;
-  const details = await profileDetails(profile.id);
+  const [details, changeRequest] = await Promise.all([profileDetails(profile.id), openChangeRequest(db, profile.id)]);
   const today = todayIso();
   return {
     profile,
     ...details,
+    /** Changes to reviewed fields waiting for our team (verified profiles only), and since when. */
+    pendingChanges: profile.status === "verified" && changeRequest ? { changes: changeRequest.changes, since: changeRequest.submittedAt } : null,
     missing: missingForSubmission(profile, details.skills.length, details.evidence, today),
     urssaf: urssafState(details.evidence, today),
   };

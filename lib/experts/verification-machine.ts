@@ -1,17 +1,18 @@
 import type { VerificationStatus } from "@/db/schema";
 
-export type VerificationEvent = "submit" | "approve" | "request_changes" | "reject" | "suspend" | "reinstate" | "identity_changed";
+export type VerificationEvent = "submit" | "approve" | "request_changes" | "reject" | "suspend" | "reinstate";
 
 /**
  * The vetting state machine, the only place that says which move is legal:
  * draft → submitted → verified | changes_requested | rejected; changes_requested → submitted;
- * verified ⇄ suspended; a verified profile whose SIRET or legal form changes goes back to submitted.
+ * verified ⇄ suspended. A verified profile's changes to reviewed fields are reviewed apart
+ * (profile-changes.ts): the profile stays verified meanwhile.
  */
 const transitions: Record<VerificationStatus, Partial<Record<VerificationEvent, VerificationStatus>>> = {
   draft: { submit: "submitted" },
   changes_requested: { submit: "submitted" },
   submitted: { approve: "verified", request_changes: "changes_requested", reject: "rejected" },
-  verified: { suspend: "suspended", identity_changed: "submitted" },
+  verified: { suspend: "suspended" },
   suspended: { reinstate: "verified" },
   rejected: {},
 };

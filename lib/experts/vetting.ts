@@ -10,6 +10,7 @@ import { fail, ok, type Result } from "@/lib/result";
 import type { ExpertDecision } from "@/emails/ExpertDecisionEmail";
 import { missingForSubmission, type MissingItem } from "./completeness";
 import { lockOwnProfile } from "./profile";
+import { applyProfileChanges, openChangeRequest } from "./profile-changes";
 import { decisionSchema, type DecisionInput } from "./schemas";
 import { nextVerificationStatus, type VerificationEvent } from "./verification-machine";
 import { appUrl } from "@/lib/http/app-url";
@@ -99,7 +100,46 @@ async function applyDecision(
 
 export type DecideError = "invalid" | "not_found" | "illegal_transition";
 
-/** An admin decides on a submitted profile: approve, ask for changes or reject (with a reason). */
+/**
+ * An admin decides on a verified profile's change request: approval applies the new values
+ * (they become the public and contractual ones), a refusal discards them with the reason; the
+ * profile stays verified either way. The expert is emailed in their language.
+ */
+async function decideChanges(
+  tx: Transaction,
+  admin: Actor,
+  target: { profile: ExpertProfile; email: string; locale: "fr" | "en" },
+  request: NonNullable<Awaited<ReturnType<typeof openChangeRequest>>>,
+  input: { decision: "approve" | "request_changes" | "reject"; reason: string | null; checklist: Record<string, boolean> },
+): Promise<Result<void, DecideError>> {
+  const approved = input.decision === "approve";
+  const now = new Date();
+  if (approved) await applyProfileChanges(tx, target.profile.id, request.changes);
+  await tx
+    .update(verificationRequests)
+    .set({ decidedAt: now, decidedById: admin.id, decision: approved ? "verified" : nextVerificationStatus("submitted", input.decision), reason: input.reason, checklist: input.checklist })
+    .where(eq(verificationRequests.id, request.id));
+  await recordAudit(tx, {
+    actor: admin,
+    action: approved ? "expert.changes_approved" : "expert.changes_refused",
+    subjectType: "expert_profile",
+    subjectId: target.profile.id,
+    reason: input.reason,
+    data: { changes: request.changes },
+  });
+  await sendEmail(tx, {
+    template: "expert-decision",
+    to: target.email,
+    idempotencyKey: `expert-changes:${request.id}`,
+    props: { locale: target.locale, decision: approved ? "changes_approved" : "changes_refused", reason: input.reason, url: appUrl("/expert/profile") },
+  });
+  return ok(undefined);
+}
+
+/**
+ * An admin decides on a submitted profile: approve, ask for changes or reject (with a reason);
+ * on a verified profile, the decision is about its change request waiting (see decideChanges).
+ */
 export async function decideVerification(actor: Actor | null, input: DecisionInput): Promise<Result<void, DecideError>> {
   const admin = requireRole(actor, "admin");
   const parsed = decisionSchema.safeParse(input);
@@ -108,6 +148,11 @@ export async function decideVerification(actor: Actor | null, input: DecisionInp
   return db.transaction(async (tx) => {
     const target = await lockProfile(tx, profileId);
     if (!target) return fail("not_found");
+    if (target.profile.status === "verified") {
+      const request = await openChangeRequest(tx, profileId);
+      if (!request) return fail("illegal_transition");
+      return decideChanges(tx, admin, target, request, { decision, reason: reason || null, checklist });
+    }
     const result = await applyDecision(tx, admin, target, decision, reason || null);
     if (!result.ok) return result;
     const [open] = await tx

@@ -69,7 +69,8 @@ export async function seedDemoContract(): Promise<void> {
     }),
     "bid",
   ).value;
-  const { contractId } = must(await acceptBid(claire, { bidId }), "acceptance").value;
+  // Sophie has no payout account yet (she connects one in test mode): Claire is told and accepts anyway.
+  const { contractId } = must(await acceptBid(claire, { acceptNotReady: true, bidId }), "acceptance").value;
   must(await acceptContractDocument(claire, { contractId, kind: "nda" }), "client NDA");
   must(await acceptContractDocument(sophie, { contractId, kind: "nda" }), "expert NDA");
   must(

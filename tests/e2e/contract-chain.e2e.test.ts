@@ -36,17 +36,33 @@ describe.skipIf(!e2eEnabled).each(runs)("from a need to a signed contract ($lang
     });
     const karim = await newVisitor(locale);
     await new SignInFlow(karim.page).signIn(demoAccounts.expertKarim.email, jobPath);
-    await sendBid(karim.page, t, jobPath, {
-      total: "2600",
-      milestone: "Odoo en service",
-      method: "Odoo Community sur un serveur en France, paramétrage de la facturation et de la TVA, import de vos clients, formation de deux demi-journées sur place.",
-    });
+    await sendBid(
+      karim.page,
+      t,
+      jobPath,
+      {
+        total: "2600",
+        milestone: "Odoo en service",
+        method: "Odoo Community sur un serveur en France, paramétrage de la facturation et de la TVA, import de vos clients, formation de deux demi-journées sur place.",
+      },
+      async () => {
+        // Karim is not ready to be paid: the form says what is missing, with links; the milestones match the total.
+        await karim.page.getByRole("heading", { name: t.readiness.title }).waitFor();
+        await karim.page.getByText(t.bids.milestoneSumOk.slice(0, 12)).waitFor();
+        await karim.screenshot(`${lang}-45-bid-form-readiness`);
+      },
+    );
 
     // The client compares both bids side by side and writes to Karim.
     const page = client.page;
     await page.goto(`${baseUrl}${jobPath}/bids`);
     await page.getByRole("table").getByRole("rowheader", { name: new RegExp(demoAccounts.expertSophie.name) }).waitFor();
     await page.getByRole("table").getByRole("rowheader", { name: new RegExp(demoAccounts.expertKarim.name) }).waitFor();
+    // Prices are compared VAT included, and each expert's readiness to be paid is shown (issue 12).
+    const karimRow = page.getByRole("table").getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(demoAccounts.expertKarim.name) }) });
+    await karimRow.getByText(t.prices.regime_franchise, { exact: false }).waitFor(); // Karim is under the VAT franchise
+    await karimRow.getByText(before(t.bids.payableNoShort, "{count")).waitFor();
+    await page.getByText(t.bids.compareVatNote).waitFor();
     await client.screenshot(`${lang}-50-bids-side-by-side`);
     await page.getByRole("link", { name: t.bids.openConversation.replace("{expert}", demoAccounts.expertKarim.name) }).click();
     await page.getByLabel(t.conversation.messageLabel).fill("Bonjour, pouvez-vous reprendre aussi nos fournisseurs ?");
@@ -57,6 +73,12 @@ describe.skipIf(!e2eEnabled).each(runs)("from a need to a signed contract ($lang
     // Karim sees the unread message on his dashboard and answers.
     await karim.page.goto(`${baseUrl}/dashboard`);
     await karim.page.getByRole("heading", { name: t.dashboard.unreadMessages }).waitFor();
+    // Verified: no "complete your profile"; the readiness checklist links to what is missing.
+    await karim.page.getByRole("link", { name: t.dashboard.editVerifiedProfile }).waitFor();
+    expect(await karim.page.getByRole("link", { name: t.dashboard.editProfile, exact: true }).count()).toBe(0);
+    await karim.page.getByRole("heading", { name: t.readiness.title }).waitFor();
+    await karim.page.getByRole("link", { name: t.readiness.fix_mandate }).waitFor();
+    await karim.screenshot(`${lang}-49-expert-dashboard-readiness`);
     await karim.page.getByRole("link", { name: new RegExp(title) }).first().click();
     await karim.page.getByLabel(t.conversation.messageLabel).fill("Oui, les fournisseurs sont compris dans le prix.");
     await karim.page.getByRole("button", { name: t.conversation.send }).click();
@@ -65,6 +87,8 @@ describe.skipIf(!e2eEnabled).each(runs)("from a need to a signed contract ($lang
     // The client accepts Karim's bid: a confirmation is required first.
     await page.goto(`${baseUrl}${jobPath}/bids`);
     const karimCard = page.getByRole("listitem").filter({ has: page.getByRole("button", { name: c.acceptBidButton }) }).filter({ hasText: demoAccounts.expertKarim.name });
+    // Karim has no billing mandate: the client is warned before choosing him.
+    await karimCard.getByText(before(c.acceptNotReadyWarning, "{missing}").replace("{expert}", demoAccounts.expertKarim.name)).waitFor();
     await karimCard.getByRole("button", { name: c.acceptBidButton }).click();
     await karimCard.getByText(t.validation.confirmRequired).waitFor();
     await karimCard.getByLabel(new RegExp(before(c.acceptBidConfirm, "{expert}"))).check();

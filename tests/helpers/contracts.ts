@@ -57,7 +57,7 @@ export async function makeActiveContract(options: ActiveContractOptions = {}): P
   const jobId = await makeJob(owner, { personalData: options.personalData ?? false, ...options.job });
   const { expert, bidId } = await makeBid(jobId, options.bid);
   if (options.mandate !== false) await acceptTestMandate(expert);
-  const accepted = await acceptBid(owner, { bidId });
+  const accepted = await acceptBid(owner, { acceptNotReady: true, bidId });
   if (!accepted.ok) throw new Error(`bid not accepted: ${JSON.stringify(accepted)}`);
   const { contractId } = accepted.value;
   if (options.activate !== false) {

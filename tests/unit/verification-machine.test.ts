@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { verificationStatus } from "@/db/schema";
 import { isEditable, nextVerificationStatus, type VerificationEvent } from "@/lib/experts/verification-machine";
 
-const events: VerificationEvent[] = ["submit", "approve", "request_changes", "reject", "suspend", "reinstate", "identity_changed"];
+const events: VerificationEvent[] = ["submit", "approve", "request_changes", "reject", "suspend", "reinstate"];
 const legal: Record<string, string> = {
   "draft:submit": "submitted",
   "changes_requested:submit": "submitted",
@@ -10,7 +10,6 @@ const legal: Record<string, string> = {
   "submitted:request_changes": "changes_requested",
   "submitted:reject": "rejected",
   "verified:suspend": "suspended",
-  "verified:identity_changed": "submitted",
   "suspended:reinstate": "verified",
 };
 

@@ -39,6 +39,7 @@ export default async function VettingQueuePage({ searchParams }: { searchParams:
                   <Link href={`/admin/vetting/${row.id}`} className="font-semibold underline">
                     {row.displayName || row.email}
                   </Link>
+                  {row.changesOnly ? <span className="block font-semibold text-amber-900">{t("changesOnly")}</span> : null}
                   <span className="block text-stone-600">{row.headline}</span>
                 </td>
                 <td className="p-3">{row.submittedAt ? format.dateTime(row.submittedAt, { dateStyle: "medium", timeStyle: "short" }) : ""}</td>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { CancelContractForm } from "@/components/contracts/CancelContractForm";
 import { ContractDocumentsList } from "@/components/contracts/ContractDocumentsList";
 import { ContractParties } from "@/components/contracts/ContractParties";
@@ -16,6 +16,10 @@ import { loadContractPage } from "./load-contract";
 import { approveMilestoneAction, deliverMilestoneAction, fundMilestoneAction, openDisputeAction } from "./payment-actions";
 import { leaveReviewAction } from "./review-actions";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
+import type { AppLocale } from "@/lib/i18n/locale";
+import { priceText } from "@/lib/money/price-text";
+import { getMyReadiness } from "@/lib/experts/readiness";
+import { ReadinessChecklist } from "@/components/experts/ReadinessChecklist";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("contracts"))("pageTitle") };
@@ -30,14 +34,18 @@ export default async function ContractPage({
 }) {
   const [{ id }, { funding, done }] = await Promise.all([params, searchParams.then(searchParamsOf)]);
   const view = await loadContractPage(id, `/contracts/${id}`);
-  const [t, p, format, money] = await Promise.all([
+  const [t, p, format, locale, money] = await Promise.all([
     getTranslations("contracts"),
     getTranslations("payments"),
     getFormatter(),
+    getLocale(),
     getContractMoney(await currentActor(), id, { fundingPaymentId: funding ?? null }),
   ]);
   const { contract, side } = view;
   const reviews = await getContractReviews(await currentActor(), id);
+  // The expert sees at once what still stands between this contract and being paid.
+  const readiness = side === "expert" && contract.status !== "cancelled" ? await getMyReadiness(await currentActor()) : null;
+  const r = await getTranslations("readiness");
   const split = view.money;
   const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
   const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "long" });
@@ -56,6 +64,8 @@ export default async function ContractPage({
 
       {done === "delivered" || done === "approved" || done === "disputed" ? <Alert tone="success">{p(`done_${done}`)}</Alert> : null}
 
+      {readiness && !readiness.ready ? <ReadinessChecklist readiness={readiness} lead={r("contractLead")} /> : null}
+
       <ContractParties facts={contract.facts} expertSlug={view.expertSlug} />
 
       <section aria-labelledby="contract-money" className="flex flex-col gap-3">
@@ -64,9 +74,18 @@ export default async function ContractPage({
         </h2>
         <p>
           {t("period", { start: day(contract.facts.startOn), end: day(contract.facts.endOn) })} ·{" "}
-          {view.totals.vatCents > 0
-            ? p("contractTotals", { exVat: euros(view.totals.exVatCents), vat: euros(view.totals.vatCents), total: euros(view.totals.chargeCents) })
-            : p("contractTotalsNoVat", { total: euros(view.totals.chargeCents) })}
+          {
+            priceText(
+              {
+                exVatCents: view.totals.exVatCents,
+                vatCents: view.totals.vatCents,
+                inclVatCents: view.totals.chargeCents,
+                vatRateBps: contract.vatRateBps,
+                vatRegime: contract.vatRateBps > 0 ? "vat_registered" : "franchise",
+              },
+              locale as AppLocale,
+            ).line
+          }
           {split && side !== "client" ? ` · ${t("netForExpert", { net: euros(split.netCents), commission: euros(split.commissionCents) })}` : null}
         </p>
         <MilestoneList

@@ -22,7 +22,7 @@ export async function saveExpertProfileAction(_previous: FormState, formData: Fo
     revalidatePath("/expert/profile");
     return {
       status: "success",
-      notice: { key: result.value.status === "submitted" ? "expertProfile.savedBackToReview" : "expertProfile.saved" },
+      notice: { key: result.value.pendingReview.length > 0 ? "expertProfile.savedPendingReview" : "expertProfile.saved" },
     };
   });
 }

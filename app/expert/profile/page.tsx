@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { EvidenceList } from "@/components/experts/EvidenceList";
 import { EvidenceUploadForm } from "@/components/experts/EvidenceUploadForm";
 import { ProfileForm } from "@/components/experts/ProfileForm";
@@ -14,6 +14,7 @@ import { currentActor } from "@/lib/auth/current-actor";
 import { profileToValues } from "@/lib/experts/form-values";
 import { getMyExpertProfile, listCatalog } from "@/lib/experts/queries";
 import { isEditable } from "@/lib/experts/verification-machine";
+import { reviewedFields, withPendingValues } from "@/lib/experts/profile-changes";
 import { PhotoForm } from "@/components/experts/PhotoForm";
 import {
   deleteEvidenceAction,
@@ -32,10 +33,12 @@ export default async function ExpertProfilePage() {
   const actor = await currentActor();
   if (!actor) redirect("/signin?callbackUrl=%2Fexpert%2Fprofile");
   if (actor.role !== "expert") redirect("/dashboard");
-  const [mine, catalog, t] = await Promise.all([getMyExpertProfile(actor), listCatalog(), getTranslations("expertProfile")]);
+  const [mine, catalog, t, format] = await Promise.all([getMyExpertProfile(actor), listCatalog(), getTranslations("expertProfile"), getFormatter()]);
   if (!mine) redirect("/dashboard");
   const { profile } = mine;
   const editable = isEditable(profile.status);
+  const pending = mine.pendingChanges;
+  const fieldName = (field: (typeof reviewedFields)[number]) => t(field);
   return (
     <div className="flex flex-col gap-8">
       <PageHeading title={t("title")} lead={t("lead")} />
@@ -45,6 +48,14 @@ export default async function ExpertProfilePage() {
             {t("seePublicPage")}
           </Link>
         </p>
+      ) : null}
+      {pending ? (
+        <Alert tone="info">
+          {t("pendingChanges", {
+            fields: format.list(reviewedFields.filter((f) => pending.changes[f]).map(fieldName), { type: "conjunction" }),
+            date: format.dateTime(pending.since, { dateStyle: "long" }),
+          })}
+        </Alert>
       ) : null}
       <VerificationStatus
         status={profile.status}
@@ -72,7 +83,9 @@ export default async function ExpertProfilePage() {
       </section>
       {editable ? (
         <ProfileForm
-          initialValues={profileToValues(profile, mine.skills, mine.references)}
+          // The form shows what the expert last asked for, changes waiting for review included.
+          initialValues={profileToValues(withPendingValues(profile, pending?.changes), mine.skills, mine.references)}
+          reviewedFieldsNotice={profile.status === "verified"}
           catalog={catalog.map(({ id, name }) => ({ id, name }))}
           action={saveExpertProfileAction}
         />

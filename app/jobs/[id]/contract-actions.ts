@@ -12,7 +12,12 @@ export async function acceptBidAction(_previous: FormState, formData: FormData):
   let contractId: string | null = null;
   const state = await guardedAction(formData, async () => {
     if (formData.get("confirm") !== "yes") return { status: "error", fieldErrors: { confirm: "confirmRequired" }, values: submittedValues(formData) };
-    const result = await acceptBid(await currentActor(), { bidId: formText(formData, "bidId") });
+    const vatRate = formText(formData, "vatRateBps");
+    const result = await acceptBid(await currentActor(), {
+      bidId: formText(formData, "bidId"),
+      acceptNotReady: formData.get("acceptNotReady") === "yes",
+      expectedVatRateBps: /^\d{1,5}$/.test(vatRate) ? Number(vatRate) : undefined,
+    });
     if (!result.ok) return { status: "error", formError: `contracts.error_${result.error}` };
     contractId = result.value.contractId;
     return { status: "success" };

@@ -19,18 +19,27 @@ import { ExpertBidPanel } from "@/components/bids/ExpertBidPanel";
 import { SimpleActionForm } from "@/components/job-wizard/SimpleActionForm";
 import { getMyBidForJob } from "@/lib/bids/client-bids";
 import { getMyExpertProfile } from "@/lib/experts/queries";
+import { getMyReadiness } from "@/lib/experts/readiness";
+import { ReadinessChecklist } from "@/components/experts/ReadinessChecklist";
 import { env } from "@/lib/env";
 
 /** The expert's own bid on the job, or the form to send one (verified experts, open jobs). */
 async function expertBidSection(jobId: string, open: boolean) {
   const actor = await currentActor();
-  const [bid, mine, t] = await Promise.all([getMyBidForJob(actor, jobId), getMyExpertProfile(actor), getTranslations("bids")]);
+  const [bid, mine, readiness, t, r] = await Promise.all([
+    getMyBidForJob(actor, jobId),
+    getMyExpertProfile(actor),
+    getMyReadiness(actor),
+    getTranslations("bids"),
+    getTranslations("readiness"),
+  ]);
   const verified = mine?.profile.status === "verified";
   return (
     <ExpertBidPanel
       bid={bid && bid.status !== "withdrawn" ? bid : null}
       canBid={verified && open}
       notVerified={!verified}
+      readinessNotice={readiness.ready ? null : <ReadinessChecklist readiness={readiness} lead={r("bidLead")} headingLevel={3} />}
       bidForm={<BidForm jobId={jobId} commissionBps={env().PLATFORM_COMMISSION_BPS} action={submitBidAction} />}
       withdrawForm={bid ? <SimpleActionForm label={t("withdraw")} hidden={{ bidId: bid.id, jobId }} action={withdrawBidAction} /> : null}
     />

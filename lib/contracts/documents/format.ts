@@ -75,6 +75,24 @@ export function legalFormLabel(value: string | null, locale: DocumentLocale): st
   return label(LEGAL_FORMS, form, locale);
 }
 
+const fold = (text: string) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+
+/**
+ * Whether a name already states the legal form: "Libre Conseil EURL" states "EURL", and also
+ * "single-member limited company (EURL)" through its abbreviation. Whole words only.
+ */
+export function nameStatesLegalForm(name: string, legalForm: string): boolean {
+  const words = new Set(fold(name).split(/[^a-z0-9]+/).filter(Boolean));
+  const form = fold(legalForm);
+  const abbreviations = legalForm.match(/\b[A-Z]{2,}\b/g)?.map(fold) ?? [];
+  return form.split(/[^a-z0-9]+/).filter(Boolean).every((w) => words.has(w)) || abbreviations.some((a) => words.has(a));
+}
+
+/** "Libre Conseil (EURL)", but "Libre Conseil EURL" once only when the name already says it. */
+export function nameWithLegalForm(name: string, legalForm: string | null | undefined): string {
+  return legalForm && !nameStatesLegalForm(name, legalForm) ? `${name} (${legalForm})` : name;
+}
+
 const JOB_KINDS: Labels = {
   installation: { fr: "installation", en: "installation" },
   support_one_off: { fr: "intervention ponctuelle de dépannage ou de support", en: "one-off troubleshooting or support" },

@@ -1,5 +1,5 @@
 import type { ContractFacts } from "@/db/schema/contracts";
-import { formatDate, formatEuros, formatParisDay, jobKindLabel, joinList, legalFormLabel, present } from "./format";
+import { formatDate, formatEuros, formatParisDay, jobKindLabel, joinList, legalFormLabel, nameStatesLegalForm, present } from "./format";
 import type { DocumentLocale } from "./types";
 
 /** Sentences about the parties and the mission shared by the NDA and the DPA, in both languages. */
@@ -39,9 +39,10 @@ export function expertParty(facts: ContractFacts, locale: DocumentLocale, role: 
   const siret = present(e.siret);
   const vat = present(e.vatNumber);
   const fr = locale === "fr";
+  const form = legalFormLabel(e.legalForm, locale);
   const parts = [
     e.name.trim(),
-    legalFormLabel(e.legalForm, locale),
+    form && !nameStatesLegalForm(e.name, form) ? form : null,
     siret ? `SIRET ${siret}` : null,
     vat ? (fr ? `numéro de TVA intracommunautaire ${vat}` : `VAT number ${vat}`) : null,
   ];

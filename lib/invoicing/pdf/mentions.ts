@@ -1,4 +1,4 @@
-import { formatEuros } from "@/lib/contracts/documents/format";
+import { formatEuros, nameWithLegalForm } from "@/lib/contracts/documents/format";
 import { paymentMethodKind } from "../facturx/codes";
 import type { InvoiceDocument, InvoiceParty } from "../types";
 
@@ -102,7 +102,7 @@ export function latePaymentMentions(note: string): { penalties: string; recovery
 
 /** The identity block of a party: name and legal form, address, registration and VAT numbers. */
 export function partyLines(party: InvoiceParty): { name: string; details: string[] } {
-  const name = party.legalForm ? `${party.name} (${party.legalForm})` : party.name;
+  const name = nameWithLegalForm(party.name, party.legalForm);
   const cityLine = [party.postalCode, party.city].filter(Boolean).join(" ");
   const details = [
     ...party.addressLines,

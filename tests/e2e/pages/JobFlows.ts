@@ -42,7 +42,7 @@ export async function postNeed(page: Page, t: Messages, need: { title: string; d
 }
 
 /** Page object: a verified expert accepts the job's NDA and sends a one-milestone fixed-price bid. */
-export async function sendBid(page: Page, t: Messages, jobPath: string, bid: { total: string; method: string; milestone: string }) {
+export async function sendBid(page: Page, t: Messages, jobPath: string, bid: { total: string; method: string; milestone: string }, beforeSend?: () => Promise<void>) {
   const b = t.bids;
   await page.goto(`${baseUrl}${jobPath}`);
   await page.getByLabel(t.jobBoard.ndaCheckbox).check();
@@ -55,6 +55,7 @@ export async function sendBid(page: Page, t: Messages, jobPath: string, bid: { t
   await page.getByLabel(b.milestoneTitle).fill(bid.milestone);
   await page.getByLabel(b.milestoneAmount).fill(bid.total);
   await page.getByLabel(b.milestoneDue).fill("2027-04-20");
+  await beforeSend?.();
   await page.getByRole("button", { name: b.send }).click();
   await page.getByRole("heading", { name: b.myBid }).waitFor();
 }

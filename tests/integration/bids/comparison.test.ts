@@ -173,14 +173,14 @@ describe("the compared facts as the client reads them", () => {
     const t = createTranslator({ locale, messages: { bids: { ...base.bids, ...fragment.bids } }, namespace: "bids" });
     const format = createFormatter({ locale, timeZone: "Europe/Paris" });
     const { comparisonFacts } = await import("@/components/bids/comparison-facts");
-    return Object.fromEntries(comparisonFacts(bid, t as never, format as never).map((f) => [f.key, f.value]));
+    return Object.fromEntries(comparisonFacts(bid, t as never, format as never, locale).map((f) => [f.key, f.value]));
   }
 
   it("in French and English, in the table's column order", async () => {
     const list = await compareBidsForJob(owner, jobId);
     const ratedBid = list.find((b) => b.id === bidIds.rated)!;
     const fr = await factsIn("fr", ratedBid);
-    expect(Object.keys(fr)).toEqual(["verification", "total", "dailyRate", "duration", "start", "milestones", "rating", "response", "sent", "status"]);
+    expect(Object.keys(fr)).toEqual(["verification", "payable", "total", "price", "dailyRate", "duration", "start", "milestones", "rating", "response", "sent", "status"]);
     expect(fr).toMatchObject({
       verification: "Vérifié depuis le 12 mars 2025",
       dailyRate: "Prix global",
@@ -190,9 +190,19 @@ describe("the compared facts as the client reads them", () => {
       sent: "3 jours après la publication",
       status: "Proposition envoyée",
     });
-    expect(fr.total).toMatch(/^2\s400,50\s€$/u);
+    // A VAT-registered expert: 2 400,50 € HT, VAT 480,10 € (1 200 € → 240 €, 1 200,50 € → 240,10 €).
+    expect(fr.total).toMatch(/^2\s880,60\s€ TTC$/u);
+    expect(fr.price).toMatch(/^2\s400,50\s€ HT · TVA 20\s%$/u);
+    expect(fr.payable).toBe("Pas encore : mandat de facturation non accepté et compte de versement pas encore activé");
     const en = await factsIn("en", ratedBid);
-    expect(en).toMatchObject({ verification: "Verified since Mar 12, 2025", rating: "4.7 / 5 (3 reviews)", total: "€2,400.50", sent: "3 days after publication" });
+    expect(en).toMatchObject({
+      verification: "Verified since Mar 12, 2025",
+      rating: "4.7 / 5 (3 reviews)",
+      total: "€2,880.60 incl. VAT",
+      price: "€2,400.50 excl. VAT · VAT 20%",
+      payable: "Not yet: billing mandate not accepted and payout account not enabled yet",
+      sent: "3 days after publication",
+    });
     const unratedBid = list.find((b) => b.id === bidIds.unrated)!;
     expect(await factsIn("fr", unratedBid)).toMatchObject({ rating: "Pas encore d’avis", response: "Pas encore mesuré", milestones: "1 étape" });
   });

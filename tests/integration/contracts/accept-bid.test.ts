@@ -30,7 +30,7 @@ describe("accepting a bid", () => {
     const withdrawn = await makeBid(jobId);
     expect((await withdrawBid(withdrawn.expert, withdrawn.bidId)).ok).toBe(true);
 
-    const result = await acceptBid(member, { bidId: chosen.bidId });
+    const result = await acceptBid(member, { acceptNotReady: true, bidId: chosen.bidId });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const [contract] = await db.select().from(contracts).where(eq(contracts.id, result.value.contractId));
@@ -66,17 +66,17 @@ describe("accepting a bid", () => {
     const second = await makeBid(jobId);
     const declined = await makeBid(jobId);
     expect((await declineBid(owner, { bidId: declined.bidId })).ok).toBe(true);
-    expect(await acceptBid(owner, { bidId: declined.bidId })).toEqual({ ok: false, error: "illegal_transition" });
-    expect((await acceptBid(owner, { bidId: first.bidId })).ok).toBe(true);
-    expect(await acceptBid(owner, { bidId: second.bidId })).toEqual({ ok: false, error: "job_not_open" });
-    expect(await acceptBid(owner, { bidId: first.bidId })).toEqual({ ok: false, error: "job_not_open" });
+    expect(await acceptBid(owner, { acceptNotReady: true, bidId: declined.bidId })).toEqual({ ok: false, error: "illegal_transition" });
+    expect((await acceptBid(owner, { acceptNotReady: true, bidId: first.bidId })).ok).toBe(true);
+    expect(await acceptBid(owner, { acceptNotReady: true, bidId: second.bidId })).toEqual({ ok: false, error: "job_not_open" });
+    expect(await acceptBid(owner, { acceptNotReady: true, bidId: first.bidId })).toEqual({ ok: false, error: "job_not_open" });
   });
 
   it("refuses an expert who is no longer verified", async () => {
     const jobId = await makeJob(owner);
     const { expert, bidId } = await makeBid(jobId);
     await db.update(expertProfiles).set({ status: "suspended" }).where(eq(expertProfiles.userId, expert.id));
-    expect(await acceptBid(owner, { bidId })).toEqual({ ok: false, error: "expert_unavailable" });
+    expect(await acceptBid(owner, { acceptNotReady: true, bidId })).toEqual({ ok: false, error: "expert_unavailable" });
     expect((await db.select().from(bids).where(eq(bids.id, bidId)))[0]?.status).toBe("submitted");
   });
 
@@ -86,12 +86,12 @@ describe("accepting a bid", () => {
     process.env.MAX_CONTRACT_CENTS = "240049";
     resetEnvCache();
     try {
-      expect(await acceptBid(owner, { bidId })).toEqual({ ok: false, error: "amount_over_limit" });
+      expect(await acceptBid(owner, { acceptNotReady: true, bidId })).toEqual({ ok: false, error: "amount_over_limit" });
       expect(await db.select().from(contracts).where(eq(contracts.bidId, bidId))).toHaveLength(0);
       expect((await db.select().from(bids).where(eq(bids.id, bidId)))[0]?.status).toBe("submitted");
       process.env.MAX_CONTRACT_CENTS = "240050";
       resetEnvCache();
-      expect((await acceptBid(owner, { bidId })).ok).toBe(true);
+      expect((await acceptBid(owner, { acceptNotReady: true, bidId })).ok).toBe(true);
     } finally {
       delete process.env.MAX_CONTRACT_CENTS;
       resetEnvCache();
@@ -109,10 +109,10 @@ describe("accepting a bid", () => {
       return bid;
     };
     const registered = await overOneCharge();
-    expect(await acceptBid(owner, { bidId: registered.bidId })).toEqual({ ok: false, error: "amount_over_limit" });
+    expect(await acceptBid(owner, { acceptNotReady: true, bidId: registered.bidId })).toEqual({ ok: false, error: "amount_over_limit" });
     const franchise = await overOneCharge();
     await db.update(expertProfiles).set({ vatRegime: "franchise", vatNumber: null }).where(eq(expertProfiles.userId, franchise.expert.id));
-    const formed = await acceptBid(owner, { bidId: franchise.bidId });
+    const formed = await acceptBid(owner, { acceptNotReady: true, bidId: franchise.bidId });
     expect(formed.ok).toBe(true);
     const [contract] = await db.select().from(contracts).where(eq(contracts.bidId, franchise.bidId));
     expect(contract).toMatchObject({ totalCents: 90_000_000, vatRateBps: 0 });
@@ -122,7 +122,7 @@ describe("accepting a bid", () => {
     const jobId = await makeJob(owner);
     const a = await makeBid(jobId);
     const b = await makeBid(jobId);
-    const results = await Promise.all([acceptBid(owner, { bidId: a.bidId }), acceptBid(member, { bidId: b.bidId })]);
+    const results = await Promise.all([acceptBid(owner, { acceptNotReady: true, bidId: a.bidId }), acceptBid(member, { acceptNotReady: true, bidId: b.bidId })]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, error: "job_not_open" }]);
     expect(await db.select().from(contracts).where(eq(contracts.jobId, jobId))).toHaveLength(1);
@@ -136,9 +136,9 @@ describe("accepting a bid", () => {
     const stranger = await makeUser("client");
     await makeOrganization(stranger);
     for (const actor of [null, expert, await makeUser("admin"), stranger]) {
-      await expect(acceptBid(actor, { bidId })).rejects.toBeInstanceOf(PolicyError);
+      await expect(acceptBid(actor, { acceptNotReady: true, bidId })).rejects.toBeInstanceOf(PolicyError);
     }
-    await expect(acceptBid(owner, { bidId: "not-a-uuid" })).rejects.toBeInstanceOf(PolicyError);
+    await expect(acceptBid(owner, { acceptNotReady: true, bidId: "not-a-uuid" })).rejects.toBeInstanceOf(PolicyError);
     expect((await db.select().from(bids).where(eq(bids.id, bidId)))[0]?.status).toBe("submitted");
   });
 });
@@ -148,7 +148,7 @@ describe("a bid sent while another is being accepted", () => {
     const jobId = await makeJob(owner);
     const first = await makeBid(jobId);
     const late = await makeVerifiedExpert();
-    const [accepted, sent] = await Promise.all([acceptBid(owner, { bidId: first.bidId }), submitBid(late, fixedBidInput(jobId))]);
+    const [accepted, sent] = await Promise.all([acceptBid(owner, { acceptNotReady: true, bidId: first.bidId }), submitBid(late, fixedBidInput(jobId))]);
     expect(accepted.ok).toBe(true);
     const active = (await db.select().from(bids).where(eq(bids.jobId, jobId))).filter((b) => b.status === "submitted" || b.status === "shortlisted");
     // Either the late bid came first (and was declined by the acceptance) or it was refused.

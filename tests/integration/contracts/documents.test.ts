@@ -23,7 +23,7 @@ beforeAll(async () => {
 async function formContract(personalData: boolean) {
   const jobId = await makeJob(owner, { personalData });
   const { expert, bidId } = await makeBid(jobId);
-  const accepted = await acceptBid(owner, { bidId });
+  const accepted = await acceptBid(owner, { acceptNotReady: true, bidId });
   if (!accepted.ok) throw new Error(JSON.stringify(accepted));
   return { expert, contractId: accepted.value.contractId, jobId, bidId };
 }

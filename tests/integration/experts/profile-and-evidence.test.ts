@@ -30,7 +30,7 @@ describe("expert profile", () => {
   it("saves a complete profile with skills and references, then nothing is missing but evidence", async () => {
     const expert = await newExpert();
     const result = await updateExpertProfile(expert, await completeProfileInput());
-    expect(result).toEqual({ ok: true, value: { status: "draft" } });
+    expect(result).toEqual({ ok: true, value: { status: "draft", pendingReview: [] } });
     const mine = await getMyExpertProfile(expert);
     expect(mine?.profile).toMatchObject({ dailyRateCents: 55_000, departments: ["69", "42"], siret: "81234567600009", vatNumber: "FR19812345676" });
     expect(mine?.skills.map((s) => [s.slug, s.level, s.years])).toEqual([
@@ -76,13 +76,13 @@ describe("expert profile", () => {
     await expect(getMyExpertProfile(await makeUser("client"))).rejects.toThrow(new PolicyError("forbidden"));
   });
 
-  it("sends a verified profile back to review when the SIRET or the legal form changes", async () => {
+  it("keeps a verified profile verified when the SIRET or the legal form changes: the change waits for review", async () => {
     const { actor, profileId } = await makeCompleteExpert();
     await db.update(expertProfiles).set({ status: "verified", verifiedAt: new Date() }).where(eq(expertProfiles.id, profileId));
     const input = await completeProfileInput();
-    expect(await updateExpertProfile(actor, { ...input, headline: "Nextcloud, VPN et sauvegardes" })).toEqual({ ok: true, value: { status: "verified" } });
-    expect(await updateExpertProfile(actor, { ...input, legalForm: "sasu" })).toEqual({ ok: true, value: { status: "submitted" } });
-    expect(await updateExpertProfile(actor, input)).toEqual({ ok: false, error: "locked" });
+    expect(await updateExpertProfile(actor, { ...input, headline: "Nextcloud, VPN et sauvegardes" })).toEqual({ ok: true, value: { status: "verified", pendingReview: [] } });
+    expect(await updateExpertProfile(actor, { ...input, legalForm: "sasu" })).toEqual({ ok: true, value: { status: "verified", pendingReview: ["legalForm"] } });
+    expect((await getMyExpertProfile(actor))?.profile.legalForm).toBe("eurl");
   });
 });
 

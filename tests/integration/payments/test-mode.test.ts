@@ -38,7 +38,7 @@ beforeAll(async () => {
   const jobId = await makeJob(owner);
   const bid = await makeBid(jobId);
   expert = bid.expert;
-  const accepted = await acceptBid(owner, { bidId: bid.bidId });
+  const accepted = await acceptBid(owner, { acceptNotReady: true, bidId: bid.bidId });
   if (!accepted.ok) throw new Error("no contract");
   contractId = accepted.value.contractId;
   const [milestone] = await db.select().from(contractMilestones).where(eq(contractMilestones.contractId, contractId));

@@ -45,7 +45,7 @@ export async function partyBid(world: World): Promise<{ jobId: string; bidId: st
 /** A second contract between the same two sides, its documents not yet accepted. */
 export async function contractAwaitingDocuments(world: World): Promise<{ contractId: string }> {
   const { bidId } = await partyBid(world);
-  return must(await acceptBid(world.people.clientOwner, { bidId }), "acceptance");
+  return must(await acceptBid(world.people.clientOwner, { acceptNotReady: true, bidId }), "acceptance");
 }
 
 const firstMilestone = (world: World) => world.contract.milestoneIds[0]!;

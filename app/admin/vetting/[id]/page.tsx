@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DecisionForm } from "@/components/vetting/DecisionForm";
 import { ExpertSuspensionForm } from "@/components/vetting/ExpertSuspensionForm";
+import { PendingChanges } from "@/components/vetting/PendingChanges";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { requireAdminPage } from "@/lib/auth/admin-page";
 import { getVettingDetail } from "@/lib/experts/admin-queries";
@@ -39,6 +40,7 @@ export default async function VettingDetailPage({ params }: { params: Promise<{ 
       <p className="font-semibold">{p(`status_${profile.status}`)}</p>
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
         <div className="flex flex-col gap-6">
+          {detail.pendingChanges ? <PendingChanges changes={detail.pendingChanges} /> : null}
           <section aria-labelledby="facts" className="rounded-lg border border-stone-200 bg-white p-6">
             <h2 id="facts" className="text-xl font-semibold">{t("facts")}</h2>
             <dl className="mt-3 grid grid-cols-[12rem_1fr] gap-2 text-sm">
@@ -94,17 +96,19 @@ export default async function VettingDetailPage({ params }: { params: Promise<{ 
         </div>
         <aside aria-labelledby="decide" className="flex flex-col gap-4 self-start rounded-lg border border-brand-100 bg-white p-6">
           <h2 id="decide" className="text-xl font-semibold">{t("decide")}</h2>
-          {profile.status === "submitted" ? (
+          {profile.status === "submitted" || detail.pendingChanges ? (
             <DecisionForm
               profileId={profile.id}
               suggested={{ siret: checks.siretFormat, insurance: checks.insuranceValid, urssaf: checks.urssaf === "fresh" || checks.urssaf === "expiring", skills: checks.skillsBacked }}
               action={decideVerificationAction}
             />
-          ) : profile.status === "verified" || profile.status === "suspended" ? (
+          ) : null}
+          {/* One form at a time (their fields share names): suspension comes back once the changes are decided. */}
+          {detail.pendingChanges ? null : profile.status === "verified" || profile.status === "suspended" ? (
             <ExpertSuspensionForm profileId={profile.id} suspended={profile.status === "suspended"} action={expertSuspensionAction} />
-          ) : (
+          ) : profile.status !== "submitted" ? (
             <p className="text-sm">{t("nothingToDecide")}</p>
-          )}
+          ) : null}
         </aside>
       </div>
     </div>

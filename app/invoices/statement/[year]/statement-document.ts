@@ -1,5 +1,5 @@
 import type { InvoiceParty } from "@/db/schema";
-import { formatDate, formatEuros } from "@/lib/contracts/documents/format";
+import { formatDate, formatEuros, nameWithLegalForm } from "@/lib/contracts/documents/format";
 import type { yearlyStatement } from "@/lib/invoicing/statement";
 import type { TextDocumentInput } from "@/lib/pdf/text-document";
 
@@ -24,7 +24,7 @@ const day = (isoDay: string) => formatDate(isoDay, "fr");
 function partyLines(party: StatementSeller | InvoiceParty): string[] {
   const place = [party.postalCode, party.city].filter(Boolean).join(" ");
   return [
-    party.legalForm ? `${party.name} (${party.legalForm})` : party.name,
+    nameWithLegalForm(party.name, party.legalForm),
     ...(party.siret ? [`SIRET : ${party.siret}`] : party.siren ? [`SIREN : ${party.siren}`] : []),
     [...party.addressLines, place].filter(Boolean).join(", "),
     ...(party.email ? [`E-mail : ${party.email}`] : []),

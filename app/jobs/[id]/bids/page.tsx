@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { BidComparisonTable, BidSortNav, ComparedBidCard } from "@/components/bids/BidComparison";
+import { notReadyList } from "@/components/bids/comparison-facts";
+import { Alert } from "@/components/ui/Alert";
 import { DeclineBidForm } from "@/components/bids/DeclineBidForm";
 import { ConfirmActionForm } from "@/components/contracts/ConfirmActionForm";
 import { SimpleActionForm } from "@/components/job-wizard/SimpleActionForm";
@@ -16,6 +18,8 @@ import { getJobForViewer } from "@/lib/jobs/queries";
 import { declineBidAction, shortlistBidAction } from "../bid-actions";
 import { acceptBidAction } from "../contract-actions";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
+import type { AppLocale } from "@/lib/i18n/locale";
+import { priceText } from "@/lib/money/price-text";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("bids"))("compareTitle") };
@@ -32,11 +36,12 @@ export default async function CompareBidsPage({ params, searchParams }: Props) {
   if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/jobs/${id}/bids`)}`);
   const view = await getJobForViewer(actor, id);
   if (!view?.isMember) notFound();
-  const [t, c, m, format, list, contractId] = await Promise.all([
+  const [t, c, m, format, locale, list, contractId] = await Promise.all([
     getTranslations("bids"),
     getTranslations("contracts"),
     getTranslations("conversation"),
     getFormatter(),
+    getLocale() as Promise<AppLocale>,
     compareBidsForJob(actor, id, { sort }),
     contractIdForJob(actor, id),
   ]);
@@ -52,12 +57,18 @@ export default async function CompareBidsPage({ params, searchParams }: Props) {
         </Link>
       ) : null}
       {open && (bid.status === "submitted" || bid.status === "shortlisted") ? (
-        <ConfirmActionForm
-          confirmLabel={c("acceptBidConfirm", { expert: bid.expertName, total: format.number(bid.totalCents / 100, { style: "currency", currency: "EUR" }) })}
-          buttonLabel={c("acceptBidButton")}
-          hidden={{ bidId: bid.id, jobId: id }}
-          action={acceptBidAction}
-        />
+        <>
+          {bid.notReady.length > 0 ? (
+            <Alert tone="warning">{c("acceptNotReadyWarning", { expert: bid.expertName, missing: notReadyList(bid.notReady, t, format) })}</Alert>
+          ) : null}
+          <ConfirmActionForm
+            confirmLabel={c("acceptBidConfirm", { expert: bid.expertName, total: priceText(bid.price, locale).line })}
+            buttonLabel={c("acceptBidButton")}
+            // The rate the client saw, and (when shown) the warning: the use case refuses otherwise.
+            hidden={{ bidId: bid.id, jobId: id, vatRateBps: String(bid.price.vatRateBps), ...(bid.notReady.length > 0 ? { acceptNotReady: "yes" } : {}) }}
+            action={acceptBidAction}
+          />
+        </>
       ) : null}
       {bid.status === "submitted" ? <SimpleActionForm label={t("shortlist")} hidden={{ bidId: bid.id, jobId: id }} action={shortlistBidAction} /> : null}
       {bid.status === "submitted" || bid.status === "shortlisted" ? <DeclineBidForm bidId={bid.id} jobId={id} action={declineBidAction} /> : null}
@@ -82,6 +93,7 @@ export default async function CompareBidsPage({ params, searchParams }: Props) {
         <p>{t("noBids")}</p>
       ) : (
         <>
+          <p className="max-w-3xl text-sm text-stone-800">{t("compareVatNote")}</p>
           <BidSortNav jobId={id} sort={sort} />
           <BidComparisonTable bids={list} sort={sort} />
           <ol className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" aria-label={t("compareCaption", { sort: t(`sort_${sort}`) })}>

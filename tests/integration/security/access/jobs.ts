@@ -97,6 +97,7 @@ export const JOB_ACTIONS: Record<string, ActionAccess> = {
     ok: demoOrg,
     together: true,
     prepare: partyBid,
-    form: ({ prepared }) => ({ ...prepared, confirm: "yes" }),
+    // The party expert is not ready to be paid: the page shows the warning and posts acceptNotReady.
+    form: ({ prepared }) => ({ ...prepared, confirm: "yes", acceptNotReady: "yes" }),
   }),
 };

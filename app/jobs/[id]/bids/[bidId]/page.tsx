@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { BidDetails } from "@/components/bids/BidDetails";
 import { MessageForm } from "@/components/conversations/MessageForm";
 import { MessageThread } from "@/components/conversations/MessageThread";
@@ -13,6 +13,9 @@ import { PolicyError } from "@/lib/auth/policy";
 import { markConversationRead } from "@/lib/conversations/messages";
 import { getConversation } from "@/lib/conversations/queries";
 import { MESSAGE_MAX_LENGTH } from "@/lib/conversations/schemas";
+import { bidPrices } from "@/lib/bids/prices";
+import type { AppLocale } from "@/lib/i18n/locale";
+import { priceText } from "@/lib/money/price-text";
 import { postMessageAction } from "./actions";
 
 type Props = { params: Promise<{ id: string; bidId: string }> };
@@ -44,7 +47,9 @@ export default async function ConversationPage({ params }: Props) {
   const view = await openConversation(actor, bidId);
   if (!view || view.side === "admin" || view.bid.jobId !== id) notFound();
   const { bid, side } = view;
-  const [t, b, format] = await Promise.all([getTranslations("conversation"), getTranslations("bids"), getFormatter()]);
+  const [t, b, format, locale, prices] = await Promise.all([getTranslations("conversation"), getTranslations("bids"), getFormatter(), getLocale(), bidPrices([bid.id])]);
+  const price = prices.get(bid.id);
+  const text = price ? priceText(price, locale as AppLocale) : null;
   const otherName = side === "client" ? bid.expertName : bid.organizationName;
 
   return (
@@ -73,6 +78,14 @@ export default async function ConversationPage({ params }: Props) {
           ) : null}
           <dt className="font-semibold">{b("total")}</dt>
           <dd>{format.number(bid.totalCents / 100, { style: "currency", currency: "EUR" })}</dd>
+          {text ? (
+            <>
+              <dt className="font-semibold">{b("vatRegime")}</dt>
+              <dd>{text.regime}</dd>
+              <dt className="font-semibold">{b("totalPaid")}</dt>
+              <dd className="font-semibold">{text.inclVat}</dd>
+            </>
+          ) : null}
           <dt className="font-semibold">{b("durationDays")}</dt>
           <dd>{b("daysValue", { days: bid.durationDays })}</dd>
           <dt className="font-semibold">{t("status")}</dt>
@@ -81,7 +94,7 @@ export default async function ConversationPage({ params }: Props) {
         <details className="mt-3">
           <summary className="cursor-pointer text-sm font-medium text-brand-900 underline underline-offset-4">{t("showBid")}</summary>
           <div className="mt-3">
-            <BidDetails bid={bid} showNet={side === "expert"} />
+            <BidDetails bid={bid} showNet={side === "expert"} price={price} />
           </div>
         </details>
       </section>

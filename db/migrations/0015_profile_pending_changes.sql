@@ -1,0 +1,2 @@
+ALTER TABLE "verification_requests" ADD COLUMN "changes" jsonb;--> statement-breakpoint
+CREATE UNIQUE INDEX "verification_requests_one_open_change" ON "verification_requests" USING btree ("profile_id") WHERE "verification_requests"."decided_at" is null and "verification_requests"."changes" is not null;
