@@ -1,3 +1,4 @@
+import { legalMentionsColumns } from "./legal-mentions";
 import { randomBytes } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
@@ -90,6 +91,7 @@ export async function updateExpertProfile(
         siret: data.siret ?? null,
         vatRegime: data.vatRegime ?? null,
         vatNumber: data.vatRegime === "vat_registered" ? (data.vatNumber ?? null) : null,
+        ...legalMentionsColumns(data),
         insurer: data.insurer ?? null,
         insurancePolicyNumber: data.insurancePolicyNumber ?? null,
         insuranceExpiresOn: data.insuranceExpiresOn ?? null,

@@ -65,7 +65,7 @@ export async function invoicesCsv(actor: Actor | null, period: Period = {}): Pro
     return csvLine([
       invoice.issueDate,
       invoice.number,
-      invoice.kind === "credit_note" ? "Avoir" : invoice.role === "commission" ? "Facture de commission" : "Facture (autofacturation)",
+      invoice.kind === "credit_note" ? "Avoir" : invoice.role === "commission" ? "Facture de commission" : "Facture (mandat de facturation)",
       doc.seller.name,
       doc.seller.siren ?? "",
       doc.buyer.name,
