@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { invoices, type Invoice } from "@/db/schema";
 import { getFile, newStorageKey, putFile } from "@/lib/storage/files";
+import type { InvoiceLanguage } from "./pdf/labels";
 import { renderInvoicePdf } from "./render";
 
 /**
@@ -23,8 +24,13 @@ export async function storeInvoicePdf(invoiceId: string): Promise<string> {
 }
 
 
-/** The invoice's PDF: the stored file, or (before the worker ran) a fresh rendering of the same snapshot. */
-export async function invoicePdfBytes(invoice: Invoice): Promise<Uint8Array> {
+/**
+ * The invoice's PDF: the stored file, or (before the worker ran) a fresh rendering of the same
+ * snapshot. "fr-en": a copy with English labels beside the French ones, rendered on demand from
+ * the same snapshot (same Factur-X XML); the stored French file stays the original.
+ */
+export async function invoicePdfBytes(invoice: Invoice, language: InvoiceLanguage = "fr"): Promise<Uint8Array> {
+  if (language === "fr-en") return renderInvoicePdf(invoice.document, { createdAt: invoice.createdAt, language });
   if (invoice.pdfKey) return getFile(invoice.pdfKey);
   return renderInvoicePdf(invoice.document, { createdAt: invoice.createdAt });
 }

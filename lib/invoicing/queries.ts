@@ -65,7 +65,7 @@ export async function invoicesCsv(actor: Actor | null, period: Period = {}): Pro
     return csvLine([
       invoice.issueDate,
       invoice.number,
-      invoice.kind === "credit_note" ? "Avoir" : invoice.role === "commission" ? "Facture de commission" : "Facture (mandat de facturation)",
+      invoice.kind === "credit_note" ? "Avoir" : invoice.role === "commission" ? "Facture de commission" : "Facture (autofacturation)",
       doc.seller.name,
       doc.seller.siren ?? "",
       doc.buyer.name,
@@ -92,7 +92,14 @@ export async function yearlyStatement(actor: Actor | null, year: number, today =
     .select()
     .from(invoices)
     .where(and(eq(invoices.expertUserId, expert.id), eq(invoices.role, "service"), eq(invoices.year, year)))
-    .orderBy(asc(invoices.issueDate), asc(invoices.number));
+    // Each invoice, then its credit notes (a credit note sorts under the invoice it corrects).
+    .orderBy(
+      sql`coalesce((select c.issue_date from invoices c where c.id = ${invoices.correctsInvoiceId}), ${invoices.issueDate})`,
+      sql`coalesce((select c.number from invoices c where c.id = ${invoices.correctsInvoiceId}), ${invoices.number})`,
+      asc(invoices.kind),
+      asc(invoices.issueDate),
+      asc(invoices.number),
+    );
   const transactions = rows.filter((r) => r.kind === "invoice").length;
   const grossCents = rows.reduce((sum, r) => sum + (r.kind === "credit_note" ? -r.inclVatCents : r.inclVatCents), 0);
   const exVatCents = rows.reduce((sum, r) => sum + (r.kind === "credit_note" ? -r.exVatCents : r.exVatCents), 0);

@@ -35,7 +35,7 @@ export async function drawInvoice(pdf: PDFDocument, doc: InvoiceDocument, langua
   const labels = invoiceLabels(language);
   const bilingual = language === "fr-en";
   const english = bilingual ? englishSentences(doc) : null;
-  const stacks = await embedInvoiceFonts(pdf, `${LABELS} ${bilingual ? `${JSON.stringify(english)} ${LATE_PAYMENT_ENGLISH} ${ENGLISH_NOTICE} INVOICE CREDIT NOTE SUPPLIER CUSTOMER SELLER BUYER QTY UNIT PRICE EXCL. VAT` : ""} ${JSON.stringify(doc)}`);
+  const stacks = await embedInvoiceFonts(pdf, `${LABELS} ${bilingual ? JSON.stringify(english) : ""} ${JSON.stringify(doc)}`);
   const c = new Canvas(pdf, stacks);
   const left = MARGIN.side;
   const right = A4.width - MARGIN.side;
@@ -51,7 +51,8 @@ export async function drawInvoice(pdf: PDFDocument, doc: InvoiceDocument, langua
     `${L("issueDate")} : ${frenchDate(doc.issueDate)}`,
     servicePeriodText(doc),
     ...(english ? [english.period] : []),
-    L("nature"),
+    invoiceLabels("fr").label("nature"),
+    ...(english ? [englishOnly.label("nature")] : []),
   ];
   const factWidth = CONTENT_WIDTH - Math.max(c.measure(heading, S.title), c.measure(numberLine, S.strong)) - 16;
   const factLines = facts.flatMap((fact) => c.wrap(fact, factWidth, S.body));

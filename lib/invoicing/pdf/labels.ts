@@ -18,7 +18,7 @@ const LABELS = {
   buyer: ["CLIENT (ACHETEUR)", "CUSTOMER (BUYER)"],
   description: ["DESCRIPTION", "DESCRIPTION"],
   quantity: ["QTÉ", "QTY"],
-  unitPrice: ["PRIX UNIT. HT", "UNIT PRICE EXCL. VAT"],
+  unitPrice: ["PRIX UNIT. HT", "NET UNIT PRICE"],
   vat: ["TVA", "VAT"],
   lineTotal: ["TOTAL HT", "TOTAL EXCL. VAT"],
   totalExVat: ["Total HT", "Total excl. VAT"],

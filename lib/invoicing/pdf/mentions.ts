@@ -125,7 +125,8 @@ export function latePaymentMentions(note: string): { penalties: string; recovery
 
 /** The identity block of a party: name and legal form, address, registration and VAT numbers. */
 export function partyLines(party: InvoiceParty, labels: Labels = invoiceLabels("fr")): { name: string; details: string[] } {
-  const name = party.legalForm ? `${party.name} (${party.legalForm})` : party.name;
+  const formInName = party.legalForm !== null && party.name.split(/\s+/).includes(party.legalForm); // "Compagnon SAS", not "Compagnon SAS (SAS)"
+  const name = party.legalForm && !formInName ? `${party.name} (${party.legalForm})` : party.name;
   const cityLine = [party.postalCode, party.city].filter(Boolean).join(" ");
   const details = [
     ...party.addressLines,
