@@ -245,10 +245,11 @@ describe("renderInvoicePdf variants", () => {
 
   it("prints Compagnon's commission invoice without the self-billing banner", async () => {
     const [page = ""] = await pagesText(await render(sampleCommissionInvoice()));
-    for (const mention of ["FACTURE", "N° C-2026-00001", "Compagnon SAS (SAS)", "SIREN : 901234567", "901 234 567 RCS Paris", "Capital social : 10 000 €", "Commission de mise en relation", "Total TTC 423,00 €", "Moyen de paiement : Compensation"]) {
+    for (const mention of ["FACTURE", "N° C-2026-00001", "Compagnon SAS", "SIREN : 901234567", "901 234 567 RCS Paris", "Capital social : 10 000 €", "Commission de mise en relation", "Total TTC 423,00 €", "Moyen de paiement : Compensation"]) {
       expect(page, mention).toContain(fold(mention));
     }
     expect(page).not.toContain("Mandat de facturation");
+    expect(page).not.toContain("Compagnon SAS (SAS)"); // the legal form is already in the name
     expect(page).not.toContain("au nom et pour le compte");
   });
 
