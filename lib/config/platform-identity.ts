@@ -4,8 +4,10 @@
  * the `PLATFORM_*` variables are usually unset: documents then carry a clearly fictional demo
  * identity that is still well formed (SIREN with a valid key, the matching VAT number, a
  * real-looking address), never zeros or brackets. A production start refuses it (see
- * production-checks.ts). No import from the app: the launcher runs this before anything else.
+ * production-checks.ts). Imports nothing but the plain identifier checks: the launcher runs
+ * this before anything else.
  */
+import { frenchVatNumber, isValidSiren } from "../organizations/identifiers";
 
 export const DEMO_MARK = "(démonstration)";
 
@@ -28,24 +30,6 @@ export const PLATFORM_VARIABLES = Object.keys(DEMO_PLATFORM_IDENTITY) as Platfor
 /** Values the app shipped as defaults before the demo identity: refused wherever they appear. */
 export const OLD_PLACEHOLDERS = ["000000000", "FR00000000000", "1 rue de l’Exemple", "1 rue de l'Exemple"];
 
-function luhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
-/** FR + (12 + 3 × (SIREN mod 97)) mod 97 + SIREN. */
-export function frenchVatNumberOf(siren: string): string {
-  return `FR${String((12 + 3 * (Number(siren) % 97)) % 97).padStart(2, "0")}${siren}`;
-}
-
 /**
  * What is wrong with an identity as a whole (each variable given, demo value or not): the checks
  * the demo identity passes too. One line per problem.
@@ -58,10 +42,10 @@ export function platformIdentityProblems(identity: Record<PlatformVariable, stri
     else if (/[[\]<>{}]/.test(value)) problems.push(`${name} is a placeholder (${value}): set Compagnon's real one, printed on invoices`);
   }
   const siren = identity.PLATFORM_SIREN;
-  if (!/^\d{9}$/.test(siren) || /^0+$/.test(siren) || !luhnValid(siren)) {
+  if (!isValidSiren(siren) || /^0+$/.test(siren)) {
     if (!OLD_PLACEHOLDERS.includes(siren)) problems.push(`PLATFORM_SIREN is not a valid SIREN (${siren}): 9 digits with a valid check key`);
-  } else if (identity.PLATFORM_VAT_NUMBER.replace(/\s/g, "") !== frenchVatNumberOf(siren) && !OLD_PLACEHOLDERS.includes(identity.PLATFORM_VAT_NUMBER)) {
-    problems.push(`PLATFORM_VAT_NUMBER (${identity.PLATFORM_VAT_NUMBER}) does not match PLATFORM_SIREN: it should be ${frenchVatNumberOf(siren)}`);
+  } else if (identity.PLATFORM_VAT_NUMBER.replace(/\s/g, "") !== frenchVatNumber(siren) && !OLD_PLACEHOLDERS.includes(identity.PLATFORM_VAT_NUMBER)) {
+    problems.push(`PLATFORM_VAT_NUMBER (${identity.PLATFORM_VAT_NUMBER}) does not match PLATFORM_SIREN: it should be ${frenchVatNumber(siren)}`);
   }
   if (!/^\d{5}$/.test(identity.PLATFORM_POSTAL_CODE)) problems.push(`PLATFORM_POSTAL_CODE is not a French postal code (${identity.PLATFORM_POSTAL_CODE})`);
   if (!/^[1-9]\d*$/.test(identity.PLATFORM_SHARE_CAPITAL_CENTS)) {
