@@ -1,7 +1,7 @@
 /**
  * What `npm start` refuses in production (no --demo, no --dev), one line per problem, and what
  * it only warns about. Reads the raw environment (after .env): an empty value means unset.
- * No import from the app, so the launcher can run it before anything else.
+ * Imports only plain helpers (no app, no env), so the launcher can run it before anything else.
  */
 import { DEMO_MARK, DEMO_PLATFORM_IDENTITY, PLATFORM_VARIABLES, platformIdentityFrom, platformIdentityProblems } from "./platform-identity";
 
@@ -63,8 +63,8 @@ function platformProblems(env: RawEnv): string[] {
     (name) => `${name} is not set: invoices would print the demo value ${DEMO_PLATFORM_IDENTITY[name]}; set Compagnon's real one`,
   );
   const identity = platformIdentityFrom(env);
-  if (identity.PLATFORM_LEGAL_NAME.includes(DEMO_MARK)) {
-    if (!unset.includes("PLATFORM_LEGAL_NAME")) problems.push(`PLATFORM_LEGAL_NAME is the demo identity (${identity.PLATFORM_LEGAL_NAME}): set Compagnon's real name`);
+  if (!unset.includes("PLATFORM_LEGAL_NAME") && identity.PLATFORM_LEGAL_NAME.includes(DEMO_MARK)) {
+    problems.push(`PLATFORM_LEGAL_NAME is the demo identity (${identity.PLATFORM_LEGAL_NAME}): set Compagnon's real name`);
   }
   const given = platformIdentityProblems(identity).filter((line) => !unset.some((name) => line.startsWith(`${name} `)));
   return [...problems, ...given];

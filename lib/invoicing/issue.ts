@@ -86,8 +86,9 @@ export async function issueReleaseInvoices(
   const code = await expertInvoiceCode(tx, contract.profileId);
   // Never delivered (released by a dispute settlement): the service was partial and ended with the
   // dispute; the invoice says so rather than passing the settlement date off as a delivery date.
-  const disputeSettledOn = milestone.deliveredAt ? null : parisDay(new Date());
-  const serviceEnd = milestone.deliveredAt ? parisDay(milestone.deliveredAt) : (disputeSettledOn as string);
+  const deliveredOn = milestone.deliveredAt ? parisDay(milestone.deliveredAt) : null;
+  const disputeSettledOn = deliveredOn ? null : parisDay(new Date());
+  const serviceEnd = deliveredOn ?? parisDay(new Date());
   const base = {
     serviceStart: contract.facts.startOn < serviceEnd ? contract.facts.startOn : serviceEnd,
     serviceEnd,

@@ -65,7 +65,7 @@ export function selfBillingMention(doc: InvoiceDocument): string | null {
 
 /** "10 000 €" (cents only when there are some). */
 export function capitalEuros(cents: number): string {
-  return cents % 100 === 0 ? `${euros(cents).replace(/,00(?=\s?€)/, "")}` : euros(cents);
+  return cents % 100 === 0 ? euros(cents).replace(/,00(?=\s?€)/, "") : euros(cents);
 }
 
 /** "SAS au capital de 10 000 €, 912 345 675 RCS Paris": the seller's additional legal information (BT-33). */
