@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEMO_PLATFORM_IDENTITY as DEMO } from "@/lib/config/platform-identity";
 
 const flag = z
   .enum(["1", "0", "true", "false", ""])
@@ -47,13 +48,18 @@ const schema = z
     /** Tests only: where the Stripe SDK sends its requests (a local fake Stripe server). */
     STRIPE_API_BASE: z.url().optional(),
     MILESTONE_AUTO_APPROVE_DAYS: z.coerce.number().int().min(1).max(90).default(14),
-    /** Compagnon's legal identity, printed on commission invoices and on self-billed invoices. */
-    PLATFORM_LEGAL_NAME: z.string().min(2).default("Compagnon SAS"),
-    PLATFORM_SIREN: z.string().regex(/^\d{9}$/, "9 digits").default("000000000"),
-    PLATFORM_VAT_NUMBER: z.string().min(4).default("FR00000000000"),
-    PLATFORM_ADDRESS_LINE1: z.string().min(2).default("1 rue de l’Exemple"),
-    PLATFORM_POSTAL_CODE: z.string().min(2).default("75001"),
-    PLATFORM_CITY: z.string().min(2).default("Paris"),
+    /** Compagnon's legal identity, printed on its invoices; unset, the fictional demo identity (production refuses it). */
+    PLATFORM_LEGAL_NAME: z.string().min(2).default(DEMO.PLATFORM_LEGAL_NAME),
+    /** "SAS", printed with the share capital and the RCS registration (Code de commerce, R123-237). */
+    PLATFORM_LEGAL_FORM: z.string().min(2).default(DEMO.PLATFORM_LEGAL_FORM),
+    PLATFORM_SIREN: z.string().regex(/^\d{9}$/, "9 digits").default(DEMO.PLATFORM_SIREN),
+    PLATFORM_VAT_NUMBER: z.string().min(4).default(DEMO.PLATFORM_VAT_NUMBER),
+    PLATFORM_ADDRESS_LINE1: z.string().min(2).default(DEMO.PLATFORM_ADDRESS_LINE1),
+    PLATFORM_POSTAL_CODE: z.string().min(2).default(DEMO.PLATFORM_POSTAL_CODE),
+    PLATFORM_CITY: z.string().min(2).default(DEMO.PLATFORM_CITY),
+    /** The city of the greffe where Compagnon is registered ("RCS Paris 912 345 675"). */
+    PLATFORM_RCS_CITY: z.string().min(2).default(DEMO.PLATFORM_RCS_CITY),
+    PLATFORM_SHARE_CAPITAL_CENTS: z.coerce.number().int().positive().default(Number(DEMO.PLATFORM_SHARE_CAPITAL_CENTS)),
   })
   .refine((env) => !env.STRIPE_SECRET_KEY || env.STRIPE_WEBHOOK_SECRET, {
     message: "STRIPE_SECRET_KEY needs STRIPE_WEBHOOK_SECRET (the signing secret of the /api/stripe/webhook endpoint)",

@@ -81,6 +81,8 @@ export default async function DashboardPage() {
                     <li key={item}>{p(`missing_${item}`)}</li>
                   ))}
                 </ul>
+              ) : mine.missing.includes("legalMentions") ? (
+                <p className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">{p("legalMentionsNeeded")}</p>
               ) : null}
             </>
           ) : null}

@@ -8,6 +8,7 @@ import { FormErrorSummary, useFieldError } from "@/components/ui/FormErrorSummar
 import { useKeptForm } from "@/components/ui/useKeptForm";
 import type { FormState } from "@/lib/actions/form-state";
 import { CheckboxGroup, SelectField, TextAreaField } from "./fields";
+import { LegalMentionsFields } from "./LegalMentionsFields";
 import { RepeatableRows } from "./RepeatableRows";
 
 interface ProfileFormProps {
@@ -109,6 +110,7 @@ export function ProfileForm({ initialValues, catalog, action, reviewedFieldsNoti
           <option value="vat_registered">{t("vat_registered")}</option>
         </SelectField>
         <Field name="vatNumber" label={t("vatNumber")} hint={t("vatNumberHint")} defaultValue={v("vatNumber")} error={error("vatNumber")} optionalLabel={common("optional")} className="max-w-sm" />
+        <LegalMentionsFields v={v} error={error} />
         <div className="grid gap-5 md:grid-cols-3">
           <Field name="insurer" label={t("insurer")} defaultValue={v("insurer")} error={error("insurer")} />
           <Field name="insurancePolicyNumber" label={t("policyNumber")} defaultValue={v("insurancePolicyNumber")} error={error("insurancePolicyNumber")} />

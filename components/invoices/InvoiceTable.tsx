@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { Invoice, UserRole } from "@/db/schema";
 
 /** The other side of an invoice for the person reading the list (both sides for admins). */
@@ -14,7 +14,7 @@ function otherParty(invoice: Invoice, viewer: UserRole, both: (seller: string, b
  * (credit notes negative, as in the accountant's CSV), the corrected invoice and the PDF.
  */
 export async function InvoiceTable({ invoices, viewer, period }: { invoices: Invoice[]; viewer: UserRole; period: string }) {
-  const [t, format] = await Promise.all([getTranslations("invoices"), getFormatter()]);
+  const [t, format, locale] = await Promise.all([getTranslations("invoices"), getFormatter(), getLocale()]);
   const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
   // Issue dates are Paris calendar days; noon UTC falls on the same day in Paris.
   const day = (isoDay: string) => format.dateTime(new Date(`${isoDay}T12:00:00Z`), { dateStyle: "long" });
@@ -56,6 +56,14 @@ export async function InvoiceTable({ invoices, viewer, period }: { invoices: Inv
                   <a href={`/invoices/${invoice.id}/pdf`} download aria-label={t("downloadLabel", { number: invoice.number })} className="font-semibold underline">
                     {t("download")}
                   </a>
+                  {locale === "en" ? (
+                    <>
+                      {" · "}
+                      <a href={`/invoices/${invoice.id}/pdf?lang=en`} download aria-label={t("downloadEnglishLabel", { number: invoice.number })} className="underline whitespace-nowrap">
+                        {t("downloadEnglish")}
+                      </a>
+                    </>
+                  ) : null}
                 </td>
               </tr>
             );

@@ -26,6 +26,7 @@ export const verificationStatus = pgEnum("verification_status", [
   "suspended",
 ]);
 export const legalForm = pgEnum("legal_form", ["micro_entrepreneur", "ei", "eurl", "sasu", "sarl", "sas", "other"]);
+export const tradeRegister = pgEnum("trade_register", ["rcs", "rm"]);
 export const vatRegime = pgEnum("vat_regime", ["franchise", "vat_registered"]);
 export const serviceKind = pgEnum("service_kind", ["installation", "support", "training"]);
 export const evidenceKind = pgEnum("evidence_kind", ["registration", "urssaf", "insurance", "certification", "other"]);
@@ -61,6 +62,11 @@ export const expertProfiles = pgTable(
     siret: text("siret"),
     vatRegime: vatRegime("vat_regime"),
     vatNumber: text("vat_number"),
+    /** Trade register (Code de commerce R123-237): "rcs" or "rm" with the greffe's city or the RM's département; null if not registered. */
+    tradeRegister: tradeRegister("trade_register"),
+    tradeRegisterPlace: text("trade_register_place"),
+    /** A company's share capital, printed on its invoices. */
+    shareCapitalCents: integer("share_capital_cents"),
     insurer: text("insurer"),
     insurancePolicyNumber: text("insurance_policy_number"),
     insuranceExpiresOn: date("insurance_expires_on"),
@@ -84,6 +90,7 @@ export const expertProfiles = pgTable(
   (t) => [
     index().on(t.status),
     check("daily_rate_positive", sql`${t.dailyRateCents} is null or ${t.dailyRateCents} > 0`),
+    check("share_capital_positive", sql`${t.shareCapitalCents} is null or ${t.shareCapitalCents} > 0`),
   ],
 );
 
@@ -188,3 +195,4 @@ export type VatRegime = (typeof vatRegime.enumValues)[number];
 export type ServiceKind = (typeof serviceKind.enumValues)[number];
 export type EvidenceKind = (typeof evidenceKind.enumValues)[number];
 export type EvidenceFile = typeof evidenceFiles.$inferSelect;
+export type TradeRegister = (typeof tradeRegister.enumValues)[number];

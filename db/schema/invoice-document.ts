@@ -18,6 +18,10 @@ export interface InvoiceParty {
   /** ISO 3166-1 alpha-2. */
   country: string;
   email: string | null;
+  /** Trade register mention (Code de commerce R123-237), e.g. "812 345 676 RCS Lyon"; absent on older snapshots. */
+  registration?: string | null;
+  /** A company's share capital, printed beside its legal form; absent on older snapshots. */
+  shareCapitalCents?: number | null;
 }
 
 export interface InvoiceLine {
@@ -40,9 +44,11 @@ export interface InvoiceDocument {
   /** Date or period of the service (YYYY-MM-DD). */
   serviceStart: string;
   serviceEnd: string;
+  /** Set when the milestone was never delivered and a dispute settlement released it (YYYY-MM-DD): a partial service. */
+  disputeSettledOn?: string | null;
   seller: InvoiceParty;
   buyer: InvoiceParty;
-  /** "Autofacturation": issued by Compagnon in the seller's name under a billing mandate. */
+  /** Issued by Compagnon in the seller's name and on its behalf under a billing mandate (art. 289 I-2 CGI). */
   selfBilled: boolean;
   /** The platform that issued it on the seller's behalf (name, SIREN) when self-billed. */
   issuedOnBehalfBy: { name: string; siren: string } | null;

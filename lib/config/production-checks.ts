@@ -1,8 +1,9 @@
 /**
  * What `npm start` refuses in production (no --demo, no --dev), one line per problem, and what
  * it only warns about. Reads the raw environment (after .env): an empty value means unset.
- * No import from the app, so the launcher can run it before anything else.
+ * Imports only plain helpers (no app, no env), so the launcher can run it before anything else.
  */
+import { DEMO_MARK, DEMO_PLATFORM_IDENTITY, PLATFORM_VARIABLES, platformIdentityFrom, platformIdentityProblems } from "./platform-identity";
 
 export type RawEnv = Record<string, string | undefined>;
 
@@ -10,14 +11,6 @@ export interface ConfigReport {
   problems: string[];
   warnings: string[];
 }
-
-/** lib/env.ts falls back to these when a PLATFORM_* variable is unset: fine for a demo only. */
-export const PLATFORM_PLACEHOLDERS: Record<string, string[]> = {
-  PLATFORM_SIREN: ["000000000"],
-  PLATFORM_VAT_NUMBER: ["FR00000000000"],
-  PLATFORM_ADDRESS_LINE1: ["1 rue de l’Exemple", "1 rue de l'Exemple"],
-};
-const PLATFORM_VARIABLES = ["PLATFORM_LEGAL_NAME", ...Object.keys(PLATFORM_PLACEHOLDERS), "PLATFORM_POSTAL_CODE", "PLATFORM_CITY"];
 
 export const MIN_SECRET_LENGTH = 32;
 export const MIN_SECRET_DISTINCT_CHARACTERS = 10;
@@ -60,20 +53,21 @@ function appUrlProblem(appUrl: string | undefined, allowInsecure: boolean): stri
   return `APP_URL must start with https:// (it is ${appUrl}); for a trial on a local network, set ALLOW_INSECURE_APP_URL=1`;
 }
 
+/**
+ * Every PLATFORM_* variable must be set (unset, documents would carry the demo identity), none may
+ * be a placeholder or the demo identity, and the identity must be well formed.
+ */
 function platformProblems(env: RawEnv): string[] {
-  const problems: string[] = [];
-  for (const name of PLATFORM_VARIABLES) {
-    const value = env[name];
-    const placeholders = PLATFORM_PLACEHOLDERS[name] ?? [];
-    if (!value && placeholders.length > 0) {
-      problems.push(`${name} is not set: invoices would print the placeholder ${placeholders[0]}; set Compagnon's real one`);
-    } else if (value && placeholders.includes(value)) {
-      problems.push(`${name} is still the placeholder ${value}: set Compagnon's real one, printed on invoices`);
-    } else if (value && /[[\]<>{}]/.test(value)) {
-      problems.push(`${name} is a placeholder (${value}): set Compagnon's real one, printed on invoices`);
-    }
+  const unset = PLATFORM_VARIABLES.filter((name) => !env[name]);
+  const problems = unset.map(
+    (name) => `${name} is not set: invoices would print the demo value ${DEMO_PLATFORM_IDENTITY[name]}; set Compagnon's real one`,
+  );
+  const identity = platformIdentityFrom(env);
+  if (!unset.includes("PLATFORM_LEGAL_NAME") && identity.PLATFORM_LEGAL_NAME.includes(DEMO_MARK)) {
+    problems.push(`PLATFORM_LEGAL_NAME is the demo identity (${identity.PLATFORM_LEGAL_NAME}): set Compagnon's real name`);
   }
-  return problems;
+  const given = platformIdentityProblems(identity).filter((line) => !unset.some((name) => line.startsWith(`${name} `)));
+  return [...problems, ...given];
 }
 
 /** The refusals and warnings for a production start. */

@@ -1,3 +1,4 @@
+import { lacksLegalMentions } from "./legal-mentions";
 import type { EvidenceFile, ExpertProfile } from "@/db/schema";
 import { isValidSiret } from "@/lib/organizations/identifiers";
 
@@ -42,6 +43,7 @@ export type MissingItem =
   | "legalForm"
   | "siret"
   | "vatRegime"
+  | "legalMentions"
   | "insurance"
   | "evidenceRegistration"
   | "evidenceUrssaf"
@@ -64,6 +66,7 @@ export function missingForSubmission(
   if (profile.departments.length === 0 && !profile.remoteOk) missing.push("area");
   if (!profile.legalForm) missing.push("legalForm");
   if (!profile.siret || !isValidSiret(profile.siret)) missing.push("siret");
+  if (profile.legalForm && lacksLegalMentions(profile)) missing.push("legalMentions");
   if (!profile.vatRegime || (profile.vatRegime === "vat_registered" && !profile.vatNumber)) missing.push("vatRegime");
   if (!profile.insurer || !profile.insurancePolicyNumber || !profile.insuranceExpiresOn || profile.insuranceExpiresOn <= today) {
     missing.push("insurance");

@@ -1,3 +1,4 @@
+import { legalMentionsColumns } from "./legal-mentions";
 import { randomBytes } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
@@ -95,6 +96,7 @@ export async function updateExpertProfile(
         remoteOk: data.remoteOk,
         languages: data.languages,
         ...reviewed,
+        ...legalMentionsColumns(data),
         insurer: data.insurer ?? null,
         insurancePolicyNumber: data.insurancePolicyNumber ?? null,
         insuranceExpiresOn: data.insuranceExpiresOn ?? null,

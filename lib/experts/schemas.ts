@@ -2,6 +2,7 @@ import { z } from "zod";
 import { identityText } from "@/lib/text/identity";
 import { evidenceKind, legalForm, publicFieldNames, serviceKind, vatRegime } from "@/db/schema";
 import { isDepartementCode } from "@/lib/geo/departements";
+import { checkLegalMentions, legalMentionsFields } from "./legal-mentions";
 import { checkVatNumber, compactIdentifier, isValidSiret } from "@/lib/organizations/identifiers";
 
 export const spokenLanguages = ["fr", "en", "de", "es", "it", "pt", "nl", "ar", "br", "oc"] as const;
@@ -49,6 +50,7 @@ export const expertProfileSchema = z
       .refine((v) => v === undefined || isValidSiret(v), { error: "siretChecksum" }),
     vatRegime: z.enum(vatRegime.enumValues, { error: "required" }).optional(),
     vatNumber: optionalText(20).transform((v) => (v ? compactIdentifier(v) : undefined)),
+    ...legalMentionsFields,
     insurer: optionalText(120),
     insurancePolicyNumber: optionalText(60),
     insuranceExpiresOn: z
@@ -89,6 +91,7 @@ export const expertProfileSchema = z
     publicFields: z.array(z.enum(publicFieldNames)).default([]),
   })
   .superRefine((value, ctx) => {
+    checkLegalMentions(value, ctx);
     if (value.vatRegime === "vat_registered") {
       if (!value.vatNumber) {
         ctx.addIssue({ code: "custom", path: ["vatNumber"], message: "vatRequired" });

@@ -3,6 +3,7 @@ import { db } from "@/db/client";
 import { invoicePendingFiles, invoices, type Invoice } from "@/db/schema";
 import { getFile, newStorageKey, putFile } from "@/lib/storage/files";
 import { sha256Hex } from "./chain";
+import type { InvoiceLanguage } from "./pdf/labels";
 import { renderInvoicePdf } from "./render";
 
 /**
@@ -41,8 +42,13 @@ async function storeUnsealedPdf(invoice: Invoice): Promise<string> {
   return updated.count === 1 ? "stored" : "already stored";
 }
 
-/** The invoice's PDF: the stored file, else the file sealed at issue, else (older documents) a fresh rendering of the same snapshot. */
-export async function invoicePdfBytes(invoice: Invoice): Promise<Uint8Array> {
+/**
+ * The invoice's PDF: the stored file, or (before the worker ran) a fresh rendering of the same
+ * snapshot. "fr-en": a copy with English labels beside the French ones, rendered on demand from
+ * the same snapshot (same Factur-X XML); the stored French file stays the original.
+ */
+export async function invoicePdfBytes(invoice: Invoice, language: InvoiceLanguage = "fr"): Promise<Uint8Array> {
+  if (language === "fr-en") return renderInvoicePdf(invoice.document, { createdAt: invoice.createdAt, language });
   if (invoice.pdfKey) return getFile(invoice.pdfKey);
   const [pending] = await db.select({ pdf: invoicePendingFiles.pdf }).from(invoicePendingFiles).where(eq(invoicePendingFiles.invoiceId, invoice.id));
   if (pending) return pending.pdf;

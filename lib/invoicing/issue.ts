@@ -77,7 +77,11 @@ export async function issueReleaseInvoices(
   const buyer = await organizationParty(tx, contract.organizationId);
   const payment = await paymentOf(tx, milestone.id);
   const code = await expertInvoiceCode(tx, contract.profileId);
-  const serviceEnd = parisDay(milestone.deliveredAt ?? new Date());
+  // Never delivered (released by a dispute settlement): the service was partial and ended with the
+  // dispute; the invoice says so rather than passing the settlement date off as a delivery date.
+  const deliveredOn = milestone.deliveredAt ? parisDay(milestone.deliveredAt) : null;
+  const disputeSettledOn = deliveredOn ? null : parisDay(new Date());
+  const serviceEnd = deliveredOn ?? parisDay(new Date());
   const base = {
     serviceStart: contract.facts.startOn < serviceEnd ? contract.facts.startOn : serviceEnd,
     serviceEnd,
@@ -96,6 +100,7 @@ export async function issueReleaseInvoices(
       number,
       issueDate,
       ...base,
+      disputeSettledOn,
       seller: seller.party,
       buyer,
       selfBilled: true,

@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { identityText } from "@/lib/text/identity";
 import { db } from "@/db/client";
-import { billingMandates } from "@/db/schema";
+import { billingMandates, expertProfiles } from "@/db/schema";
+import { lacksLegalMentions } from "@/lib/experts/legal-mentions";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
@@ -23,11 +24,16 @@ export const mandateSchema = z.object({
 /**
  * The expert accepts the billing mandate and gives the identity printed on its invoices (legal
  * name and business address). Accepting again updates the identity for future invoices only.
+ * Refused until the profile gives the legal form and the mentions it requires (register, share
+ * capital), so that no invoice is issued without them.
  */
-export async function acceptBillingMandate(actor: Actor | null, input: Record<string, string | undefined>): Promise<Result<void, "invalid">> {
+export async function acceptBillingMandate(actor: Actor | null, input: Record<string, string | undefined>): Promise<Result<void, "invalid" | "mentions_required">> {
   const expert = requireRole(actor, "expert");
   const parsed = mandateSchema.safeParse(input);
   if (!parsed.success) return fail("invalid", fieldErrors(parsed.error));
+  // Asked before any invoice: the profile must hold every mention the legal form makes mandatory.
+  const [profile] = await db.select().from(expertProfiles).where(eq(expertProfiles.userId, expert.id));
+  if (!profile || lacksLegalMentions(profile)) return fail("mentions_required");
   const { confirm: _confirm, ...identity } = parsed.data;
   const values = { ...identity, version: MANDATE_VERSION, textSha256: mandateSha256(env().PLATFORM_LEGAL_NAME), acceptedAt: new Date() };
   await db.transaction(async (tx) => {

@@ -3,12 +3,13 @@ import type { Transaction } from "@/db/client";
 import { billingMandates, expertProfiles, organizations, users, type Contract, type InvoiceParty } from "@/db/schema";
 import { legalFormLabel } from "@/lib/contracts/documents/format";
 import { env } from "@/lib/env";
+import { isIndividualEntrepreneur, nameWithEi, registrationText } from "@/lib/experts/legal-mentions";
 
 export function platformParty(): InvoiceParty {
   const e = env();
   return {
     name: e.PLATFORM_LEGAL_NAME,
-    legalForm: null,
+    legalForm: e.PLATFORM_LEGAL_FORM,
     siren: e.PLATFORM_SIREN,
     siret: null,
     vatNumber: e.PLATFORM_VAT_NUMBER,
@@ -17,6 +18,8 @@ export function platformParty(): InvoiceParty {
     city: e.PLATFORM_CITY,
     country: "FR",
     email: null,
+    registration: registrationText("rcs", e.PLATFORM_RCS_CITY, e.PLATFORM_SIREN),
+    shareCapitalCents: e.PLATFORM_SHARE_CAPITAL_CENTS,
   };
 }
 
@@ -41,19 +44,20 @@ export async function organizationParty(tx: Transaction, organizationId: string)
 /** The expert as a seller: the identity given with the billing mandate, plus the profile's legal data. */
 export async function expertParty(tx: Transaction, contract: Contract): Promise<{ party: InvoiceParty; franchise: boolean } | null> {
   const [row] = await tx
-    .select({ mandate: billingMandates, legalForm: expertProfiles.legalForm, siret: expertProfiles.siret, vatNumber: expertProfiles.vatNumber, vatRegime: expertProfiles.vatRegime, email: users.email })
+    .select({ mandate: billingMandates, legalForm: expertProfiles.legalForm, tradeRegister: expertProfiles.tradeRegister, tradeRegisterPlace: expertProfiles.tradeRegisterPlace, shareCapitalCents: expertProfiles.shareCapitalCents, siret: expertProfiles.siret, vatNumber: expertProfiles.vatNumber, vatRegime: expertProfiles.vatRegime, email: users.email })
     .from(billingMandates)
     .innerJoin(expertProfiles, eq(expertProfiles.userId, billingMandates.userId))
     .innerJoin(users, eq(users.id, billingMandates.userId))
     .where(eq(billingMandates.userId, contract.expertUserId));
   if (!row) return null;
   const franchise = contract.vatRateBps === 0;
+  const siren = row.siret ? row.siret.slice(0, 9) : null;
   return {
     franchise,
     party: {
-      name: row.mandate.legalName,
+      name: nameWithEi(row.mandate.legalName, row.legalForm),
       legalForm: legalFormLabel(row.legalForm, "fr"),
-      siren: row.siret ? row.siret.slice(0, 9) : null,
+      siren,
       siret: row.siret,
       vatNumber: franchise ? null : row.vatNumber,
       addressLines: [row.mandate.addressLine1, row.mandate.addressLine2].filter((line): line is string => Boolean(line)),
@@ -61,6 +65,8 @@ export async function expertParty(tx: Transaction, contract: Contract): Promise<
       city: row.mandate.city,
       country: "FR",
       email: row.email,
+      registration: registrationText(row.tradeRegister, row.tradeRegisterPlace, siren),
+      shareCapitalCents: isIndividualEntrepreneur(row.legalForm) ? null : row.shareCapitalCents,
     },
   };
 }

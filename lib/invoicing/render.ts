@@ -4,6 +4,7 @@ import { buildFacturXXml } from "./facturx/cii-xml";
 import { makeFacturXPdfA3 } from "./facturx/pdfa";
 import { documentTitle, frenchDate } from "./pdf/mentions";
 import { drawInvoice } from "./pdf/invoice-pdf";
+import type { InvoiceLanguage } from "./pdf/labels";
 import type { InvoiceDocument } from "./types";
 
 export { buildFacturXXml };
@@ -11,6 +12,8 @@ export { buildFacturXXml };
 export interface RenderInvoiceOptions {
   /** Creation date in the PDF metadata; now by default. The same document and date give the same bytes. */
   createdAt?: Date;
+  /** "fr-en": English labels beside the French ones (the French text binds); the XML is the same. */
+  language?: InvoiceLanguage;
 }
 
 /**
@@ -22,7 +25,7 @@ export async function renderInvoicePdf(doc: InvoiceDocument, options: RenderInvo
   const xml = buildFacturXXml(doc); // checks the document first
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.registerFontkit(fontkit);
-  await drawInvoice(pdf, doc);
+  await drawInvoice(pdf, doc, options.language ?? "fr");
   const title = `${documentTitle(doc)} ${doc.number}`;
   await makeFacturXPdfA3(pdf, xml, {
     title,

@@ -14,6 +14,7 @@ import { databaseUrl, freePort } from "@/scripts/lib/embedded-postgres";
 import { runScript, spawnScript } from "@/tests/helpers/scripts";
 import { e2eEnabled, launchBrowserPerFile, newVisitor } from "./support/browser";
 import { AdminSecondFactor } from "./pages/AdminSecondFactor";
+import { productionIdentity } from "@/tests/helpers/platform-identity";
 
 launchBrowserPerFile();
 
@@ -36,9 +37,7 @@ beforeAll(async () => {
     APP_URL: base,
     ALLOW_INSECURE_APP_URL: "1",
     AUTH_SECRET: "3q2+7w8xN0vY5bZ4mKcP1sRt6uW9eL+gHhJiDoFaQkE=",
-    PLATFORM_SIREN: "812345676",
-    PLATFORM_VAT_NUMBER: "FR19812345676",
-    PLATFORM_ADDRESS_LINE1: "12 rue des Lilas",
+    ...productionIdentity,
     PORT: String(port),
     HOSTNAME: "127.0.0.1",
     COMPAGNON_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "compagnon-launcher-data-")),

@@ -69,6 +69,15 @@ describe.skipIf(!e2eEnabled)("payments in test mode (client in French, expert in
     await ep.getByRole("link", { name: /^Download F-/ }).first().waitFor();
     await ep.getByRole("link", { name: /^Download C-/ }).first().waitFor();
     await expert.screenshot("en-63c-expert-invoices");
+    // An English reader also gets each document with English labels beside the French (the French text binds).
+    for (const kind of ["F", "C"]) {
+      const english = ep.getByRole("link", { name: new RegExp(`^Download ${kind}-.* with English labels`) }).first();
+      const copy = await ep.request.get(new URL((await english.getAttribute("href")) ?? "", baseUrl).toString());
+      expect(copy.status()).toBe(200);
+      expect(copy.headers()["content-disposition"]).toMatch(/-fr-en\.pdf"$/);
+      expect((await copy.body()).includes("factur-x.xml")).toBe(true);
+    }
+    expect(await page.getByRole("link", { name: /with English labels|libellés en anglais/ }).count()).toBe(0); // the French reader sees the French file only
 
     await ep.goto(`${baseUrl}/expert/payouts`);
     // 900 € excl. VAT + 20 % VAT = 1 080 €; commission 90 € → 990 € paid out.

@@ -18,7 +18,7 @@ export const FRANCHISE_NOTE = "TVA non applicable, art. 293 B du CGI";
 
 export const platform: InvoiceParty = {
   name: "Compagnon SAS",
-  legalForm: null,
+  legalForm: "SAS",
   siren: "901234567",
   siret: "90123456700013",
   vatNumber: "FR15901234567",
@@ -27,6 +27,8 @@ export const platform: InvoiceParty = {
   city: "Paris",
   country: "FR",
   email: null,
+  registration: "901 234 567 RCS Paris",
+  shareCapitalCents: 1_000_000,
 };
 
 export const vatRegisteredExpert: InvoiceParty = {
@@ -40,10 +42,12 @@ export const vatRegisteredExpert: InvoiceParty = {
   city: "Lyon",
   country: "FR",
   email: "sophie@bernard-conseil.fr",
+  registration: "812 345 676 RCS Lyon",
+  shareCapitalCents: 500_000,
 };
 
 export const franchiseExpert: InvoiceParty = {
-  name: "Łukasz Nowak",
+  name: "Łukasz Nowak EI",
   legalForm: "Entrepreneur individuel (micro-entreprise)",
   siren: "852914738",
   siret: "85291473800012",

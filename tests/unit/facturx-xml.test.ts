@@ -55,7 +55,8 @@ describe("buildFacturXXml", () => {
     expect([issued.textContent, issued.getAttribute("format")]).toEqual(["20260312", "102"]);
 
     expect(text(r, `${SELLER}/ram:Name`)).toBe("Sophie Bernard Conseil"); // BT-27
-    expect(text(r, `${SELLER}/ram:Description`)).toBe("EURL"); // BT-33
+    // BT-33, seller additional legal information: legal form, share capital, trade register (R123-237)
+    expect(text(r, `${SELLER}/ram:Description`)).toBe("EURL au capital de 5\u202f000\u00a0€, 812 345 676 RCS Lyon");
     const sellerSiren = element(r, `${SELLER}/ram:SpecifiedLegalOrganization/ram:ID`); // BT-30
     expect([sellerSiren.textContent, sellerSiren.getAttribute("schemeID")]).toEqual(["812345676", "0002"]);
     const sellerSiret = element(r, `${SELLER}/ram:GlobalID`); // BT-29
@@ -74,6 +75,9 @@ describe("buildFacturXXml", () => {
     expect(text(r, `${BUYER}/ram:PostalTradeAddress/ram:LineTwo`)).toBe("Bâtiment B");
     expect(text(r, `${BUYER}/ram:PostalTradeAddress/ram:CountryID`)).toBe("FR"); // BT-55
 
+    // BT-72, the actual delivery date: the service's last day (PEPPOL-EN16931-R008 warns on an empty delivery group)
+    const delivered = element(r, `${TX}/ram:ApplicableHeaderTradeDelivery/ram:ActualDeliverySupplyChainEvent/ram:OccurrenceDateTime/udt:DateTimeString`);
+    expect([delivered.textContent, delivered.getAttribute("format")]).toEqual(["20260310", "102"]);
     expect(text(r, `${SETTLEMENT}/ram:InvoiceCurrencyCode`)).toBe("EUR"); // BT-5
     expect(text(r, `${SETTLEMENT}/ram:BillingSpecifiedPeriod/ram:StartDateTime/udt:DateTimeString`)).toBe("20260202"); // BT-73
     expect(text(r, `${SETTLEMENT}/ram:BillingSpecifiedPeriod/ram:EndDateTime/udt:DateTimeString`)).toBe("20260310"); // BT-74
@@ -99,9 +103,29 @@ describe("buildFacturXXml", () => {
     expect(byCode("PMD")).toEqual(["Pénalités de retard : taux d’intérêt appliqué par la Banque centrale européenne à son opération de refinancement la plus récente, majoré de 10 points."]);
     expect(byCode("PMT")).toEqual(["Indemnité forfaitaire pour frais de recouvrement de 40 € (articles L441-10 et D441-5 du Code de commerce)."]);
     expect(byCode("AAB")).toEqual(["Pas d’escompte pour paiement anticipé."]);
-    expect(byCode("REG")).toEqual(["Autofacturation. Facture émise par Compagnon SAS (SIREN 901234567) au nom et pour le compte de Sophie Bernard Conseil (mandat de facturation)."]);
+    // Art. 289 I-2 CGI: a third party issuing under a billing mandate, never "autofacturation" (the buyer's).
+    expect(byCode("REG")).toEqual(["Facture émise par Compagnon SAS (SIREN\u00a0901234567) au nom et pour le compte de Sophie Bernard Conseil, en vertu d’un mandat de facturation (art. 289 I-2 du CGI)."]);
+    expect(list.map((n) => n.content).join(" ")).not.toMatch(/autofacturation/i);
     expect(byCode("AAI")).toContain("Nature de l’opération : prestation de services.");
     expect(byCode("AAI")).toContain("Payée le 01/02/2026 via Compagnon (réf. pi_3QxY7bLkdIwHu7ix0a1B2c3D).");
+  });
+
+  it.each(allSamples())("never leaves the delivery group empty (BT-72 = the service's last day): %s", (_name, doc) => {
+    const delivery = element(root(doc), `${TX}/ram:ApplicableHeaderTradeDelivery`);
+    expect(text(delivery, "ram:ActualDeliverySupplyChainEvent/ram:OccurrenceDateTime/udt:DateTimeString")).toBe(doc.serviceEnd.replace(/-/g, ""));
+  });
+
+  it("says when the service was partial, ended by a dispute: a note, and the settlement day as the service's last", async () => {
+    const doc = { ...sampleFranchiseInvoice(), serviceStart: "2026-02-02", serviceEnd: "2026-03-05", disputeSettledOn: "2026-03-05" };
+    const xml = buildFacturXXml(doc);
+    expect((await validateFacturXXsd(xml)).valid).toBe(true);
+    expect(notes(parseXml(xml))).toContainEqual({ content: "Prestation partielle, litige du 05/03/2026.", code: "AAI" });
+    expect(notes(root(sampleFranchiseInvoice())).map((n) => n.content).join(" ")).not.toContain("Prestation partielle");
+  });
+
+  it("gives an entrepreneur individuel's legal form as BT-33, with no share capital", () => {
+    expect(text(root(sampleFranchiseInvoice()), `${SELLER}/ram:Description`)).toBe("Entrepreneur individuel (micro-entreprise)");
+    expect(text(root(sampleFranchiseInvoice()), `${SELLER}/ram:Name`)).toBe("Łukasz Nowak EI");
   });
 
   it.each(allSamples())("meets the EN 16931 arithmetic rules: %s", (_name, doc) => {

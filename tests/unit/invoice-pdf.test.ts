@@ -85,14 +85,19 @@ describe("renderInvoicePdf", () => {
       "Pénalités de retard : taux d’intérêt appliqué par la Banque centrale européenne",
       "indemnité forfaitaire pour frais de recouvrement de 40 €",
       "Pas d’escompte pour paiement anticipé.",
-      // issued by Compagnon in the expert's name
-      "Autofacturation",
-      "Facture émise par Compagnon SAS (SIREN 901234567) au nom et pour le compte de Sophie Bernard Conseil (mandat de facturation).",
+      // issued by Compagnon in the expert's name, under a billing mandate (art. 289 I-2 CGI)
+      "Mandat de facturation (art. 289 I-2 du CGI)",
+      "Facture émise par Compagnon SAS (SIREN 901234567) au nom et pour le compte de Sophie Bernard Conseil, en vertu d’un mandat de facturation (art. 289 I-2 du CGI).",
+      // a company's trade register and share capital (Code de commerce R123-237)
+      "812 345 676 RCS Lyon",
+      "Capital social : 5 000 €",
       "Page 1 / 1",
     ];
     for (const mention of mentions) expect(page, mention).toContain(fold(mention));
     expect(page).not.toContain("293 B");
     expect(page).not.toContain("AVOIR");
+    expect(page).not.toMatch(/autofacturation/i);
+    expect(page).not.toContain("Invoice"); // French only unless asked
   });
 
   it("prints the totals the XML carries (BT-109, BT-110, BT-112)", () => {
@@ -221,9 +226,10 @@ describe("renderInvoicePdf", () => {
 describe("renderInvoicePdf variants", () => {
   it("prints the 293 B mention and no VAT for an expert under the franchise, with names outside Latin-1", async () => {
     const [page = ""] = await pagesText(await render(sampleFranchiseInvoice()));
-    for (const mention of ["TVA non applicable, art. 293 B du CGI", "Łukasz Nowak (Entrepreneur individuel (micro-entreprise))", "3 impasse des Érables 33000 Bordeaux", "Date de la prestation : 05/03/2026", "TVA 0 % 0,00 €", "Total TTC 1 800,00 €", "Moyen de paiement : Prélèvement SEPA", "Autofacturation"]) {
+    for (const mention of ["TVA non applicable, art. 293 B du CGI", "Łukasz Nowak EI (Entrepreneur individuel (micro-entreprise))", "3 impasse des Érables 33000 Bordeaux", "Date de la prestation : 05/03/2026", "TVA 0 % 0,00 €", "Total TTC 1 800,00 €", "Moyen de paiement : Prélèvement SEPA", "au nom et pour le compte de Łukasz Nowak EI, en vertu d’un mandat de facturation"]) {
       expect(page, mention).toContain(fold(mention));
     }
+    expect(page).not.toContain("Capital social"); // an entrepreneur individuel has none
     expect(page).not.toContain("N° TVA intracommunautaire : FR44"); // the franchise expert has none
   });
 
@@ -239,10 +245,11 @@ describe("renderInvoicePdf variants", () => {
 
   it("prints Compagnon's commission invoice without the self-billing banner", async () => {
     const [page = ""] = await pagesText(await render(sampleCommissionInvoice()));
-    for (const mention of ["FACTURE", "N° C-2026-00001", "Compagnon SAS", "SIREN : 901234567", "Commission de mise en relation", "Total TTC 423,00 €", "Moyen de paiement : Compensation"]) {
+    for (const mention of ["FACTURE", "N° C-2026-00001", "Compagnon SAS", "SIREN : 901234567", "901 234 567 RCS Paris", "Capital social : 10 000 €", "Commission de mise en relation", "Total TTC 423,00 €", "Moyen de paiement : Compensation"]) {
       expect(page, mention).toContain(fold(mention));
     }
-    expect(page).not.toContain("Autofacturation");
+    expect(page).not.toContain("Mandat de facturation");
+    expect(page).not.toContain("Compagnon SAS (SAS)"); // the legal form is already in the name
     expect(page).not.toContain("au nom et pour le compte");
   });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { DEMO_PLATFORM_IDENTITY, platformIdentityProblems } from "@/lib/config/platform-identity";
 import { checkProductionConfig, shannonEntropy } from "@/lib/config/production-checks";
+import { isValidSiren, frenchVatNumber } from "@/lib/organizations/identifiers";
 
 const good = {
   DATABASE_URL: "postgres://compagnon_app:pw@db.internal:5432/compagnon",
@@ -14,6 +16,9 @@ const good = {
   PLATFORM_ADDRESS_LINE1: "12 rue des Lilas",
   PLATFORM_POSTAL_CODE: "69003",
   PLATFORM_CITY: "Lyon",
+  PLATFORM_LEGAL_FORM: "SAS",
+  PLATFORM_RCS_CITY: "Lyon",
+  PLATFORM_SHARE_CAPITAL_CENTS: "1000000",
 };
 
 describe("checkProductionConfig", () => {
@@ -31,9 +36,15 @@ describe("checkProductionConfig", () => {
       "DATABASE_URL",
       "APP_URL",
       "AUTH_SECRET",
+      "PLATFORM_LEGAL_NAME",
+      "PLATFORM_LEGAL_FORM",
       "PLATFORM_SIREN",
       "PLATFORM_VAT_NUMBER",
       "PLATFORM_ADDRESS_LINE1",
+      "PLATFORM_POSTAL_CODE",
+      "PLATFORM_CITY",
+      "PLATFORM_RCS_CITY",
+      "PLATFORM_SHARE_CAPITAL_CENTS",
     ]);
   });
 
@@ -87,10 +98,37 @@ describe("checkProductionConfig", () => {
     expect(checkProductionConfig({ ...good, PLATFORM_ADDRESS_LINE1: "1 rue de l’Exemple" }).problems).toHaveLength(1);
   });
 
+  it("refuses a SIREN with a wrong check key, a VAT number of another SIREN, a bad postal code or share capital", () => {
+    const bad = { ...good, PLATFORM_SIREN: "812345677", PLATFORM_POSTAL_CODE: "Lyon", PLATFORM_SHARE_CAPITAL_CENTS: "10 000 €" };
+    expect(checkProductionConfig(bad).problems).toEqual([
+      "PLATFORM_SIREN is not a valid SIREN (812345677): 9 digits with a valid check key",
+      "PLATFORM_POSTAL_CODE is not a French postal code (Lyon)",
+      expect.stringMatching(/^PLATFORM_SHARE_CAPITAL_CENTS is not a positive whole number of cents/),
+    ]);
+    expect(checkProductionConfig({ ...good, PLATFORM_VAT_NUMBER: "FR15901234567" }).problems).toEqual([
+      "PLATFORM_VAT_NUMBER (FR15901234567) does not match PLATFORM_SIREN: it should be FR19812345676",
+    ]);
+  });
+
+  it("refuses the demo identity, even when every variable is set to it", () => {
+    expect(checkProductionConfig({ ...good, ...DEMO_PLATFORM_IDENTITY }).problems).toEqual([
+      "PLATFORM_LEGAL_NAME is the demo identity (Compagnon SAS (démonstration)): set Compagnon's real name",
+    ]);
+  });
+
   it("warns, without refusing, when no mail provider or Stripe key is set", () => {
     const { problems, warnings } = checkProductionConfig({ ...good, RESEND_API_KEY: undefined, STRIPE_SECRET_KEY: undefined });
     expect(problems).toEqual([]);
     expect(warnings).toEqual([expect.stringMatching(/^RESEND_API_KEY is not set: no email is sent/), expect.stringMatching(/^STRIPE_SECRET_KEY/)]);
+  });
+});
+
+describe("the demo identity", () => {
+  it("is well formed and clearly fictional: valid SIREN key, matching VAT number, no zeros or brackets", () => {
+    expect(platformIdentityProblems(DEMO_PLATFORM_IDENTITY)).toEqual([]);
+    expect(isValidSiren(DEMO_PLATFORM_IDENTITY.PLATFORM_SIREN)).toBe(true);
+    expect(DEMO_PLATFORM_IDENTITY.PLATFORM_VAT_NUMBER).toBe(frenchVatNumber(DEMO_PLATFORM_IDENTITY.PLATFORM_SIREN));
+    expect(DEMO_PLATFORM_IDENTITY.PLATFORM_LEGAL_NAME).toContain("(démonstration)");
   });
 });
 

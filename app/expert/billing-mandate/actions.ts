@@ -17,6 +17,7 @@ export async function acceptBillingMandateAction(_previous: FormState, formData:
       city: values.city ?? "",
       confirm: values.confirm,
     });
+    if (!result.ok && result.error === "mentions_required") return { status: "error", formError: "billingMandate.mentionsRequired", values };
     if (!result.ok) return { status: "error", fieldErrors: result.fields, values };
     return { status: "success" };
   });

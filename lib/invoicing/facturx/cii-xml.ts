@@ -1,4 +1,4 @@
-import { creditNoteReference, latePaymentMentions, OPERATION_NATURE, paymentMention, paymentMethodLabel, selfBillingMention } from "../pdf/mentions";
+import { creditNoteReference, latePaymentMentions, legalInformation, OPERATION_NATURE, partialServiceMention, paymentMention, paymentMethodLabel, selfBillingMention } from "../pdf/mentions";
 import type { InvoiceDocument, InvoiceParty } from "../types";
 import { documentTypeCode, EN16931_GUIDELINE, paymentMeansCode, SIREN_SCHEME, SIRET_SCHEME, vatCategory } from "./codes";
 import { checkInvoiceDocument } from "./consistency";
@@ -50,7 +50,8 @@ export function buildFacturXXml(doc: InvoiceDocument): string {
           party("ram:SellerTradeParty", doc.seller, { seller: true }), // BG-4
           party("ram:BuyerTradeParty", doc.buyer, { seller: false }), // BG-7
         ),
-        node("ram:ApplicableHeaderTradeDelivery"),
+        // BT-72: the date of the service (its last day), so the delivery group is never empty (PEPPOL-EN16931-R008).
+        node("ram:ApplicableHeaderTradeDelivery", node("ram:ActualDeliverySupplyChainEvent", node("ram:OccurrenceDateTime", dateTime(doc.serviceEnd)))),
         settlement(doc),
       ),
     ],
@@ -63,7 +64,8 @@ function notes(doc: InvoiceDocument): XmlNode[] {
   const late = latePaymentMentions(doc.latePaymentNote);
   const list: { content: string | null; code: string }[] = [
     { content: `Nature de l’opération : ${OPERATION_NATURE.toLowerCase()}.`, code: "AAI" },
-    { content: doc.selfBilled ? `Autofacturation. ${selfBillingMention(doc) ?? ""}` : null, code: "REG" },
+    { content: selfBillingMention(doc), code: "REG" },
+    { content: partialServiceMention(doc), code: "AAI" },
     { content: creditNoteReference(doc), code: "AAI" },
     { content: doc.vatExemptionNote, code: "REG" },
     { content: paymentMention(doc), code: "AAI" },
@@ -90,7 +92,7 @@ function party(name: string, p: InvoiceParty, { seller }: { seller: boolean }): 
     name,
     leaf("ram:GlobalID", p.siret, { schemeID: SIRET_SCHEME }), // BT-29 / BT-46
     leaf("ram:Name", p.name), // BT-27 / BT-44
-    seller ? leaf("ram:Description", p.legalForm) : null, // BT-33
+    seller ? leaf("ram:Description", legalInformation(p)) : null, // BT-33: legal form, share capital, trade register
     siren ? node("ram:SpecifiedLegalOrganization", leaf("ram:ID", siren, { schemeID: SIREN_SCHEME })) : null, // BT-30 / BT-47
     node(
       "ram:PostalTradeAddress", // BG-5 / BG-8

@@ -6,8 +6,8 @@ export const EN16931_GUIDELINE = "urn:cen.eu:en16931:2017";
 /**
  * Invoice type code (BT-3, UNTDID 1001). 380 commercial invoice, 381 credit note.
  *
- * Not 389 ("self-billed invoice") nor 261 ("self-billed credit note"), although the PDF says
- * "Autofacturation" for invoices Compagnon issues under the expert's billing mandate: in
+ * Not 389 ("self-billed invoice") nor 261 ("self-billed credit note") for the invoices Compagnon
+ * issues under the expert's billing mandate: in
  * EN 16931 and in the French CIUS (BR-FR-04 lists 380, 389, 381, 261…), 389/261 mean that the
  * *buyer* (the invoicee) issued the invoice instead of the seller. Here a third party issues it
  * in the seller's name (CGI art. 289 I-2, "tiers mandaté"), which the standard models as an

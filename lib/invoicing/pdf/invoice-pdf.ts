@@ -1,5 +1,6 @@
 import type { PDFDocument } from "pdf-lib";
 import type { InvoiceDocument } from "../types";
+import { ENGLISH_NOTICE, englishSentences, invoiceLabels, LATE_PAYMENT_ENGLISH, type InvoiceLanguage, type LabelKey, type Labels } from "./labels";
 import { A4, Canvas, CONTENT_WIDTH, embedInvoiceFonts, INK, MARGIN, MUTED, RULE, TINT, type TextStyle } from "./canvas";
 import {
   creditNoteReference,
@@ -8,7 +9,6 @@ import {
   frenchDate,
   frenchQuantity,
   latePaymentMentions,
-  OPERATION_NATURE,
   partyLines,
   paymentMention,
   paymentMethodLabel,
@@ -24,46 +24,73 @@ const S = {
   small: { size: 8.5, leading: 11.5, weight: "regular", color: MUTED },
   label: { size: 8, leading: 11, weight: "bold", color: MUTED },
   footer: { size: 7.5, leading: 10, weight: "regular", color: MUTED },
+  english: { size: 8.5, leading: 11.5, weight: "regular", color: MUTED },
 } satisfies Record<string, TextStyle>;
 
 /** Every label the layout may print, so the right fallback fonts get embedded. */
 const LABELS = "FACTURE AVOIR N° Date d’émission : Prestataire (vendeur) Client (acheteur) Description Qté Prix unit. HT TVA Total HT TTC Montant réglé Reste à payer Paiement Moyen de paiement Conditions de paiement Mentions Page / — «» 0123456789,.%€";
 
-/** Draws the invoice on A4 pages of `pdf`, in French. */
-export async function drawInvoice(pdf: PDFDocument, doc: InvoiceDocument): Promise<void> {
-  const stacks = await embedInvoiceFonts(pdf, `${LABELS} ${JSON.stringify(doc)}`);
+/** Draws the invoice on A4 pages of `pdf`, in French, or in French with English labels beside. */
+export async function drawInvoice(pdf: PDFDocument, doc: InvoiceDocument, language: InvoiceLanguage = "fr"): Promise<void> {
+  const labels = invoiceLabels(language);
+  const bilingual = language === "fr-en";
+  const english = bilingual ? englishSentences(doc) : null;
+  const stacks = await embedInvoiceFonts(pdf, `${LABELS} ${bilingual ? JSON.stringify(english) : ""} ${JSON.stringify(doc)}`);
   const c = new Canvas(pdf, stacks);
   const left = MARGIN.side;
   const right = A4.width - MARGIN.side;
+  const L = (key: LabelKey) => labels.label(key);
 
   // Title, number and dates.
   const top = c.y;
-  c.line(documentTitle(doc).toUpperCase(), left, top, S.title);
-  c.line(`N° ${doc.number}`, left, top - S.title.leading, S.strong);
-  const facts = [`Date d’émission : ${frenchDate(doc.issueDate)}`, servicePeriodText(doc), `Nature de l’opération : ${OPERATION_NATURE}`];
-  facts.forEach((fact, i) => c.line(fact, right, top - 4 - i * S.body.leading, S.body, "right"));
-  c.y = top - Math.max(S.title.leading + S.strong.leading, 4 + facts.length * S.body.leading) - 14;
+  const heading = L(doc.kind === "credit_note" ? "creditNote" : "invoice").toUpperCase();
+  const numberLine = `${L("number")} ${doc.number}`;
+  c.line(heading, left, top, S.title);
+  c.line(numberLine, left, top - S.title.leading, S.strong);
+  const facts = [
+    `${L("issueDate")} : ${frenchDate(doc.issueDate)}`,
+    servicePeriodText(doc),
+    ...(english ? [english.period] : []),
+    invoiceLabels("fr").label("nature"),
+    ...(english ? [englishOnly.label("nature")] : []),
+  ];
+  const factWidth = CONTENT_WIDTH - Math.max(c.measure(heading, S.title), c.measure(numberLine, S.strong)) - 16;
+  const factLines = facts.flatMap((fact) => c.wrap(fact, factWidth, S.body));
+  factLines.forEach((fact, i) => c.line(fact, right, top - 4 - i * S.body.leading, S.body, "right"));
+  c.y = top - Math.max(S.title.leading + S.strong.leading, 4 + factLines.length * S.body.leading) - 14;
+  if (bilingual) {
+    c.paragraph(ENGLISH_NOTICE, S.english);
+    c.y -= 8;
+  }
 
   const selfBilling = selfBillingMention(doc);
   if (selfBilling) {
-    const lines = c.wrap(selfBilling, CONTENT_WIDTH - 20, S.body);
-    const height = 10 + S.strong.leading + lines.length * S.body.leading + 8;
+    const lines = [
+      ...c.wrap(selfBilling, CONTENT_WIDTH - 20, S.body).map((text) => ({ text, style: S.body })),
+      ...(english?.mandate ? c.wrap(english.mandate, CONTENT_WIDTH - 20, S.english).map((text) => ({ text, style: S.english })) : []),
+    ];
+    const height = 10 + S.strong.leading + lines.reduce((sum, line) => sum + line.style.leading, 0) + 8;
     c.rect(left, c.y, CONTENT_WIDTH, height, TINT, RULE);
-    c.line("Autofacturation", left + 10, c.y - 10, S.strong);
-    lines.forEach((line, i) => c.line(line, left + 10, c.y - 10 - S.strong.leading - i * S.body.leading, S.body));
+    c.line(L("mandate"), left + 10, c.y - 10, S.strong);
+    let y = c.y - 10 - S.strong.leading;
+    for (const line of lines) {
+      c.line(line.text, left + 10, y, line.style);
+      y -= line.style.leading;
+    }
     c.y -= height + 12;
   }
   const reference = creditNoteReference(doc);
   if (reference) {
     c.paragraph(reference, S.strong);
+    if (english?.reference) c.paragraph(english.reference, S.english);
     c.y -= 8;
   }
 
   // Seller and buyer side by side.
   const columnWidth = (CONTENT_WIDTH - 24) / 2;
   const columns = [
-    { label: "PRESTATAIRE (VENDEUR)", party: partyLines(doc.seller), x: left },
-    { label: "CLIENT (ACHETEUR)", party: partyLines(doc.buyer), x: left + columnWidth + 24 },
+    { label: L("seller"), party: partyLines(doc.seller, labels), x: left },
+    { label: L("buyer"), party: partyLines(doc.buyer, labels), x: left + columnWidth + 24 },
   ];
   const partiesTop = c.y;
   let lowest = c.y;
@@ -85,17 +112,24 @@ export async function drawInvoice(pdf: PDFDocument, doc: InvoiceDocument): Promi
   }
   c.y = lowest - 18;
 
-  drawLines(c, doc);
-  drawTotals(c, doc);
+  drawLines(c, doc, labels);
+  drawTotals(c, doc, labels);
 
   // Payment.
+  const withEnglish = (french: string) => {
+    const translated = labels.english(french);
+    return translated ? `${french} (${translated})` : french;
+  };
   c.y -= 10;
   c.ensure(S.label.leading + 3 * S.body.leading);
-  c.line("PAIEMENT", left, c.y, S.label);
+  c.line(L("payment"), left, c.y, S.label);
   c.y -= S.label.leading + 2;
   c.paragraph(paymentMention(doc), S.strong);
-  c.paragraph(`Moyen de paiement : ${paymentMethodLabel(doc.payment.method)}`, S.body);
-  c.paragraph(`Conditions de paiement : ${doc.payment.terms}`, S.body);
+  if (english) c.paragraph(english.payment, S.english);
+  c.paragraph(`${L("method")} : ${withEnglish(paymentMethodLabel(doc.payment.method))}`, S.body);
+  c.paragraph(`${L("terms")} : ${doc.payment.terms}`, S.body);
+  const terms = labels.english(doc.payment.terms);
+  if (terms) c.paragraph(terms, S.english);
 
   // Legal mentions and notes.
   const late = latePaymentMentions(doc.latePaymentNote);
@@ -107,39 +141,46 @@ export async function drawInvoice(pdf: PDFDocument, doc: InvoiceDocument): Promi
   ];
   c.y -= 10;
   c.ensure(S.label.leading + 2 * S.small.leading);
-  c.line("MENTIONS", left, c.y, S.label);
+  c.line(L("mentions"), left, c.y, S.label);
   c.y -= S.label.leading + 2;
   for (const mention of mentions) {
     c.paragraph(mention, S.small);
+    if (bilingual && mention === note) c.paragraph(LATE_PAYMENT_ENGLISH, S.english);
     c.y -= 3;
   }
 
   // Footer on every page.
   const total = c.pages.length;
+  const title = bilingual ? L(doc.kind === "credit_note" ? "creditNote" : "invoice") : documentTitle(doc);
   c.pages.forEach((page, i) => {
     const y = MARGIN.bottom - 34;
-    c.line(`${documentTitle(doc)} n° ${doc.number} — ${doc.seller.name}`, left, y, S.footer, "left", page);
+    c.line(`${title} n° ${doc.number} — ${doc.seller.name}`, left, y, S.footer, "left", page);
     c.line("Factur-X : données de la facture jointes au format CII (factur-x.xml, profil EN 16931).", left, y - S.footer.leading, S.footer, "left", page);
-    c.line(`Page ${i + 1} / ${total}`, right, y, S.footer, "right", page);
+    c.line(`${L("page")} ${i + 1} / ${total}`, right, y, S.footer, "right", page);
   });
 }
 
 /** The lines table; its header is repeated on every page it runs onto. */
-function drawLines(c: Canvas, doc: InvoiceDocument) {
+function drawLines(c: Canvas, doc: InvoiceDocument, labels: Labels) {
   const right = A4.width - MARGIN.side;
   // Right edges of the number columns; the description takes the rest.
   const cols = { total: right - 6, vat: right - 96, price: right - 146, quantity: right - 236 };
   const descriptionWidth = cols.quantity - 40 - (MARGIN.side + 6);
+  // Bilingual: the English header on a second row, under the French one.
+  const rows = labels.language === "fr" ? [invoiceLabels("fr")] : [invoiceLabels("fr"), englishOnly];
+  const headerHeight = rows.length * S.label.leading + 8;
   const header = () => {
-    c.ensure(S.label.leading + 8 + S.body.leading);
-    c.rect(MARGIN.side, c.y, CONTENT_WIDTH, S.label.leading + 8, TINT);
-    const y = c.y - 4;
-    c.line("DESCRIPTION", MARGIN.side + 6, y, S.label);
-    c.line("QTÉ", cols.quantity, y, S.label, "right");
-    c.line("PRIX UNIT. HT", cols.price, y, S.label, "right");
-    c.line("TVA", cols.vat, y, S.label, "right");
-    c.line("TOTAL HT", cols.total, y, S.label, "right");
-    c.y -= S.label.leading + 8 + 4;
+    c.ensure(headerHeight + S.body.leading);
+    c.rect(MARGIN.side, c.y, CONTENT_WIDTH, headerHeight, TINT);
+    rows.forEach((row, i) => {
+      const y = c.y - 4 - i * S.label.leading;
+      c.line(row.label("description"), MARGIN.side + 6, y, S.label);
+      c.line(row.label("quantity"), cols.quantity, y, S.label, "right");
+      c.line(row.label("unitPrice"), cols.price, y, S.label, "right");
+      c.line(row.label("vat"), cols.vat, y, S.label, "right");
+      c.line(row.label("lineTotal"), cols.total, y, S.label, "right");
+    });
+    c.y -= headerHeight + 4;
   };
   header();
   c.onNewPage = () => {
@@ -167,22 +208,25 @@ function drawLines(c: Canvas, doc: InvoiceDocument) {
 }
 
 /** Totals on the right: HT, VAT per rate, TTC, what was paid and what is left to pay. */
-function drawTotals(c: Canvas, doc: InvoiceDocument) {
+function drawTotals(c: Canvas, doc: InvoiceDocument, labels: Labels) {
+  const L = (key: LabelKey) => labels.label(key);
   const right = A4.width - MARGIN.side - 6;
   const labelX = A4.width - MARGIN.side - 250;
+  const inclVat = L("totalInclVat");
   const rows: { label: string; value: string; style: TextStyle }[] = [
-    { label: "Total HT", value: euros(doc.totals.exVatCents), style: S.body },
-    ...doc.vatBreakdown.map((entry) => ({ label: `TVA ${ratePercent(entry.rateBps)}`, value: euros(entry.vatCents), style: S.body })),
-    ...(doc.vatBreakdown.length > 1 ? [{ label: "Total TVA", value: euros(doc.totals.vatCents), style: S.body }] : []),
-    { label: "Total TTC", value: euros(doc.totals.inclVatCents), style: S.strong },
-    { label: doc.kind === "credit_note" ? "Montant remboursé" : "Montant réglé", value: euros(doc.totals.inclVatCents), style: S.body },
-    { label: "Reste à payer", value: euros(0), style: S.body },
+    { label: L("totalExVat"), value: euros(doc.totals.exVatCents), style: S.body },
+    ...doc.vatBreakdown.map((entry) => ({ label: `${L("vat")} ${ratePercent(entry.rateBps)}`, value: euros(entry.vatCents), style: S.body })),
+    ...(doc.vatBreakdown.length > 1 ? [{ label: L("totalVat"), value: euros(doc.totals.vatCents), style: S.body }] : []),
+    { label: inclVat, value: euros(doc.totals.inclVatCents), style: S.strong },
+    { label: L(doc.kind === "credit_note" ? "refunded" : "paid"), value: euros(doc.totals.inclVatCents), style: S.body },
+    { label: L("balance"), value: euros(0), style: S.body },
   ];
-  const exemption = doc.vatExemptionNote ? c.wrap(doc.vatExemptionNote, 250, S.strong) : [];
+  const exemptionText = doc.vatExemptionNote ? [doc.vatExemptionNote, labels.english(doc.vatExemptionNote)].filter(Boolean).join(" / ") : null;
+  const exemption = exemptionText ? c.wrap(exemptionText, 250, S.strong) : [];
   c.y -= 6;
   c.ensure(rows.reduce((sum, row) => sum + row.style.leading, 0) + exemption.length * S.strong.leading + 8);
   for (const row of rows) {
-    if (row.label === "Total TTC") {
+    if (row.label === inclVat) {
       c.y -= 3;
       c.rule(c.y, RULE, labelX, right - labelX + 6);
       c.y -= 3;
@@ -196,3 +240,13 @@ function drawTotals(c: Canvas, doc: InvoiceDocument) {
     c.y -= S.strong.leading;
   }
 }
+
+/** The English half of the bilingual table header. */
+const englishOnly: Labels = {
+  language: "fr-en",
+  label: (key) => {
+    const both = invoiceLabels("fr-en").label(key);
+    return both.includes(" / ") ? (both.split(" / ")[1] ?? both) : both;
+  },
+  english: () => null,
+};

@@ -1,6 +1,7 @@
 import { formatEuros, nameWithLegalForm } from "@/lib/contracts/documents/format";
 import { paymentMethodKind } from "../facturx/codes";
 import type { InvoiceDocument, InvoiceParty } from "../types";
+import { invoiceLabels, type Labels } from "./labels";
 
 /**
  * The French wording shared by the PDF and the Factur-X XML notes, written out (no Intl) so the
@@ -43,18 +44,40 @@ export function documentTitle(doc: InvoiceDocument): string {
 }
 
 export function servicePeriodText(doc: InvoiceDocument): string {
-  return doc.serviceStart === doc.serviceEnd
-    ? `Date de la prestation${NBSP}: ${frenchDate(doc.serviceEnd)}`
-    : `Période de la prestation${NBSP}: du ${frenchDate(doc.serviceStart)} au ${frenchDate(doc.serviceEnd)}`;
+  const period =
+    doc.serviceStart === doc.serviceEnd
+      ? `Date de la prestation${NBSP}: ${frenchDate(doc.serviceEnd)}`
+      : `Période de la prestation${NBSP}: du ${frenchDate(doc.serviceStart)} au ${frenchDate(doc.serviceEnd)}`;
+  return doc.disputeSettledOn ? `${period} (prestation partielle, litige du ${frenchDate(doc.disputeSettledOn)})` : period;
 }
 
-/** "Facture émise par Compagnon (SIREN …) au nom et pour le compte de … (mandat de facturation)". */
+/**
+ * Art. 289 I-2 du CGI: a third party (Compagnon) issues the invoice in the seller's name and on its
+ * behalf under a billing mandate. Not "autofacturation", which is the buyer's.
+ */
 export function selfBillingMention(doc: InvoiceDocument): string | null {
   if (!doc.selfBilled) return null;
   const by = doc.issuedOnBehalfBy;
-  const issuer = by ? (by.siren.trim() ? `${by.name} (SIREN ${by.siren})` : by.name) : "Compagnon";
+  const issuer = by ? (by.siren.trim() ? `${by.name} (SIREN${NBSP}${by.siren})` : by.name) : "Compagnon";
   const what = doc.kind === "credit_note" ? "Avoir émis" : "Facture émise";
-  return `${what} par ${issuer} au nom et pour le compte de ${doc.seller.name} (mandat de facturation).`;
+  return `${what} par ${issuer} au nom et pour le compte de ${doc.seller.name}, en vertu d’un mandat de facturation (art. 289 I-2 du CGI).`;
+}
+
+/** "10 000 €" (cents only when there are some). */
+export function capitalEuros(cents: number): string {
+  return cents % 100 === 0 ? euros(cents).replace(/,00(?=\s?€)/, "") : euros(cents);
+}
+
+/** "SAS au capital de 10 000 €, 912 345 675 RCS Paris": the seller's additional legal information (BT-33). */
+export function legalInformation(party: InvoiceParty): string | null {
+  const capital = party.shareCapitalCents ? `${party.legalForm ? `${party.legalForm} au capital` : "Capital social"} de ${capitalEuros(party.shareCapitalCents)}` : party.legalForm;
+  const parts = [capital, party.registration].filter((part): part is string => Boolean(part));
+  return parts.length > 0 ? parts.join(", ") : null;
+}
+
+/** An undelivered milestone settled in a dispute: its invoice covers part of the service. */
+export function partialServiceMention(doc: InvoiceDocument): string | null {
+  return doc.disputeSettledOn ? `Prestation partielle, litige du ${frenchDate(doc.disputeSettledOn)}.` : null;
 }
 
 export function creditNoteReference(doc: InvoiceDocument): string | null {
@@ -101,7 +124,7 @@ export function latePaymentMentions(note: string): { penalties: string; recovery
 }
 
 /** The identity block of a party: name and legal form, address, registration and VAT numbers. */
-export function partyLines(party: InvoiceParty): { name: string; details: string[] } {
+export function partyLines(party: InvoiceParty, labels: Labels = invoiceLabels("fr")): { name: string; details: string[] } {
   const name = nameWithLegalForm(party.name, party.legalForm);
   const cityLine = [party.postalCode, party.city].filter(Boolean).join(" ");
   const details = [
@@ -110,7 +133,9 @@ export function partyLines(party: InvoiceParty): { name: string; details: string
     ...(party.country !== "FR" ? [party.country] : []),
     ...(party.siren ? [`SIREN${NBSP}: ${party.siren}`] : []),
     ...(party.siret ? [`SIRET${NBSP}: ${party.siret}`] : []),
-    ...(party.vatNumber ? [`N° TVA intracommunautaire${NBSP}: ${party.vatNumber}`] : []),
+    ...(party.registration ? [party.registration] : []),
+    ...(party.shareCapitalCents ? [`${labels.label("shareCapital")}${NBSP}: ${capitalEuros(party.shareCapitalCents)}`] : []),
+    ...(party.vatNumber ? [`${labels.label("vatNumber")}${NBSP}: ${party.vatNumber}`] : []),
     ...(party.email ? [party.email] : []),
   ];
   return { name, details };

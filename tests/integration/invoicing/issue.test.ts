@@ -1,7 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { invoices } from "@/db/schema";
+import { expertProfiles, invoices } from "@/db/schema";
+import { extractText, getDocumentProxy } from "unpdf";
+import { parisDay } from "@/lib/dates";
+import { frenchDate } from "@/lib/invoicing/pdf/mentions";
+import { buildFacturXXml, renderInvoicePdf } from "@/lib/invoicing/render";
+import { frenchVatNumber, isValidSiren } from "@/lib/organizations/identifiers";
 import { PolicyError } from "@/lib/auth/policy";
 import { acceptBillingMandate } from "@/lib/invoicing/mandate";
 import { invoicesCsv } from "@/lib/invoicing/accounting-csv";
@@ -132,6 +137,84 @@ describe("invoices issued at release", () => {
     expect(service).toContain(';"\'=HYPERLINK(""http://evil.example"";""Payer ici"")";');
     expect(service).not.toMatch(/;=/);
     expect(service).toMatch(/;100,00;20,00;20,00;120,00;EUR;/);
+  });
+
+  it("an undelivered milestone released by a dispute settlement: partial service, ended by the dispute, said on the invoice", async () => {
+    const contract = await makeActiveContract({ bid: { total: "1000", milestones: [{ title: "Tout", amount: "1000", dueOn: "2027-02-01" }] } });
+    const [milestoneId] = contract.milestoneIds as [string];
+    await fundMilestone(contract.owner, milestoneId);
+    expect((await openDispute(contract.owner, { milestoneId, reason: "quality", text: "Rien n’a été livré à la date prévue." })).ok).toBe(true);
+    const admin = await makeUser("admin");
+    expect((await settleDispute(admin, { disputeId: await disputeOf(milestoneId), outcome: "split", refund: "600", note: "Travail partiel reconnu par les deux parties." })).ok).toBe(true);
+    const rows = await db.select().from(invoices).where(eq(invoices.milestoneId, milestoneId));
+    const service = rows.find((r) => r.kind === "invoice" && r.role === "service")!;
+    const today = parisDay(new Date());
+    expect(service.document).toMatchObject({ serviceEnd: today, disputeSettledOn: today });
+    const xml = buildFacturXXml(service.document);
+    expect(xml).toContain(`<ram:Content>Prestation partielle, litige du ${frenchDate(today)}.</ram:Content>`);
+    const [page = ""] = (await extractText(await getDocumentProxy(await renderInvoicePdf(service.document)), { mergePages: false })).text;
+    expect(page.replace(/\s+/g, " ")).toContain(`(prestation partielle, litige du ${frenchDate(today)})`);
+    // A delivered milestone's invoice says nothing of the kind.
+    const { owner, milestoneIds } = await deliveredContract(1);
+    await approveMilestone(owner, { milestoneId: milestoneIds[0]! });
+    const [delivered] = await db.select().from(invoices).where(and(eq(invoices.milestoneId, milestoneIds[0]!), eq(invoices.role, "service")));
+    expect(delivered?.document.disputeSettledOn).toBeNull();
+  });
+
+  it("prints the mentions of the parties: the expert company's RCS and capital, Compagnon's (demo) identity, well formed", async () => {
+    const { owner, expert, milestoneIds } = await deliveredContract(1);
+    await approveMilestone(owner, { milestoneId: milestoneIds[0]! });
+    const rows = await db.select().from(invoices).where(eq(invoices.expertUserId, expert.id));
+    const service = rows.find((r) => r.role === "service")!.document;
+    const commission = rows.find((r) => r.role === "commission")!.document;
+    expect(service.seller).toMatchObject({ legalForm: "EURL", registration: "812 345 676 RCS Lyon", shareCapitalCents: 500_000 });
+    expect(service.issuedOnBehalfBy).toEqual({ name: "Compagnon SAS (démonstration)", siren: "912345675" });
+    expect(commission.seller).toMatchObject({
+      name: "Compagnon SAS (démonstration)",
+      legalForm: "SAS",
+      siren: "912345675",
+      vatNumber: frenchVatNumber("912345675"),
+      registration: "912 345 675 RCS Paris",
+      shareCapitalCents: 1_000_000,
+    });
+    expect(isValidSiren(commission.seller.siren!)).toBe(true);
+    // No document ever carries an all-zero SIREN or a bracketed placeholder.
+    for (const doc of [service, commission]) {
+      const page = (await extractText(await getDocumentProxy(await renderInvoicePdf(doc)), { mergePages: true })).text;
+      const xmlText = buildFacturXXml(doc).replace(/<[^>]+>/g, " ");
+      for (const text of [page, xmlText]) {
+        expect(text).not.toMatch(/0{9}|FR0{11}|rue de l.Exemple/);
+        expect(text).not.toMatch(/[[\]{}]/);
+      }
+    }
+  });
+
+  it("an entrepreneur individuel is named with \"EI\" and shows no share capital", async () => {
+    const contract = await makeActiveContract({ bid: { total: "100", milestones: [{ title: "Tout", amount: "100", dueOn: "2027-02-01" }] } });
+    await db.update(expertProfiles).set({ legalForm: "ei", tradeRegister: null, tradeRegisterPlace: null, shareCapitalCents: 500_000 }).where(eq(expertProfiles.userId, contract.expert.id));
+    const [milestoneId] = contract.milestoneIds as [string];
+    await fundMilestone(contract.owner, milestoneId);
+    await markDelivered(contract.expert, { milestoneId, note: "Étape livrée et vérifiée ensemble." });
+    await approveMilestone(contract.owner, { milestoneId });
+    const [invoice] = await db.select().from(invoices).where(and(eq(invoices.milestoneId, milestoneId), eq(invoices.role, "service")));
+    expect(invoice?.document.seller).toMatchObject({ name: `${contract.expert.name} Conseil EI`, registration: null, shareCapitalCents: null });
+  });
+
+  it("the yearly statement lists each invoice, then its credit notes", async () => {
+    const { owner, expert, milestoneIds } = await deliveredContract(2, "100");
+    const [first, second] = milestoneIds as [string, string];
+    expect((await openDispute(owner, { milestoneId: first, reason: "quality", text: "Une partie des postes n’est pas configurée." })).ok).toBe(true);
+    await approveMilestone(owner, { milestoneId: second });
+    const admin = await makeUser("admin");
+    expect((await settleDispute(admin, { disputeId: await disputeOf(first), outcome: "split", refund: "20", note: "Partage accepté par les deux parties." })).ok).toBe(true);
+    const statement = await yearlyStatement(expert, year, new Date(`${year + 1}-01-02T10:00:00Z`));
+    // Same day: the credit note (A-…) would sort before the invoices (F-…) by number alone.
+    expect(statement?.invoices.map((i) => i.kind)).toEqual(["invoice", "invoice", "credit_note"]);
+    const [a, b, credit] = statement!.invoices;
+    const corrected = (await db.select().from(invoices).where(and(eq(invoices.milestoneId, first), eq(invoices.kind, "invoice"), eq(invoices.role, "service"))))[0]!;
+    expect(b?.number).toBe(corrected.number);
+    expect(a!.number < b!.number).toBe(true);
+    expect(credit?.number).toMatch(/^A-/);
   });
 
   it("delivering needs the billing mandate (the invoice's seller identity)", async () => {

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
-import { auditLog, billingMandates, invoices } from "@/db/schema";
+import { auditLog, billingMandates, expertProfiles, invoices } from "@/db/schema";
 import { acceptBillingMandateAction } from "@/app/expert/billing-mandate/actions";
 import { idleState } from "@/lib/actions/form-state";
 import type { Actor } from "@/lib/auth/actor";
@@ -27,6 +27,13 @@ const valid = {
   confirm: "yes",
 };
 
+/** An expert whose profile gives the legal form (and, for a company, the register and capital). */
+async function expertWith(profile: Partial<typeof expertProfiles.$inferInsert> = { legalForm: "ei" }): Promise<Actor> {
+  const expert = await makeUser("expert");
+  await db.insert(expertProfiles).values({ userId: expert.id, slug: `expert-${expert.id}`, ...profile });
+  return expert;
+}
+
 const formData = (values: Record<string, string>) => {
   const data = new FormData();
   for (const [key, value] of Object.entries(values)) data.set(key, value);
@@ -35,7 +42,7 @@ const formData = (values: Record<string, string>) => {
 
 describe("acceptBillingMandate", () => {
   it("records the expert's acceptance of the current text with the identity for its invoices", async () => {
-    const expert = await makeUser("expert");
+    const expert = await expertWith();
     expect(await getMyMandate(expert)).toBeNull();
     expect(await acceptBillingMandate(expert, { ...valid, legalName: "  Sophie Bernard EI  " })).toEqual({ ok: true, value: undefined });
     const mandate = await getMyMandate(expert);
@@ -68,7 +75,7 @@ describe("acceptBillingMandate", () => {
     ["confirm", { confirm: undefined }, "confirmRequired"],
     ["confirm", { confirm: "no" }, "confirmRequired"],
   ])("refuses an invalid %s (%j) with the error key %s, and stores nothing", async (field, change, code) => {
-    const expert = await makeUser("expert");
+    const expert = await expertWith();
     const result = await acceptBillingMandate(expert, { ...valid, ...change });
     expect(result).toEqual({ ok: false, error: "invalid", fields: { [field]: code } });
     expect(await getMyMandate(expert)).toBeNull();
@@ -94,6 +101,18 @@ describe("acceptBillingMandate", () => {
     expect(issued?.document.seller).toMatchObject({ name: before!.legalName, addressLines: [before!.addressLine1], postalCode: before!.postalCode });
   });
 
+  it("is refused until the profile gives the mentions the legal form requires (asked before any invoice)", async () => {
+    expect(await acceptBillingMandate(await makeUser("expert"), valid)).toEqual({ ok: false, error: "mentions_required" }); // no profile
+    expect(await acceptBillingMandate(await expertWith({ legalForm: null }), valid)).toEqual({ ok: false, error: "mentions_required" });
+    const company = await expertWith({ legalForm: "sasu", tradeRegister: "rcs", tradeRegisterPlace: "Lyon" }); // no share capital
+    expect(await acceptBillingMandate(company, valid)).toEqual({ ok: false, error: "mentions_required" });
+    expect(await getMyMandate(company)).toBeNull();
+    await db.update(expertProfiles).set({ shareCapitalCents: 100_000 }).where(eq(expertProfiles.userId, company.id));
+    expect(await acceptBillingMandate(company, valid)).toEqual({ ok: true, value: undefined });
+    // An entrepreneur individuel needs no register (a liberal profession is not registered) nor capital.
+    expect(await acceptBillingMandate(await expertWith({ legalForm: "micro_entrepreneur" }), valid)).toEqual({ ok: true, value: undefined });
+  });
+
   it("refuses anonymous visitors, clients, admins and accounts without a role", async () => {
     await expect(acceptBillingMandate(null, valid)).rejects.toEqual(new PolicyError("unauthenticated"));
     await expect(getMyMandate(null)).rejects.toEqual(new PolicyError("unauthenticated"));
@@ -109,17 +128,26 @@ describe("acceptBillingMandateAction", () => {
   const signIn = (actor: Actor | null) => vi.mocked(currentActor).mockResolvedValue(actor);
 
   it("sends the expert back to the payouts page once accepted", async () => {
-    const expert = await makeUser("expert");
+    const expert = await expertWith();
     signIn(expert);
     await expect(acceptBillingMandateAction(idleState, formData(valid))).rejects.toMatchObject({ digest: expect.stringContaining("/expert/payouts?mandate=1") });
     expect(await getMyMandate(expert)).toMatchObject({ legalName: valid.legalName });
   });
 
   it("keeps what was typed and names each wrong field", async () => {
-    signIn(await makeUser("expert"));
+    signIn(await expertWith());
     const { confirm: _confirm, ...unticked } = { ...valid, postalCode: "abc" };
     const state = await acceptBillingMandateAction(idleState, formData(unticked));
     expect(state).toEqual({ status: "error", fieldErrors: { postalCode: "postalCode", confirm: "confirmRequired" }, values: unticked });
+  });
+
+  it("sends an expert whose profile lacks a mandatory mention to complete it first, keeping what was typed", async () => {
+    signIn(await expertWith({ legalForm: "sarl" }));
+    expect(await acceptBillingMandateAction(idleState, formData(valid))).toMatchObject({
+      status: "error",
+      formError: "billingMandate.mentionsRequired",
+      values: { legalName: "Sophie Bernard EI", city: "Lyon" },
+    });
   });
 
   it("tells anonymous visitors to sign in again and others that they may not", async () => {

@@ -6,6 +6,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { currentActor } from "@/lib/auth/current-actor";
 import { parisDay } from "@/lib/dates";
 import { platformParty } from "@/lib/invoicing/parties";
+import { buildFacturXXml } from "@/lib/invoicing/render";
+import { extractText, getDocumentProxy } from "unpdf";
 import { yearlyStatement } from "@/lib/invoicing/queries";
 import { approveMilestone, markDelivered } from "@/lib/payments/delivery";
 import { GET as invoicePdf } from "@/app/invoices/[id]/pdf/route";
@@ -22,7 +24,7 @@ const signIn = (actor: Actor | null) => vi.mocked(currentActor).mockResolvedValu
 
 const year = new Date().getFullYear();
 const base = "http://localhost:3000";
-const pdfOf = (id: string) => invoicePdf(new Request(`${base}/invoices/${id}/pdf`), { params: Promise.resolve({ id }) });
+const pdfOf = (id: string, search = "") => invoicePdf(new Request(`${base}/invoices/${id}/pdf${search}`), { params: Promise.resolve({ id }) });
 const csvFor = (search = "") => exportCsv(new Request(`${base}/invoices/export${search}`));
 const statementOf = (y: string) => statementPdf(new Request(`${base}/invoices/statement/${y}`), { params: Promise.resolve({ year: y }) });
 
@@ -66,6 +68,30 @@ describe("GET /invoices/[id]/pdf", () => {
       const bytes = Buffer.from(await response.arrayBuffer());
       expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     }
+  });
+
+  it("?lang=en: the same document with English labels beside the French ones, the same Factur-X XML", async () => {
+    for (const [actor, invoice, title] of [
+      [contract.owner, service, "FACTURE / INVOICE"],
+      [contract.expert, commission, "FACTURE / INVOICE"],
+    ] as const) {
+      signIn(actor);
+      const response = await pdfOf(invoice.id, "?lang=en");
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${invoice.number}-fr-en.pdf"`);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const proxy = await getDocumentProxy(bytes);
+      const text = (await extractText(proxy, { mergePages: true })).text.replace(/\s+/g, " ");
+      expect(text).toContain(title);
+      expect(text).toContain("English labels for information; the French text is binding.");
+      const attachments = (await proxy.getAttachments()) as Record<string, { content: Uint8Array }>;
+      expect(new TextDecoder().decode(attachments["factur-x.xml"]?.content)).toBe(buildFacturXXml(invoice.document));
+      // The French original is unchanged.
+      const french = (await extractText(await getDocumentProxy(new Uint8Array(await (await pdfOf(invoice.id, "?lang=de")).arrayBuffer())), { mergePages: true })).text;
+      expect(french).not.toContain("Invoice");
+    }
+    signIn(await makeUser("expert"));
+    expect((await pdfOf(service.id, "?lang=en")).status).toBe(404);
   });
 
   it("is 401 for anonymous visitors and 404 for anyone else, as if the invoice did not exist", async () => {

@@ -2,19 +2,16 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { productionIdentity } from "@/tests/helpers/platform-identity";
 import { runScript } from "@/tests/helpers/scripts";
 
 /** A folder to start from: no build, maybe a .env; the launcher reads .env from its working directory. */
 const cwd = mkdtempSync(path.join(os.tmpdir(), "compagnon-launcher-"));
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
-const identity = [
-  "PLATFORM_SIREN=812345676",
-  "PLATFORM_VAT_NUMBER=FR19812345676",
-  "PLATFORM_ADDRESS_LINE1=12 rue des Lilas",
-  "PLATFORM_POSTAL_CODE=69003",
-  "PLATFORM_CITY=Lyon",
-].join("\n");
+const identity = Object.entries(productionIdentity)
+  .map(([name, value]) => `${name}=${value}`)
+  .join("\n");
 
 describe("npm start in production refuses a bad configuration", () => {
   it("with nothing set: one line per problem, exit code 1, and no embedded PostgreSQL", { timeout: 60_000 }, async () => {
@@ -27,9 +24,7 @@ describe("npm start in production refuses a bad configuration", () => {
       expect.stringMatching(/^\[compagnon\] DATABASE_URL is not set/),
       expect.stringMatching(/^\[compagnon\] APP_URL is not set/),
       expect.stringMatching(/^\[compagnon\] AUTH_SECRET is not set/),
-      expect.stringMatching(/^\[compagnon\] PLATFORM_SIREN is not set/),
-      expect.stringMatching(/^\[compagnon\] PLATFORM_VAT_NUMBER is not set/),
-      expect.stringMatching(/^\[compagnon\] PLATFORM_ADDRESS_LINE1 is not set/),
+      ...Object.keys(productionIdentity).map((name) => expect.stringMatching(new RegExp(`^\\[compagnon\\] ${name} is not set`))),
       expect.stringMatching(/^\[compagnon\] refusing to start in production/),
     ]);
     expect(stdout).not.toContain("embedded PostgreSQL");

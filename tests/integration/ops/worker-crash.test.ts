@@ -6,6 +6,7 @@ import { emailOutbox } from "@/db/schema";
 import { sendEmail } from "@/lib/email/send-email";
 import { startFakeResend } from "@/tests/helpers/fake-resend";
 import { spawnScript } from "@/tests/helpers/scripts";
+import { productionIdentity } from "@/tests/helpers/platform-identity";
 
 const resend = await startFakeResend();
 const workers: ChildProcess[] = [];
@@ -14,9 +15,7 @@ const productionEnv = {
   DATABASE_URL: process.env.DATABASE_URL,
   APP_URL: "https://compagnon.example.fr",
   AUTH_SECRET: "3q2+7w8xN0vY5bZ4mKcP1sRt6uW9eL+gHhJiDoFaQkE=",
-  PLATFORM_SIREN: "812345676",
-  PLATFORM_VAT_NUMBER: "FR19812345676",
-  PLATFORM_ADDRESS_LINE1: "12 rue des Lilas",
+  ...productionIdentity,
   RESEND_API_KEY: "re_test_key",
   RESEND_BASE_URL: resend.url,
   COMPAGNON_DATA_DIR: process.env.COMPAGNON_DATA_DIR,

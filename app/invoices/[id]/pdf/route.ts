@@ -3,8 +3,11 @@ import { PolicyError } from "@/lib/auth/policy";
 import { invoicePdfBytes } from "@/lib/invoicing/files";
 import { getInvoiceFor } from "@/lib/invoicing/queries";
 
-/** An invoice or credit note as its Factur-X PDF, for its parties and admins only (404 for anyone else). */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+/**
+ * An invoice or credit note as its Factur-X PDF, for its parties and admins only (404 for anyone
+ * else). `?lang=en`: the copy with English labels beside the French ones (the French text binds).
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await currentActor();
   if (!actor) return new Response("Unauthorized", { status: 401 });
@@ -15,12 +18,13 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     if (error instanceof PolicyError) return new Response("Not found", { status: 404 });
     throw error;
   }
-  const pdf = await invoicePdfBytes(invoice);
+  const bilingual = new URL(request.url).searchParams.get("lang") === "en";
+  const pdf = await invoicePdfBytes(invoice, bilingual ? "fr-en" : "fr");
   return new Response(Buffer.from(pdf), {
     headers: {
       "Content-Type": "application/pdf",
       // Invoice numbers are made of capitals, digits and dashes only: safe in a header.
-      "Content-Disposition": `attachment; filename="${invoice.number}.pdf"`,
+      "Content-Disposition": `attachment; filename="${invoice.number}${bilingual ? "-fr-en" : ""}.pdf"`,
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",
     },

@@ -21,7 +21,7 @@ async function profileForm(): Promise<Record<string, string>> {
     publicFields: lines(input.publicFields),
     "links.website": input.links?.website ?? "",
   };
-  for (const key of ["legalForm", "siret", "vatRegime", "vatNumber", "insurer", "insurancePolicyNumber", "insuranceExpiresOn"] as const) {
+  for (const key of ["legalForm", "siret", "vatRegime", "vatNumber", "tradeRegister", "tradeRegisterPlace", "shareCapitalEuros", "insurer", "insurancePolicyNumber", "insuranceExpiresOn"] as const) {
     fields[key] = String(input[key] ?? "");
   }
   (input.skills ?? []).forEach((skill, i) => {
