@@ -13,3 +13,4 @@ export * from "./invoices";
 export * from "./invoice-document";
 export * from "./workers";
 export * from "./second-factor";
+export * from "./attachments";
