@@ -2,6 +2,8 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
+import { AttachmentField } from "@/components/attachments/AttachmentField";
+import { useAttachmentCheck } from "@/components/attachments/useAttachmentCheck";
 import { TextAreaField } from "@/components/experts/fields";
 import { Button } from "@/components/ui/Button";
 import { FormErrorSummary, useFieldError } from "@/components/ui/FormErrorSummary";
@@ -21,17 +23,22 @@ interface MessageFormProps {
 export function MessageForm({ bidId, maxLength, action }: MessageFormProps) {
   const t = useTranslations("conversation");
   const format = useFormatter();
-  const { state, formAction, pending, formRef, onSubmit } = useKeptForm(action);
+  const { state: sent, formAction, pending, formRef, onSubmit } = useKeptForm(action);
+  const size = useAttachmentCheck();
+  const state = size.shown(sent);
   const error = useFieldError(state);
   const [body, setBody] = useState(state.status === "error" ? (state.values?.body ?? "") : "");
   // Adjusting state to a new action result during render (no effect needed).
-  const [handled, setHandled] = useState(state);
-  if (handled !== state) {
-    setHandled(state);
-    if (state.status === "success") setBody("");
+  const [handled, setHandled] = useState(sent);
+  if (handled !== sent) {
+    setHandled(sent);
+    if (sent.status === "success") {
+      setBody("");
+      formRef.current?.reset();
+    }
   }
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
+    <form ref={formRef} action={formAction} onSubmit={(event) => size.check(event) && onSubmit(event)} noValidate className="flex flex-col gap-3">
       <FormErrorSummary state={state} />
       <input type="hidden" name="bidId" value={bidId} />
       <TextAreaField
@@ -43,6 +50,7 @@ export function MessageForm({ bidId, maxLength, action }: MessageFormProps) {
         onChange={(event) => setBody(event.target.value)}
         error={error("body")}
       />
+      <AttachmentField id={`message-file-${bidId}`} error={error("file")} />
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={pending}>
           {t("send")}

@@ -86,7 +86,7 @@ export async function declareReadyForDecision(actor: Actor | null, input: { disp
     const change = side === "client" ? { clientReadyAt: dispute.clientReadyAt ?? now } : { expertReadyAt: dispute.expertReadyAt ?? now };
     await tx.update(disputes).set(change).where(eq(disputes.id, dispute.id));
     const bothReady = Boolean((change.clientReadyAt ?? dispute.clientReadyAt) && (change.expertReadyAt ?? dispute.expertReadyAt));
-    await recordAudit(tx, { actor: user, action: "dispute.ready_for_decision", subjectType: "dispute", subjectId: dispute.id, reason: side, data: { bothReady } });
+    await recordAudit(tx, { actor: user, action: "dispute.ready_for_decision", subjectType: "dispute", subjectId: dispute.id, data: { side, bothReady } });
     if (bothReady) {
       const [milestone] = await tx.select().from(contractMilestones).where(eq(contractMilestones.id, dispute.milestoneId));
       if (milestone) {
