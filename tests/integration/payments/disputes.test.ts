@@ -9,6 +9,7 @@ import { ledgerBalances } from "@/lib/payments/ledger";
 import { makeOrganization, makeUser } from "../../helpers/factories";
 import { enablePayouts, fundMilestone, makeActiveContract } from "../../helpers/contracts";
 import { runQueuedJobs } from "../../helpers/worker";
+import { endResponseWindow } from "../../helpers/disputes";
 
 const statusOf = async (id: string) => (await db.select().from(contractMilestones).where(eq(contractMilestones.id, id)))[0]?.status;
 const text = "Le serveur n’est pas accessible depuis la deuxième boutique malgré trois relances.";
@@ -22,6 +23,8 @@ async function disputedMilestone(options: { deliver?: boolean; amount?: string }
   if (options.deliver !== false) await markDelivered(contract.expert, { milestoneId, note: "Installation livrée." });
   const opened = await openDispute(contract.owner, { milestoneId, reason: "not_as_agreed", text });
   if (!opened.ok) throw new Error(JSON.stringify(opened));
+  // These tests are about what a settlement does; when it may happen is tested in disputes/thread.test.ts.
+  await endResponseWindow(opened.value.disputeId);
   return { ...contract, milestoneId, disputeId: opened.value.disputeId };
 }
 

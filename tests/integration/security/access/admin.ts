@@ -1,7 +1,7 @@
 /** The admin's actions: suspensions, vetting, disputes, reconciliation, contract cancellation. */
 import { makeCompleteExpert } from "../../../helpers/experts";
 import { makeUser } from "../../../helpers/factories";
-import { openedDispute } from "../action-fixtures";
+import { settleableDispute } from "../action-fixtures";
 import { access, type ActionAccess } from "./types";
 
 export const ADMIN_ACTIONS: Record<string, ActionAccess> = {
@@ -30,7 +30,7 @@ export const ADMIN_ACTIONS: Record<string, ActionAccess> = {
   }),
   "app/admin/disputes/actions.ts#settleDisputeAction": access({
     ok: ["admin"],
-    prepare: openedDispute,
+    prepare: settleableDispute,
     form: ({ prepared }) => ({ disputeId: prepared.disputeId, outcome: "release", note: "Les sauvegardes fonctionnent depuis le 3 : libéré." }),
   }),
   "app/admin/payments/actions.ts#reconcileAction": access({
