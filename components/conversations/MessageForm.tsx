@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { AttachmentField } from "@/components/attachments/AttachmentField";
 import { useAttachmentCheck } from "@/components/attachments/useAttachmentCheck";
 import { TextAreaField } from "@/components/experts/fields";
@@ -32,11 +32,12 @@ export function MessageForm({ bidId, maxLength, action }: MessageFormProps) {
   const [handled, setHandled] = useState(sent);
   if (handled !== sent) {
     setHandled(sent);
-    if (sent.status === "success") {
-      setBody("");
-      formRef.current?.reset();
-    }
+    if (sent.status === "success") setBody("");
   }
+  // After a message is sent, the file input empties too (a refused one keeps its file).
+  useEffect(() => {
+    if (sent.status === "success") formRef.current?.reset();
+  }, [sent, formRef]);
   return (
     <form ref={formRef} action={formAction} onSubmit={(event) => size.check(event) && onSubmit(event)} noValidate className="flex flex-col gap-3">
       <FormErrorSummary state={state} />
