@@ -14,7 +14,6 @@ export function AttachmentList({ links }: { links: AttachmentLink[] }) {
     <ul aria-label={t("listLabel")} className="flex flex-col gap-1 text-sm">
       {links.map((link) => (
         <li key={link.id}>
-          <span aria-hidden="true">📎 </span>
           <a href={link.href} download className="font-medium text-brand-900 underline [overflow-wrap:anywhere]">
             {t("download", { name: link.name, size: size(link.sizeBytes) })}
           </a>
