@@ -35,4 +35,7 @@ ALTER TABLE "dispute_messages" ADD CONSTRAINT "dispute_messages_author_id_users_
 CREATE INDEX "attachments_message_id_index" ON "attachments" USING btree ("message_id");--> statement-breakpoint
 CREATE INDEX "attachments_delivery_milestone_id_index" ON "attachments" USING btree ("delivery_milestone_id");--> statement-breakpoint
 CREATE INDEX "attachments_dispute_message_id_index" ON "attachments" USING btree ("dispute_message_id");--> statement-breakpoint
-CREATE INDEX "dispute_messages_dispute_id_created_at_index" ON "dispute_messages" USING btree ("dispute_id","created_at");
+CREATE INDEX "dispute_messages_dispute_id_created_at_index" ON "dispute_messages" USING btree ("dispute_id","created_at");--> statement-breakpoint
+-- Disputes opened before the thread existed: the client's statement becomes its first message.
+INSERT INTO "dispute_messages" ("dispute_id", "author_id", "side", "body", "created_at")
+SELECT "id", "opened_by_id", 'client', "text", "created_at" FROM "disputes" WHERE "opened_by_id" IS NOT NULL AND "text" <> '';

@@ -46,6 +46,7 @@ export default async function AdminDisputePage({ params }: { params: Promise<{ i
     [t("frozenFrom"), p(`status_${dispute.frozenFrom}`)],
     [t("reason"), p(`reason_${dispute.reason}`)],
   ];
+  if (!dispute.openedById && dispute.text) facts.push([d("openedByBank"), dispute.text]);
   if (milestone.deliveryNote) facts.push([p("deliveryNote"), milestone.deliveryNote]);
   return (
     <div className="flex flex-col gap-8">
