@@ -103,7 +103,7 @@ describe.skipIf(!e2eEnabled)("payments in test mode (client in French, expert in
     await ep.getByRole("heading", { level: 1, name: /Dispute on milestone 2/ }).waitFor();
     await ep.getByText(en.payments.reason_quality).waitFor();
     await ep.getByLabel(en.disputes.messageLabel).fill("The second shop had no network on the day; backups run there since the 3rd, logs attached.");
-    await ep.getByLabel(new RegExp(en.attachments.fileLabel)).setInputFiles({ name: "backup-log.docx", mimeType: "application/octet-stream", buffer: Buffer.from(docxBytes()) });
+    await ep.locator("#dispute-message-file").setInputFiles({ name: "backup-log.docx", mimeType: "application/octet-stream", buffer: Buffer.from(docxBytes()) });
     await ep.getByRole("button", { name: en.disputes.send, exact: true }).click();
     await ep.getByText(en.disputes.sent).waitFor();
     await ep.getByRole("link", { name: /backup-log\.docx/ }).waitFor();
