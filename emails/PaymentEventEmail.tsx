@@ -12,6 +12,8 @@ export type PaymentEvent =
   | "payoutsNeeded"
   | "transferSent"
   | "disputeOpened"
+  | "disputeMessage"
+  | "disputeReady"
   | "disputeSettled"
   | "refundSent";
 

@@ -48,6 +48,8 @@ const schema = z
     /** Tests only: where the Stripe SDK sends its requests (a local fake Stripe server). */
     STRIPE_API_BASE: z.url().optional(),
     MILESTONE_AUTO_APPROVE_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+    /** Days the expert has to answer a dispute before an admin may decide (unless both sides say they are ready). */
+    DISPUTE_RESPONSE_DAYS: z.coerce.number().int().min(1).max(30).default(5),
     /** Compagnon's legal identity, printed on its invoices; unset, the fictional demo identity (production refuses it). */
     PLATFORM_LEGAL_NAME: z.string().min(2).default(DEMO.PLATFORM_LEGAL_NAME),
     /** "SAS", printed with the share capital and the RCS registration (Code de commerce, R123-237). */

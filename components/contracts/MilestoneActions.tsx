@@ -3,9 +3,11 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useActionState, useId, type TextareaHTMLAttributes } from "react";
+import { AttachmentField } from "@/components/attachments/AttachmentField";
+import { useAttachmentCheck } from "@/components/attachments/useAttachmentCheck";
 import { Button } from "@/components/ui/Button";
 import { FormErrorSummary, useFieldError } from "@/components/ui/FormErrorSummary";
-import { useFocusFirstError } from "@/components/ui/useFocusFirstError";
+import { useKeptForm } from "@/components/ui/useKeptForm";
 import { useFocusRadioError } from "@/components/payments/useFocusRadioError";
 import { idleState, type FormState } from "@/lib/actions/form-state";
 
@@ -73,14 +75,15 @@ export function FundMilestoneForm({ contractId, milestoneId, action, resume }: M
   );
 }
 
-/** The expert's delivery: a required note, kept when the submission is refused. */
+/** The expert's delivery: a required note and an optional file, kept when the submission is refused. */
 export function DeliverMilestoneForm({ contractId, milestoneId, action }: MilestoneFormProps) {
   const t = useTranslations("payments");
-  const [state, formAction, pending] = useActionState(action, idleState);
-  const formRef = useFocusFirstError(state);
+  const { state: sent, formAction, pending, formRef, onSubmit } = useKeptForm(action);
+  const size = useAttachmentCheck();
+  const state = size.shown(sent);
   const error = useFieldError(state);
   return (
-    <form ref={formRef} action={formAction} className="flex flex-col gap-3" noValidate>
+    <form ref={formRef} action={formAction} onSubmit={(event) => size.check(event) && onSubmit(event)} className="flex flex-col gap-3" noValidate>
       <FormErrorSummary state={state} />
       {state.formError === "payments.error_mandate_required" ? (
         <p>
@@ -99,6 +102,7 @@ export function DeliverMilestoneForm({ contractId, milestoneId, action }: Milest
         defaultValue={state.values?.note ?? ""}
         error={error("note")}
       />
+      <AttachmentField id={`delivery-file-${milestoneId}`} error={error("file")} />
       <Button type="submit" disabled={pending} className="self-start">
         {t("markDelivered")}
       </Button>
@@ -108,11 +112,12 @@ export function DeliverMilestoneForm({ contractId, milestoneId, action }: Milest
 
 const REASONS = ["not_delivered", "not_as_agreed", "quality", "other"] as const;
 
-/** The client's dispute: a reason and an explanation; folded until asked for, open again on a refusal. */
+/** The client's dispute: a reason, an explanation and an optional file; folded until asked for, open again on a refusal. */
 export function DisputeForm({ contractId, milestoneId, action }: MilestoneFormProps) {
   const t = useTranslations("payments");
-  const [state, formAction, pending] = useActionState(action, idleState);
-  const formRef = useFocusFirstError(state);
+  const { state: sent, formAction, pending, formRef, onSubmit } = useKeptForm(action);
+  const size = useAttachmentCheck();
+  const state = size.shown(sent);
   useFocusRadioError(state, formRef, "reason");
   const error = useFieldError(state);
   const id = useId();
@@ -120,7 +125,7 @@ export function DisputeForm({ contractId, milestoneId, action }: MilestoneFormPr
   return (
     <details open={state.status === "error" ? true : undefined} className="rounded-md border border-stone-300 p-4">
       <summary className="cursor-pointer font-semibold">{t("openDispute")}</summary>
-      <form ref={formRef} action={formAction} className="mt-3 flex flex-col gap-4" noValidate>
+      <form ref={formRef} action={formAction} onSubmit={(event) => size.check(event) && onSubmit(event)} className="mt-3 flex flex-col gap-4" noValidate>
         <p className="text-sm text-stone-700">{t("disputeExplain")}</p>
         <FormErrorSummary state={state} />
         <Hidden contractId={contractId} milestoneId={milestoneId} />
@@ -156,6 +161,7 @@ export function DisputeForm({ contractId, milestoneId, action }: MilestoneFormPr
           defaultValue={state.values?.text ?? ""}
           error={error("text")}
         />
+        <AttachmentField id={`dispute-file-${milestoneId}`} error={error("file")} />
         <Button type="submit" variant="danger" disabled={pending} className="self-start">
           {t("openDisputeButton")}
         </Button>

@@ -1,4 +1,7 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { AttachmentList } from "@/components/attachments/AttachmentList";
+import type { AttachmentLink } from "@/lib/attachments/store";
 import type { FormState } from "@/lib/actions/form-state";
 import type { ContractView } from "@/lib/contracts/queries";
 import type { ContractMoney } from "@/lib/payments/contract-money";
@@ -15,6 +18,10 @@ interface MilestoneListProps {
   /** The `funding` query parameter: a payment id back from Checkout, or "cancelled". */
   fundingParam: string | null;
   actions: { fund: Action; deliver: Action; approve: Action; dispute: Action };
+  /** Each milestone's latest dispute, linked to its page. */
+  disputes: Map<string, { id: string; status: "open" | "settled" }>;
+  /** The files sent with each delivery. */
+  deliveryFiles: Map<string, AttachmentLink[]>;
 }
 
 /**
@@ -22,8 +29,8 @@ interface MilestoneListProps {
  * to its money, and what the person looking may do now: the client funds the next one,
  * approves or disputes a delivery; the expert marks a funded one delivered.
  */
-export async function MilestoneList({ view, money, fundingParam, actions }: MilestoneListProps) {
-  const [t, c, format] = await Promise.all([getTranslations("payments"), getTranslations("contracts"), getFormatter()]);
+export async function MilestoneList({ view, money, fundingParam, actions, disputes, deliveryFiles }: MilestoneListProps) {
+  const [t, c, d, format] = await Promise.all([getTranslations("payments"), getTranslations("contracts"), getTranslations("disputes"), getFormatter()]);
   const { contract, side, milestones } = view;
   const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
   const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "long" });
@@ -56,6 +63,12 @@ export async function MilestoneList({ view, money, fundingParam, actions }: Mile
                 <dd>{t(`status_${m.status}`)}</dd>
               </dl>
               <MilestoneMoneyFacts status={m.status} side={side} money={state} />
+              <AttachmentList links={deliveryFiles.get(m.id) ?? []} />
+              {disputes.has(m.id) ? (
+                <Link href={`/contracts/${contract.id}/disputes/${disputes.get(m.id)?.id}`} className="self-start font-semibold underline">
+                  {d("seeDispute")}
+                </Link>
+              ) : null}
 
               {canFund ? <FundMilestoneForm {...ids} action={actions.fund} resume={state.payment?.status === "open"} /> : null}
               {side === "expert" && m.status === "funded" ? <DeliverMilestoneForm {...ids} action={actions.deliver} /> : null}

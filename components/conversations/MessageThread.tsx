@@ -1,4 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { AttachmentList } from "@/components/attachments/AttachmentList";
+import type { AttachmentLink } from "@/lib/attachments/store";
 
 export interface ThreadMessage {
   id: string;
@@ -7,6 +9,7 @@ export interface ThreadMessage {
   authorName: string | null;
   authorSide: "expert" | "client" | null;
   mine: boolean;
+  attachments: AttachmentLink[];
 }
 
 interface MessageThreadProps {
@@ -53,6 +56,7 @@ export async function MessageThread({ messages, otherSideReadAt, viewerSide, org
                   <time dateTime={message.createdAt.toISOString()}>{format.dateTime(message.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
                 </p>
                 <p className="whitespace-pre-wrap text-stone-900 [overflow-wrap:anywhere]">{message.body}</p>
+                <AttachmentList links={message.attachments} />
                 {readShown === message.id ? (
                   <p className="text-right text-sm font-medium text-brand-900">
                     <span aria-hidden="true">✓ </span>

@@ -162,6 +162,11 @@ export const disputes = pgTable(
     resolutionNote: text("resolution_note"),
     settledById: uuid("settled_by_id").references(() => users.id, { onDelete: "set null" }),
     settledAt: timestamp("settled_at", { withTimezone: true }),
+    /** Until then the expert may answer and an admin may not settle (unless both sides say they are ready). */
+    responseDueAt: timestamp("response_due_at", { withTimezone: true }),
+    /** When each side said "we have nothing to add, decide now" (cleared when the other side writes again). */
+    clientReadyAt: timestamp("client_ready_at", { withTimezone: true }),
+    expertReadyAt: timestamp("expert_ready_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("disputes_one_open_per_milestone").on(t.milestoneId).where(sql`${t.status} = 'open'`), index().on(t.status, t.createdAt)],

@@ -1,11 +1,13 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import {
   accounts,
+  attachments,
   billingMandates,
   bids,
   conversationParticipants,
+  disputeMessages,
   emailOutbox,
   evidenceFiles,
   expertProfiles,
@@ -164,13 +166,20 @@ function signInBucketKey(email: string): string {
 }
 
 /**
- * Everything else that names or identifies the person: what they wrote to others (messages,
- * review comments), their sign-in traces, invitations and emails sent to their address, and the
- * address inside test-mode and provider records.
+ * Everything else that names or identifies the person: what they wrote to others (messages and
+ * the files sent with them, dispute threads, review comments), their sign-in traces, invitations
+ * and emails sent to their address, and the address inside test-mode and provider records.
+ * Files of deliveries and disputes stay: they are the contract's record. Returns the storage
+ * keys to delete after the commit.
  */
-export async function eraseTraces(tx: Transaction, user: { id: string; email: string }, newEmail: string): Promise<void> {
+export async function eraseTraces(tx: Transaction, user: { id: string; email: string }, newEmail: string): Promise<{ fileKeys: string[] }> {
   const email = user.email;
   await tx.update(messages).set({ body: ERASED_MESSAGE_BODY }).where(eq(messages.authorId, user.id));
+  await tx.update(disputeMessages).set({ body: ERASED_MESSAGE_BODY }).where(eq(disputeMessages.authorId, user.id));
+  const messageFiles = await tx
+    .delete(attachments)
+    .where(and(eq(attachments.uploadedById, user.id), isNotNull(attachments.messageId)))
+    .returning({ key: attachments.storageKey });
   await tx.delete(conversationParticipants).where(eq(conversationParticipants.userId, user.id));
   await tx.update(reviews).set({ comment: "" }).where(eq(reviews.authorId, user.id));
 
@@ -190,4 +199,5 @@ export async function eraseTraces(tx: Transaction, user: { id: string; email: st
     where strpos(data::text, ${quoted}) > 0`);
   await tx.execute(sql`update stripe_events set payload = replace(payload::text, ${quoted}, ${replacement})::jsonb
     where strpos(payload::text, ${quoted}) > 0`);
+  return { fileKeys: messageFiles.map((f) => f.key) };
 }

@@ -66,7 +66,7 @@ export async function eraseAccount(actor: Actor | null, input: EraseAccountInput
     const expert = await eraseExpertSide(tx, row.id);
     const organizations = await leaveOrganizations(tx, row.id, memberships);
     const newEmail = erasedEmail(row.id);
-    await eraseTraces(tx, row, newEmail);
+    const traces = await eraseTraces(tx, row, newEmail);
     await tx
       .update(users)
       .set({ email: newEmail, name: null, image: null, emailVerified: null, suspendedAt: new Date() })
@@ -79,13 +79,13 @@ export async function eraseAccount(actor: Actor | null, input: EraseAccountInput
       toStatus: "erased",
       data: {
         role: row.role,
-        filesDeleted: expert.fileKeys.length,
+        filesDeleted: expert.fileKeys.length + traces.fileKeys.length,
         bidsWithdrawn: expert.withdrawnBids,
         organizationsLeft: memberships.length,
         jobsCancelled: organizations.cancelledJobs,
       },
     });
-    return ok(expert.fileKeys);
+    return ok([...expert.fileKeys, ...traces.fileKeys]);
   });
   if (!outcome.ok) return outcome;
   await deleteStoredFiles(outcome.value);

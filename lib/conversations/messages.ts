@@ -4,6 +4,7 @@ import { conversationParticipants, conversations, expertProfiles, messages, user
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError } from "@/lib/auth/policy";
 import { fieldErrors } from "@/lib/actions/field-errors";
+import { checkAttachment, insertAttachment, withStoredFile, type UploadedFile } from "@/lib/attachments/store";
 import { fail, ok, type Result } from "@/lib/result";
 import { bidAccess, type BidAccess } from "./access";
 import { notifyNewMessage } from "./notify";
@@ -36,18 +37,24 @@ async function markRead(tx: Transaction, conversationId: string, userId: string,
  * Posts a message in a bid's conversation (created with its first message), read for its
  * author; the other side is emailed in the same transaction, at most once per conversation per
  * window. The bid's expert and the job's organisation members write; admins only read;
- * a withdrawn bid's conversation is read-only.
+ * a withdrawn bid's conversation is read-only. An optional file is checked, then stored before
+ * the transaction (and removed again if the message is refused).
  */
 export async function postMessage(
   actor: Actor | null,
-  input: { bidId: string; body: string },
+  input: { bidId: string; body: string; file?: UploadedFile | null },
 ): Promise<Result<{ messageId: string; conversationId: string; jobId: string }, PostMessageError>> {
-  return db.transaction(async (tx) => {
+  const checked = checkAttachment(input.file);
+  // The policy before the file is written: a stranger's upload never reaches storage.
+  if (checked.ok && checked.file && (await bidAccess(db, actor, input.bidId)).side === "admin") throw new PolicyError("forbidden");
+  return withStoredFile(checked.ok ? checked.file : null, (stored) => db.transaction(async (tx) => {
     const access = await bidAccess(tx, actor, input.bidId);
     if (access.side === "admin") throw new PolicyError("forbidden");
     if (!access.canWrite) return fail("read_only");
     const parsed = messageSchema.safeParse({ body: input.body });
-    if (!parsed.success) return fail("invalid", fieldErrors(parsed.error));
+    const fields = parsed.success ? {} : fieldErrors(parsed.error);
+    if (!checked.ok) fields.file = checked.error;
+    if (!parsed.success || !checked.ok) return fail("invalid", fields);
 
     // One row per bid, even when both sides write first at the same moment; the row stays
     // locked until commit, so one conversation's messages are written one after the other.
@@ -63,6 +70,7 @@ export async function postMessage(
       .values({ conversationId: conversation.id, authorId: access.actor.id, body: parsed.data.body, createdAt: sql`clock_timestamp()` })
       .returning({ id: messages.id });
     if (!message) throw new Error("message insert returned nothing");
+    await insertAttachment(tx, stored, { messageId: message.id }, access.actor.id);
     // The exact (microsecond) time of the message, read back in SQL rather than through a JS Date.
     const postedAt = sql`(select ${messages.createdAt} from ${messages} where ${messages.id} = ${message.id})`;
     await tx
@@ -72,7 +80,7 @@ export async function postMessage(
     await markRead(tx, conversation.id, access.actor.id, postedAt);
     await notifyNewMessage(tx, { access, conversationId: conversation.id, messageId: message.id, authorName: await authorName(tx, access) });
     return ok({ messageId: message.id, conversationId: conversation.id, jobId: access.jobId });
-  });
+  }));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, ne, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
+import { attachmentsByOwner, type AttachmentLink } from "@/lib/attachments/store";
 import {
   bidMilestones,
   bids,
@@ -20,6 +21,8 @@ import { splitCommission } from "@/lib/money/commission";
 import { bidAccess, type ConversationSide } from "./access";
 
 export interface ConversationMessage {
+  /** Files sent with the message (links to the download route, which checks access again). */
+  attachments: AttachmentLink[];
   id: string;
   body: string;
   createdAt: Date;
@@ -104,6 +107,7 @@ export async function getConversation(actor: Actor | null, bidId: string): Promi
     .leftJoin(expertProfiles, eq(expertProfiles.userId, messages.authorId))
     .where(eq(messages.conversationId, conversation.id))
     .orderBy(asc(messages.createdAt), asc(messages.id));
+  const files = await attachmentsByOwner(db, "messageId", rows.map((row) => row.id));
   const view = rows.map((row): ConversationMessage => {
     const byExpert = row.authorId !== null && row.authorId === access.expertUserId;
     return {
@@ -113,6 +117,7 @@ export async function getConversation(actor: Actor | null, bidId: string): Promi
       authorName: row.authorId === null ? null : byExpert ? row.expertName || row.userName || "" : row.userName || access.organizationName,
       authorSide: row.authorId === null ? null : byExpert ? "expert" : "client",
       mine: row.authorId === access.actor.id,
+      attachments: files.get(row.id) ?? [],
     };
   });
 

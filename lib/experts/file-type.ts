@@ -1,4 +1,4 @@
-import { cleanIdentityText, IDENTITY_RAW_MAX } from "@/lib/text/identity";
+import { cleanFileName } from "@/lib/attachments/file-name";
 
 export { MAX_EVIDENCE_BYTES, MAX_PHOTO_BYTES } from "@/lib/http/request-limits";
 
@@ -21,15 +21,7 @@ export const extensionFor: Record<AcceptedMime, string> = {
   "image/jpeg": "jpg",
 };
 
-/**
- * A display name safe to show and to put in a Content-Disposition header: no path, no control
- * or format characters (a right-to-left override could make "x\u202Efdp.exe" read "xexe.pdf"),
- * the extension of the file's real type.
- */
+/** A display name safe to show and to send (see cleanFileName), with the extension of the file's real type. */
 export function safeDisplayName(name: string, mime: AcceptedMime): string {
-  const base = name.slice(Math.max(name.lastIndexOf("/"), name.lastIndexOf("\\")) + 1).slice(0, IDENTITY_RAW_MAX);
-  const visible = cleanIdentityText(base.replace(/[\u0000-\u001f\u007f]/g, ""));
-  const cleaned = [...visible.replace(/["<>|:*?]/g, "").replace(/^\.+/, "").trim()].slice(0, 120).join("");
-  const stem = cleaned.replace(/\.[^.]*$/, "").trim() || "document";
-  return `${stem}.${extensionFor[mime]}`;
+  return cleanFileName(name, extensionFor[mime]);
 }

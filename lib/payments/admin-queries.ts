@@ -5,6 +5,7 @@ import { auditLog, contractMilestones, contracts, disputes, payments, refunds, t
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
 import { isUuidLike } from "@/lib/ids";
+import { mayDecideNow, responseDueAt } from "@/lib/disputes/window";
 import { milestoneCharge } from "./amounts";
 import { ledgerBalances } from "./ledger";
 
@@ -73,6 +74,9 @@ export async function listOpenDisputes(actor: Actor | null) {
       id: disputes.id,
       reason: disputes.reason,
       createdAt: disputes.createdAt,
+      responseDueAt: disputes.responseDueAt,
+      clientReadyAt: disputes.clientReadyAt,
+      expertReadyAt: disputes.expertReadyAt,
       waitingHours: sql<number>`floor(extract(epoch from now() - ${disputes.createdAt}) / 3600)::int`,
       milestoneTitle: contractMilestones.title,
       amountCents: contractMilestones.amountCents,
@@ -86,8 +90,11 @@ export async function listOpenDisputes(actor: Actor | null) {
     .innerJoin(contracts, eq(contracts.id, disputes.contractId))
     .where(eq(disputes.status, "open"))
     .orderBy(asc(disputes.createdAt));
-  return rows.map(({ facts, vatRateBps, commissionBps, ...row }) => ({
+  return rows.map(({ facts, vatRateBps, commissionBps, responseDueAt: due, clientReadyAt, expertReadyAt, ...row }) => ({
     ...row,
+    /** Whether both sides were heard (see mayDecideNow), and from when an admin may decide otherwise. */
+    mayDecide: mayDecideNow({ responseDueAt: due, createdAt: row.createdAt, clientReadyAt, expertReadyAt }),
+    responseDueAt: responseDueAt({ responseDueAt: due, createdAt: row.createdAt }),
     /** What the client paid for the milestone (VAT included): the amount at stake. */
     chargeCents: milestoneCharge(row, { vatRateBps, commissionBps }).chargeCents,
     jobTitle: facts.job.title,

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { env } from "@/lib/env";
 import { fieldErrors } from "@/lib/actions/field-errors";
+import { checkAttachment, insertAttachment, withStoredFile, type StoredFile, type UploadedFile } from "@/lib/attachments/store";
 import { fail, ok, type Result } from "@/lib/result";
 import { milestoneCharge } from "./amounts";
 import { lockMilestone, lockMilestoneFor } from "./context";
@@ -22,15 +23,27 @@ export const deliverySchema = z.object({
   note: z.string().trim().min(10, { error: "deliveryNoteShort" }).max(5000, { error: "tooLong" }),
 });
 
-/** The expert marks a funded milestone delivered, with a note; the client has N days to approve or dispute. */
+/**
+ * The expert marks a funded milestone delivered, with a note and an optional file (stored before
+ * the transaction); the client has N days to approve or dispute.
+ */
 export async function markDelivered(
   actor: Actor | null,
-  input: { milestoneId: string; note: string },
+  input: { milestoneId: string; note: string; file?: UploadedFile | null },
 ): Promise<Result<{ autoApproveAt: Date }, "invalid" | "illegal_transition" | "mandate_required">> {
   const parsed = deliverySchema.safeParse(input);
-  if (!parsed.success) return fail("invalid", fieldErrors(parsed.error));
+  const checked = checkAttachment(input.file);
+  const fields = parsed.success ? {} : fieldErrors(parsed.error);
+  if (!checked.ok) fields.file = checked.error;
+  if (!parsed.success || !checked.ok) return fail("invalid", fields);
+  // The policy before the file is written: a stranger's upload never reaches storage.
+  if (checked.file) await db.transaction((tx) => lockMilestoneFor(tx, actor, parsed.data.milestoneId, "expert"));
+  return withStoredFile(checked.file, (stored) => deliver(actor, parsed.data, stored));
+}
+
+async function deliver(actor: Actor | null, input: { milestoneId: string; note: string }, stored: StoredFile | null): Promise<Result<{ autoApproveAt: Date }, "illegal_transition" | "mandate_required">> {
   return db.transaction(async (tx) => {
-    const context = await lockMilestoneFor(tx, actor, parsed.data.milestoneId, "expert");
+    const context = await lockMilestoneFor(tx, actor, input.milestoneId, "expert");
     const next = nextMilestoneStatus(context.milestone.status, "deliver");
     if (!next) return fail("illegal_transition");
     // Approval issues the expert's invoice: its identity (billing mandate) must be known by then.
@@ -41,9 +54,10 @@ export async function markDelivered(
     const autoApproveAt = new Date(now.getTime() + days * DAY_MS);
     await tx
       .update(contractMilestones)
-      .set({ status: next, deliveryNote: parsed.data.note, deliveredAt: now, autoApproveAt, remindersSent: [], updatedAt: now })
+      .set({ status: next, deliveryNote: input.note, deliveredAt: now, autoApproveAt, remindersSent: [], updatedAt: now })
       .where(eq(contractMilestones.id, context.milestone.id));
-    await notifyMilestone(tx, { ...context, event: "milestoneDelivered", audiences: ["client"], amountCents: milestoneCharge(context.milestone, context.contract).chargeCents, key: `${context.milestone.id}:${now.getTime()}`, days, note: parsed.data.note });
+    await insertAttachment(tx, stored, { deliveryMilestoneId: context.milestone.id }, context.contract.expertUserId);
+    await notifyMilestone(tx, { ...context, event: "milestoneDelivered", audiences: ["client"], amountCents: milestoneCharge(context.milestone, context.contract).chargeCents, key: `${context.milestone.id}:${now.getTime()}`, days, note: input.note });
     await recordAudit(tx, { actorId: actor?.id ?? null, action: "milestone.delivered", subjectType: "milestone", subjectId: context.milestone.id, fromStatus: context.milestone.status, toStatus: next });
     return ok({ autoApproveAt });
   });

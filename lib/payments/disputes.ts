@@ -9,6 +9,10 @@ import { isUuidLike } from "@/lib/ids";
 import { issueCreditNote } from "@/lib/invoicing/issue";
 import { eurosToCents } from "@/lib/money/commission";
 import { fieldErrors } from "@/lib/actions/field-errors";
+import { checkAttachment, withStoredFile, type StoredFile, type UploadedFile } from "@/lib/attachments/store";
+import { insertDisputeMessage, disputePath } from "@/lib/disputes/thread";
+import { mayDecideNow, newResponseDueAt } from "@/lib/disputes/window";
+import { env } from "@/lib/env";
 import { fail, ok, type Result } from "@/lib/result";
 import { milestoneCharge, refundSplit } from "./amounts";
 import { lockMilestone, lockMilestoneFor, type MilestoneContext } from "./context";
@@ -24,14 +28,19 @@ export const openDisputeSchema = z.object({
   text: z.string().trim().min(20, { error: "disputeTextShort" }).max(5000, { error: "tooLong" }),
 });
 
-/** Freezes a locked milestone under a new dispute and tells everyone involved. */
+/**
+ * Freezes a locked milestone under a new dispute and tells everyone involved: the parties (each
+ * in their language) with the expert's response window, the admins with their dispute page.
+ * The client's statement (and file) opens the dispute's thread.
+ */
 async function freeze(
   tx: Transaction,
   context: MilestoneContext,
-  input: { openedById: string | null; reason: Dispute["reason"]; text: string; stripeDisputeId?: string },
+  input: { openedById: string | null; reason: Dispute["reason"]; text: string; stripeDisputeId?: string; stored?: StoredFile | null },
 ): Promise<string | null> {
   const next = nextMilestoneStatus(context.milestone.status, "dispute");
   if (!next) return null;
+  const now = new Date();
   const [dispute] = await tx
     .insert(disputes)
     .values({
@@ -42,24 +51,42 @@ async function freeze(
       text: input.text,
       frozenFrom: context.milestone.status,
       stripeDisputeId: input.stripeDisputeId ?? null,
+      responseDueAt: newResponseDueAt(now),
+      createdAt: now,
     })
     .returning({ id: disputes.id });
   if (!dispute) throw new Error("Dispute insert returned nothing");
-  await tx.update(contractMilestones).set({ status: next, updatedAt: new Date() }).where(eq(contractMilestones.id, context.milestone.id));
-  await notifyMilestone(tx, { ...context, event: "disputeOpened", audiences: ["expert", "client", "admins"], amountCents: milestoneCharge(context.milestone, context.contract).chargeCents, key: dispute.id, note: input.text });
+  if (input.openedById) await insertDisputeMessage(tx, { disputeId: dispute.id, authorId: input.openedById, side: "client", body: input.text, stored: input.stored ?? null });
+  await tx.update(contractMilestones).set({ status: next, updatedAt: now }).where(eq(contractMilestones.id, context.milestone.id));
+  const told = { ...context, event: "disputeOpened" as const, amountCents: milestoneCharge(context.milestone, context.contract).chargeCents, key: dispute.id, note: input.text, days: env().DISPUTE_RESPONSE_DAYS };
+  await notifyMilestone(tx, { ...told, audiences: ["expert", "client"], path: disputePath(context.contract.id, dispute.id) });
+  await notifyMilestone(tx, { ...told, audiences: ["admins"], path: `/admin/disputes/${dispute.id}` });
   await recordAudit(tx, { actorId: input.openedById, action: "milestone.disputed", subjectType: "milestone", subjectId: context.milestone.id, fromStatus: context.milestone.status, toStatus: next, reason: input.reason, data: { disputeId: dispute.id } });
   return dispute.id;
 }
 
-/** The client disputes a funded or delivered milestone (reason and text): it freezes until an admin settles. */
-export async function openDispute(actor: Actor | null, input: { milestoneId: string; reason: string; text: string }): Promise<Result<{ disputeId: string }, "invalid" | "illegal_transition">> {
+/**
+ * The client disputes a funded or delivered milestone (reason, text, optional file): it freezes
+ * until an admin settles, after the expert's response window or once both sides are ready.
+ */
+export async function openDispute(
+  actor: Actor | null,
+  input: { milestoneId: string; reason: string; text: string; file?: UploadedFile | null },
+): Promise<Result<{ disputeId: string }, "invalid" | "illegal_transition">> {
   const parsed = openDisputeSchema.safeParse(input);
-  if (!parsed.success) return fail("invalid", fieldErrors(parsed.error));
-  return db.transaction(async (tx) => {
-    const context = await lockMilestoneFor(tx, actor, parsed.data.milestoneId, "client");
-    const disputeId = await freeze(tx, context, { openedById: actor?.id ?? null, reason: parsed.data.reason, text: parsed.data.text });
-    return disputeId ? ok({ disputeId }) : fail("illegal_transition");
-  });
+  const checked = checkAttachment(input.file);
+  const fields = parsed.success ? {} : fieldErrors(parsed.error);
+  if (!checked.ok) fields.file = checked.error;
+  if (!parsed.success || !checked.ok) return fail("invalid", fields);
+  // The policy before the file is written: a stranger's upload never reaches storage.
+  if (checked.file) await db.transaction((tx) => lockMilestoneFor(tx, actor, parsed.data.milestoneId, "client"));
+  return withStoredFile(checked.file, (stored) =>
+    db.transaction(async (tx) => {
+      const context = await lockMilestoneFor(tx, actor, parsed.data.milestoneId, "client");
+      const disputeId = await freeze(tx, context, { openedById: actor?.id ?? null, reason: parsed.data.reason, text: parsed.data.text, stored });
+      return disputeId ? ok({ disputeId }) : fail("illegal_transition");
+    }),
+  );
 }
 
 /** charge.dispute.created: a card chargeback freezes the milestone its payment funded. */
@@ -89,11 +116,11 @@ export const settleDisputeSchema = z
     note: z.string().trim().min(10, { error: "settlementNoteShort" }).max(5000, { error: "tooLong" }),
   });
 
-export type SettleError = "invalid" | "illegal_transition" | "no_payment" | "mandate_missing";
+export type SettleError = "invalid" | "illegal_transition" | "no_payment" | "mandate_missing" | "response_window";
 
 /**
- * An admin settles an open dispute: release everything to the expert, refund the client in
- * full, or split (refund part, release the rest, commission on the released part only).
+ * An admin settles an open dispute, once both sides were heard (see mayDecideNow): release
+ * everything to the expert, refund the client in full, or split (refund part, release the rest, commission on the released part only).
  */
 export async function settleDispute(
   actor: Actor | null,
@@ -109,6 +136,8 @@ export async function settleDispute(
     const context = await lockMilestone(tx, found.milestoneId);
     const [dispute] = await tx.select().from(disputes).where(eq(disputes.id, parsed.data.disputeId)).for("update");
     if (!context || !dispute || dispute.status !== "open") return fail("illegal_transition");
+    // Both sides are heard first: the expert's response window, unless both said they are ready.
+    if (!mayDecideNow(dispute)) return fail("response_window");
     const { chargeCents: amount, exVatCents } = milestoneCharge(context.milestone, context.contract);
     const { outcome } = parsed.data;
     const refundCents = outcome === "release" ? 0 : outcome === "refund" ? amount : eurosToCents(parsed.data.refund ?? "");

@@ -15,7 +15,7 @@ function checkedKey(key: string): string {
   return key;
 }
 
-export function newStorageKey(prefix: "evidence" | "photo" | "invoice" | "export"): string {
+export function newStorageKey(prefix: "evidence" | "photo" | "invoice" | "export" | "attachment"): string {
   return `${prefix}/${randomUUID()}`;
 }
 

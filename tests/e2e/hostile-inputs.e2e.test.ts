@@ -165,7 +165,7 @@ describe.skipIf(!e2eEnabled)("evidence at the 10 MB limit", () => {
     await page.getByText(en.validation.fileTooLarge).waitFor();
     expect(await page.getByRole("link", { name: "one-byte-over.pdf" }).count()).toBe(0);
 
-    expect(await upload("twelve-mb.pdf", 12 * 1024 * 1024)).toBe(413);
+    expect(await upload("twenty-eight-mb.pdf", 28 * 1024 * 1024)).toBe(413);
     await page.goto(`${baseUrl}/expert/profile`);
 
     expect(await upload("é\u202Egnp.pdf", 1024)).toBe(200);

@@ -3,6 +3,7 @@ import { demoAccounts } from "@/db/seed/seed";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 import { demoContractTitle } from "@/scripts/lib/demo-contract";
+import { docxBytes } from "../helpers/zip";
 import { mailboxSubjects } from "./pages/JobFlows";
 import { SignInFlow } from "./pages/SignInFlow";
 import { baseUrl, e2eEnabled, foreignRequests, launchBrowserPerFile, newVisitor } from "./support/browser";
@@ -93,13 +94,62 @@ describe.skipIf(!e2eEnabled)("payments in test mode (client in French, expert in
     await page.getByText(fr.payments.openDispute, { exact: true }).click(); // opens the dispute form
     await page.getByLabel(fr.payments.reason_quality).check();
     await page.getByLabel(fr.payments.disputeText).fill("Les sauvegardes ne tournent que sur une boutique sur deux depuis la livraison.");
+    await page.locator('input[id^="dispute-file-"]').setInputFiles({ name: "journal-sauvegardes.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% journal\n%%EOF\n") });
     await page.getByRole("button", { name: fr.payments.openDisputeButton }).click();
-    await page.getByText(fr.payments.done_disputed).waitFor();
+    await page.waitForURL(/\/disputes\//);
+    await page.getByText(fr.disputes.opened).waitFor();
+    await page.getByRole("link", { name: /journal-sauvegardes\.pdf/ }).waitFor();
+    const disputeUrl = page.url().replace(/\?.*$/, "");
+    await client.screenshot("fr-65a-dispute-opened");
+    // The expert is emailed (in his account's language: see tests/integration/disputes/thread.test.ts).
+    const subjects = await mailboxSubjects(page, demoAccounts.expertSophie.email);
+    expect(subjects.some((s) => s.startsWith("Dispute opened") || s.startsWith("Litige ouvert"))).toBe(true);
 
+    // The expert (English) answers in the thread with a file.
+    await ep.goto(contractUrl);
+    await ep.getByRole("link", { name: en.disputes.seeDispute }).click();
+    await ep.waitForURL(/\/disputes\//);
+    await ep.getByRole("heading", { level: 1, name: /Dispute on milestone 2/ }).waitFor();
+    await ep.getByText(en.payments.reason_quality).waitFor();
+    await ep.getByLabel(en.disputes.messageLabel).fill("The second shop had no network on the day; backups run there since the 3rd, logs attached.");
+    await ep.locator("#dispute-message-file").setInputFiles({ name: "backup-log.docx", mimeType: "application/octet-stream", buffer: Buffer.from(docxBytes()) });
+    await ep.getByRole("button", { name: en.disputes.send, exact: true }).click();
+    await ep.getByText(en.disputes.sent).waitFor();
+    await ep.getByRole("link", { name: /backup-log\.docx/ }).waitFor();
+    await expert.screenshot("en-65b-dispute-answered");
+
+    // The admin cannot settle inside the expert's response window while the sides still talk.
     const admin = await newVisitor("fr-FR");
     await new SignInFlow(admin.page).signIn(demoAccounts.admin.email, "/admin/disputes");
     await admin.page.waitForURL(/\/admin\/disputes/);
     await admin.page.getByRole("link", { name: new RegExp(demoContractTitle) }).first().click();
+    await admin.page.getByText(before(fr.disputes.settleBlocked, "{date}")).waitFor();
+    await admin.page.getByLabel(fr.adminPayments.outcome_split).check();
+    await admin.page.getByLabel(fr.adminPayments.refundAmount).fill("200");
+    await admin.page.getByLabel(fr.adminPayments.note).fill("Une boutique sur deux est sauvegardée : partage décidé.");
+    await admin.page.getByRole("button", { name: fr.adminPayments.settle }).click();
+    await admin.page.getByText(fr.payments.error_response_window).first().waitFor();
+    expect(await admin.page.getByText("not_as_agreed").count()).toBe(0);
+    expect(await admin.page.getByText("funding_started").count()).toBe(0);
+    await admin.screenshot("fr-65c-dispute-admin-blocked");
+
+    // Both sides say they have nothing to add: the admin may decide now.
+    await ep.getByRole("button", { name: en.disputes.readyButton }).click();
+    await ep.getByText(en.disputes.readyDone).waitFor();
+    await page.goto(disputeUrl);
+    await page.getByRole("button", { name: fr.disputes.readyButton }).click();
+    await page.getByText(fr.disputes.readyDone).waitFor();
+    // The expert's file: an attachment, never sniffed; a stranger gets nothing.
+    const fileHref = (await page.getByRole("link", { name: /backup-log\.docx/ }).getAttribute("href")) ?? "";
+    const download = await page.request.get(new URL(fileHref, baseUrl).toString());
+    expect(download.status()).toBe(200);
+    expect(download.headers()["content-disposition"]).toMatch(/^attachment; filename="backup-log\.docx"/);
+    expect(download.headers()["x-content-type-options"]).toBe("nosniff");
+    expect((await fetch(new URL(fileHref, baseUrl), { redirect: "manual" })).status).toBe(401);
+    await client.screenshot("fr-65d-dispute-ready");
+
+    await admin.page.reload();
+    await admin.page.getByText(fr.disputes.bothReady).waitFor();
     await admin.page.getByLabel(fr.adminPayments.outcome_split).check();
     await admin.page.getByLabel(fr.adminPayments.refundAmount).fill("200");
     await admin.page.getByLabel(fr.adminPayments.note).fill("Une boutique sur deux est sauvegardée : partage décidé.");

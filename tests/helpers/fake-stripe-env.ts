@@ -13,6 +13,7 @@ import { makeActiveContract } from "./contracts";
 import { makeUser } from "./factories";
 import { makeStripeEvent, signedWebhook, startFakeStripe, type FakeStripe } from "./fake-stripe";
 import { runQueuedJobs } from "./worker";
+import { endResponseWindow } from "./disputes";
 
 const KEYS = ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_BASE"] as const;
 
@@ -89,6 +90,7 @@ export function setUpFakeStripe(secret = "whsec_fake_stripe_env") {
     await fundByCard(flow.owner, milestoneId);
     const opened = await openDispute(flow.owner, { milestoneId, reason: "not_delivered", text: "Rien n’a été livré à la date prévue." });
     if (!opened.ok) throw new Error(JSON.stringify(opened));
+    await endResponseWindow(opened.value.disputeId);
     const settled = await settleDispute(await makeUser("admin"), { disputeId: opened.value.disputeId, outcome: "refund", note: "Rien n’a été livré." });
     expect(settled.ok).toBe(true);
     const [refund] = await db.select().from(refunds).where(eq(refunds.milestoneId, milestoneId));

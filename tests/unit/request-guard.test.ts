@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { refuseBodySize, refuseMalformedAction, refusePath } from "@/lib/http/request-guard";
-import { MAX_REQUEST_BODY_BYTES, MAX_EVIDENCE_BYTES } from "@/lib/http/request-limits";
+import { MAX_ATTACHMENT_BYTES, MAX_REQUEST_BODY_BYTES } from "@/lib/http/request-limits";
 
 const post = (headers: Record<string, string>, body?: BodyInit) => new Request("http://localhost/signin", { method: "POST", headers, body });
 
@@ -23,11 +23,11 @@ describe("refusePath", () => {
 
 describe("refuseBodySize", () => {
   it("lets a form with a file at the upload limit through, and refuses a bigger body with 413 before reading it", () => {
-    expect(MAX_REQUEST_BODY_BYTES).toBeGreaterThan(MAX_EVIDENCE_BYTES);
-    expect(refuseBodySize(post({ "content-length": String(MAX_EVIDENCE_BYTES + 64 * 1024) }))).toBeNull();
+    expect(MAX_REQUEST_BODY_BYTES).toBeGreaterThan(MAX_ATTACHMENT_BYTES);
+    expect(refuseBodySize(post({ "content-length": String(MAX_ATTACHMENT_BYTES + 64 * 1024) }))).toBeNull();
     expect(refuseBodySize(post({ "content-length": String(MAX_REQUEST_BODY_BYTES) }))).toBeNull();
     expect(refuseBodySize(post({ "content-length": String(MAX_REQUEST_BODY_BYTES + 1) }))?.status).toBe(413);
-    expect(refuseBodySize(post({ "content-length": String(12 * 1024 * 1024) }))?.status).toBe(413);
+    expect(refuseBodySize(post({ "content-length": String(28 * 1024 * 1024) }))?.status).toBe(413);
   });
 
   it("asks a body of unknown length to say it (411), and leaves reads alone", () => {

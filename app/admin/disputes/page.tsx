@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminDisputesPage({ searchParams }: { searchParams: PageSearchParams }) {
   const { settled } = searchParamsOf(await searchParams);
   const actor = await requireAdminPage("/admin/disputes");
-  const [t, p, format, open] = await Promise.all([getTranslations("adminPayments"), getTranslations("payments"), getFormatter(), listOpenDisputes(actor)]);
+  const [t, p, d, format, open] = await Promise.all([getTranslations("adminPayments"), getTranslations("payments"), getTranslations("disputes"), getFormatter(), listOpenDisputes(actor)]);
   const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
   return (
     <div className="flex flex-col gap-6">
@@ -45,7 +45,12 @@ export default async function AdminDisputesPage({ searchParams }: { searchParams
                     </Link>
                     <span className="block text-stone-700">{t("parties", { client: row.clientName, expert: row.expertName })}</span>
                   </th>
-                  <td className="p-3">{p(`reason_${row.reason}`)}</td>
+                  <td className="p-3">
+                    {p(`reason_${row.reason}`)}
+                    <span className="block font-medium text-stone-900">
+                      {row.mayDecide ? d("decisionOpen") : d("decisionFrom", { date: format.dateTime(row.responseDueAt, { dateStyle: "medium", timeStyle: "short" }) })}
+                    </span>
+                  </td>
                   <td className="p-3 text-right tabular-nums">{euros(row.chargeCents)}</td>
                   <td className="p-3">{format.dateTime(row.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
                   <td className="p-3">{row.waitingHours >= 48 ? t("waitingDays", { days: Math.floor(row.waitingHours / 24) }) : t("waitingHours", { hours: row.waitingHours })}</td>

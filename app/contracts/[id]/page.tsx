@@ -9,6 +9,8 @@ import { ContractReviews } from "@/components/reviews/ContractReviews";
 import { Alert } from "@/components/ui/Alert";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { currentActor } from "@/lib/auth/current-actor";
+import { deliveryAttachments } from "@/lib/attachments/queries";
+import { disputesOfContract } from "@/lib/disputes/queries";
 import { getContractMoney } from "@/lib/payments/contract-money";
 import { getContractReviews } from "@/lib/reviews/queries";
 import { cancelContractAction } from "./admin-actions";
@@ -42,9 +44,10 @@ export default async function ContractPage({
     getContractMoney(await currentActor(), id, { fundingPaymentId: funding ?? null }),
   ]);
   const { contract, side } = view;
-  const reviews = await getContractReviews(await currentActor(), id);
+  const actor = await currentActor();
+  const [reviews, disputes, deliveryFiles] = await Promise.all([getContractReviews(actor, id), disputesOfContract(actor, id), deliveryAttachments(actor, id)]);
   // The expert sees at once what still stands between this contract and being paid.
-  const readiness = side === "expert" && contract.status !== "cancelled" ? await getMyReadiness(await currentActor()) : null;
+  const readiness = side === "expert" && contract.status !== "cancelled" ? await getMyReadiness(actor) : null;
   const r = await getTranslations("readiness");
   const split = view.money;
   const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
@@ -62,7 +65,7 @@ export default async function ContractPage({
         <Alert tone="success">{t("activeSince", { date: format.dateTime(contract.activatedAt, { dateStyle: "long" }) })}</Alert>
       ) : null}
 
-      {done === "delivered" || done === "approved" || done === "disputed" ? <Alert tone="success">{p(`done_${done}`)}</Alert> : null}
+      {done === "delivered" || done === "approved" ? <Alert tone="success">{p(`done_${done}`)}</Alert> : null}
 
       {readiness && !readiness.ready ? <ReadinessChecklist readiness={readiness} lead={r("contractLead")} /> : null}
 
@@ -93,6 +96,8 @@ export default async function ContractPage({
           money={money}
           fundingParam={typeof funding === "string" ? funding : null}
           actions={{ fund: fundMilestoneAction, deliver: deliverMilestoneAction, approve: approveMilestoneAction, dispute: openDisputeAction }}
+          disputes={disputes}
+          deliveryFiles={deliveryFiles}
         />
       </section>
 

@@ -6,6 +6,8 @@ import { guardedAction, submittedValues, type FormState } from "@/lib/actions/fo
 import { currentActor } from "@/lib/auth/current-actor";
 import { isUuidLike } from "@/lib/ids";
 import { approveMilestone, markDelivered } from "@/lib/payments/delivery";
+import { uploadedFile } from "@/lib/actions/uploaded-file";
+import { disputePath } from "@/lib/disputes/thread";
 import { openDispute } from "@/lib/payments/disputes";
 import { startMilestoneFunding } from "@/lib/payments/funding";
 
@@ -13,7 +15,7 @@ import { startMilestoneFunding } from "@/lib/payments/funding";
  * Back to the contract page (the form sends its id; it only picks the page to show) with what
  * was done, so the page confirms it even after the form itself is gone.
  */
-function backToContract(values: Record<string, string>, done: "delivered" | "approved" | "disputed"): never {
+function backToContract(values: Record<string, string>, done: "delivered" | "approved"): never {
   const contractId = values.contractId ?? "";
   if (!isUuidLike(contractId)) redirect("/dashboard");
   revalidatePath(`/contracts/${contractId}`);
@@ -34,7 +36,7 @@ export async function fundMilestoneAction(_previous: FormState, formData: FormDa
 export async function deliverMilestoneAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = submittedValues(formData);
   return guardedAction(formData, async () => {
-    const result = await markDelivered(await currentActor(), { milestoneId: values.milestoneId ?? "", note: values.note ?? "" });
+    const result = await markDelivered(await currentActor(), { milestoneId: values.milestoneId ?? "", note: values.note ?? "", file: await uploadedFile(formData) });
     if (!result.ok) {
       return result.error === "invalid"
         ? { status: "error", fieldErrors: result.fields, values }
@@ -55,16 +57,19 @@ export async function approveMilestoneAction(_previous: FormState, formData: For
   });
 }
 
-/** The client disputes a funded or delivered milestone: it freezes until an admin settles. */
+/** The client disputes a funded or delivered milestone (with an optional file): off to the dispute's page. */
 export async function openDisputeAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = submittedValues(formData);
   return guardedAction(formData, async () => {
-    const result = await openDispute(await currentActor(), { milestoneId: values.milestoneId ?? "", reason: values.reason ?? "", text: values.text ?? "" });
+    const result = await openDispute(await currentActor(), { milestoneId: values.milestoneId ?? "", reason: values.reason ?? "", text: values.text ?? "", file: await uploadedFile(formData) });
     if (!result.ok) {
       return result.error === "invalid"
         ? { status: "error", fieldErrors: result.fields, values }
         : { status: "error", formError: `payments.error_${result.error}`, values };
     }
-    backToContract(values, "disputed");
+    const contractId = values.contractId ?? "";
+    if (!isUuidLike(contractId)) redirect("/dashboard");
+    revalidatePath(`/contracts/${contractId}`);
+    redirect(`${disputePath(contractId, result.value.disputeId)}?done=opened`);
   });
 }

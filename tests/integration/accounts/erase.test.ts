@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import {
+  attachments,
   auditLog,
   billingMandates,
   bids,
@@ -36,6 +37,7 @@ import { approveMilestone, markDelivered } from "@/lib/payments/delivery";
 import { getFile } from "@/lib/storage/files";
 import { fixedBidInput, makeBid, makeVerifiedExpert } from "../../helpers/bids";
 import { enablePayouts, fundMilestone, makeActiveContract } from "../../helpers/contracts";
+import { pdfBytes } from "../../helpers/experts";
 import { makeOrganization, makeUser } from "../../helpers/factories";
 import { makeJob } from "../../helpers/jobs";
 import { runQueuedJobs } from "../../helpers/worker";
@@ -54,7 +56,7 @@ const invoiceRows = (contractId: string) =>
 async function finishedContract() {
   const contract = await makeActiveContract({ bid: oneMilestone });
   const [milestoneId] = contract.milestoneIds as [string];
-  await postMessage(contract.expert, { bidId: contract.bidId, body: "Bonjour, je passe mardi à 9 h pour l’installation." });
+  await postMessage(contract.expert, { bidId: contract.bidId, body: "Bonjour, je passe mardi à 9 h pour l’installation.", file: { name: "planning.pdf", bytes: pdfBytes("planning") } });
   await postMessage(contract.owner, { bidId: contract.bidId, body: "Parfait, l’accueil vous attend." });
   await enablePayouts(contract.expert);
   await fundMilestone(contract.owner, milestoneId);
@@ -88,6 +90,8 @@ describe("eraseAccount: an expert", () => {
     const fileKeys = [before!.photoKey!, ...(await db.select().from(evidenceFiles).where(eq(evidenceFiles.profileId, profileId))).map((e) => e.storageKey)];
     expect(fileKeys).toHaveLength(4);
     for (const key of fileKeys) expect((await getFile(key)).byteLength).toBeGreaterThan(0);
+    const messageFiles = await db.select().from(attachments).where(eq(attachments.uploadedById, expert.id));
+    expect(messageFiles).toHaveLength(1);
 
     // An open bid elsewhere, sign-in traces and an invitation to the address.
     const otherClient = await makeUser("client");
@@ -148,6 +152,9 @@ describe("eraseAccount: an expert", () => {
 
     const thread = await db.select().from(messages).where(eq(messages.authorId, expert.id));
     expect(thread.map((m) => m.body)).toEqual([ERASED_MESSAGE_BODY]);
+    // The files the person sent with messages go with them.
+    expect(await db.select().from(attachments).where(eq(attachments.uploadedById, expert.id))).toHaveLength(0);
+    await expect(getFile(messageFiles[0]!.storageKey)).rejects.toThrow();
     expect((await db.select().from(messages).where(eq(messages.authorId, owner.id))).map((m) => m.body)).toEqual(["Parfait, l’accueil vous attend."]);
 
     // Invoices: same rows, same row versions (never updated, so the trigger never fired), same snapshot.

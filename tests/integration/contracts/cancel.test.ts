@@ -10,6 +10,7 @@ import { approveMilestone, markDelivered } from "@/lib/payments/delivery";
 import { openDispute, settleDispute } from "@/lib/payments/disputes";
 import { startMilestoneFunding } from "@/lib/payments/funding";
 import { enablePayouts, fundMilestone, makeActiveContract } from "../../helpers/contracts";
+import { endResponseWindow } from "../../helpers/disputes";
 import { makeOrganization, makeUser } from "../../helpers/factories";
 import { runQueuedJobs } from "../../helpers/worker";
 
@@ -149,6 +150,7 @@ describe("cancelContract", () => {
     await fundMilestone(owner, first);
     const opened = await openDispute(owner, { milestoneId: first, reason: "not_delivered", text: disputeText });
     if (!opened.ok) throw new Error(JSON.stringify(opened));
+    await endResponseWindow(opened.value.disputeId);
     expect((await settleDispute(admin, { disputeId: opened.value.disputeId, outcome: "refund", note: "Rien n’a été livré." })).ok).toBe(true);
     expect((await db.select().from(refunds).where(eq(refunds.milestoneId, first)))[0]?.status).toBe("pending");
     expect(await cancelContract(admin, { contractId, reason })).toEqual({ ok: false, error: "money_in_flight" });

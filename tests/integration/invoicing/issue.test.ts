@@ -17,6 +17,7 @@ import { ledgerBalances } from "@/lib/payments/ledger";
 import { fundMilestone, makeActiveContract } from "../../helpers/contracts";
 import { cents, readCsv } from "../../helpers/csv";
 import { makeOrganization, makeUser } from "../../helpers/factories";
+import { endResponseWindow } from "../../helpers/disputes";
 
 const year = new Date().getFullYear();
 
@@ -70,6 +71,7 @@ describe("invoices issued at release", () => {
     const [milestoneId] = milestoneIds as [string];
     expect((await openDispute(owner, { milestoneId, reason: "quality", text: "La moitié des postes n’est pas configurée." })).ok).toBe(true);
     const admin = await makeUser("admin");
+    await endResponseWindow(await disputeOf(milestoneId));
     expect((await settleDispute(admin, { disputeId: await disputeOf(milestoneId), outcome: "split", refund: "300,01", note: "Partage accepté par les deux parties." })).ok).toBe(true);
     const rows = await db.select().from(invoices).where(eq(invoices.milestoneId, milestoneId));
     const invoice = rows.find((r) => r.kind === "invoice" && r.role === "service")!;

@@ -14,6 +14,7 @@ import { sendRefund } from "@/lib/payments/refunds";
 import { sendTransfer } from "@/lib/payments/transfers";
 import { enablePayouts, fundMilestone, makeActiveContract, type ActiveContract } from "../../helpers/contracts";
 import { makeOrganization, makeUser } from "../../helpers/factories";
+import { endResponseWindow } from "../../helpers/disputes";
 
 const note = "Serveur installé, sauvegardes testées, accès remis.";
 const complaint = "La formation prévue n’a duré qu’une heure au lieu d’une journée.";
@@ -45,6 +46,7 @@ beforeAll(async () => {
   const opened = await openDispute(flow.member ?? flow.owner, { milestoneId: second, reason: "not_as_agreed", text: complaint });
   if (!opened.ok) throw new Error(JSON.stringify(opened));
   splitDisputeId = opened.value.disputeId;
+  await endResponseWindow(splitDisputeId);
   const settled = await settleDispute(admin, { disputeId: splitDisputeId, outcome: "split", refund: "500,50", note: "Formation écourtée : la moitié environ est remboursée." });
   expect(settled).toEqual({ ok: true, value: undefined });
   const [refund] = await db.select().from(refunds).where(eq(refunds.milestoneId, second));

@@ -10,6 +10,7 @@ import { ledgerBalances } from "@/lib/payments/ledger";
 import { makeOrganization, makeUser } from "../../helpers/factories";
 import { enablePayouts, fundMilestone, makeActiveContract } from "../../helpers/contracts";
 import { runQueuedJobs } from "../../helpers/worker";
+import { endResponseWindow } from "../../helpers/disputes";
 
 const EMPTY = { platform_cash: 0, client_funds_held: 0, expert_payable: 0, expert_vat_collected: 0, commission_revenue: 0, commission_vat_collected: 0 };
 
@@ -25,6 +26,8 @@ async function disputedMilestone(options: { deliver?: boolean; amount?: string }
   if (options.deliver !== false) await markDelivered(contract.expert, { milestoneId, note: "Installation livrée." });
   const opened = await openDispute(contract.owner, { milestoneId, reason: "not_as_agreed", text });
   if (!opened.ok) throw new Error(JSON.stringify(opened));
+  // These tests are about what a settlement does; when it may happen is tested in disputes/thread.test.ts.
+  await endResponseWindow(opened.value.disputeId);
   return { ...contract, milestoneId, disputeId: opened.value.disputeId };
 }
 

@@ -14,6 +14,7 @@ import { sendRefund } from "@/lib/payments/refunds";
 import { sendTransfer } from "@/lib/payments/transfers";
 import { enablePayouts, fundMilestone, makeActiveContract, type ActiveContract } from "../../helpers/contracts";
 import { makeUser } from "../../helpers/factories";
+import { endResponseWindow } from "../../helpers/disputes";
 
 let admin: Actor;
 let flow: ActiveContract;
@@ -43,6 +44,7 @@ beforeAll(async () => {
   await fundMilestone(flow.owner, second, { method: "sepa_debit", settle: true });
   const opened = await openDispute(flow.owner, { milestoneId: second, reason: "quality", text: "La formation n’a pas couvert la moitié du programme." });
   if (!opened.ok) throw new Error(JSON.stringify(opened));
+  await endResponseWindow(opened.value.disputeId);
   expect((await settleDispute(admin, { disputeId: opened.value.disputeId, outcome: "split", refund: "300", note: "Moitié du programme non couverte." })).ok).toBe(true);
   const [queued] = await db.select().from(refunds).where(eq(refunds.milestoneId, second));
   expect(await sendRefund(queued?.id ?? "")).toBe("refunded");

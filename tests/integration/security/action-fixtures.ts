@@ -18,6 +18,7 @@ import { fixedBidInput } from "../../helpers/bids";
 import { fundMilestone } from "../../helpers/contracts";
 import { makeJob } from "../../helpers/jobs";
 import type { World } from "./action-world";
+import { endResponseWindow } from "../../helpers/disputes";
 
 function must<T>(result: { ok: true; value: T } | { ok: false; error: unknown }, what: string): T {
   if (!result.ok) throw new Error(`${what} refused: ${JSON.stringify(result)}`);
@@ -80,6 +81,13 @@ export async function openedDispute(world: World): Promise<{ disputeId: string }
     await openDispute(world.people.clientOwner, { milestoneId, reason: "quality", text: "Les sauvegardes ne se lancent pas toutes les nuits." }),
     "dispute",
   );
+}
+
+/** A dispute both sides were heard on: the expert's response window is over, an admin may settle. */
+export async function settleableDispute(world: World): Promise<{ disputeId: string }> {
+  const opened = await openedDispute(world);
+  await endResponseWindow(opened.disputeId);
+  return opened;
 }
 
 /** An open local checkout session for the first milestone. */

@@ -2,7 +2,7 @@
 import { makeCompleteExpert } from "../../../helpers/experts";
 import { makeUser } from "../../../helpers/factories";
 import { failedEmail, failedJob } from "../../../helpers/background";
-import { openedDispute } from "../action-fixtures";
+import { openedDispute, settleableDispute } from "../action-fixtures";
 import { access, type ActionAccess } from "./types";
 
 export const ADMIN_ACTIONS: Record<string, ActionAccess> = {
@@ -31,7 +31,7 @@ export const ADMIN_ACTIONS: Record<string, ActionAccess> = {
   }),
   "app/admin/disputes/actions.ts#settleDisputeAction": access({
     ok: ["admin"],
-    prepare: openedDispute,
+    prepare: settleableDispute,
     form: ({ prepared }) => ({ disputeId: prepared.disputeId, outcome: "release", note: "Les sauvegardes fonctionnent depuis le 3 : libéré." }),
   }),
   "app/admin/payments/actions.ts#reconcileAction": access({

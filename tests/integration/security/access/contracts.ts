@@ -5,6 +5,7 @@ import {
   deliveredMilestone,
   fundedMilestone,
   openCheckout,
+  openedDispute,
 } from "../action-fixtures";
 import { demoOrg } from "./people";
 import { access, type ActionAccess } from "./types";
@@ -35,6 +36,18 @@ export const CONTRACT_ACTIONS: Record<string, ActionAccess> = {
     ok: demoOrg,
     prepare: fundedMilestone,
     form: ({ prepared }) => ({ ...prepared, reason: "quality", text: "Les sauvegardes ne se lancent pas toutes les nuits." }),
+  }),
+  "app/contracts/[id]/disputes/[disputeId]/actions.ts#postDisputeMessageAction": access({
+    ok: [...demoOrg, "partyExpert", "admin"],
+    note: "the thread of a dispute: the contract's client members, its expert and admins",
+    prepare: openedDispute,
+    form: ({ prepared }) => ({ disputeId: prepared.disputeId, body: "Voici le journal des sauvegardes de la semaine." }),
+  }),
+  "app/contracts/[id]/disputes/[disputeId]/actions.ts#declareReadyAction": access({
+    ok: [...demoOrg, "partyExpert"],
+    note: "the two parties only: admins have nothing to declare",
+    prepare: openedDispute,
+    form: ({ prepared }) => ({ disputeId: prepared.disputeId }),
   }),
   "app/contracts/[id]/review-actions.ts#leaveReviewAction": access({
     ok: [...demoOrg, "partyExpert"],
