@@ -9,6 +9,7 @@ import { openDispute, settleDispute } from "@/lib/payments/disputes";
 import { fundMilestone, makeActiveContract, type ActiveContract } from "../../helpers/contracts";
 import { readCsv } from "../../helpers/csv";
 import { makeUser } from "../../helpers/factories";
+import { endResponseWindow } from "../../helpers/disputes";
 
 let contract: ActiveContract;
 let transferId: string;
@@ -22,6 +23,7 @@ beforeAll(async () => {
   expect((await markDelivered(contract.expert, { milestoneId, note: "Installation livrée et recettée." })).ok).toBe(true);
   const opened = await openDispute(contract.owner, { milestoneId, reason: "quality", text: "Un des deux sites n’est pas raccordé au VPN." });
   if (!opened.ok) throw new Error(JSON.stringify(opened));
+  await endResponseWindow(opened.value.disputeId);
   expect((await settleDispute(await makeUser("admin"), { disputeId: opened.value.disputeId, outcome: "split", refund: "300,01", note: "Partage accepté par les deux parties." })).ok).toBe(true);
   transferId = (await db.select().from(transfers).where(eq(transfers.milestoneId, milestoneId)))[0]!.id;
   paymentIntentId = (await db.select().from(payments).where(eq(payments.milestoneId, milestoneId)))[0]!.paymentIntentId!;

@@ -13,6 +13,7 @@ import { fundMilestone, makeActiveContract } from "../../helpers/contracts";
 import { makeUser } from "../../helpers/factories";
 import { runScript } from "../../helpers/scripts";
 import { runQueuedJobs } from "../../helpers/worker";
+import { endResponseWindow } from "../../helpers/disputes";
 
 /** Three released milestones and a split refund: invoices, commission invoices and a credit note. */
 async function issuedDocuments() {
@@ -27,6 +28,7 @@ async function issuedDocuments() {
   expect((await approveMilestone(contract.owner, { milestoneId: second })).ok).toBe(true);
   expect((await openDispute(contract.owner, { milestoneId: third, reason: "quality", text: "La moitié des postes n’est pas configurée." })).ok).toBe(true);
   const [dispute] = await db.execute<{ id: string }>(sql`select id from disputes where milestone_id = ${third} and status = 'open'`);
+  await endResponseWindow(dispute!.id);
   expect((await settleDispute(await makeUser("admin"), { disputeId: dispute!.id, outcome: "split", refund: "123,46", note: "Partage accepté par les deux parties." })).ok).toBe(true);
   return db.select().from(invoices).where(eq(invoices.contractId, contract.contractId)).orderBy(asc(invoices.seriesKey), asc(invoices.sequence));
 }

@@ -147,6 +147,7 @@ describe("invoices issued at release", () => {
     await fundMilestone(contract.owner, milestoneId);
     expect((await openDispute(contract.owner, { milestoneId, reason: "quality", text: "Rien n’a été livré à la date prévue." })).ok).toBe(true);
     const admin = await makeUser("admin");
+    await endResponseWindow(await disputeOf(milestoneId));
     expect((await settleDispute(admin, { disputeId: await disputeOf(milestoneId), outcome: "split", refund: "600", note: "Travail partiel reconnu par les deux parties." })).ok).toBe(true);
     const rows = await db.select().from(invoices).where(eq(invoices.milestoneId, milestoneId));
     const service = rows.find((r) => r.kind === "invoice" && r.role === "service")!;
@@ -208,6 +209,7 @@ describe("invoices issued at release", () => {
     expect((await openDispute(owner, { milestoneId: first, reason: "quality", text: "Une partie des postes n’est pas configurée." })).ok).toBe(true);
     await approveMilestone(owner, { milestoneId: second });
     const admin = await makeUser("admin");
+    await endResponseWindow(await disputeOf(first));
     expect((await settleDispute(admin, { disputeId: await disputeOf(first), outcome: "split", refund: "20", note: "Partage accepté par les deux parties." })).ok).toBe(true);
     const statement = await yearlyStatement(expert, year, new Date(`${year + 1}-01-02T10:00:00Z`));
     // Same day: the credit note (A-…) would sort before the invoices (F-…) by number alone.

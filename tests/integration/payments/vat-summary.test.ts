@@ -23,6 +23,7 @@ import { enablePayouts, fundMilestone, makeActiveContract } from "../../helpers/
 import { cents, readCsv } from "../../helpers/csv";
 import { makeOrganization, makeUser } from "../../helpers/factories";
 import { runQueuedJobs } from "../../helpers/worker";
+import { endResponseWindow } from "../../helpers/disputes";
 
 vi.mock("@/lib/auth/current-actor", () => ({ currentActor: vi.fn() }));
 afterEach(() => vi.mocked(currentActor).mockReset());
@@ -48,6 +49,7 @@ describe("VAT in the ledger and the monthly summary", () => {
         if (!opened.ok) throw new Error(JSON.stringify(opened));
         const charge = withVat(amountCents, 2000).inclVatCents;
         let refund = Math.max(1, Math.min(charge - 1, Math.round(charge * refundShare)));
+        await endResponseWindow(opened.value.disputeId);
         const first = await settleDispute(admin, { disputeId: opened.value.disputeId, outcome: "split", refund: euros(refund), note: "Partage décidé après échange." });
         if (!first.ok) {
           // Only a total no exact credit note has is refused; a cent more always is one.

@@ -2,7 +2,7 @@
 import { makeCompleteExpert } from "../../../helpers/experts";
 import { makeUser } from "../../../helpers/factories";
 import { failedEmail, failedJob } from "../../../helpers/background";
-import { openedDispute, settleableDispute } from "../action-fixtures";
+import { settleableDispute } from "../action-fixtures";
 import { access, type ActionAccess } from "./types";
 
 export const ADMIN_ACTIONS: Record<string, ActionAccess> = {
