@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { organizations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { requireOrgMember } from "@/lib/auth/policy";
+import { z } from "zod";
+import { requireOrgMember, requireRole } from "@/lib/auth/policy";
 import { queueJob } from "@/lib/jobs/queue";
 import { log } from "@/lib/observability/logger";
 import { fail, ok, type Result } from "@/lib/result";
@@ -26,7 +27,7 @@ export async function refreshOrganizationAddressJob(organizationId: string, conn
   return address ? "found" : "not registered";
 }
 
-export type RefreshAddressError = "off" | "unavailable";
+export type RefreshAddressError = "invalid" | "off" | "unavailable";
 
 /**
  * A member of the organisation asks the directory again (on demand, e.g. after registering
@@ -37,6 +38,8 @@ export async function refreshOrganizationAddress(
   organizationId: string,
   connector: PaConnector | null = paConnector(),
 ): Promise<Result<{ address: string | null }, RefreshAddressError>> {
+  requireRole(actor, "client");
+  if (!z.uuid().safeParse(organizationId).success) return fail("invalid");
   await requireOrgMember(db, actor, organizationId);
   if (!connector) return fail("off");
   const [organization] = await db.select({ siren: organizations.siren }).from(organizations).where(eq(organizations.id, organizationId));

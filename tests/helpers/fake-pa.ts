@@ -132,6 +132,7 @@ export async function startFakePa() {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  server.unref(); // never what keeps a test process alive
   const { port } = server.address() as AddressInfo;
 
   return {
