@@ -1,5 +1,6 @@
 /** E-invoicing: a member's directory lookup of its organisation's address; the admin's retry of a failed transmission. */
 import { eq } from "drizzle-orm";
+import { afterAll } from "vitest";
 import { db } from "@/db/client";
 import { einvoiceTransmissions, invoices, organizations } from "@/db/schema";
 import { resetEnvCache } from "@/lib/env";
@@ -9,6 +10,14 @@ import type { World } from "../action-world";
 import { access, type ActionAccess } from "./types";
 
 let fake: FakePa | null = null;
+
+// The matrix file's end: the PA configuration goes with the fake PA (the worker process may run other files next).
+afterAll(async () => {
+  for (const key of ["PA_API_URL", "PA_CLIENT_ID", "PA_CLIENT_SECRET"]) delete process.env[key];
+  resetEnvCache();
+  await fake?.close();
+  fake = null;
+});
 
 /** A fake PA whose directory knows the world's organisation, and the app configured to use it. */
 async function paWithDirectory(world: World): Promise<null> {
@@ -33,7 +42,7 @@ async function failedTransmission(world: World): Promise<{ invoiceId: string }> 
 export const EINVOICING_ACTIONS: Record<string, ActionAccess> = {
   "app/dashboard/einvoicing-actions.ts#refreshEinvoiceAddressAction": access({
     ok: ["clientOwner", "clientMember"],
-    note: "with a fake PA configured (left configured for the rest of the file: nothing else calls it)",
+    note: "with a fake PA configured (until the end of the file: nothing else calls it)",
     prepare: paWithDirectory,
     form: ({ world }) => ({ organizationId: world.organizationId }),
   }),
