@@ -47,6 +47,14 @@ const schema = z
     STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
     /** Tests only: where the Stripe SDK sends its requests (a local fake Stripe server). */
     STRIPE_API_BASE: z.url().optional(),
+    /** E-invoicing through a Plateforme Agréée (AFNOR XP Z12-013 API); all three or none: without them, e-invoicing is off. */
+    PA_API_URL: z.url().optional(),
+    PA_CLIENT_ID: z.string().min(1).optional(),
+    PA_CLIENT_SECRET: z.string().min(1).optional(),
+    /** The PA's OAuth2 token endpoint (client credentials); default PA_API_URL + "/token". */
+    PA_TOKEN_URL: z.url().optional(),
+    /** The PA's Directory Service base URL; default PA_API_URL. */
+    PA_DIRECTORY_URL: z.url().optional(),
     MILESTONE_AUTO_APPROVE_DAYS: z.coerce.number().int().min(1).max(90).default(14),
     /** Days the expert has to answer a dispute before an admin may decide (unless both sides say they are ready). */
     DISPUTE_RESPONSE_DAYS: z.coerce.number().int().min(1).max(30).default(5),
@@ -66,6 +74,10 @@ const schema = z
   .refine((env) => !env.STRIPE_SECRET_KEY || env.STRIPE_WEBHOOK_SECRET, {
     message: "STRIPE_SECRET_KEY needs STRIPE_WEBHOOK_SECRET (the signing secret of the /api/stripe/webhook endpoint)",
     path: ["STRIPE_WEBHOOK_SECRET"],
+  })
+  .refine((env) => [env.PA_API_URL, env.PA_CLIENT_ID, env.PA_CLIENT_SECRET].filter(Boolean).length % 3 === 0, {
+    message: "PA_API_URL, PA_CLIENT_ID and PA_CLIENT_SECRET go together (all three, or none: e-invoicing off)",
+    path: ["PA_API_URL"],
   })
   .refine((env) => !env.S3_BUCKET || (env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY), {
     message: "S3_BUCKET needs S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY",

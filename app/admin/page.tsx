@@ -26,7 +26,7 @@ export default async function AdminPage() {
     getAdminOverview(actor),
     getVettingStats(actor),
   ]);
-  const [contractsAdmin, background] = await Promise.all([getTranslations("contractsAdmin"), getTranslations("backgroundAdmin")]);
+  const [contractsAdmin, background, einvoicing] = await Promise.all([getTranslations("contractsAdmin"), getTranslations("backgroundAdmin"), getTranslations("einvoicing")]);
   const roleName = (role: string | null) => (role ? t(`role_${role}` as "role_client") : t("roleNone"));
   return (
     <div className="flex flex-col gap-8">
@@ -70,6 +70,9 @@ export default async function AdminPage() {
         </Link>
         <Link href="/admin/background" className={buttonClasses("secondary")}>
           {background("linkLabel")}
+        </Link>
+        <Link href="/admin/einvoicing" className={buttonClasses("secondary")}>
+          {einvoicing("adminLink")}
         </Link>
       </nav>
       <section aria-labelledby="by-role">

@@ -10,6 +10,9 @@ import { MyContracts } from "@/components/dashboard/MyContracts";
 import { MyJobs } from "@/components/dashboard/MyJobs";
 import { UnreadConversations } from "@/components/dashboard/UnreadConversations";
 import { OrganizationPanel } from "@/components/dashboard/OrganizationPanel";
+import { EinvoiceAddress } from "@/components/dashboard/EinvoiceAddress";
+import { organizationAddress } from "@/lib/einvoicing/directory-jobs";
+import { refreshEinvoiceAddressAction } from "./einvoicing-actions";
 import { buttonClasses } from "@/components/ui/Button";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { currentActor } from "@/lib/auth/current-actor";
@@ -136,6 +139,7 @@ export default async function DashboardPage() {
         invitations={mine.invitations}
         currentUserId={actor.id}
         memberRoleAction={mine.myRole === "owner" ? setMemberRoleAction : undefined}
+        einvoiceAddress={<EinvoiceAddress organizationId={mine.organization.id} address={await organizationAddress(mine.organization.siren)} action={refreshEinvoiceAddressAction} />}
         inviteForm={
           mine.myRole === "owner" ? <InviteMemberForm organizationId={mine.organization.id} action={inviteMemberAction} /> : null
         }

@@ -11,6 +11,8 @@ import { redirectPendingAdmin } from "@/lib/auth/admin-page";
 import { currentActor } from "@/lib/auth/current-actor";
 import { parisDay } from "@/lib/dates";
 import { listInvoices, statementYears } from "@/lib/invoicing/queries";
+import { einvoiceDisplays } from "@/lib/einvoicing/queries";
+import { isEinvoicingOn } from "@/lib/einvoicing/config";
 import { PRESETS, parsePeriod, periodSearch, presetPeriod, queryPeriod } from "./period";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 
@@ -32,12 +34,14 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pag
   if (!actor.role) redirect("/onboarding");
   redirectPendingAdmin(actor, `/invoices${search}`);
   const role = actor.role;
-  const [t, format, invoices, years] = await Promise.all([
+  const [t, te, format, invoices, years] = await Promise.all([
     getTranslations("invoices"),
+    getTranslations("einvoicing"),
     getFormatter(),
     listInvoices(actor, queryPeriod(filter)),
     role === "expert" ? statementYears(actor) : Promise.resolve(null),
   ]);
+  const einvoice = await einvoiceDisplays(invoices.map((invoice) => invoice.id));
   const day = (isoDay: string) => format.dateTime(new Date(`${isoDay}T12:00:00Z`), { dateStyle: "long" });
   const period =
     filter.from && filter.to
@@ -74,8 +78,9 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pag
           <p className="text-stone-700">{t("none")}</p>
         ) : (
           <>
-            <InvoiceTable invoices={invoices} viewer={role} period={period} />
+            <InvoiceTable invoices={invoices} viewer={role} period={period} einvoice={einvoice} />
             <p className="text-sm text-stone-700">{t("creditNotesNegative")}</p>
+            <p className="max-w-3xl text-sm text-stone-700">{isEinvoicingOn() ? te("listHint") : te("listHintOff")}</p>
           </>
         )}
         <div className="flex flex-col gap-1">

@@ -19,11 +19,13 @@ interface OrganizationPanelProps {
   invitations: { id: string; email: string; role: "owner" | "member"; expiresAt: Date }[];
   currentUserId: string;
   inviteForm: ReactNode;
+  /** The e-invoicing address row (dt/dd), when the page gives it. */
+  einvoiceAddress?: ReactNode;
   /** Changes a member's role; owners see a button per member when it is given. */
   memberRoleAction?: (state: FormState, formData: FormData) => Promise<FormState>;
 }
 
-export async function OrganizationPanel({ organization, members, invitations, currentUserId, inviteForm, memberRoleAction }: OrganizationPanelProps) {
+export async function OrganizationPanel({ organization, members, invitations, currentUserId, inviteForm, memberRoleAction, einvoiceAddress }: OrganizationPanelProps) {
   const [t, format] = await Promise.all([getTranslations("dashboard"), getFormatter()]);
   const roleLabel = (role: "owner" | "member") => (role === "owner" ? t("roleOwner") : t("roleMember"));
   const iAmOwner = members.some((m) => m.userId === currentUserId && m.role === "owner");
@@ -51,6 +53,7 @@ export async function OrganizationPanel({ organization, members, invitations, cu
             <br />
             {organization.postalCode} {organization.city}
           </dd>
+          {einvoiceAddress}
         </dl>
         <h3 className="mt-6 font-semibold">{t("members")}</h3>
         <ul className="mt-2 divide-y divide-stone-200 text-sm">

@@ -1,5 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { Invoice, UserRole } from "@/db/schema";
+import type { EinvoiceDisplay } from "@/lib/einvoicing/statuses";
+import { EinvoiceStatus } from "./EinvoiceStatus";
 
 /** The other side of an invoice for the person reading the list (both sides for admins). */
 function otherParty(invoice: Invoice, viewer: UserRole, both: (seller: string, buyer: string) => string): string {
@@ -11,10 +13,11 @@ function otherParty(invoice: Invoice, viewer: UserRole, both: (seller: string, b
 
 /**
  * Invoices and credit notes, newest first: date in words, number, type, other party, amounts
- * (credit notes negative, as in the accountant's CSV), the corrected invoice and the PDF.
+ * (credit notes negative, as in the accountant's CSV), the corrected invoice, the e-invoicing
+ * status (Plateforme Agréée) and the PDF.
  */
-export async function InvoiceTable({ invoices, viewer, period }: { invoices: Invoice[]; viewer: UserRole; period: string }) {
-  const [t, format, locale] = await Promise.all([getTranslations("invoices"), getFormatter(), getLocale()]);
+export async function InvoiceTable({ invoices, viewer, period, einvoice }: { invoices: Invoice[]; viewer: UserRole; period: string; einvoice: Map<string, EinvoiceDisplay> }) {
+  const [t, format, locale, te] = await Promise.all([getTranslations("invoices"), getFormatter(), getLocale(), getTranslations("einvoicing")]);
   const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
   // Issue dates are Paris calendar days; noon UTC falls on the same day in Paris.
   const day = (isoDay: string) => format.dateTime(new Date(`${isoDay}T12:00:00Z`), { dateStyle: "long" });
@@ -34,6 +37,7 @@ export async function InvoiceTable({ invoices, viewer, period }: { invoices: Inv
             <th scope="col" className="p-3 text-right">{t("colVat")}</th>
             <th scope="col" className="p-3 text-right">{t("colInclVat")}</th>
             <th scope="col" className="p-3">{t("colCorrects")}</th>
+            <th scope="col" className="p-3">{te("colStatus")}</th>
             <th scope="col" className="p-3">{t("colFile")}</th>
           </tr>
         </thead>
@@ -52,6 +56,9 @@ export async function InvoiceTable({ invoices, viewer, period }: { invoices: Inv
                 <td className="p-3 text-right tabular-nums whitespace-nowrap">{euros(sign * invoice.vatCents)}</td>
                 <td className="p-3 text-right font-semibold tabular-nums whitespace-nowrap">{euros(sign * invoice.inclVatCents)}</td>
                 <td className="p-3">{invoice.document.corrects ? t("corrects", { number: invoice.document.corrects.number }) : null}</td>
+                <td className="p-3">
+                  <EinvoiceStatus display={einvoice.get(invoice.id)} />
+                </td>
                 <td className="p-3">
                   <a href={`/invoices/${invoice.id}/pdf`} download aria-label={t("downloadLabel", { number: invoice.number })} className="font-semibold underline">
                     {t("download")}

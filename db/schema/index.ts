@@ -17,3 +17,4 @@ export * from "./support";
 export * from "./privacy";
 export * from "./dac7";
 export * from "./attachments";
+export * from "./einvoicing";

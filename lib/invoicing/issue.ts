@@ -1,4 +1,5 @@
 import { queueJob } from "@/lib/jobs/queue";
+import { queueEinvoiceSubmission } from "@/lib/einvoicing/submit";
 import { and, eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { invoices, payments, type InvoiceDocument, type InvoiceLine, type InvoiceParty } from "@/db/schema";
@@ -22,7 +23,7 @@ function oneLine(description: string, exVatCents: number, vatRateBps: number): P
   return { lines: [line], vatBreakdown: [] };
 }
 
-/** Inserts an invoice with the next number of its series, and queues its PDF. */
+/** Inserts an invoice with the next number of its series, and queues its PDF and its e-invoicing submission. */
 async function insertInvoice(
   tx: Transaction,
   row: { kind: "invoice" | "credit_note"; role: "service" | "commission"; seriesKey: string; format: (year: number, sequence: number) => string },
@@ -53,6 +54,8 @@ async function insertInvoice(
     document,
   });
   await queueJob(tx, RENDER_INVOICE_TASK, { invoiceId }, { key: `invoice:${invoiceId}`, maxAttempts: 10 });
+  // Sent to the Plateforme Agréée by the worker once this transaction commits (never inside it).
+  await queueEinvoiceSubmission(tx, invoiceId);
   return invoiceId;
 }
 

@@ -18,6 +18,9 @@ import { REPAIR_TASK, repairPaymentIntents } from "@/lib/payments/repair";
 import { SEND_TRANSFER_TASK } from "@/lib/payments/release";
 import { sendTransfer } from "@/lib/payments/transfers";
 import { log } from "@/lib/observability/logger";
+import { LOOKUP_ADDRESS_TASK, refreshOrganizationAddressJob } from "@/lib/einvoicing/directory-jobs";
+import { POLL_EINVOICE_TASK, pollEinvoiceStatuses } from "@/lib/einvoicing/poll";
+import { SUBMIT_EINVOICE_TASK, submitEinvoice } from "@/lib/einvoicing/submit";
 
 const deliverPayload = z.object({ outboxId: z.uuid() });
 const eventPayload = z.object({ eventId: z.string().min(1) });
@@ -25,6 +28,7 @@ const transferPayload = z.object({ transferId: z.uuid() });
 const refundPayload = z.object({ refundId: z.uuid() });
 const invoicePayload = z.object({ invoiceId: z.uuid() });
 const exportPayload = z.object({ exportId: z.uuid() });
+const organizationPayload = z.object({ organizationId: z.uuid() });
 
 export const taskList: TaskList = {
   [DELIVER_EMAIL_TASK]: async (payload, helpers) => {
@@ -69,6 +73,19 @@ export const taskList: TaskList = {
   purge_data_exports: async (_payload, helpers) => {
     helpers.logger.info(`data exports expired: ${await purgeExpiredDataExports()}`);
   },
+  [SUBMIT_EINVOICE_TASK]: async (payload, helpers) => {
+    const { invoiceId } = invoicePayload.parse(payload);
+    const outcome = await submitEinvoice(invoiceId, { isLastAttempt: helpers.job.attempts >= helpers.job.max_attempts });
+    helpers.logger.info(`e-invoice ${invoiceId}: ${outcome}`);
+  },
+  [POLL_EINVOICE_TASK]: async (_payload, helpers) => {
+    const { acknowledged, statuses } = await pollEinvoiceStatuses();
+    if (acknowledged + statuses > 0) helpers.logger.info(`e-invoicing: ${acknowledged} acknowledgements, ${statuses} lifecycle statuses`);
+  },
+  [LOOKUP_ADDRESS_TASK]: async (payload, helpers) => {
+    const { organizationId } = organizationPayload.parse(payload);
+    helpers.logger.info(`electronic address of organisation ${organizationId}: ${await refreshOrganizationAddressJob(organizationId)}`);
+  },
   milestone_deadlines: async (_payload, helpers) => {
     const { approved, reminded } = await runMilestoneDeadlines();
     helpers.logger.info(`milestones auto-approved: ${approved}, reminders: ${reminded}`);
@@ -78,7 +95,8 @@ export const taskList: TaskList = {
 /**
  * URSSAF reminders daily at 08:00 (server time), DAC7 reminders (December) and sellers' copies
  * (1 to 31 January) daily at 09:00, milestone deadlines every hour, the repair of payment
- * provider calls left half-way every ten minutes, expired data exports deleted daily at 03:30;
+ * provider calls left half-way every ten minutes, expired data exports deleted daily at 03:30,
+ * the PA's e-invoicing statuses read every fifteen minutes;
  * graphile-worker backfills a missed run (up to a day, an hour) late.
  */
 const crontab = [
@@ -87,6 +105,7 @@ const crontab = [
   "5 * * * * milestone_deadlines ?fill=1h",
   `*/10 * * * * ${REPAIR_TASK}`,
   "30 3 * * * purge_data_exports ?fill=1d",
+  `*/15 * * * * ${POLL_EINVOICE_TASK}`,
 ].join("\n");
 
 const workerLog = log("worker");

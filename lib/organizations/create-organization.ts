@@ -6,6 +6,8 @@ import { requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { fail, ok, type Result } from "@/lib/result";
 import { fieldErrors } from "@/lib/actions/field-errors";
+import { isEinvoicingOn } from "@/lib/einvoicing/config";
+import { queueAddressLookup } from "@/lib/einvoicing/directory-jobs";
 import { createOrganizationSchema, type CreateOrganizationInput } from "./schemas";
 
 export type CreateOrganizationError = "invalid" | "already_member";
@@ -50,6 +52,7 @@ export async function createOrganization(
       .returning();
     if (!organization) throw new Error("organization insert returned nothing");
     await tx.insert(organizationMembers).values({ organizationId: organization.id, userId: user.id, role: "owner" });
+    if (isEinvoicingOn()) await queueAddressLookup(tx, organization.id);
     await recordAudit(tx, {
       actorId: user.id,
       action: "organization.created",

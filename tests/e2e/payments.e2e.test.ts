@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import postgres from "postgres";
+import { describe, expect, inject, it } from "vitest";
 import { demoAccounts } from "@/db/seed/seed";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
@@ -70,6 +71,27 @@ describe.skipIf(!e2eEnabled)("payments in test mode (client in French, expert in
     await ep.getByRole("link", { name: /^Download F-/ }).first().waitFor();
     await ep.getByRole("link", { name: /^Download C-/ }).first().waitFor();
     await expert.screenshot("en-63c-expert-invoices");
+    // E-invoicing: the demo has no Plateforme Agréée, and every document says so, in each language.
+    await ep.getByRole("columnheader", { name: en.einvoicing.colStatus }).waitFor();
+    await ep.getByText(en.einvoicing.state_off).first().waitFor();
+    await page.getByText(fr.einvoicing.state_off).first().waitFor();
+    // The statuses a PA sends back, as the poll records them (200 Déposée, 212 Encaissée), in both languages.
+    const contractId = new URL(contractUrl).pathname.split("/")[2]!;
+    const database = postgres(inject("e2eDatabaseUrl"), { max: 1, onnotice: () => {} });
+    try {
+      await database`insert into einvoice_transmissions (invoice_id, tracking_id, state, lifecycle_code, lifecycle_at)
+        select id, id::text, 'submitted', case when role = 'service' then 212 else 200 end, now() from invoices where contract_id = ${contractId}
+        on conflict (invoice_id) do update set state = 'submitted', skip_reason = null, lifecycle_code = excluded.lifecycle_code, lifecycle_at = excluded.lifecycle_at`;
+    } finally {
+      await database.end({ timeout: 5 });
+    }
+    await page.reload();
+    await page.getByText(fr.einvoicing.status_212).first().waitFor();
+    await client.screenshot("fr-63d-einvoicing-statuses");
+    await ep.reload();
+    await ep.getByText(en.einvoicing.status_212).first().waitFor();
+    await ep.getByText(en.einvoicing.status_200).first().waitFor();
+    await expert.screenshot("en-63e-einvoicing-statuses");
     // An English reader also gets each document with English labels beside the French (the French text binds).
     for (const kind of ["F", "C"]) {
       const english = ep.getByRole("link", { name: new RegExp(`^Download ${kind}-.* with English labels`) }).first();

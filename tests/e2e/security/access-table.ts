@@ -69,6 +69,7 @@ export const PAGES: Record<string, Access> = {
   "/support": { ok: signedIn, note: "one's own messages to support (an admin who has not passed the second factor sees only their own, as anyone)" },
   "/support/[id]": { ok: [], note: "no support thread in the demo data; a wrong link is explained on the page (200), tested apart" },
   "/admin/background": { ok: ["admin"] },
+  "/admin/einvoicing": { ok: ["admin"] },
   "/second-factor": { ok: [], note: "an enrolled admin whose session has not passed the second factor yet (the pending admin here has no authenticator: sent to enrol)" },
   "/second-factor/enrol": { ok: ["pendingAdmin"], note: "an admin with no authenticator yet" },
   "/pay/test/checkout/[sessionId]": { ok: [], note: "no open test checkout in the demo data" },

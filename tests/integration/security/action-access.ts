@@ -11,6 +11,7 @@
 import { ACCOUNT_ACTIONS } from "./access/accounts";
 import { ADMIN_ACTIONS } from "./access/admin";
 import { CONTRACT_ACTIONS } from "./access/contracts";
+import { EINVOICING_ACTIONS } from "./access/einvoicing";
 import { EXPERT_ACTIONS } from "./access/experts";
 import { JOB_ACTIONS } from "./access/jobs";
 import { SECOND_FACTOR_ACTIONS } from "./access/second-factor";
@@ -24,6 +25,7 @@ export const ACTIONS: Record<string, ActionAccess> = {
   ...ACCOUNT_ACTIONS,
   ...ADMIN_ACTIONS,
   ...CONTRACT_ACTIONS,
+  ...EINVOICING_ACTIONS,
   ...EXPERT_ACTIONS,
   ...JOB_ACTIONS,
   ...SECOND_FACTOR_ACTIONS,

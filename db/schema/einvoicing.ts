@@ -1,0 +1,67 @@
+import { index, integer, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { invoices } from "./invoices";
+
+/**
+ * Where a document stands with the Plateforme Agréée: queued (intent recorded, not yet sent or
+ * sent without an answer), submitted (the PA holds a flow for it), failed (the PA refused the
+ * submission or every attempt failed: an admin may retry), not_transmitted (no PA configured,
+ * or the buyer has no electronic address; the document stays downloadable).
+ */
+export const einvoiceState = pgEnum("einvoice_state", ["queued", "submitted", "failed", "not_transmitted"]);
+
+/** One row per invoice or credit note: its flow, keyed by a tracking id that never changes. */
+export const einvoiceTransmissions = pgTable(
+  "einvoice_transmissions",
+  {
+    invoiceId: uuid("invoice_id")
+      .primaryKey()
+      .references(() => invoices.id, { onDelete: "restrict" }),
+    /** Sent as the flow's trackingId: the same on every attempt, so a retry after a crash finds the flow instead of sending a second one. */
+    trackingId: text("tracking_id").notNull().unique(),
+    state: einvoiceState("state").notNull().default("queued"),
+    /** "no_pa" | "buyer_no_address" when not transmitted. */
+    skipReason: text("skip_reason"),
+    flowId: text("flow_id"),
+    /** The latest lifecycle status (XP Z12-012 code, 200 Déposée … 213 Rejetée) and when the PA dated it. */
+    lifecycleCode: integer("lifecycle_code"),
+    lifecycleAt: timestamp("lifecycle_at", { withTimezone: true }),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("einvoice_transmissions_state_idx").on(t.state)],
+);
+
+/** Every lifecycle status received for a document, in the PA's time; a replay changes nothing. */
+export const einvoiceStatusEvents = pgTable(
+  "einvoice_status_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    invoiceId: uuid("invoice_id")
+      .notNull()
+      .references(() => invoices.id, { onDelete: "restrict" }),
+    code: integer("code").notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    /** The PA flow that carried it (the submission's acknowledgement, or a lifecycle flow). */
+    flowId: text("flow_id"),
+    reason: text("reason"),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("einvoice_status_events_once").on(t.invoiceId, t.code, t.occurredAt)],
+);
+
+/** The directory's answer per SIREN (electronic invoicing address, BT-49/BT-34), cached; null: not registered. */
+export const einvoiceAddresses = pgTable("einvoice_addresses", {
+  siren: text("siren").primaryKey(),
+  address: text("address"),
+  lookedUpAt: timestamp("looked_up_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** How far the lifecycle flows have been read (the search's updatedAfter), one row. */
+export const einvoicePollCursor = pgTable("einvoice_poll_cursor", {
+  id: text("id").primaryKey(),
+  updatedAfter: timestamp("updated_after", { withTimezone: true }).notNull(),
+});
+
+export type EinvoiceTransmission = typeof einvoiceTransmissions.$inferSelect;

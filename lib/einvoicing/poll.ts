@@ -1,0 +1,59 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { db } from "@/db/client";
+import { einvoicePollCursor, einvoiceTransmissions, invoices } from "@/db/schema";
+import { log } from "@/lib/observability/logger";
+import { parseLifecycleMessage } from "./cdar";
+import { paConnector } from "./connector";
+import type { PaConnector } from "./pa-client";
+import { recordStatus } from "./record-status";
+import { recordAcknowledgement } from "./submit";
+
+export const POLL_EINVOICE_TASK = "einvoice_poll";
+/** Lifecycle flows about the invoices we issued (XP Z12-013 flow types). */
+export const LIFECYCLE_FLOW_TYPES = ["SupplierInvoiceLC", "CustomerInvoiceLC"];
+const CURSOR_ID = "lifecycle";
+const logger = log("einvoicing");
+
+/**
+ * Cron: reads what the PA has for us, with no transaction open during a call. (1) The
+ * acknowledgement of each submitted flow still without a status (Ok → Déposée, Error →
+ * Rejetée). (2) Lifecycle flows updated since the cursor: each one's CDAR message is downloaded,
+ * matched to our document by number, and recorded (once, out-of-order safe). The cursor moves to
+ * the latest updatedAt read. Returns counts.
+ */
+export async function pollEinvoiceStatuses(connector: PaConnector | null = paConnector()): Promise<{ acknowledged: number; statuses: number }> {
+  if (!connector) return { acknowledged: 0, statuses: 0 };
+  let acknowledged = 0;
+  const waiting = await db
+    .select({ invoiceId: einvoiceTransmissions.invoiceId, trackingId: einvoiceTransmissions.trackingId })
+    .from(einvoiceTransmissions)
+    .where(and(eq(einvoiceTransmissions.state, "submitted"), isNull(einvoiceTransmissions.lifecycleCode)))
+    .limit(200);
+  for (const row of waiting) {
+    const flow = (await connector.searchFlows({ trackingId: row.trackingId })).find((f) => f.trackingId === row.trackingId);
+    if (!flow || (flow.ackStatus !== "Ok" && flow.ackStatus !== "Error")) continue;
+    await recordAcknowledgement(db, row.invoiceId, flow);
+    acknowledged += 1;
+  }
+
+  const [cursor] = await db.select().from(einvoicePollCursor).where(eq(einvoicePollCursor.id, CURSOR_ID));
+  const flows = await connector.searchFlows({ flowTypes: LIFECYCLE_FLOW_TYPES, updatedAfter: cursor?.updatedAfter.toISOString() });
+  let statuses = 0;
+  let latest = cursor?.updatedAfter ?? null;
+  for (const flow of flows) {
+    const message = parseLifecycleMessage(new TextDecoder().decode(await connector.downloadFlow(flow.flowId)));
+    if (!message) {
+      logger.warn({ flowId: flow.flowId }, "lifecycle flow not understood, skipped");
+    } else {
+      const [invoice] = await db.select({ id: invoices.id }).from(invoices).where(eq(invoices.number, message.invoiceNumber));
+      if (!invoice) logger.warn({ flowId: flow.flowId }, "lifecycle flow for an unknown document, skipped");
+      else if (await recordStatus(db, { invoiceId: invoice.id, code: message.code, occurredAt: message.occurredAt, flowId: flow.flowId, reason: message.reason })) statuses += 1;
+    }
+    const updated = flow.updatedAt ? new Date(flow.updatedAt) : null;
+    if (updated && (!latest || updated > latest)) latest = updated;
+  }
+  if (latest && latest !== cursor?.updatedAfter) {
+    await db.insert(einvoicePollCursor).values({ id: CURSOR_ID, updatedAfter: latest }).onConflictDoUpdate({ target: einvoicePollCursor.id, set: { updatedAfter: latest } });
+  }
+  return { acknowledged, statuses };
+}

@@ -1,0 +1,69 @@
+import { desc, eq, inArray, or, and, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { einvoiceStatusEvents, einvoiceTransmissions, invoices } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { requireRole } from "@/lib/auth/policy";
+import { isEinvoicingOn } from "./config";
+import { isLifecycleCode, type EinvoiceDisplay } from "./statuses";
+
+/**
+ * The e-invoicing status of each listed document (the caller has already checked that the actor
+ * may see them: `listInvoices`). A document with no transmission row yet is queued when a PA is
+ * configured, off otherwise.
+ */
+export async function einvoiceDisplays(invoiceIds: string[]): Promise<Map<string, EinvoiceDisplay>> {
+  const result = new Map<string, EinvoiceDisplay>();
+  if (invoiceIds.length === 0) return result;
+  const rows = await db.select().from(einvoiceTransmissions).where(inArray(einvoiceTransmissions.invoiceId, invoiceIds));
+  const byId = new Map(rows.map((row) => [row.invoiceId, row]));
+  const on = isEinvoicingOn();
+  for (const id of invoiceIds) {
+    const row = byId.get(id);
+    if (!row) result.set(id, on ? { kind: "queued" } : { kind: "off" });
+    else if (row.lifecycleCode !== null && row.lifecycleAt && isLifecycleCode(row.lifecycleCode)) result.set(id, { kind: "status", code: row.lifecycleCode, at: row.lifecycleAt });
+    else if (row.state === "not_transmitted") result.set(id, row.skipReason === "buyer_no_address" ? { kind: "no_address" } : { kind: "off" });
+    else result.set(id, { kind: row.state });
+  }
+  return result;
+}
+
+export interface EinvoiceProblem {
+  invoiceId: string;
+  number: string;
+  kind: "invoice" | "credit_note";
+  state: string;
+  lifecycleCode: number | null;
+  attempts: number;
+  lastError: string | null;
+  reason: string | null;
+  updatedAt: Date;
+}
+
+/** Admin: documents whose transmission failed, or that the PA or the buyer rejected, refused or disputed. */
+export async function listEinvoiceProblems(actor: Actor | null): Promise<EinvoiceProblem[]> {
+  requireRole(actor, "admin");
+  const reason = sql<string | null>`(select e.reason from einvoice_status_events e where e.invoice_id = ${einvoiceTransmissions.invoiceId} order by e.occurred_at desc limit 1)`;
+  return db
+    .select({
+      invoiceId: einvoiceTransmissions.invoiceId,
+      number: invoices.number,
+      kind: invoices.kind,
+      state: einvoiceTransmissions.state,
+      lifecycleCode: einvoiceTransmissions.lifecycleCode,
+      attempts: einvoiceTransmissions.attempts,
+      lastError: einvoiceTransmissions.lastError,
+      reason,
+      updatedAt: einvoiceTransmissions.updatedAt,
+    })
+    .from(einvoiceTransmissions)
+    .innerJoin(invoices, eq(invoices.id, einvoiceTransmissions.invoiceId))
+    .where(or(eq(einvoiceTransmissions.state, "failed"), and(eq(einvoiceTransmissions.state, "submitted"), inArray(einvoiceTransmissions.lifecycleCode, [207, 208, 210, 213]))))
+    .orderBy(desc(einvoiceTransmissions.updatedAt))
+    .limit(200);
+}
+
+/** Admin: the whole status history of one document, oldest first. */
+export async function einvoiceHistory(actor: Actor | null, invoiceId: string) {
+  requireRole(actor, "admin");
+  return db.select().from(einvoiceStatusEvents).where(eq(einvoiceStatusEvents.invoiceId, invoiceId)).orderBy(einvoiceStatusEvents.occurredAt);
+}

@@ -1,0 +1,46 @@
+import { asc, eq } from "drizzle-orm";
+import { expect } from "vitest";
+import { db } from "@/db/client";
+import { einvoiceStatusEvents, einvoiceTransmissions, invoices } from "@/db/schema";
+import { afnorConnector } from "@/lib/einvoicing/pa-client";
+import { resetEnvCache } from "@/lib/env";
+import { approveMilestone, markDelivered } from "@/lib/payments/delivery";
+import { fundMilestone, makeActiveContract } from "../../helpers/contracts";
+import { FAKE_PA_CLIENT, type FakePa } from "../../helpers/fake-pa";
+
+export function connectorFor(fake: FakePa, timeoutMs = 3000) {
+  return afnorConnector({ apiUrl: fake.url, directoryUrl: fake.url, tokenUrl: `${fake.url}/token`, clientId: FAKE_PA_CLIENT.id, clientSecret: FAKE_PA_CLIENT.secret, timeoutMs });
+}
+
+/** Points the app's configuration at the fake PA (or removes it, with null). */
+export function configurePa(fake: FakePa | null) {
+  for (const key of ["PA_API_URL", "PA_CLIENT_ID", "PA_CLIENT_SECRET"]) delete process.env[key];
+  if (fake) {
+    process.env.PA_API_URL = fake.url;
+    process.env.PA_CLIENT_ID = FAKE_PA_CLIENT.id;
+    process.env.PA_CLIENT_SECRET = FAKE_PA_CLIENT.secret;
+  }
+  resetEnvCache();
+}
+
+/** One released milestone: the expert's invoice to the client and Compagnon's commission invoice, issued. */
+export async function releasedMilestone() {
+  const contract = await makeActiveContract({ bid: { total: "600", milestones: [{ title: "Installation", amount: "600", dueOn: "2027-03-01" }] } });
+  const milestoneId = contract.milestoneIds[0]!;
+  await fundMilestone(contract.owner, milestoneId);
+  expect((await markDelivered(contract.expert, { milestoneId, note: "Serveur installé et documenté." })).ok).toBe(true);
+  expect((await approveMilestone(contract.owner, { milestoneId })).ok).toBe(true);
+  const documents = await db.select().from(invoices).where(eq(invoices.contractId, contract.contractId)).orderBy(asc(invoices.role));
+  const commission = documents.find((d) => d.role === "commission")!;
+  const service = documents.find((d) => d.role === "service")!;
+  return { contract, service, commission };
+}
+
+export async function transmissionOf(invoiceId: string) {
+  const [row] = await db.select().from(einvoiceTransmissions).where(eq(einvoiceTransmissions.invoiceId, invoiceId));
+  return row;
+}
+
+export async function historyOf(invoiceId: string) {
+  return db.select({ code: einvoiceStatusEvents.code, reason: einvoiceStatusEvents.reason }).from(einvoiceStatusEvents).where(eq(einvoiceStatusEvents.invoiceId, invoiceId)).orderBy(asc(einvoiceStatusEvents.occurredAt));
+}
