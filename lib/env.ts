@@ -47,6 +47,10 @@ const schema = z
     STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
     /** Tests only: where the Stripe SDK sends its requests (a local fake Stripe server). */
     STRIPE_API_BASE: z.url().optional(),
+    /** INSEE Sirene API integration key (portail-api.insee.fr); unset, companies show "not checked". */
+    SIRENE_API_KEY: z.string().min(1).optional(),
+    /** Sirene API base URL; defaults to INSEE's (https://api.insee.fr/api-sirene/3.11). Tests point it at a fake. */
+    SIRENE_API_URL: z.url().optional(),
     MILESTONE_AUTO_APPROVE_DAYS: z.coerce.number().int().min(1).max(90).default(14),
     /** Compagnon's legal identity, printed on its invoices; unset, the fictional demo identity (production refuses it). */
     PLATFORM_LEGAL_NAME: z.string().min(2).default(DEMO.PLATFORM_LEGAL_NAME),

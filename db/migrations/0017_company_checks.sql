@@ -1,0 +1,1 @@
+CREATE INDEX "organizations_siren_index" ON "organizations" USING btree ("siren");
