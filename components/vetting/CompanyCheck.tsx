@@ -10,7 +10,7 @@ export async function CompanyCheck({ flags, declared }: { flags: CompanyFlags; d
   const state = company?.status ?? "not_checked";
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
   const rows: [string, string, string][] = [
-    ["SIRET", flags.siret ?? "—", flags.siret ?? "—"],
+    ["SIRET", flags.siret ?? "—", company ? (flags.siret ?? "—") : "—"],
     [t("companyName"), declared.displayName || "—", company?.legalName ?? "—"],
     [t("companyForm"), declared.legalForm ? p(`form_${declared.legalForm}`) : "—", company?.legalForm ?? "—"],
     [t("companyAddress"), "—", company?.address ?? "—"],
