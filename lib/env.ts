@@ -55,6 +55,10 @@ const schema = z
     PA_TOKEN_URL: z.url().optional(),
     /** The PA's Directory Service base URL; default PA_API_URL. */
     PA_DIRECTORY_URL: z.url().optional(),
+    /** INSEE Sirene API integration key (portail-api.insee.fr); unset, companies show "not checked". */
+    SIRENE_API_KEY: z.string().min(1).optional(),
+    /** Sirene API base URL; defaults to INSEE's (https://api.insee.fr/api-sirene/3.11). Tests point it at a fake. */
+    SIRENE_API_URL: z.url().optional(),
     MILESTONE_AUTO_APPROVE_DAYS: z.coerce.number().int().min(1).max(90).default(14),
     /** Days the expert has to answer a dispute before an admin may decide (unless both sides say they are ready). */
     DISPUTE_RESPONSE_DAYS: z.coerce.number().int().min(1).max(30).default(5),

@@ -39,9 +39,8 @@ export async function createOrganizationAction(_previous: FormState, formData: F
       city: values.city ?? "",
     });
     if (!result.ok) {
-      return result.error === "already_member"
-        ? { status: "error", formError: "onboarding.alreadyMember", values }
-        : { status: "error", fieldErrors: result.fields, values };
+      if (result.error === "invalid") return { status: "error", fieldErrors: result.fields, values };
+      return { status: "error", formError: result.error === "siren_taken" ? "onboarding.sirenTaken" : "onboarding.alreadyMember", values };
     }
     return { status: "success" };
   });

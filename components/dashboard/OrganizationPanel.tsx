@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import type { FormState } from "@/lib/actions/form-state";
+import { storedCompanyChecks } from "@/lib/companies/check";
 import { MemberRoleForm } from "./MemberRoleForm";
 
 interface OrganizationPanelProps {
@@ -26,7 +27,9 @@ interface OrganizationPanelProps {
 }
 
 export async function OrganizationPanel({ organization, members, invitations, currentUserId, inviteForm, memberRoleAction, einvoiceAddress }: OrganizationPanelProps) {
-  const [t, format] = await Promise.all([getTranslations("dashboard"), getFormatter()]);
+  const identifier = organization.siret ?? organization.siren;
+  const [t, format, checks] = await Promise.all([getTranslations("dashboard"), getFormatter(), storedCompanyChecks([identifier])]);
+  const check = checks.get(identifier);
   const roleLabel = (role: "owner" | "member") => (role === "owner" ? t("roleOwner") : t("roleMember"));
   const iAmOwner = members.some((m) => m.userId === currentUserId && m.role === "owner");
   // The last owner keeps the role: no button to remove it.
@@ -40,6 +43,8 @@ export async function OrganizationPanel({ organization, members, invitations, cu
         <dl className="mt-4 grid grid-cols-[8rem_1fr] gap-x-4 gap-y-2 text-sm">
           <dt className="font-semibold">{organization.siret ? t("siret") : t("siren")}</dt>
           <dd>{organization.siret ?? organization.siren}</dd>
+          <dt className="font-semibold">{t("sireneCheck")}</dt>
+          <dd>{check?.checkedAt ? t("sireneCheckedOn", { date: format.dateTime(check.checkedAt, { dateStyle: "medium" }) }) : t("sireneNotChecked")}</dd>
           {organization.vatNumber ? (
             <>
               <dt className="font-semibold">{t("vat")}</dt>

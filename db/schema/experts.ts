@@ -179,6 +179,8 @@ export const verificationRequests = pgTable(
     reason: text("reason"),
     checklist: jsonb("checklist").$type<Record<string, boolean>>(),
     changes: jsonb("changes").$type<ProfileChanges>(),
+    /** The profile's SIRET in force once decided, so the vetting desk sees a SIRET changed since. */
+    decidedSiret: text("decided_siret"),
   },
   (t) => [
     index().on(t.profileId),

@@ -18,3 +18,4 @@ export * from "./privacy";
 export * from "./dac7";
 export * from "./attachments";
 export * from "./einvoicing";
+export * from "./companies";

@@ -3,22 +3,28 @@ import { users } from "./auth";
 
 export const memberRole = pgEnum("member_role", ["owner", "member"]);
 
-export const organizations = pgTable("organizations", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  legalName: text("legal_name").notNull(),
-  /** 9-digit SIREN, always present (derived from the SIRET when one is given). */
-  siren: text("siren").notNull(),
-  /** 14-digit SIRET of the establishment, when the client gave one. */
-  siret: text("siret"),
-  vatNumber: text("vat_number"),
-  addressLine1: text("address_line1").notNull(),
-  addressLine2: text("address_line2"),
-  postalCode: text("postal_code").notNull(),
-  city: text("city").notNull(),
-  country: text("country").notNull().default("FR"),
-  createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    legalName: text("legal_name").notNull(),
+    /** 9-digit SIREN, always present (derived from the SIRET when one is given). */
+    siren: text("siren").notNull(),
+    /** 14-digit SIRET of the establishment, when the client gave one. */
+    siret: text("siret"),
+    vatNumber: text("vat_number"),
+    addressLine1: text("address_line1").notNull(),
+    addressLine2: text("address_line2"),
+    postalCode: text("postal_code").notNull(),
+    city: text("city").notNull(),
+    country: text("country").notNull().default("FR"),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // One organisation per SIREN is enforced by createOrganization under a lock, not by a unique
+  // index: databases from before the rule may hold duplicates, which admins resolve by hand.
+  (t) => [index().on(t.siren)],
+);
 
 export const organizationMembers = pgTable(
   "organization_members",

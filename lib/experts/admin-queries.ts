@@ -8,6 +8,12 @@ import { openChangeRequest } from "./profile-changes";
 import { profileDetails } from "./queries";
 import { isValidSiret } from "@/lib/organizations/identifiers";
 import { isUuidLike } from "@/lib/ids";
+import { companyFlagsFor } from "./company-flags";
+
+/** The SIRET under review: the one a waiting change request asks for, else the profile's. */
+const reviewedSiret = sql<string | null>`(case when ${expertProfiles.status} = 'verified' then coalesce((select case when r.changes -> 'siret' is not null
+  then r.changes -> 'siret' ->> 'to' else ${expertProfiles.siret} end from verification_requests r
+  where r.profile_id = ${expertProfiles.id} and r.decided_at is null and r.changes is not null limit 1), ${expertProfiles.siret}) else ${expertProfiles.siret} end)`;
 
 /** When a verified profile's change request waiting was made (null without one). */
 const changesSubmittedAt = sql<Date | null>`(select max(r.submitted_at) from verification_requests r
@@ -26,6 +32,7 @@ export async function getVettingQueue(actor: Actor | null) {
       headline: expertProfiles.headline,
       email: users.email,
       status: expertProfiles.status,
+      siret: reviewedSiret,
       submittedAt: sql<string>`${waitingSince}`,
       waitingHours: sql<number>`floor(extract(epoch from now() - ${waitingSince}) / 3600)::int`,
     })
@@ -33,8 +40,14 @@ export async function getVettingQueue(actor: Actor | null) {
     .innerJoin(users, eq(users.id, expertProfiles.userId))
     .where(inQueue)
     .orderBy(sql`${waitingSince} asc`);
+  const flags = await companyFlagsFor(rows);
   // A verified profile is in the queue for its changes only.
-  return rows.map(({ status, submittedAt, ...row }) => ({ ...row, submittedAt: new Date(submittedAt), changesOnly: status === "verified" }));
+  return rows.map(({ status, submittedAt, ...row }) => ({
+    ...row,
+    submittedAt: new Date(submittedAt),
+    changesOnly: status === "verified",
+    companyFlags: flags.get(row.id)!,
+  }));
 }
 
 /** Queue size and the median time the queued profiles have waited, in hours. */
@@ -68,12 +81,17 @@ export async function getVettingDetail(actor: Actor | null, profileId: string) {
     .where(sql`${auditLog.subjectType} = 'expert_profile' and ${auditLog.subjectId} = ${profileId}`)
     .orderBy(asc(auditLog.createdAt));
   const { profile } = row;
+  const pendingChanges = profile.status === "verified" ? (changeRequest?.changes ?? null) : null;
+  const siretUnderReview = pendingChanges?.siret ? pendingChanges.siret.to : profile.siret;
+  const companyFlags = (await companyFlagsFor([{ id: profile.id, siret: siretUnderReview }])).get(profile.id)!;
   return {
     ...row,
     ...details,
     history,
     /** A verified profile's changes waiting for a decision: each reviewed field's approved and asked-for value. */
-    pendingChanges: row.profile.status === "verified" ? (changeRequest?.changes ?? null) : null,
+    pendingChanges,
+    /** Sirene's stored answer, other accounts on the same SIREN, a SIRET changed since the last decision. */
+    companyFlags,
     missing: missingForSubmission(profile, details.skills.length, details.evidence, today),
     checks: {
       siretFormat: !!profile.siret && isValidSiret(profile.siret),

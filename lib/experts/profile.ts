@@ -9,6 +9,7 @@ import { fieldErrors } from "@/lib/actions/field-errors";
 import { fail, ok, type Result } from "@/lib/result";
 import { expertProfileSchema, type ExpertProfileInput } from "./schemas";
 import { isEditable } from "./verification-machine";
+import { checkCompany, refusedCompany } from "@/lib/companies/check";
 import { diffReviewedFields, recordPendingChanges, type ReviewedField } from "./profile-changes";
 
 export function slugify(text: string): string {
@@ -62,6 +63,9 @@ export async function updateExpertProfile(
   const parsed = expertProfileSchema.safeParse(input);
   if (!parsed.success) return fail("invalid", fieldErrors(parsed.error));
   const data = parsed.data;
+  // INSEE's directory is asked before the transaction; a closed or unknown business is refused.
+  const refusal = data.siret ? refusedCompany(await checkCompany(data.siret)) : null;
+  if (refusal) return fail("invalid", { siret: refusal });
 
   return db.transaction(async (tx) => {
     const profile = await lockOwnProfile(tx, actor);

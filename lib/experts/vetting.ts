@@ -117,7 +117,14 @@ async function decideChanges(
   if (approved) await applyProfileChanges(tx, target.profile.id, request.changes);
   await tx
     .update(verificationRequests)
-    .set({ decidedAt: now, decidedById: admin.id, decision: approved ? "verified" : nextVerificationStatus("submitted", input.decision), reason: input.reason, checklist: input.checklist })
+    .set({
+      decidedAt: now,
+      decidedById: admin.id,
+      decision: approved ? "verified" : nextVerificationStatus("submitted", input.decision),
+      reason: input.reason,
+      checklist: input.checklist,
+      decidedSiret: approved && request.changes.siret ? request.changes.siret.to : target.profile.siret,
+    })
     .where(eq(verificationRequests.id, request.id));
   await recordAudit(tx, {
     actor: admin,
@@ -170,6 +177,7 @@ export async function decideVerification(actor: Actor | null, input: DecisionInp
           decision: nextVerificationStatus("submitted", decision),
           reason: reason || null,
           checklist,
+          decidedSiret: target.profile.siret,
         })
         .where(eq(verificationRequests.id, open.id));
     }

@@ -8,13 +8,16 @@ import { fail, ok, type Result } from "@/lib/result";
 import { fieldErrors } from "@/lib/actions/field-errors";
 import { isEinvoicingOn } from "@/lib/einvoicing/config";
 import { queueAddressLookup } from "@/lib/einvoicing/directory-jobs";
+import { checkCompany, refusedCompany } from "@/lib/companies/check";
 import { createOrganizationSchema, type CreateOrganizationInput } from "./schemas";
 
-export type CreateOrganizationError = "invalid" | "already_member";
+export type CreateOrganizationError = "invalid" | "already_member" | "siren_taken";
 
 /**
  * A client creates its organisation and becomes its first owner. A client belongs to one
- * organisation at a time; colleagues join through invitations.
+ * organisation at a time; colleagues join through invitations, and so does anyone from a company
+ * that already has one (one organisation per SIREN). INSEE's Sirene directory is asked first,
+ * outside the transaction: a closed or unknown company is refused, an unreachable API is not.
  */
 export async function createOrganization(
   actor: Actor | null,
@@ -25,6 +28,9 @@ export async function createOrganization(
   if (!parsed.success) return fail("invalid", fieldErrors(parsed.error));
   const data = parsed.data;
   const siret = data.registrationNumber.length === 14 ? data.registrationNumber : null;
+  const siren = data.registrationNumber.slice(0, 9);
+  const refusal = refusedCompany(await checkCompany(data.registrationNumber));
+  if (refusal) return fail("invalid", { registrationNumber: refusal });
 
   return db.transaction(async (tx) => {
     // Serialise concurrent submissions of the same user (double click, two tabs).
@@ -35,12 +41,16 @@ export async function createOrganization(
       .where(eq(organizationMembers.userId, user.id))
       .limit(1);
     if (existing.length > 0) return fail("already_member");
+    // One organisation per SIREN; the lock makes two simultaneous creations wait for each other.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`org-siren:${siren}`}))`);
+    const taken = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.siren, siren)).limit(1);
+    if (taken.length > 0) return fail("siren_taken");
 
     const [organization] = await tx
       .insert(organizations)
       .values({
         legalName: data.legalName,
-        siren: data.registrationNumber.slice(0, 9),
+        siren,
         siret,
         vatNumber: data.vatNumber ?? null,
         addressLine1: data.addressLine1,

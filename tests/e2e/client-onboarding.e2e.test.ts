@@ -7,11 +7,12 @@ import { baseUrl, e2eEnabled, foreignRequests, newVisitor, launchBrowserPerFile 
 launchBrowserPerFile();
 
 const languages = [
-  { locale: "fr-FR", lang: "fr", m: fr, other: en, switchTo: "Switch to English", otherLang: "en" },
-  { locale: "en-US", lang: "en", m: en, other: fr, switchTo: "Passer en français", otherLang: "fr" },
+  // Each run creates a company of its own: one organisation per SIREN (the demo one holds 812 345 676).
+  { locale: "fr-FR", lang: "fr", m: fr, other: en, switchTo: "Switch to English", otherLang: "en", siret: "732 829 320 00009" },
+  { locale: "en-US", lang: "en", m: en, other: fr, switchTo: "Passer en français", otherLang: "fr", siret: "552 100 554 00005" },
 ] as const;
 
-describe.skipIf(!e2eEnabled).each(languages)("a new SME visitor ($lang)", ({ locale, lang, m, other, switchTo, otherLang }) => {
+describe.skipIf(!e2eEnabled).each(languages)("a new SME visitor ($lang)", ({ locale, lang, m, other, switchTo, otherLang, siret: validSiret }) => {
   it("signs in through the mailbox, becomes a client, creates its organisation, invites a colleague, switches language and signs out", async () => {
     const visitor = await newVisitor(locale);
     const { page } = visitor;
@@ -63,7 +64,13 @@ describe.skipIf(!e2eEnabled).each(languages)("a new SME visitor ($lang)", ({ loc
     await expect(siret.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await shot("05-organization-bad-siret");
 
+    // The demo client's company already has its organisation: its people are invited instead.
     await siret.fill("812 345 676 00009");
+    await page.getByRole("button", { name: m.onboarding.create }).click();
+    await page.getByText(m.onboarding.sirenTaken).waitFor();
+    await expect(page.getByLabel(m.onboarding.legalName).inputValue()).resolves.toBe("Menuiserie Dupont SARL");
+
+    await siret.fill(validSiret);
     await page.getByRole("button", { name: m.onboarding.create }).click();
     await page.waitForURL(/\/dashboard/);
     await page.getByRole("heading", { name: /Menuiserie Dupont SARL/ }).waitFor();

@@ -56,7 +56,8 @@ describe.skipIf(!e2eEnabled).each(runs)("a newcomer expert, vetted by an admin (
     await page.getByLabel(m.headline).fill("Odoo et Dolibarr pour les artisans");
     await page.getByRole("textbox", { name: m.bio }).fill("J’installe **Dolibarr** et Odoo pour les artisans et les petits commerces depuis huit ans, avec formation des équipes.");
     await page.getByLabel(m.kind_installation).check();
-    await page.getByLabel(m.kind_training).check();
+    // exact: "Formation" is also inside "Informations fiscales (DAC7)", the label of a section.
+    await page.getByLabel(m.kind_training, { exact: true }).check();
     await page.getByLabel(m.dailyRate).fill("480");
     await page.getByLabel(m.departments).fill("44, 85");
     await page.getByLabel(m.remoteOk).check();
@@ -80,7 +81,13 @@ describe.skipIf(!e2eEnabled).each(runs)("a newcomer expert, vetted by an admin (
 
     const admin = await newVisitor(locale);
     await new SignInFlow(admin.page).signIn(demoAccounts.admin.email, "/admin/vetting");
+    await admin.page.getByRole("columnheader", { name: t.vetting.flags }).waitFor();
+    await admin.screenshot(`${lang}-31a-admin-vetting-queue`);
     await admin.page.getByRole("link", { name: expertName }).click();
+    // No Sirene key in this run: the business is shown as declared, marked "not checked".
+    await admin.page.getByRole("heading", { name: t.vetting.companyTitle }).waitFor();
+    await admin.page.getByText(t.vetting.companyNotChecked).waitFor();
+    await admin.screenshot(`${lang}-31b-admin-company-check`);
     await admin.page.getByRole("button", { name: t.vetting.requestChanges }).click();
     await admin.page.getByText(t.validation.decisionReason).waitFor();
     await admin.page.getByLabel(t.vetting.reason).fill("Merci d’ajouter une référence client récente.");

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/db/client";
 import { organizationMembers, organizations, users, type MemberRole, type UserRole } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { frenchVatNumber, luhnValid } from "@/lib/organizations/identifiers";
 
 let sequence = 0;
 
@@ -27,6 +28,19 @@ export const validOrganizationInput = {
   postalCode: "69003",
   city: "Lyon",
 };
+
+/** A random SIREN (9 digits) whose Luhn key is right, as INSEE's are. */
+export function freshSiren(): string {
+  for (;;) {
+    const candidate = String(100_000_000 + Math.floor(Math.random() * 899_999_999));
+    if (luhnValid(candidate)) return candidate;
+  }
+}
+
+/** `validOrganizationInput` for a company of its own (one organisation per SIREN), with a bare SIREN. */
+export function freshOrganizationInput(siren = freshSiren()) {
+  return { ...validOrganizationInput, registrationNumber: siren, vatNumber: frenchVatNumber(siren) };
+}
 
 /** An organisation with `owner` as owner (and more members when given). */
 export async function makeOrganization(owner: Actor, members: { actor: Actor; role: MemberRole }[] = []) {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/Alert";
 import { PageHeading } from "@/components/ui/PageHeading";
+import { CompanyFlagBadges } from "@/components/vetting/CompanyCheck";
 import { requireAdminPage } from "@/lib/auth/admin-page";
 import { getVettingQueue, getVettingStats } from "@/lib/experts/admin-queries";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
@@ -30,6 +31,7 @@ export default async function VettingQueuePage({ searchParams }: { searchParams:
               <th scope="col" className="p-3">{t("expert")}</th>
               <th scope="col" className="p-3">{t("submittedAt")}</th>
               <th scope="col" className="p-3">{t("waiting")}</th>
+              <th scope="col" className="p-3">{t("flags")}</th>
             </tr>
           </thead>
           <tbody>
@@ -44,6 +46,9 @@ export default async function VettingQueuePage({ searchParams }: { searchParams:
                 </td>
                 <td className="p-3">{row.submittedAt ? format.dateTime(row.submittedAt, { dateStyle: "medium", timeStyle: "short" }) : ""}</td>
                 <td className="p-3">{t("waitingHours", { hours: row.waitingHours })}</td>
+                <td className="p-3">
+                  <CompanyFlagBadges flags={row.companyFlags} />
+                </td>
               </tr>
             ))}
           </tbody>

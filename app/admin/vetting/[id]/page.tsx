@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DecisionForm } from "@/components/vetting/DecisionForm";
 import { ExpertSuspensionForm } from "@/components/vetting/ExpertSuspensionForm";
+import { CompanyCheck } from "@/components/vetting/CompanyCheck";
 import { PendingChanges } from "@/components/vetting/PendingChanges";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { requireAdminPage } from "@/lib/auth/admin-page";
@@ -23,6 +24,9 @@ export default async function VettingDetailPage({ params }: { params: Promise<{ 
   const [t, p, format] = await Promise.all([getTranslations("vetting"), getTranslations("expertProfile"), getFormatter()]);
   const { profile, checks } = detail;
   const yes = (ok: boolean) => (ok ? t("ok") : t("notOk"));
+  const { company, sharedWith, changedSince } = detail.companyFlags;
+  // Ticked in advance only when nothing about the business calls for a closer look.
+  const siretLooksRight = checks.siretFormat && company?.status !== "closed" && company?.status !== "not_found" && sharedWith.length === 0 && !changedSince;
   const rows: [string, string][] = [
     [t("email"), detail.email],
     [p("legalForm"), profile.legalForm ? p(`form_${profile.legalForm}`) : "—"],
@@ -41,6 +45,7 @@ export default async function VettingDetailPage({ params }: { params: Promise<{ 
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
         <div className="flex flex-col gap-6">
           {detail.pendingChanges ? <PendingChanges changes={detail.pendingChanges} /> : null}
+          <CompanyCheck flags={detail.companyFlags} declared={profile} />
           <section aria-labelledby="facts" className="rounded-lg border border-stone-200 bg-white p-6">
             <h2 id="facts" className="text-xl font-semibold">{t("facts")}</h2>
             <dl className="mt-3 grid grid-cols-[12rem_1fr] gap-2 text-sm">
@@ -99,7 +104,7 @@ export default async function VettingDetailPage({ params }: { params: Promise<{ 
           {profile.status === "submitted" || detail.pendingChanges ? (
             <DecisionForm
               profileId={profile.id}
-              suggested={{ siret: checks.siretFormat, insurance: checks.insuranceValid, urssaf: checks.urssaf === "fresh" || checks.urssaf === "expiring", skills: checks.skillsBacked }}
+              suggested={{ siret: siretLooksRight, insurance: checks.insuranceValid, urssaf: checks.urssaf === "fresh" || checks.urssaf === "expiring", skills: checks.skillsBacked }}
               action={decideVerificationAction}
             />
           ) : null}
