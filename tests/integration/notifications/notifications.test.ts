@@ -7,6 +7,8 @@ import { postMessage } from "@/lib/conversations/messages";
 import { sendEmail } from "@/lib/email/send-email";
 import { listMyNotifications, markAllNotificationsRead, markNotificationRead, NOTIFICATIONS_PER_PAGE, unreadNotificationCount } from "@/lib/notifications/inbox";
 import { myNotificationSettings, saveNotificationSettings } from "@/lib/notifications/settings";
+import { eraseAccount } from "@/lib/accounts/erase";
+import { collectPersonData } from "@/lib/privacy/collect";
 import { makeScene, setLocale, type Scene } from "../conversations/scene";
 
 let scene: Scene;
@@ -163,5 +165,20 @@ describe("reading notifications", () => {
     expect(new Set([...page1.items, ...page2.items].map((n) => n.id)).size).toBe(page1.items.length + page2.items.length);
     expect((await listMyNotifications(scene.expert, 99)).page).toBe(2);
     expect((await listMyNotifications(scene.expert, Number.NaN)).page).toBe(1);
+  });
+});
+
+describe("personal data", () => {
+  it("a person's notifications and settings are in their data export, and go with their account", async () => {
+    await moneyEmail(scene.noRole.email, "payment:erased");
+    await saveNotificationSettings(scene.noRole, { emailed: [] });
+    const collected = await collectPersonData(db, scene.noRole.id);
+    expect(collected.sections.notifications).toEqual([expect.objectContaining({ template: "payment-event", link: "/contracts/c1" })]);
+    expect(collected.sections.notificationSettings).toContainEqual(expect.objectContaining({ category: "messages", email: false }));
+
+    const erased = await eraseAccount(scene.noRole, { confirmEmail: scene.noRole.email });
+    expect(erased.ok).toBe(true);
+    expect(await notificationsOf(scene.noRole.id)).toHaveLength(0);
+    expect(await myNotificationSettings({ ...scene.noRole })).toSatisfy((s: { email: boolean }[]) => s.every((c) => c.email));
   });
 });
