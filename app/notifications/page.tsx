@@ -39,9 +39,10 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           {list.items.map((item) => (
             <li key={item.id} className={`flex flex-wrap items-center justify-between gap-3 p-4 ${item.readAt ? "" : "bg-brand-50"}`}>
               <div className="flex min-w-0 flex-col gap-1">
-                <Link href={item.link} className={`text-stone-900 underline-offset-4 hover:underline ${item.readAt ? "" : "font-semibold"}`}>
+                {/* A plain link: opening marks it read, and a prefetch must not. */}
+                <a href={`/notifications/${item.id}/open`} className={`text-stone-900 underline-offset-4 hover:underline ${item.readAt ? "" : "font-semibold"}`}>
                   {item.title}
-                </Link>
+                </a>
                 <p className="text-sm text-stone-600">
                   <span className={item.readAt ? "" : "font-semibold text-brand-900"}>{item.readAt ? t("read") : t("unread")}</span>
                   {" · "}

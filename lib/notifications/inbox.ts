@@ -50,16 +50,24 @@ export async function listMyNotifications(actor: Actor | null, page: number): Pr
   return { items, page: current, pages, unread };
 }
 
-/** Marks one of one's own notifications read; someone else's is "not found", as if it did not exist. */
-export async function markNotificationRead(actor: Actor | null, input: { id: string }): Promise<Result<{ id: string }, "not_found">> {
+/** A stored link, kept inside the app: a path, never `//host` nor a scheme. */
+export function safeInAppPath(link: string): string {
+  return link.startsWith("/") && !link.startsWith("//") && !link.startsWith("/\\") ? link : "/notifications";
+}
+
+/**
+ * Marks one of one's own notifications read (opening it does too) and gives its link; someone
+ * else's is "not found", as if it did not exist.
+ */
+export async function markNotificationRead(actor: Actor | null, input: { id: string }): Promise<Result<{ id: string; link: string }, "not_found">> {
   const user = requireUser(actor);
   if (!isUuidLike(input.id)) return fail("not_found");
   const [row] = await db
     .update(notifications)
     .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
     .where(and(eq(notifications.id, input.id), eq(notifications.userId, user.id)))
-    .returning({ id: notifications.id });
-  return row ? ok({ id: row.id }) : fail("not_found");
+    .returning({ id: notifications.id, link: notifications.link });
+  return row ? ok({ id: row.id, link: safeInAppPath(row.link) }) : fail("not_found");
 }
 
 /** Marks all of one's unread notifications read; returns how many were. */

@@ -45,7 +45,13 @@ export function SettingsForm({ action, settings }: SettingsFormProps) {
             <div className="flex flex-col">
               <label htmlFor={`email-${row.key}`} className="font-medium text-stone-900">
                 {row.label}
-                {row.reason ? <span className="ml-2 rounded bg-stone-100 px-2 py-0.5 text-xs font-semibold text-stone-700">🔒 {t("settings.locked")}</span> : null}
+                {row.reason ? <span className="ml-2 inline-flex items-center gap-1 rounded bg-stone-100 px-2 py-0.5 text-xs font-semibold text-stone-700">
+                    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-3.5" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" strokeLinejoin="round">
+                      <rect x="4" y="11" width="16" height="10" rx="2" />
+                      <path d="M8 11V7a4 4 0 0 1 8 0v4" />
+                    </svg>
+                    {t("settings.locked")}
+                  </span> : null}
               </label>
               {row.reason ? (
                 <p id={`reason-${row.key}`} className="text-sm text-stone-600">

@@ -88,6 +88,7 @@ export const ROUTES: Record<string, Access> = {
   "/contracts/[id]/documents/[kind]/pdf": { ok: contractParties },
   "/expert/payouts/refresh": { ok: [], note: "redirects back to the payouts page" },
   "/invoices/[id]/pdf": { ok: [], note: "no invoice in the demo data at start: only refusals are checked" },
+  "/notifications/[id]/open": { ok: [], note: "marks one's own notification read and redirects to its link; an unknown or someone else's is a 404" },
   "/account/export/[id]": { ok: [], note: "its owner only, once ready; no export in the demo data: only refusals are checked" },
   "/invoices/export": { ok: [...clients, ...experts, "admin"] },
   "/admin/payments/vat": { ok: ["admin"], note: "the month's VAT summary as CSV" },

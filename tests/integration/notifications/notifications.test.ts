@@ -5,7 +5,8 @@ import { emailOutbox, notifications } from "@/db/schema";
 import { PolicyError } from "@/lib/auth/policy";
 import { postMessage } from "@/lib/conversations/messages";
 import { sendEmail } from "@/lib/email/send-email";
-import { listMyNotifications, markAllNotificationsRead, markNotificationRead, NOTIFICATIONS_PER_PAGE, unreadNotificationCount } from "@/lib/notifications/inbox";
+import { listMyNotifications, markAllNotificationsRead, markNotificationRead, NOTIFICATIONS_PER_PAGE, safeInAppPath, unreadNotificationCount } from "@/lib/notifications/inbox";
+import { inAppLink } from "@/lib/notifications/record";
 import { myNotificationSettings, saveNotificationSettings } from "@/lib/notifications/settings";
 import { eraseAccount } from "@/lib/accounts/erase";
 import { collectPersonData } from "@/lib/privacy/collect";
@@ -132,7 +133,7 @@ describe("reading notifications", () => {
     expect(list.unread).toBe(3);
 
     const first = list.items[0]!;
-    expect(await markNotificationRead(scene.owner, { id: first.id })).toEqual({ ok: true, value: { id: first.id } });
+    expect(await markNotificationRead(scene.owner, { id: first.id })).toEqual({ ok: true, value: { id: first.id, link: first.link } });
     expect(await unreadNotificationCount(scene.owner.id)).toBe(2);
 
     const marked = await markAllNotificationsRead(scene.owner);
@@ -180,5 +181,14 @@ describe("personal data", () => {
     expect(erased.ok).toBe(true);
     expect(await notificationsOf(scene.noRole.id)).toHaveLength(0);
     expect(await myNotificationSettings({ ...scene.noRole })).toSatisfy((s: { email: boolean }[]) => s.every((c) => c.email));
+  });
+});
+
+describe("links", () => {
+  it("keeps only the path of an email's link, and opens nothing outside the app", () => {
+    expect(inAppLink("http://localhost:3000/jobs/j1/bids/b1?tab=messages#last")).toBe("/jobs/j1/bids/b1?tab=messages#last");
+    expect(inAppLink("not a url")).toBe("/notifications");
+    for (const outside of ["//evil.example/x", "/\\evil.example", "https://evil.example/", "javascript:alert(1)"]) expect(safeInAppPath(outside)).toBe("/notifications");
+    expect(safeInAppPath("/contracts/c1")).toBe("/contracts/c1");
   });
 });
