@@ -40,7 +40,7 @@ export function SettingsForm({ action, settings }: SettingsFormProps) {
               defaultChecked={row.email}
               disabled={row.reason !== null}
               aria-describedby={row.reason ? `reason-${row.key}` : undefined}
-              className="mt-1 size-5"
+              className="mt-1 size-5 shrink-0"
             />
             <div className="flex flex-col">
               <label htmlFor={`email-${row.key}`} className="font-medium text-stone-900">
