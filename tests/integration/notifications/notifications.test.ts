@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { emailOutbox, notifications } from "@/db/schema";
@@ -190,5 +190,18 @@ describe("links", () => {
     expect(inAppLink("not a url")).toBe("/notifications");
     for (const outside of ["//evil.example/x", "/\\evil.example", "https://evil.example/", "javascript:alert(1)"]) expect(safeInAppPath(outside)).toBe("/notifications");
     expect(safeInAppPath("/contracts/c1")).toBe("/contracts/c1");
+  });
+});
+
+describe("the bell's count", () => {
+  it("is one lookup on the partial index of unread notifications", async () => {
+    const plan = await db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const rows = await tx.execute<{ "QUERY PLAN": string }>(
+        sql`explain select count(*) from notifications where user_id = ${scene.owner.id}::uuid and read_at is null`,
+      );
+      return rows.map((r) => r["QUERY PLAN"]).join("\n");
+    });
+    expect(plan).toContain("notifications_user_unread_idx");
   });
 });
