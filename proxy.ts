@@ -6,7 +6,7 @@ import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/observability/request-id"
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 /** Pages that need a signed-in person; the use cases check roles and ownership themselves. */
-const PROTECTED_PREFIXES = ["/dashboard", "/onboarding", "/admin", "/expert/", "/jobs/new", "/contracts", "/invoices", "/account", "/second-factor"];
+const PROTECTED_PREFIXES = ["/dashboard", "/onboarding", "/admin", "/expert/", "/jobs/new", "/contracts", "/invoices", "/account", "/notifications", "/second-factor"];
 
 /**
  * With real Stripe keys, forms post to our server actions, which redirect to Stripe Checkout or

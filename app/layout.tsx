@@ -6,6 +6,7 @@ import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { currentActor } from "@/lib/auth/current-actor";
 import { isDemoMode, isLocalMailboxEnabled, isPaymentTestMode } from "@/lib/env";
+import { unreadNotificationCount } from "@/lib/notifications/inbox";
 import { setLocaleAction, signOutAction } from "./actions/session";
 import "./globals.css";
 
@@ -16,6 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [locale, t, p, actor] = await Promise.all([getLocale(), getTranslations("common"), getTranslations("payments"), currentActor()]);
+  // The bell's number: one indexed count, only for a signed-in person.
+  const unread = actor ? await unreadNotificationCount(actor.id) : 0;
   const demo = isDemoMode();
   // Without Stripe keys no real money moves: said on every page, once, even with the demo banner.
   const testPayments = isPaymentTestMode();
@@ -35,7 +38,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </p>
           ) : null}
           <SiteHeader
-            user={actor ? { email: actor.email, role: actor.role } : null}
+            user={actor ? { email: actor.email, role: actor.role, unreadNotifications: unread } : null}
             showMailbox={isLocalMailboxEnabled()}
             signOutAction={signOutAction}
             setLocaleAction={setLocaleAction}

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { NotificationBell } from "./NotificationBell";
 
 interface SiteHeaderProps {
-  user: { email: string; role: string | null } | null;
+  user: { email: string; role: string | null; unreadNotifications: number } | null;
   showMailbox: boolean;
   signOutAction: () => Promise<void>;
   setLocaleAction: (formData: FormData) => Promise<void>;
@@ -53,6 +54,7 @@ export async function SiteHeader({ user, showMailbox, signOutAction, setLocaleAc
         </nav>
         <div className="flex flex-wrap items-center gap-3">
           <LanguageSwitch action={setLocaleAction} />
+          {user ? <NotificationBell unread={user.unreadNotifications} label={t("notifications", { count: user.unreadNotifications })} /> : null}
           {user ? (
             <form action={signOutAction} className="flex items-center gap-2">
               <span className="hidden max-w-56 truncate text-sm text-stone-600 2xl:inline" title={user.email}>

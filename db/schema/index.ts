@@ -19,3 +19,4 @@ export * from "./dac7";
 export * from "./attachments";
 export * from "./einvoicing";
 export * from "./companies";
+export * from "./notifications";

@@ -9,6 +9,8 @@ import {
   conversationParticipants,
   disputeMessages,
   emailOutbox,
+  notifications,
+  notificationSettings,
   evidenceFiles,
   expertProfiles,
   expertReferences,
@@ -190,6 +192,8 @@ export async function eraseTraces(tx: Transaction, user: { id: string; email: st
   await tx.execute(sql`delete from rate_limit_buckets where key = ${signInBucketKey(email.toLowerCase())} or strpos(lower(key), lower(${email})) > 0`);
   // Pending ones too: their delivery job finds nothing and stops.
   await tx.delete(emailOutbox).where(sql`lower(${emailOutbox.toAddress}) = lower(${email})`);
+  await tx.delete(notifications).where(eq(notifications.userId, user.id));
+  await tx.delete(notificationSettings).where(eq(notificationSettings.userId, user.id));
 
   // The address inside test-mode objects and received provider events (e.g. a Checkout
   // session's customer email). The address is plain JSON text (no character needs escaping).

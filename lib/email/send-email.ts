@@ -3,6 +3,8 @@ import type { ReactElement } from "react";
 import { render, toPlainText } from "@react-email/render";
 import type { Executor } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
+import type { NotificationCategory } from "@/lib/notifications/categories";
+import { recordNotification } from "@/lib/notifications/record";
 import { emailTemplates, type EmailTemplateName, type EmailTemplateProps } from "./templates";
 
 export const DELIVER_EMAIL_TASK = "deliver_email";
@@ -21,6 +23,10 @@ export interface SendEmailInput<N extends EmailTemplateName> {
  * delivery, all with `executor`: pass the transaction of the event that causes the email, and
  * the email exists if and only if the event does. Returns the outbox id (`created` false when
  * the idempotency key was already used, or when the address is an erased account's: no email).
+ *
+ * When the recipient is a user and the template declares a notification category, it also
+ * records their in-app notification (lib/notifications), and sends no email when they turned
+ * that category's emails off (never for sign-in, security and money emails): then the id is "".
  */
 export async function sendEmail<N extends EmailTemplateName>(
   executor: Executor,
@@ -32,7 +38,20 @@ export async function sendEmail<N extends EmailTemplateName>(
     subject: (p: EmailTemplateProps<N>) => string;
     element: (p: EmailTemplateProps<N>) => ReactElement;
     sensitive: boolean;
+    notification: { category: NotificationCategory; link?: (p: EmailTemplateProps<N>) => string } | null;
   };
+  const subject = template.subject(input.props);
+  if (template.notification && !template.sensitive) {
+    const { emailWanted } = await recordNotification(executor, {
+      to: input.to,
+      category: template.notification.category,
+      template: input.template,
+      title: subject,
+      url: template.notification.link ? template.notification.link(input.props) : (input.props as { url?: string }).url ?? "/notifications",
+      idempotencyKey: input.idempotencyKey,
+    });
+    if (!emailWanted) return { id: "", created: false };
+  }
   const element = template.element(input.props);
   const html = await render(element);
   const text = toPlainText(html);
@@ -43,7 +62,7 @@ export async function sendEmail<N extends EmailTemplateName>(
       template: input.template,
       locale: input.props.locale,
       toAddress: input.to,
-      subject: template.subject(input.props),
+      subject,
       html,
       text,
       sensitive: template.sensitive,

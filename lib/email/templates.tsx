@@ -12,12 +12,19 @@ import SupportEventEmail, { supportEventSubject, type SupportEventEmailProps } f
 import SignInEmail, { signInSubject, type SignInEmailProps } from "@/emails/SignInEmail";
 import Dac7Email, { dac7Subject, type Dac7EmailProps } from "@/emails/Dac7Email";
 import UrssafReminderEmail, { urssafReminderSubject, type UrssafReminderEmailProps } from "@/emails/UrssafReminderEmail";
+import type { NotificationCategory } from "@/lib/notifications/categories";
 
 interface TemplateDefinition<P> {
   subject: (props: P) => string;
   element: (props: P) => ReactElement;
   /** Its body grants access (a link with a token): wiped once the provider has it. */
   sensitive: boolean;
+  /**
+   * The category of the in-app notification this email also makes for a recipient who is a user
+   * (its title is the subject, its link `link(props)` or the props' `url`, made relative), or
+   * null for none: a sensitive email (its link is a secret) never becomes a notification.
+   */
+  notification: { category: NotificationCategory; link?: (props: P) => string } | null;
 }
 
 export const emailTemplates = {
@@ -25,66 +32,79 @@ export const emailTemplates = {
     subject: signInSubject,
     element: (props) => <SignInEmail {...props} />,
     sensitive: true,
+    notification: null,
   } satisfies TemplateDefinition<SignInEmailProps>,
   "account-suspended": {
     subject: accountSuspendedSubject,
     element: (props) => <AccountSuspendedEmail {...props} />,
     sensitive: false,
+    notification: { category: "security", link: (props) => props.contactUrl },
   } satisfies TemplateDefinition<AccountSuspendedEmailProps>,
   invitation: {
     subject: invitationSubject,
     element: (props) => <InvitationEmail {...props} />,
     sensitive: true,
+    notification: null,
   } satisfies TemplateDefinition<InvitationEmailProps>,
   "expert-decision": {
     subject: expertDecisionSubject,
     element: (props) => <ExpertDecisionEmail {...props} />,
     sensitive: false,
+    notification: { category: "profile" },
   } satisfies TemplateDefinition<ExpertDecisionEmailProps>,
   "urssaf-reminder": {
     subject: urssafReminderSubject,
     element: (props) => <UrssafReminderEmail {...props} />,
     sensitive: false,
+    notification: { category: "profile" },
   } satisfies TemplateDefinition<UrssafReminderEmailProps>,
   dac7: {
     subject: dac7Subject,
     element: (props) => <Dac7Email {...props} />,
     sensitive: false,
+    notification: { category: "money" },
   } satisfies TemplateDefinition<Dac7EmailProps>,
   "bid-event": {
     subject: bidEventSubject,
     element: (props) => <BidEventEmail {...props} />,
     sensitive: false,
+    notification: { category: "bids" },
   } satisfies TemplateDefinition<BidEventEmailProps>,
   "contract-event": {
     subject: contractEventSubject,
     element: (props) => <ContractEventEmail {...props} />,
     sensitive: false,
+    notification: { category: "contracts" },
   } satisfies TemplateDefinition<ContractEventEmailProps>,
   "payment-event": {
     subject: paymentEventSubject,
     element: (props) => <PaymentEventEmail {...props} />,
     sensitive: false,
+    notification: { category: "money" },
   } satisfies TemplateDefinition<PaymentEventEmailProps>,
   "new-message": {
     subject: newMessageSubject,
     element: (props) => <NewMessageEmail {...props} />,
     sensitive: false,
+    notification: { category: "messages" },
   } satisfies TemplateDefinition<NewMessageEmailProps>,
   "support-event": {
     subject: supportEventSubject,
     element: (props) => <SupportEventEmail {...props} />,
     sensitive: false,
+    notification: { category: "support" },
   } satisfies TemplateDefinition<SupportEventEmailProps>,
   "data-export-ready": {
     subject: dataExportReadySubject,
     element: (props) => <DataExportReadyEmail {...props} />,
     sensitive: false,
+    notification: { category: "security" },
   } satisfies TemplateDefinition<DataExportReadyEmailProps>,
   review: {
     subject: reviewSubject,
     element: (props) => <ReviewEmail {...props} />,
     sensitive: false,
+    notification: { category: "reviews" },
   } satisfies TemplateDefinition<ReviewEmailProps>,
 };
 

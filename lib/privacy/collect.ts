@@ -53,6 +53,8 @@ export async function collectPersonData(executor: Executor, userId: string): Pro
     supportMessages: sql`select s.thread_id, s.from_platform, s.body, s.created_at from support_messages s join support_threads t on t.id = s.thread_id where t.requester_id = ${me} order by s.created_at`,
     auditLog: sql`select action, subject_type, subject_id, from_status, to_status, reason, created_at, actor_id = ${me} as by_me from audit_log where actor_id = ${me} or subject_id = ${userId} order by created_at`,
     emailsSent: sql`select template, subject, locale, status, created_at from email_outbox where to_address = (select email from users where id = ${me}) order by created_at`,
+    notifications: sql`select category, template, title, link, created_at, read_at from notifications where user_id = ${me} order by created_at`,
+    notificationSettings: sql`select category, email, updated_at from notification_settings where user_id = ${me}`,
   };
   const sections: Record<string, unknown[]> = {};
   for (const [name, query] of Object.entries(q)) sections[name] = await rows(executor, query);

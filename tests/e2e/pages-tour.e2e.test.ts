@@ -7,7 +7,7 @@ launchBrowserPerFile();
 
 /** The pages of each role, visited in both languages: each has its language, one h1, a main landmark and a skip link target. */
 const tours = [
-  { who: demoAccounts.expertSophie.email, paths: ["/dashboard", "/expert/payouts", "/expert/billing-mandate", "/expert/tax-details", "/invoices", "/account"] },
+  { who: demoAccounts.expertSophie.email, paths: ["/dashboard", "/expert/payouts", "/expert/billing-mandate", "/expert/tax-details", "/invoices", "/account", "/notifications", "/notifications/settings"] },
   { who: demoAccounts.clientOwner.email, paths: ["/dashboard", "/invoices", "/account", "/support", "/contact"] },
   { who: demoAccounts.admin.email, paths: ["/admin", "/admin/payments", "/admin/dac7", "/admin/disputes", "/admin/contracts", "/admin/security", "/admin/support", "/invoices"] },
   // An admin who has not set up the second factor: enrolment, and the code page that sends there.

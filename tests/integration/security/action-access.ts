@@ -14,6 +14,7 @@ import { CONTRACT_ACTIONS } from "./access/contracts";
 import { EINVOICING_ACTIONS } from "./access/einvoicing";
 import { EXPERT_ACTIONS } from "./access/experts";
 import { JOB_ACTIONS } from "./access/jobs";
+import { NOTIFICATION_ACTIONS } from "./access/notifications";
 import { SECOND_FACTOR_ACTIONS } from "./access/second-factor";
 import { SUPPORT_ACTIONS } from "./access/support";
 import type { ActionAccess } from "./access/types";
@@ -28,6 +29,7 @@ export const ACTIONS: Record<string, ActionAccess> = {
   ...EINVOICING_ACTIONS,
   ...EXPERT_ACTIONS,
   ...JOB_ACTIONS,
+  ...NOTIFICATION_ACTIONS,
   ...SECOND_FACTOR_ACTIONS,
   ...SUPPORT_ACTIONS,
 };
