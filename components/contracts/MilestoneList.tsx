@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { FormState } from "@/lib/actions/form-state";
 import type { ContractView } from "@/lib/contracts/queries";
@@ -15,6 +16,8 @@ interface MilestoneListProps {
   /** The `funding` query parameter: a payment id back from Checkout, or "cancelled". */
   fundingParam: string | null;
   actions: { fund: Action; deliver: Action; approve: Action; dispute: Action };
+  /** Payments run in test mode: a SEPA debit waiting for the bank can be settled by hand. */
+  testMode?: boolean;
 }
 
 /**
@@ -22,8 +25,8 @@ interface MilestoneListProps {
  * to its money, and what the person looking may do now: the client funds the next one,
  * approves or disputes a delivery; the expert marks a funded one delivered.
  */
-export async function MilestoneList({ view, money, fundingParam, actions }: MilestoneListProps) {
-  const [t, c, format] = await Promise.all([getTranslations("payments"), getTranslations("contracts"), getFormatter()]);
+export async function MilestoneList({ view, money, fundingParam, actions, testMode = false }: MilestoneListProps) {
+  const [t, c, tm, format] = await Promise.all([getTranslations("payments"), getTranslations("contracts"), getTranslations("testMode"), getFormatter()]);
   const { contract, side, milestones } = view;
   const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
   const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "long" });
@@ -37,7 +40,9 @@ export async function MilestoneList({ view, money, fundingParam, actions }: Mile
           const state = money.byMilestone[m.id];
           if (!state) return null;
           const ids = { contractId: contract.id, milestoneId: m.id };
-          const canFund = side === "client" && active && m.id === nextToFund && state.payment?.status !== "processing";
+          // Paid, waiting for the provider's word: no second payment, and the state says so.
+          const confirming = m.status === "pending" && state.payment?.confirming === true;
+          const canFund = side === "client" && active && m.id === nextToFund && !confirming;
           return (
             <li key={m.id} id={`milestone-${m.id}`} className="flex flex-col gap-3 rounded-lg border border-stone-200 bg-white p-4">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -53,9 +58,16 @@ export async function MilestoneList({ view, money, fundingParam, actions }: Mile
                 <dt className="font-semibold">{c("milestoneDue")}</dt>
                 <dd>{day(m.dueOn)}</dd>
                 <dt className="font-semibold">{c("milestoneStatus")}</dt>
-                <dd>{t(`status_${m.status}`)}</dd>
+                <dd>{confirming ? t("status_confirming") : t(`status_${m.status}`)}</dd>
               </dl>
               <MilestoneMoneyFacts status={m.status} side={side} money={state} />
+              {testMode && side === "client" && state.payment?.status === "processing" && state.payment.method === "sepa_debit" && state.payment.checkoutSessionId ? (
+                <p className="text-sm">
+                  <Link href={`/pay/test/checkout/${state.payment.checkoutSessionId}`} className="font-semibold text-brand-900 underline underline-offset-4">
+                    {tm("settleFromContract")}
+                  </Link>
+                </p>
+              ) : null}
 
               {canFund ? <FundMilestoneForm {...ids} action={actions.fund} resume={state.payment?.status === "open"} /> : null}
               {side === "expert" && m.status === "funded" ? <DeliverMilestoneForm {...ids} action={actions.deliver} /> : null}

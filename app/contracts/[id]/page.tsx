@@ -19,6 +19,7 @@ import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params"
 import type { AppLocale } from "@/lib/i18n/locale";
 import { priceText } from "@/lib/money/price-text";
 import { getMyReadiness } from "@/lib/experts/readiness";
+import { isPaymentTestMode } from "@/lib/env";
 import { ReadinessChecklist } from "@/components/experts/ReadinessChecklist";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -93,6 +94,7 @@ export default async function ContractPage({
           money={money}
           fundingParam={typeof funding === "string" ? funding : null}
           actions={{ fund: fundMilestoneAction, deliver: deliverMilestoneAction, approve: approveMilestoneAction, dispute: openDisputeAction }}
+          testMode={isPaymentTestMode()}
         />
       </section>
 
