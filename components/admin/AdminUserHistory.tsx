@@ -16,7 +16,7 @@ export async function AdminUserHistory({ history }: { history: AdminUserDetail["
           <time dateTime={h.createdAt.toISOString()}>{format.dateTime(h.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time> ·{" "}
           <span className="font-semibold">{action(h.action)}</span>
           {h.actorEmail ? ` · ${t("by", { email: h.actorEmail })}` : ""}
-          {h.reason ? ` · « ${h.reason} »` : ""}
+          {h.reason ? ` · ${t("quoted", { text: h.reason })}` : ""}
         </li>
       ))}
     </ol>

@@ -20,7 +20,7 @@ export async function VettingHistory({ history }: VettingHistoryProps) {
           <time dateTime={h.createdAt.toISOString()}>{format.dateTime(h.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time> ·{" "}
           <span className="font-semibold">{action(h.action)}</span>
           {h.fromStatus && h.toStatus && h.fromStatus !== h.toStatus ? ` · ${t("historyStatus", { from: status(h.fromStatus), to: status(h.toStatus) })}` : ""}
-          {h.reason ? ` · « ${h.reason} »` : ""}
+          {h.reason ? ` · ${t("quoted", { text: h.reason })}` : ""}
         </li>
       ))}
     </ol>
