@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
 import { isUuidLike } from "@/lib/ids";
 
-export const ADMIN_USERS_PAGE_SIZE = 25;
+export const ADMIN_USERS_PAGE_SIZE = 50;
 /** Longer searches are no email or name anyone typed: cut. */
 const MAX_QUERY_CHARS = 200;
 
