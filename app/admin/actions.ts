@@ -19,6 +19,7 @@ export async function setSuspensionAction(_previous: FormState, formData: FormDa
         : { status: "error", formError: errorKeys[result.error], values };
     }
     revalidatePath("/admin");
+    revalidatePath(`/admin/users/${input.userId}`);
     return { status: "success", notice: { key: suspend ? "admin.suspendedDone" : "admin.reinstatedDone" } };
   });
 }

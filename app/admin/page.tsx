@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
-import { SuspensionForm } from "@/components/admin/SuspensionForm";
+import { getTranslations } from "next-intl/server";
+import { UserTable } from "@/components/admin/UserTable";
+import { Pagination } from "@/components/ui/Pagination";
 import { Alert } from "@/components/ui/Alert";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { buttonClasses } from "@/components/ui/Button";
 import { getAdminOverview } from "@/lib/accounts/queries";
+import { listUsersForAdmin } from "@/lib/accounts/admin-users";
+import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 import { getVettingStats } from "@/lib/experts/admin-queries";
 import { env, isDemoMode } from "@/lib/env";
 import { requireAdminPage } from "@/lib/auth/admin-page";
@@ -15,17 +18,19 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("title") };
 }
 
-export default async function AdminPage() {
+export default async function AdminPage({ searchParams }: { searchParams: PageSearchParams }) {
+  const params = searchParamsOf(await searchParams);
   const actor = await requireAdminPage("/admin");
-  const [t, d, m, i, format, overview, vetting] = await Promise.all([
+  const [t, d, m, i, overview, vetting, list] = await Promise.all([
     getTranslations("admin"),
     getTranslations("dashboard"),
     getTranslations("adminPayments"),
     getTranslations("invoices"),
-    getFormatter(),
     getAdminOverview(actor),
     getVettingStats(actor),
+    listUsersForAdmin(actor, { q: params.q, page: Number(params.page ?? 1) }),
   ]);
+  const hrefFor = (page: number) => `/admin?${new URLSearchParams({ ...(list.q ? { q: list.q } : {}), page: String(page) })}#accounts`;
   const [contractsAdmin, background, einvoicing] = await Promise.all([getTranslations("contractsAdmin"), getTranslations("backgroundAdmin"), getTranslations("einvoicing")]);
   const roleName = (role: string | null) => (role ? t(`role_${role}` as "role_client") : t("roleNone"));
   return (
@@ -88,38 +93,37 @@ export default async function AdminPage() {
         </ul>
         <p className="mt-3 text-sm text-stone-700">{t("suspendedCount", { count: overview.suspended })}</p>
       </section>
-      <section aria-labelledby="latest">
-        <h2 id="latest" className="text-xl font-semibold">
-          {t("latest")}
+      <section aria-labelledby="accounts" className="flex flex-col gap-3">
+        <h2 id="accounts" className="text-xl font-semibold">
+          {t("accounts")}
         </h2>
-        <div className="mt-3 overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-left text-sm">
-            <thead>
-              <tr className="border-b border-stone-300">
-                <th scope="col" className="p-3">{t("email")}</th>
-                <th scope="col" className="p-3">{t("role")}</th>
-                <th scope="col" className="p-3">{t("created")}</th>
-                <th scope="col" className="p-3">{t("status")}</th>
-                <th scope="col" className="p-3">{t("actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.latest.map((user) => (
-                <tr key={user.id} className="border-b border-stone-200 align-top">
-                  <td className="p-3">{user.email}</td>
-                  <td className="p-3">{roleName(user.role)}</td>
-                  <td className="p-3">{format.dateTime(user.createdAt, { dateStyle: "medium" })}</td>
-                  <td className="p-3">{user.suspendedAt ? t("suspended") : t("active")}</td>
-                  <td className="p-3">
-                    {user.id === actor.id ? null : (
-                      <SuspensionForm userId={user.id} email={user.email} suspended={!!user.suspendedAt} action={setSuspensionAction} />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <form method="get" action="/admin" role="search" className="flex flex-wrap items-end gap-3">
+          <div className="flex flex-col gap-1">
+            <label htmlFor="users-q" className="text-sm font-semibold">
+              {t("searchLabel")}
+            </label>
+            <input
+              id="users-q"
+              name="q"
+              type="search"
+              defaultValue={list.q}
+              maxLength={200}
+              aria-describedby="users-q-hint"
+              className="min-h-11 w-80 max-w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base"
+            />
+            <p id="users-q-hint" className="text-sm text-stone-600">
+              {t("searchHint")}
+            </p>
+          </div>
+          <button type="submit" className={buttonClasses("secondary", "mb-6")}>
+            {t("searchButton")}
+          </button>
+        </form>
+        <p role="status" className="text-sm text-stone-700">
+          {list.q ? t("usersFound", { count: list.totalCount, q: list.q }) : t("usersCount", { count: list.totalCount })}
+        </p>
+        {list.users.length > 0 ? <UserTable users={list.users} selfId={actor.id} action={setSuspensionAction} /> : null}
+        <Pagination page={list.page} pages={list.pages} hrefFor={hrefFor} namespace="admin" />
       </section>
     </div>
   );

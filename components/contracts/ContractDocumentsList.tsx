@@ -9,7 +9,7 @@ export async function ContractDocumentsList({ view }: { view: ContractView }) {
   return (
     <section aria-labelledby="contract-documents" className="flex flex-col gap-3">
       <h2 id="contract-documents" className="text-xl font-semibold">
-        {t("documentsHeading")}
+        {view.documentsPending ? t("documentsHeading") : t("documentsAcceptedHeading")}
       </h2>
       <ul className="grid gap-4 md:grid-cols-2">
         {view.documents.map((document) => (

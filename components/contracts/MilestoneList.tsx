@@ -22,6 +22,8 @@ interface MilestoneListProps {
   disputes: Map<string, { id: string; status: "open" | "settled" }>;
   /** The files sent with each delivery. */
   deliveryFiles: Map<string, AttachmentLink[]>;
+  /** Payments run in test mode: a SEPA debit waiting for the bank can be settled by hand. */
+  testMode?: boolean;
 }
 
 /**
@@ -29,8 +31,8 @@ interface MilestoneListProps {
  * to its money, and what the person looking may do now: the client funds the next one,
  * approves or disputes a delivery; the expert marks a funded one delivered.
  */
-export async function MilestoneList({ view, money, fundingParam, actions, disputes, deliveryFiles }: MilestoneListProps) {
-  const [t, c, d, format] = await Promise.all([getTranslations("payments"), getTranslations("contracts"), getTranslations("disputes"), getFormatter()]);
+export async function MilestoneList({ view, money, fundingParam, actions, disputes, deliveryFiles, testMode = false }: MilestoneListProps) {
+  const [t, c, d, tm, format] = await Promise.all([getTranslations("payments"), getTranslations("contracts"), getTranslations("disputes"), getTranslations("testMode"), getFormatter()]);
   const { contract, side, milestones } = view;
   const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
   const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "long" });
@@ -44,7 +46,9 @@ export async function MilestoneList({ view, money, fundingParam, actions, disput
           const state = money.byMilestone[m.id];
           if (!state) return null;
           const ids = { contractId: contract.id, milestoneId: m.id };
-          const canFund = side === "client" && active && m.id === nextToFund && state.payment?.status !== "processing";
+          // Paid, waiting for the provider's word: no second payment, and the state says so.
+          const confirming = m.status === "pending" && state.payment?.confirming === true;
+          const canFund = side === "client" && active && m.id === nextToFund && !confirming;
           return (
             <li key={m.id} id={`milestone-${m.id}`} className="flex flex-col gap-3 rounded-lg border border-stone-200 bg-white p-4">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -60,7 +64,7 @@ export async function MilestoneList({ view, money, fundingParam, actions, disput
                 <dt className="font-semibold">{c("milestoneDue")}</dt>
                 <dd>{day(m.dueOn)}</dd>
                 <dt className="font-semibold">{c("milestoneStatus")}</dt>
-                <dd>{t(`status_${m.status}`)}</dd>
+                <dd>{confirming ? t("status_confirming") : t(`status_${m.status}`)}</dd>
               </dl>
               <MilestoneMoneyFacts status={m.status} side={side} money={state} />
               <AttachmentList links={deliveryFiles.get(m.id) ?? []} />
@@ -68,6 +72,13 @@ export async function MilestoneList({ view, money, fundingParam, actions, disput
                 <Link href={`/contracts/${contract.id}/disputes/${disputes.get(m.id)?.id}`} className="self-start font-semibold underline">
                   {d("seeDispute")}
                 </Link>
+              ) : null}
+              {testMode && side === "client" && state.payment?.status === "processing" && state.payment.method === "sepa_debit" && state.payment.checkoutSessionId ? (
+                <p className="text-sm">
+                  <Link href={`/pay/test/checkout/${state.payment.checkoutSessionId}`} className="font-semibold text-brand-900 underline underline-offset-4">
+                    {tm("settleFromContract")}
+                  </Link>
+                </p>
               ) : null}
 
               {canFund ? <FundMilestoneForm {...ids} action={actions.fund} resume={state.payment?.status === "open"} /> : null}

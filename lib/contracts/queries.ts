@@ -28,7 +28,9 @@ export async function getContractView(actor: Actor | null, contractId: string) {
   const totals = { exVatCents: sum((c) => c.exVatCents), vatCents: sum((c) => c.vatCents), chargeCents: sum((c) => c.chargeCents) };
   // The commission is between the platform and the expert: the client does not see it.
   const money = side === "client" ? null : { commissionCents: sum((c) => c.commissionCents), netCents: sum((c) => c.expertCents) };
-  return { contract, side, milestones, documents, expertSlug: profile?.slug ?? null, totals, money };
+  // Something is left to accept only while the contract waits for it and a side has not accepted.
+  const documentsPending = contract.status === "awaiting_documents" && documents.some((d) => !d.accepted.client || !d.accepted.expert);
+  return { contract, side, milestones, documents, documentsPending, expertSlug: profile?.slug ?? null, totals, money };
 }
 
 export type ContractView = Awaited<ReturnType<typeof getContractView>>;

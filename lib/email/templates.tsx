@@ -2,6 +2,7 @@ import type { ReactElement } from "react";
 import AccountSuspendedEmail, { accountSuspendedSubject, type AccountSuspendedEmailProps } from "@/emails/AccountSuspendedEmail";
 import ContractEventEmail, { contractEventSubject, type ContractEventEmailProps } from "@/emails/ContractEventEmail";
 import PaymentEventEmail, { paymentEventSubject, type PaymentEventEmailProps } from "@/emails/PaymentEventEmail";
+import PaymentReceiptEmail, { paymentReceiptSubject, type PaymentReceiptEmailProps } from "@/emails/PaymentReceiptEmail";
 import BidEventEmail, { bidEventSubject, type BidEventEmailProps } from "@/emails/BidEventEmail";
 import DataExportReadyEmail, { dataExportReadySubject, type DataExportReadyEmailProps } from "@/emails/DataExportReadyEmail";
 import ExpertDecisionEmail, { expertDecisionSubject, type ExpertDecisionEmailProps } from "@/emails/ExpertDecisionEmail";
@@ -82,6 +83,12 @@ export const emailTemplates = {
     sensitive: false,
     notification: { category: "money" },
   } satisfies TemplateDefinition<PaymentEventEmailProps>,
+  "payment-receipt": {
+    subject: paymentReceiptSubject,
+    element: (props) => <PaymentReceiptEmail {...props} />,
+    sensitive: false,
+    notification: { category: "money" },
+  } satisfies TemplateDefinition<PaymentReceiptEmailProps>,
   "new-message": {
     subject: newMessageSubject,
     element: (props) => <NewMessageEmail {...props} />,

@@ -3,6 +3,7 @@ import { identityText } from "@/lib/text/identity";
 import { evidenceKind, legalForm, publicFieldNames, serviceKind, vatRegime } from "@/db/schema";
 import { isDepartementCode } from "@/lib/geo/departements";
 import { checkLegalMentions, legalMentionsFields } from "./legal-mentions";
+import { VETTING_CHECKLIST } from "./vetting-checklist";
 import { checkVatNumber, compactIdentifier, isValidSiret } from "@/lib/organizations/identifiers";
 
 export const spokenLanguages = ["fr", "en", "de", "es", "it", "pt", "nl", "ar", "br", "oc"] as const;
@@ -132,8 +133,13 @@ export const decisionSchema = z
     checklist: z.record(z.string().max(40), z.boolean()).default({}),
   })
   .superRefine((value, ctx) => {
-    if (value.decision !== "approve" && value.reason.length < 10) {
+    // Every decision is explained, approvals too: the note is kept and sent to the expert.
+    if (value.reason.length < 10) {
       ctx.addIssue({ code: "custom", path: ["reason"], message: "decisionReason" });
+    }
+    // An approval says each point was checked.
+    if (value.decision === "approve" && !VETTING_CHECKLIST.every((item) => value.checklist[item] === true)) {
+      ctx.addIssue({ code: "custom", path: ["checklist"], message: "checklistIncomplete" });
     }
   });
 

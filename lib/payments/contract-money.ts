@@ -5,12 +5,18 @@ import type { Actor } from "@/lib/auth/actor";
 import { loadContractFor } from "@/lib/contracts/access";
 import { isUuidLike } from "@/lib/ids";
 import { milestoneCharge } from "./amounts";
+import { sessionsPaidNotYetProcessed } from "./confirming";
 
 export interface MilestoneMoney {
   /** What the client pays for it: the amount excluding VAT, the expert's VAT, the total charged. */
   charge: { exVatCents: number; vatCents: number; chargeCents: number };
-  /** The live payment not yet confirmed (a Checkout session open, or a SEPA debit processing). */
-  payment: { id: string; status: "open" | "processing"; method: string | null } | null;
+  /**
+   * The live payment not yet confirmed (a Checkout session open, or a SEPA debit processing).
+   * `confirming`: the client has paid and we wait for the provider's confirmation (a debit
+   * processing, a completed-session event received but not yet processed, or the client back
+   * from Checkout's success page): no second payment may be started meanwhile.
+   */
+  payment: { id: string; status: "open" | "processing"; method: string | null; confirming: boolean; checkoutSessionId: string | null } | null;
   delivery: { note: string; deliveredAt: Date | null } | null;
   autoApproveAt: Date | null;
   /** The open dispute, else the last settled one. */
@@ -40,9 +46,10 @@ export async function getContractMoney(actor: Actor | null, contractId: string, 
     .from(contractMilestones)
     .where(eq(contractMilestones.contractId, contract.id));
   const live = await db
-    .select({ id: payments.id, milestoneId: payments.milestoneId, status: payments.status, method: payments.paymentMethod })
+    .select({ id: payments.id, milestoneId: payments.milestoneId, status: payments.status, method: payments.paymentMethod, checkoutSessionId: payments.checkoutSessionId })
     .from(payments)
     .where(and(eq(payments.contractId, contract.id), inArray(payments.status, ["open", "processing"])));
+  const paidSessions = await sessionsPaidNotYetProcessed(db, live.flatMap((p) => (p.status === "open" && p.checkoutSessionId ? [p.checkoutSessionId] : [])));
   const disputeRows = await db.select().from(disputes).where(eq(disputes.contractId, contract.id)).orderBy(desc(disputes.createdAt));
   const transferRows = side === "client" ? [] : await db.select().from(transfers).where(eq(transfers.contractId, contract.id));
   const refundRows = await db
@@ -60,7 +67,18 @@ export async function getContractMoney(actor: Actor | null, contractId: string, 
     const { exVatCents, vatCents, chargeCents } = milestoneCharge(m, contract);
     byMilestone[m.id] = {
       charge: { exVatCents, vatCents, chargeCents },
-      payment: payment ? { id: payment.id, status: payment.status as "open" | "processing", method: payment.method } : null,
+      payment: payment
+        ? {
+            id: payment.id,
+            status: payment.status as "open" | "processing",
+            method: payment.method,
+            checkoutSessionId: payment.checkoutSessionId,
+            confirming:
+              payment.status === "processing" ||
+              (payment.checkoutSessionId !== null && paidSessions.has(payment.checkoutSessionId)) ||
+              payment.id === options.fundingPaymentId,
+          }
+        : null,
       delivery: m.deliveryNote ? { note: m.deliveryNote, deliveredAt: m.deliveredAt } : null,
       autoApproveAt: m.autoApproveAt,
       dispute: dispute

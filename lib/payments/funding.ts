@@ -7,6 +7,7 @@ import { appUrl } from "@/lib/http/app-url";
 import { fail, ok, type Result } from "@/lib/result";
 import { milestoneCharge } from "./amounts";
 import { CHECKOUT_LIFETIME_SECONDS, checkoutInput, closeAbandonedSession, isCheckoutRetryable, recordCheckoutSession } from "./checkout-intent";
+import { sessionsPaidNotYetProcessed } from "./confirming";
 import { lockMilestoneFor } from "./context";
 import { paymentProvider } from "./provider";
 import type { PaymentProvider } from "./provider/types";
@@ -67,6 +68,8 @@ async function prepareFunding(actor: Actor | null, input: { milestoneId: string 
       .from(payments)
       .where(and(eq(payments.milestoneId, milestone.id), inArray(payments.status, ["creating", "open", "processing", "succeeded"])));
     if (live?.status === "processing" || live?.status === "succeeded") return fail("payment_processing");
+    // Paid at the provider, its event not processed yet: a second payment would charge twice.
+    if (live?.status === "open" && live.checkoutSessionId && (await sessionsPaidNotYetProcessed(tx, [live.checkoutSessionId])).size > 0) return fail("payment_processing");
     if (live?.status === "open" && live.checkoutUrl && live.expiresAt && live.expiresAt.getTime() > now.getTime() + 60_000) return ok({ url: live.checkoutUrl });
     if (live?.status === "creating" && isCheckoutRetryable(live, now.getTime())) {
       // Touched, so that the repair leaves it to this click.

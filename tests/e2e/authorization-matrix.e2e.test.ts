@@ -45,7 +45,7 @@ beforeAll(async () => {
   sql = postgres(inject("e2eDatabaseUrl"), { max: 2, onnotice: () => {} });
   cookies = await sessionCookies(sql);
   const sophie = await one(
-    sql<{ id: string; slug: string }[]>`select p.id, p.slug from expert_profiles p join users u on u.id = p.user_id where u.email = ${demoAccounts.expertSophie.email}`,
+    sql<{ id: string; slug: string; user_id: string }[]>`select p.id, p.slug, p.user_id from expert_profiles p join users u on u.id = p.user_id where u.email = ${demoAccounts.expertSophie.email}`,
     "profile",
   );
   const contract = await one(
@@ -72,6 +72,7 @@ beforeAll(async () => {
     jobId: contract.job_id,
     contractId: contract.id,
     profileId: sophie.id,
+    userId: sophie.user_id,
     emailId: email.id,
   };
 });
@@ -87,6 +88,7 @@ function urlFor(pattern: string): string {
     if (pattern.startsWith("/jobs/")) return fill.jobId!;
     if (pattern.startsWith("/contracts/")) return fill.contractId!;
     if (pattern.startsWith("/admin/vetting/")) return fill.profileId!;
+    if (pattern.startsWith("/admin/users/")) return fill.userId!;
     if (pattern.startsWith("/dev/mailbox/")) return fill.emailId!;
     if (pattern.startsWith("/api/evidence/")) return fill.evidence!;
     return fill.unknown!;

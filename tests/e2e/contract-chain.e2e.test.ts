@@ -125,9 +125,9 @@ describe.skipIf(!e2eEnabled).each(runs)("from a need to a signed contract ($lang
     await karim.page.getByText(c.status_active).waitFor();
     await karim.screenshot(`${lang}-54-contract-active`);
 
-    // Sophie was told, in her own language (French, chosen at onboarding), that her bid was not chosen.
+    // Sophie was told, in the language she signed in with (the account takes it at sign-in), that her bid was not chosen.
     const subjects = await mailboxSubjects(sophie.page, demoAccounts.expertSophie.email);
-    expect(subjects).toContain(fr.emails.bidEvent.jobAwarded.subject.replace("{job}", title));
+    expect(subjects).toContain(t.emails.bidEvent.jobAwarded.subject.replace("{job}", title));
     const pdfForSophie = await sophie.page.request.get(`${baseUrl}${contractPath}/documents/nda/pdf`);
     expect(pdfForSophie.status()).toBe(404);
     await sophie.page.goto(`${baseUrl}${contractPath}`);

@@ -108,6 +108,17 @@ describe.skipIf(!e2eEnabled).each(runs)("a newcomer expert, vetted by an admin (
 
     await admin.page.goto(`${baseUrl}/admin/vetting`);
     await admin.page.getByRole("link", { name: expertName }).click();
+    // The history speaks words, not codes.
+    const history = admin.page.getByRole("region", { name: t.vetting.history });
+    await history.getByText(t.vetting.action_expert_request_changes, { exact: true }).waitFor();
+    expect(await history.textContent()).not.toMatch(/expert\.[a-z_]+|changes_requested|submitted →/);
+    // An approval needs every point ticked and a note, like the other decisions; nothing typed is lost.
+    await admin.page.getByLabel(t.vetting.reason).fill("Référence ajoutée ; identité et URSSAF vérifiées.");
+    await admin.page.getByRole("button", { name: t.vetting.approve }).click();
+    await admin.page.getByText(t.validation.checklistIncomplete).first().waitFor();
+    await expect(admin.page.getByLabel(t.vetting.reason).inputValue()).resolves.toBe("Référence ajoutée ; identité et URSSAF vérifiées.");
+    for (const item of ["identity", "siret", "insurance", "urssaf", "skills"] as const) await admin.page.getByLabel(t.vetting[`check_${item}`], { exact: true }).check();
+    await admin.screenshot(`${lang}-31b-admin-approval-checklist`);
     await admin.page.getByRole("button", { name: t.vetting.approve }).click();
     await admin.page.getByText(t.vetting.decided).waitFor();
 

@@ -61,7 +61,9 @@ describe.skipIf(!e2eEnabled).each(runs)("posting a need through the wizard ($lan
     await client.screenshot(`${lang}-41-wizard-preview`);
     await page.getByRole("button", { name: w.publish }).click();
     await page.getByRole("heading", { level: 1, name: title }).waitFor();
-    const jobUrl = page.url();
+    await page.getByRole("status").filter({ hasText: t.jobBoard.publishedTitle }).waitFor(); // what happens next, said once
+    await client.screenshot(`${lang}-41b-job-published`);
+    const jobUrl = page.url().replace(/\?.*$/, "");
     await page.getByText(SECRET).waitFor(); // the owner reads its own details
     expect(foreignRequests(client)).toEqual([]);
 

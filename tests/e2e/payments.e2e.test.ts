@@ -111,8 +111,29 @@ describe.skipIf(!e2eEnabled)("payments in test mode (client in French, expert in
     await page.goto(contractUrl);
     await page.getByRole("button", { name: fr.payments.fund }).first().click();
     await page.waitForURL(/\/pay\/test\/checkout\//);
-    await page.getByRole("button", { name: fr.testMode.payCard }).click();
+    // Paid by SEPA debit this time: "being confirmed", no second pay button, and in test mode the
+    // bank's answer can be played from the contract page.
+    await page.getByRole("button", { name: fr.testMode.paySepa }).click();
+    await page.waitForURL(/\/contracts\/.*funding=/);
+    await page.getByText(fr.payments.status_confirming, { exact: true }).waitFor();
+    expect(await page.getByRole("button", { name: fr.payments.fund }).count()).toBe(0);
+    const settleLink = page.getByRole("link", { name: fr.testMode.settleFromContract });
+    for (let tries = 0; tries < 40 && !(await settleLink.isVisible()); tries += 1) {
+      await page.waitForTimeout(500);
+      await page.goto(contractUrl);
+    }
+    await page.getByText(fr.payments.status_confirming, { exact: true }).waitFor();
+    expect(await page.getByRole("button", { name: fr.payments.fund }).count()).toBe(0);
+    await client.screenshot("fr-64b-sepa-being-confirmed");
+    await settleLink.click();
+    await page.getByRole("button", { name: fr.testMode.settleSucceeded }).click();
+    await page.getByText(fr.testMode.sepaSettled).waitFor();
+    await page.getByRole("link", { name: fr.testMode.returnToSite }).click();
     await page.getByText(fr.payments.fundingConfirmed.replace("{title}", "Sauvegardes chiffrées")).waitFor({ timeout: 20_000 });
+    // Each payment confirmed is receipted to the client, in French.
+    const clientMail = await mailboxSubjects(page, demoAccounts.clientOwner.email);
+    expect(clientMail.filter((subject) => subject.startsWith(before(fr.emails.paymentReceipt.subject, "{amount}"))).length).toBeGreaterThanOrEqual(2);
+    await page.goto(contractUrl);
     await page.getByText(fr.payments.openDispute, { exact: true }).click(); // opens the dispute form
     await page.getByLabel(fr.payments.reason_quality).check();
     await page.getByLabel(fr.payments.disputeText).fill("Les sauvegardes ne tournent que sur une boutique sur deux depuis la livraison.");

@@ -72,3 +72,9 @@ export async function makeCompleteExpert(options: { submit?: boolean } = {}): Pr
   }
   return { actor: expert, profileId: profile.id };
 }
+
+/** What an admin gives to approve: a note and every checklist point ticked. */
+export const approval = {
+  reason: "Identité, SIRET, assurance, URSSAF et compétences vérifiés sur pièces.",
+  checklist: { identity: true, siret: true, insurance: true, urssaf: true, skills: true },
+};

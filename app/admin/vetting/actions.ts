@@ -4,14 +4,13 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/current-actor";
 import { guardedAction, submittedValues, type FormState } from "@/lib/actions/form-state";
+import { VETTING_CHECKLIST } from "@/lib/experts/vetting-checklist";
 import { decideVerification, setExpertSuspension } from "@/lib/experts/vetting";
-
-const checklistItems = ["identity", "siret", "insurance", "urssaf", "skills"] as const;
 
 export async function decideVerificationAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = submittedValues(formData);
   const state = await guardedAction(formData, async (): Promise<FormState> => {
-    const checklist = Object.fromEntries(checklistItems.map((item) => [item, formData.get(`check.${item}`) === "on"]));
+    const checklist = Object.fromEntries(VETTING_CHECKLIST.map((item) => [item, formData.get(`check.${item}`) === "on"]));
     const result = await decideVerification(await currentActor(), {
       profileId: values.profileId ?? "",
       decision: values.decision as "approve",

@@ -21,6 +21,7 @@ import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params"
 import type { AppLocale } from "@/lib/i18n/locale";
 import { priceText } from "@/lib/money/price-text";
 import { getMyReadiness } from "@/lib/experts/readiness";
+import { isPaymentTestMode } from "@/lib/env";
 import { ReadinessChecklist } from "@/components/experts/ReadinessChecklist";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -98,6 +99,7 @@ export default async function ContractPage({
           actions={{ fund: fundMilestoneAction, deliver: deliverMilestoneAction, approve: approveMilestoneAction, dispute: openDisputeAction }}
           disputes={disputes}
           deliveryFiles={deliveryFiles}
+          testMode={isPaymentTestMode()}
         />
       </section>
 

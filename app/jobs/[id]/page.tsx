@@ -22,6 +22,7 @@ import { getMyExpertProfile } from "@/lib/experts/queries";
 import { getMyReadiness } from "@/lib/experts/readiness";
 import { ReadinessChecklist } from "@/components/experts/ReadinessChecklist";
 import { env } from "@/lib/env";
+import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 
 /** The expert's own bid on the job, or the form to send one (verified experts, open jobs). */
 async function expertBidSection(jobId: string, open: boolean) {
@@ -46,7 +47,7 @@ async function expertBidSection(jobId: string, open: boolean) {
   );
 }
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: PageSearchParams };
 
 /** One database read per request, shared by generateMetadata and the page. */
 const loadJob = cache(async (id: string) => getJobForViewer(await currentActor(), id));
@@ -62,8 +63,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: view.job.title, description: excerpt(view.job.description, 160) };
 }
 
-export default async function JobPage({ params }: Props) {
+export default async function JobPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const { published } = searchParamsOf(await searchParams);
   const [view, actor, t] = await Promise.all([loadJob(id), currentActor(), getTranslations("jobBoard")]);
   if (!view) notFound();
   const { job, software } = view;
@@ -90,6 +92,11 @@ export default async function JobPage({ params }: Props) {
         ) : null}
       </header>
 
+      {published && view.isMember && job.status === "open" ? (
+        <Alert tone="success">
+          <strong>{t("publishedTitle")}</strong> {t("publishedNext")}
+        </Alert>
+      ) : null}
       {job.status !== "open" ? <Alert tone={job.status === "draft" ? "warning" : "info"}>{t(`statusNote_${job.status}`)}</Alert> : null}
 
       <section aria-labelledby="job-summary" className={sectionClass}>

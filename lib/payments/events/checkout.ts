@@ -7,6 +7,7 @@ import { lockMilestone } from "@/lib/payments/context";
 import { fundingLines, postLedger } from "@/lib/payments/ledger";
 import { nextMilestoneStatus } from "@/lib/payments/milestone-machine";
 import { notifyMilestone } from "@/lib/payments/notify";
+import { sendPaymentReceipt } from "@/lib/payments/receipt";
 import type { PaymentProvider, ProviderEvent } from "@/lib/payments/provider/types";
 import { queueEventProcessing } from "./record";
 
@@ -113,6 +114,7 @@ async function fund(
   const next = nextMilestoneStatus(milestone.status, "fund");
   if (next) await tx.update(contractMilestones).set({ status: next, updatedAt: now }).where(eq(contractMilestones.id, milestone.id));
   await notifyMilestone(tx, { contract, milestone, event: "milestoneFunded", audiences: ["expert"], amountCents: payment.amountCents, key: payment.id });
+  await sendPaymentReceipt(tx, { contract, milestone, payment, method: paid.method, paidAt: now });
   await wakeWaitingEvents(tx, paid.intentId, paid.chargeId);
   await recordAudit(tx, { actorId: null, action: "milestone.funded", subjectType: "milestone", subjectId: milestone.id, fromStatus: milestone.status, toStatus: next ?? milestone.status, data: { paymentId: payment.id } });
   return next ? "funded" : `funded payment, milestone was ${milestone.status}`;

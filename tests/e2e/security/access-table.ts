@@ -58,6 +58,7 @@ export const PAGES: Record<string, Access> = {
   "/admin": { ok: ["admin"] },
   "/admin/vetting": { ok: ["admin"] },
   "/admin/vetting/[id]": { ok: ["admin"] },
+  "/admin/users/[id]": { ok: ["admin"], note: "one account: role, organisations, contracts, history, suspension" },
   "/admin/disputes": { ok: ["admin"] },
   "/admin/disputes/[id]": { ok: [], note: "no dispute in the demo data: only refusals are checked" },
   "/admin/payments": { ok: ["admin"] },

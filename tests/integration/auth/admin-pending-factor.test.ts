@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getAdminOverview } from "@/lib/accounts/queries";
+import { getUserForAdmin, listUsersForAdmin } from "@/lib/accounts/admin-users";
 import { suspendUser } from "@/lib/accounts/suspension";
 import type { Actor } from "@/lib/auth/actor";
 import { listContractsForAdmin } from "@/lib/contracts/admin-queries";
@@ -21,6 +22,8 @@ const someId = "00000000-0000-4000-8000-000000000000";
 /** Every admin use case and query, as a function of the acting admin. */
 const adminUseCases: [string, (actor: Actor) => Promise<unknown>][] = [
   ["getAdminOverview", (a) => getAdminOverview(a)],
+  ["listUsersForAdmin", (a) => listUsersForAdmin(a)],
+  ["getUserForAdmin", (a) => getUserForAdmin(a, someId)],
   ["suspendUser", (a) => suspendUser(a, { userId: someId, reason: "Compte compromis" })],
   ["getVettingQueue", (a) => getVettingQueue(a)],
   ["getVettingStats", (a) => getVettingStats(a)],

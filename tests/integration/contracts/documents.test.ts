@@ -35,6 +35,7 @@ describe("contract documents", () => {
     const { expert, contractId } = await formContract(true);
     const view = await getContractView(owner, contractId);
     expect(view.documents.map((d) => d.kind)).toEqual(["nda", "dpa"]);
+    expect(view.documentsPending).toBe(true);
 
     expect(await acceptContractDocument(member, { contractId, kind: "nda" })).toEqual({ ok: true, value: { active: false } });
     expect(await acceptContractDocument(member, { contractId, kind: "nda" })).toEqual({ ok: true, value: { active: false } });
@@ -47,6 +48,9 @@ describe("contract documents", () => {
     expect(await statusOf(contractId)).toBe("awaiting_documents");
     expect(await acceptContractDocument(expert, { contractId, kind: "dpa" })).toEqual({ ok: true, value: { active: true } });
     expect(await statusOf(contractId)).toBe("active");
+    // Both accepted everything: nothing is "to accept" any more, on either side.
+    expect((await getContractView(owner, contractId)).documentsPending).toBe(false);
+    expect((await getContractView(expert, contractId)).documentsPending).toBe(false);
 
     const rows = await db.select().from(contractDocumentAcceptances).where(eq(contractDocumentAcceptances.contractId, contractId));
     expect(rows).toHaveLength(4);

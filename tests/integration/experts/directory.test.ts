@@ -5,7 +5,7 @@ import { evidenceFiles, expertProfiles } from "@/db/schema";
 import { directoryFiltersSchema, getPublicExpert, searchExperts } from "@/lib/experts/directory";
 import { decideVerification } from "@/lib/experts/vetting";
 import { updateExpertProfile } from "@/lib/experts/profile";
-import { completeProfileInput, daysAgo, makeCompleteExpert, softwareId } from "../../helpers/experts";
+import { approval, completeProfileInput, daysAgo, makeCompleteExpert, softwareId } from "../../helpers/experts";
 import { makeUser } from "../../helpers/factories";
 
 const search = (query: Record<string, string>) => searchExperts(directoryFiltersSchema.parse(query));
@@ -16,7 +16,7 @@ let paris: { slug: string; id: string };
 beforeAll(async () => {
   const admin = await makeUser("admin");
   const a = await makeCompleteExpert({ submit: true });
-  await decideVerification(admin, { profileId: a.profileId, decision: "approve" });
+  await decideVerification(admin, { profileId: a.profileId, decision: "approve", ...approval });
   const b = await makeCompleteExpert();
   const input = await completeProfileInput();
   await updateExpertProfile(b.actor, {
@@ -32,7 +32,7 @@ beforeAll(async () => {
   });
   const { submitProfile } = await import("@/lib/experts/vetting");
   await submitProfile(b.actor);
-  await decideVerification(admin, { profileId: b.profileId, decision: "approve" });
+  await decideVerification(admin, { profileId: b.profileId, decision: "approve", ...approval });
   await makeCompleteExpert({ submit: true }); // not verified: never listed
   const rows = await db.select().from(expertProfiles);
   const slugOf = (id: string) => rows.find((r) => r.id === id)?.slug ?? "";

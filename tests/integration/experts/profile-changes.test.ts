@@ -11,7 +11,7 @@ import { updateExpertProfile } from "@/lib/experts/profile";
 import { getMyExpertProfile } from "@/lib/experts/queries";
 import type { ExpertProfileInput } from "@/lib/experts/schemas";
 import { decideVerification } from "@/lib/experts/vetting";
-import { completeProfileInput, makeCompleteExpert } from "../../helpers/experts";
+import { approval, completeProfileInput, makeCompleteExpert } from "../../helpers/experts";
 import { makeOrganization, makeUser } from "../../helpers/factories";
 import { makeJob } from "../../helpers/jobs";
 import { fixedBid } from "../bids/bid-helpers";
@@ -34,7 +34,7 @@ const mailSubjects = async () => {
 beforeEach(async () => {
   admin = await makeUser("admin");
   ({ actor: expert, profileId } = await makeCompleteExpert({ submit: true }));
-  expect((await decideVerification(admin, { profileId, decision: "approve" })).ok).toBe(true);
+  expect((await decideVerification(admin, { profileId, decision: "approve", ...approval })).ok).toBe(true);
   input = { ...(await completeProfileInput()), publicFields: ["bio", "legalForm"] };
   expect((await updateExpertProfile(expert, input)).ok).toBe(true);
   slug = (await row())?.slug ?? "";
@@ -60,7 +60,7 @@ describe("a verified expert edits reviewed fields (issue 12, item 6)", () => {
     expect(queued).toMatchObject({ changesOnly: true });
     expect((await getVettingDetail(admin, profileId))?.pendingChanges).toEqual({ siret: { from: "81234567600009", to: NEW_SIRET }, legalForm: { from: "eurl", to: "sasu" } });
 
-    expect(await decideVerification(admin, { profileId, decision: "approve", checklist: { siret: true } })).toEqual({ ok: true, value: undefined });
+    expect(await decideVerification(admin, { profileId, decision: "approve", ...approval })).toEqual({ ok: true, value: undefined });
     expect(await row()).toMatchObject({ status: "verified", siret: NEW_SIRET, legalForm: "sasu" });
     expect(await getPublicExpert(slug)).toMatchObject({ legalForm: "sasu" });
     expect(await openRequests()).toEqual([]);
@@ -93,13 +93,13 @@ describe("a verified expert edits reviewed fields (issue 12, item 6)", () => {
     expect(await openRequests()).toEqual([]);
     expect((await getMyExpertProfile(expert))?.pendingChanges).toBeNull();
     // Nothing waits: an admin has nothing to decide.
-    expect(await decideVerification(admin, { profileId, decision: "approve" })).toEqual({ ok: false, error: "illegal_transition" });
+    expect(await decideVerification(admin, { profileId, decision: "approve", ...approval })).toEqual({ ok: false, error: "illegal_transition" });
   });
 
   it("lets only admins decide on a change", async () => {
     await updateExpertProfile(expert, { ...input, siret: NEW_SIRET });
     for (const actor of [expert, await makeUser("client"), null]) {
-      await expect(decideVerification(actor, { profileId, decision: "approve" })).rejects.toBeInstanceOf(PolicyError);
+      await expect(decideVerification(actor, { profileId, decision: "approve", ...approval })).rejects.toBeInstanceOf(PolicyError);
     }
     expect((await row())?.siret).toBe("81234567600009");
   });

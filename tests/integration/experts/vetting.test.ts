@@ -7,7 +7,7 @@ import { uploadEvidence } from "@/lib/experts/evidence";
 import { getVettingDetail, getVettingQueue, getVettingStats } from "@/lib/experts/admin-queries";
 import { sendUrssafReminders } from "@/lib/experts/reminders";
 import { decideVerification, setExpertSuspension, submitProfile } from "@/lib/experts/vetting";
-import { daysAgo, makeCompleteExpert, pdfBytes } from "../../helpers/experts";
+import { approval, daysAgo, makeCompleteExpert, pdfBytes } from "../../helpers/experts";
 import { makeUser } from "../../helpers/factories";
 
 const statusOf = async (profileId: string) =>
@@ -51,8 +51,8 @@ describe("admin decisions", () => {
     const admin = await makeUser("admin");
     const { actor, profileId } = await makeCompleteExpert({ submit: true });
     await db.update(users).set({ locale: "en" }).where(eq(users.id, actor.id));
-    const checklist = { identity: true, siret: true, insurance: true, urssaf: true, skills: true };
-    expect(await decideVerification(admin, { profileId, decision: "approve", checklist })).toEqual({ ok: true, value: undefined });
+    const { checklist, reason } = approval;
+    expect(await decideVerification(admin, { profileId, decision: "approve", reason, checklist })).toEqual({ ok: true, value: undefined });
     expect(await statusOf(profileId)).toBe("verified");
     const [request] = await db.select().from(verificationRequests).where(eq(verificationRequests.profileId, profileId));
     expect(request).toMatchObject({ decision: "verified", decidedById: admin.id, checklist });
@@ -82,12 +82,33 @@ describe("admin decisions", () => {
     expect(await submitProfile(actor)).toEqual({ ok: false, error: "illegal_transition" });
   });
 
+  it("an approval needs a note and every checklist point ticked, like any other decision", async () => {
+    const admin = await makeUser("admin");
+    const { profileId } = await makeCompleteExpert({ submit: true });
+    expect(await decideVerification(admin, { profileId, decision: "approve", checklist: approval.checklist })).toMatchObject({
+      ok: false,
+      error: "invalid",
+      fields: { reason: "decisionReason" },
+    });
+    const partial = { ...approval.checklist, urssaf: false };
+    expect(await decideVerification(admin, { profileId, decision: "approve", reason: approval.reason, checklist: partial })).toMatchObject({
+      ok: false,
+      error: "invalid",
+      fields: { checklist: "checklistIncomplete" },
+    });
+    expect(await decideVerification(admin, { profileId, decision: "approve", reason: approval.reason })).toMatchObject({ ok: false, fields: { checklist: "checklistIncomplete" } });
+    expect(await statusOf(profileId)).toBe("submitted");
+    expect((await decideVerification(admin, { profileId, decision: "approve", ...approval })).ok).toBe(true);
+    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.subjectId, profileId), eq(auditLog.action, "expert.approve")));
+    expect(audit?.reason).toBe(approval.reason);
+  });
+
   it("refuses illegal moves: approving a draft, rejecting a verified profile", async () => {
     const admin = await makeUser("admin");
     const draft = await makeCompleteExpert();
-    expect(await decideVerification(admin, { profileId: draft.profileId, decision: "approve" })).toEqual({ ok: false, error: "illegal_transition" });
+    expect(await decideVerification(admin, { profileId: draft.profileId, decision: "approve", ...approval })).toEqual({ ok: false, error: "illegal_transition" });
     const verified = await makeCompleteExpert({ submit: true });
-    await decideVerification(admin, { profileId: verified.profileId, decision: "approve" });
+    await decideVerification(admin, { profileId: verified.profileId, decision: "approve", ...approval });
     expect(await decideVerification(admin, { profileId: verified.profileId, decision: "reject", reason: "trop tard pour ça" })).toEqual({
       ok: false,
       error: "illegal_transition",
@@ -96,9 +117,9 @@ describe("admin decisions", () => {
 
   it("only admins decide: the expert cannot verify itself, clients cannot either", async () => {
     const { actor, profileId } = await makeCompleteExpert({ submit: true });
-    await expect(decideVerification(actor, { profileId, decision: "approve" })).rejects.toThrow(new PolicyError("forbidden"));
-    await expect(decideVerification(await makeUser("client"), { profileId, decision: "approve" })).rejects.toThrow(new PolicyError("forbidden"));
-    await expect(decideVerification(null, { profileId, decision: "approve" })).rejects.toThrow(new PolicyError("unauthenticated"));
+    await expect(decideVerification(actor, { profileId, decision: "approve", ...approval })).rejects.toThrow(new PolicyError("forbidden"));
+    await expect(decideVerification(await makeUser("client"), { profileId, decision: "approve", ...approval })).rejects.toThrow(new PolicyError("forbidden"));
+    await expect(decideVerification(null, { profileId, decision: "approve", ...approval })).rejects.toThrow(new PolicyError("unauthenticated"));
     await expect(getVettingQueue(actor)).rejects.toThrow(new PolicyError("forbidden"));
     await expect(getVettingDetail(actor, profileId)).rejects.toThrow(new PolicyError("forbidden"));
     await expect(setExpertSuspension(actor, { profileId, reason: "je me suspends moi-même", suspend: true })).rejects.toThrow(new PolicyError("forbidden"));
@@ -108,7 +129,7 @@ describe("admin decisions", () => {
   it("suspension ends the expert's sessions; reinstatement brings the profile back", async () => {
     const admin = await makeUser("admin");
     const { actor, profileId } = await makeCompleteExpert({ submit: true });
-    await decideVerification(admin, { profileId, decision: "approve" });
+    await decideVerification(admin, { profileId, decision: "approve", ...approval });
     await db.insert(sessions).values({ sessionToken: crypto.randomUUID(), userId: actor.id, expires: new Date(Date.now() + 86_400_000) });
     expect(await setExpertSuspension(admin, { profileId, reason: "court", suspend: true })).toMatchObject({ ok: false, fields: { reason: "decisionReason" } });
     expect((await setExpertSuspension(admin, { profileId, reason: "Plainte d’un client en cours d’examen.", suspend: true })).ok).toBe(true);
@@ -141,7 +162,7 @@ describe("URSSAF reminders", () => {
   it("reminds a verified expert once, fifteen days before the certificate turns six months old", async () => {
     const admin = await makeUser("admin");
     const { actor, profileId } = await makeCompleteExpert({ submit: true });
-    await decideVerification(admin, { profileId, decision: "approve" });
+    await decideVerification(admin, { profileId, decision: "approve", ...approval });
     await db.update(evidenceFiles).set({ issuedOn: daysAgo(175) }).where(and(eq(evidenceFiles.profileId, profileId), eq(evidenceFiles.kind, "urssaf")));
     const today = new Date().toISOString().slice(0, 10);
     const before = (await mailsTo(actor.email)).length;
@@ -155,7 +176,7 @@ describe("URSSAF reminders", () => {
   it("says nothing while the certificate is fresh", async () => {
     const admin = await makeUser("admin");
     const { actor, profileId } = await makeCompleteExpert({ submit: true });
-    await decideVerification(admin, { profileId, decision: "approve" });
+    await decideVerification(admin, { profileId, decision: "approve", ...approval });
     await sendUrssafReminders(new Date().toISOString().slice(0, 10));
     expect((await mailsTo(actor.email)).filter((m) => m.template === "urssaf-reminder")).toHaveLength(0);
   });

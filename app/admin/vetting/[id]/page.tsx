@@ -6,6 +6,7 @@ import { DecisionForm } from "@/components/vetting/DecisionForm";
 import { ExpertSuspensionForm } from "@/components/vetting/ExpertSuspensionForm";
 import { CompanyCheck } from "@/components/vetting/CompanyCheck";
 import { PendingChanges } from "@/components/vetting/PendingChanges";
+import { VettingHistory } from "@/components/vetting/VettingHistory";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { requireAdminPage } from "@/lib/auth/admin-page";
 import { getVettingDetail } from "@/lib/experts/admin-queries";
@@ -35,7 +36,7 @@ export default async function VettingDetailPage({ params }: { params: Promise<{ 
     [p("insurer"), `${profile.insurer ?? "—"} · ${profile.insurancePolicyNumber ?? "—"} · ${profile.insuranceExpiresOn ?? "—"} (${yes(checks.insuranceValid)})`],
     [t("urssaf"), p(`urssafState_${checks.urssaf}`)],
     [p("dailyRate"), profile.dailyRateCents ? format.number(profile.dailyRateCents / 100, { style: "currency", currency: "EUR" }) : "—"],
-    [p("departments"), `${profile.departments.join(", ") || "—"}${profile.remoteOk ? ` · ${p("remoteOk")}` : ""}`],
+    [t("factDepartments"), `${profile.departments.join(", ") || "—"}${profile.remoteOk ? ` · ${t("factRemote")}` : ""}`],
   ];
   return (
     <div className="flex flex-col gap-8">
@@ -64,13 +65,13 @@ export default async function VettingDetailPage({ params }: { params: Promise<{ 
                 <li key={s.softwareId}>{`${s.name} — ${p(`level_${s.level}` as "level_1")}, ${t("yearsValue", { years: s.years })}`}</li>
               ))}
             </ul>
-            <h3 className="mt-4 font-semibold">{p("references")}</h3>
+            <h3 className="mt-4 font-semibold">{t("factReferences")}</h3>
             <ul className="mt-2 list-disc pl-6 text-sm">
               {detail.references.map((r) => (
                 <li key={r.id}>{`${r.clientType} — ${r.project} (${r.year})`}</li>
               ))}
             </ul>
-            <h3 className="mt-4 font-semibold">{p("bio")}</h3>
+            <h3 className="mt-4 font-semibold">{t("factBio")}</h3>
             <div className="text-sm [&_a]:underline [&_p]:mt-2 [&_ul]:list-disc [&_ul]:pl-6" dangerouslySetInnerHTML={{ __html: renderMarkdown(profile.bio) }} />
           </section>
           <section aria-labelledby="files" className="rounded-lg border border-stone-200 bg-white p-6">
@@ -88,15 +89,7 @@ export default async function VettingDetailPage({ params }: { params: Promise<{ 
           </section>
           <section aria-labelledby="history" className="rounded-lg border border-stone-200 bg-white p-6">
             <h2 id="history" className="text-xl font-semibold">{t("history")}</h2>
-            <ol className="mt-3 flex flex-col gap-2 text-sm">
-              {detail.history.map((h) => (
-                <li key={h.id}>
-                  {format.dateTime(h.createdAt, { dateStyle: "medium", timeStyle: "short" })} · {h.action}
-                  {h.fromStatus ? ` · ${h.fromStatus} → ${h.toStatus}` : ""}
-                  {h.reason ? ` · « ${h.reason} »` : ""}
-                </li>
-              ))}
-            </ol>
+            <VettingHistory history={detail.history} />
           </section>
         </div>
         <aside aria-labelledby="decide" className="flex flex-col gap-4 self-start rounded-lg border border-brand-100 bg-white p-6">

@@ -35,6 +35,6 @@ export async function publishJobAction(_previous: FormState, formData: FormData)
     if (!result.ok) return { status: "error", formError: result.error === "incomplete" ? "jobWizard.incomplete" : "jobWizard.cannotPublish" };
     return { status: "success" };
   });
-  if (state.status === "success") redirect(`/jobs/${jobId}`);
+  if (state.status === "success") redirect(`/jobs/${jobId}?published=1`);
   return state;
 }

@@ -17,7 +17,7 @@ export const ADMIN_ACTIONS: Record<string, ActionAccess> = {
     form: ({ prepared }) => ({
       profileId: prepared.profileId,
       decision: "approve",
-      reason: "",
+      reason: "Identité, SIRET et assurance vérifiés sur pièces.",
       "check.identity": "on",
       "check.siret": "on",
       "check.insurance": "on",
