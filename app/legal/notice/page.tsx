@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LegalPage } from "@/components/legal/LegalPage";
+import { publisher } from "@/lib/legal/publisher";
 import { LegalNoticeEn, lastUpdated as updatedEn } from "@/components/legal/LegalNoticeEn";
 import { LegalNoticeFr, lastUpdated as updatedFr } from "@/components/legal/LegalNoticeFr";
 

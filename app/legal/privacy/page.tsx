@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LegalPage } from "@/components/legal/LegalPage";
+import { publisher } from "@/lib/legal/publisher";
 import { PrivacyEn, lastUpdated as updatedEn } from "@/components/legal/PrivacyEn";
 import { PrivacyFr, lastUpdated as updatedFr } from "@/components/legal/PrivacyFr";
 
