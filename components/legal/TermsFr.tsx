@@ -171,7 +171,7 @@ export function TermsFr({ publisher: p }: { publisher: Publisher }) {
       </section>
 
       <section>
-        <h2 id="classement" className="mt-8 text-xl font-semibold">17. Classement des résultats</h2>
+        <h2 id="ranking" className="mt-8 text-xl font-semibold">17. Classement des résultats</h2>
         <p className="mt-3 leading-relaxed">
           Les demandes publiées sont classées par pertinence au regard des mots recherchés, puis de la plus récente à la plus ancienne ; les filtres choisis (type de mission, logiciel, département) ne font que restreindre la liste. Les demandes suggérées à un expert sont classées selon les logiciels et types de mission qu’elles partagent avec son profil. L’annuaire présente uniquement des experts vérifiés, classés selon leur correspondance avec les mots recherchés (texte du profil et niveau déclaré sur les logiciels cités), puis du plus récemment vérifié au plus ancien. Les propositions reçues par un client sont comparées selon le montant total qu’il paiera, TVA comprise. Aucun expert ne peut payer pour être mieux classé, et la commission de l’éditeur est la même pour tous (article L. 111-7 du code de la consommation et règlement (UE) 2019/1150).
         </p>

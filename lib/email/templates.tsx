@@ -11,6 +11,7 @@ import ReviewEmail, { reviewSubject, type ReviewEmailProps } from "@/emails/Revi
 import SupportEventEmail, { supportEventSubject, type SupportEventEmailProps } from "@/emails/SupportEventEmail";
 import SignInEmail, { signInSubject, type SignInEmailProps } from "@/emails/SignInEmail";
 import Dac7Email, { dac7Subject, type Dac7EmailProps } from "@/emails/Dac7Email";
+import LegalUpdateEmail, { legalUpdateSubject, type LegalUpdateEmailProps } from "@/emails/LegalUpdateEmail";
 import UrssafReminderEmail, { urssafReminderSubject, type UrssafReminderEmailProps } from "@/emails/UrssafReminderEmail";
 
 interface TemplateDefinition<P> {
@@ -81,6 +82,11 @@ export const emailTemplates = {
     element: (props) => <DataExportReadyEmail {...props} />,
     sensitive: false,
   } satisfies TemplateDefinition<DataExportReadyEmailProps>,
+  "legal-update": {
+    subject: legalUpdateSubject,
+    element: (props) => <LegalUpdateEmail {...props} />,
+    sensitive: false,
+  } satisfies TemplateDefinition<LegalUpdateEmailProps>,
   review: {
     subject: reviewSubject,
     element: (props) => <ReviewEmail {...props} />,

@@ -18,6 +18,7 @@ import { REPAIR_TASK, repairPaymentIntents } from "@/lib/payments/repair";
 import { SEND_TRANSFER_TASK } from "@/lib/payments/release";
 import { sendTransfer } from "@/lib/payments/transfers";
 import { log } from "@/lib/observability/logger";
+import { ANNOUNCE_LEGAL_TASK, emailLegalAnnouncement } from "@/lib/legal/announcements";
 
 const deliverPayload = z.object({ outboxId: z.uuid() });
 const eventPayload = z.object({ eventId: z.string().min(1) });
@@ -25,6 +26,7 @@ const transferPayload = z.object({ transferId: z.uuid() });
 const refundPayload = z.object({ refundId: z.uuid() });
 const invoicePayload = z.object({ invoiceId: z.uuid() });
 const exportPayload = z.object({ exportId: z.uuid() });
+const announcementPayload = z.object({ announcementId: z.uuid() });
 
 export const taskList: TaskList = {
   [DELIVER_EMAIL_TASK]: async (payload, helpers) => {
@@ -65,6 +67,10 @@ export const taskList: TaskList = {
   [PREPARE_EXPORT_TASK]: async (payload, helpers) => {
     const { exportId } = exportPayload.parse(payload);
     helpers.logger.info(`data export ${exportId}: ${await prepareDataExport(exportId)}`);
+  },
+  [ANNOUNCE_LEGAL_TASK]: async (payload, helpers) => {
+    const { announcementId } = announcementPayload.parse(payload);
+    helpers.logger.info(`legal announcement ${announcementId}: ${await emailLegalAnnouncement(announcementId)} people emailed`);
   },
   purge_data_exports: async (_payload, helpers) => {
     helpers.logger.info(`data exports expired: ${await purgeExpiredDataExports()}`);

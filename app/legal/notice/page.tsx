@@ -13,11 +13,11 @@ export default async function Page() {
   const [locale, t] = await Promise.all([getLocale(), getTranslations("legal")]);
   return locale === "en" ? (
     <LegalPage title={t("noticeTitle")} lastUpdated={updatedEn}>
-      <LegalNoticeEn />
+      <LegalNoticeEn publisher={publisher()} />
     </LegalPage>
   ) : (
     <LegalPage title={t("noticeTitle")} lastUpdated={updatedFr}>
-      <LegalNoticeFr />
+      <LegalNoticeFr publisher={publisher()} />
     </LegalPage>
   );
 }

@@ -13,11 +13,11 @@ export default async function Page() {
   const [locale, t] = await Promise.all([getLocale(), getTranslations("legal")]);
   return locale === "en" ? (
     <LegalPage title={t("privacyTitle")} lastUpdated={updatedEn}>
-      <PrivacyEn />
+      <PrivacyEn publisher={publisher()} />
     </LegalPage>
   ) : (
     <LegalPage title={t("privacyTitle")} lastUpdated={updatedFr}>
-      <PrivacyFr />
+      <PrivacyFr publisher={publisher()} />
     </LegalPage>
   );
 }
