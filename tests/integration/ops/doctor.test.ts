@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { startFakeS3 } from "@/tests/helpers/fake-s3";
 import { runScript } from "@/tests/helpers/scripts";
-import { productionIdentity } from "@/tests/helpers/platform-identity";
 
 /** `npm run doctor` reads .env from its working directory, like every entry point. */
 const cwd = mkdtempSync(path.join(os.tmpdir(), "compagnon-doctor-"));
@@ -20,7 +19,9 @@ const good = {
   DATABASE_URL: process.env.DATABASE_URL ?? "",
   APP_URL: "https://compagnon.example.fr",
   AUTH_SECRET: "3q2+7w8xN0vY5bZ4mKcP1sRt6uW9eL+gHhJiDoFaQkE=",
-  ...productionIdentity,
+  PLATFORM_SIREN: "812345676",
+  PLATFORM_VAT_NUMBER: "FR19812345676",
+  PLATFORM_ADDRESS_LINE1: "12 rue des Lilas",
   RESEND_API_KEY: "re_live_key_123",
   EMAIL_FROM: "Compagnon <no-reply@compagnon.example.fr>",
   STRIPE_SECRET_KEY: "sk_live_51Abc",
