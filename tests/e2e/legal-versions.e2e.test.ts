@@ -21,13 +21,18 @@ afterAll(async () => {
 });
 
 const labels = {
-  fr: { heading: "Nos conditions ont changé", confirm: "J’ai lu et j’accepte ces nouvelles versions", submit: "Accepter et continuer", error: "Cochez la case pour accepter les nouvelles versions." },
-  en: { heading: "Our terms have changed", confirm: "I have read and accept these new versions", submit: "Accept and continue", error: "Tick the box to accept the new versions." },
+  fr: { heading: "Nos conditions ont changé", confirm: "J’ai lu et j’accepte ces nouvelles versions", submit: "Accepter et continuer", error: "Cochez la case pour confirmer." },
+  en: { heading: "Our terms have changed", confirm: "I have read and accept these new versions", submit: "Accept and continue", error: "Tick the box to confirm." },
 } as const;
 
 describe.skipIf(!e2eEnabled)("a new version of the terms", () => {
   it("is accepted at the next sign-in after it takes effect, in French and English, and the acceptance is recorded", async () => {
     const visitors = { fr: await newVisitor("fr-FR"), en: await newVisitor("en-US") };
+    // The legal notice names the publisher from the configuration and the two points of contact.
+    await visitors.fr.page.goto(`${baseUrl}/legal/notice`);
+    await visitors.fr.page.getByRole("link", { name: "formulaire réservé aux autorités" }).waitFor();
+    expect(await visitors.fr.page.locator("main").innerText()).not.toContain("[");
+    await visitors.fr.screenshot("fr-91-legal-notice");
     // Both people have an account before the new version's date.
     for (const lang of ["fr", "en"] as const) await new SignInFlow(visitors[lang].page).signIn(people[lang], "/dashboard");
 
