@@ -4,9 +4,9 @@
  * the `PLATFORM_*` variables are usually unset: documents then carry a clearly fictional demo
  * identity that is still well formed (SIREN with a valid key, the matching VAT number, a
  * real-looking address), never zeros or brackets. A production start refuses it (see
- * production-checks.ts). The legal notice, the privacy policy and the terms read the same identity,
- * with the contact, the publication director and the hosting provider (LCEN art. 6). Imports nothing but the plain identifier checks: the launcher runs
- * this before anything else.
+ * production-checks.ts). The legal notice, the privacy policy and the terms read the same
+ * identity, with the contact, the publication director and the hosting provider (LCEN art. 6).
+ * Imports nothing but the plain identifier checks: the launcher runs this before anything else.
  */
 import { frenchVatNumber, isValidSiren } from "../organizations/identifiers";
 
