@@ -7,7 +7,7 @@ import { FormErrorSummary, useFieldError } from "@/components/ui/FormErrorSummar
 import { idleState, type FormState } from "@/lib/actions/form-state";
 
 /** The box to tick and the button that records the acceptance; works without JavaScript. */
-export function AcceptVersionsForm({ action, callbackUrl }: { action: (state: FormState, formData: FormData) => Promise<FormState>; callbackUrl: string }) {
+export function AcceptVersionsForm({ action, callbackUrl, shown }: { action: (state: FormState, formData: FormData) => Promise<FormState>; callbackUrl: string; shown: string }) {
   const t = useTranslations("legalVersions");
   const [state, formAction, pending] = useActionState(action, idleState);
   const error = useFieldError(state)("confirm");
@@ -15,6 +15,7 @@ export function AcceptVersionsForm({ action, callbackUrl }: { action: (state: Fo
     <form action={formAction} className="flex flex-col gap-4" noValidate>
       <FormErrorSummary state={state} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <input type="hidden" name="shown" value={shown} />
       <div className="flex items-start gap-3">
         <input
           id="legal-confirm"

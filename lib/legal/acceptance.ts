@@ -49,14 +49,21 @@ export async function pendingAcceptances(userId: string, now = new Date()): Prom
 
 const acceptSchema = z.object({ confirm: z.literal("yes", { error: "confirmRequired" }) });
 
+/** "terms:2,privacy:1": the versions the acceptance page showed. */
+export function shownVersions(pending: InForce[]): string {
+  return pending.map((item) => `${item.document}:${item.version}`).join(",");
+}
+
 /**
- * The person accepts every version now pending for them (the ones the page showed): recorded
- * with who, which document, which version and when, once per version.
+ * The person accepts the versions pending for them that the page showed (`shown`; a version
+ * that took effect since is asked again): recorded with who, which document, which version and
+ * when, once per version.
  */
 export async function acceptPendingVersions(actor: Actor | null, input: Record<string, string | undefined>, now = new Date()): Promise<Result<{ accepted: number }, "invalid">> {
   const user = requireUser(actor);
   if (!acceptSchema.safeParse(input).success) return fail("invalid", { confirm: "confirmRequired" });
-  const pending = await pendingAcceptances(user.id, now);
+  const shown = new Set((input.shown ?? "").split(","));
+  const pending = (await pendingAcceptances(user.id, now)).filter((item) => shown.has(`${item.document}:${item.version}`));
   await db.transaction(async (tx) => {
     for (const item of pending) {
       if (!findVersion(item.document, item.version)) continue;

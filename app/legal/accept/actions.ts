@@ -10,7 +10,7 @@ import { acceptPendingVersions } from "@/lib/legal/acceptance";
 export async function acceptLegalVersionsAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = submittedValues(formData);
   const state = await guardedAction(formData, async () => {
-    const result = await acceptPendingVersions(await currentActor(), { confirm: values.confirm });
+    const result = await acceptPendingVersions(await currentActor(), { confirm: values.confirm, shown: values.shown });
     if (!result.ok) return { status: "error", fieldErrors: result.fields, values };
     return { status: "success" };
   });

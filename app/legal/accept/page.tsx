@@ -7,7 +7,7 @@ import { PageHeading } from "@/components/ui/PageHeading";
 import { currentActor } from "@/lib/auth/current-actor";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 import { documentPath } from "@/lib/legal/announcements";
-import { pendingAcceptances } from "@/lib/legal/acceptance";
+import { pendingAcceptances, shownVersions } from "@/lib/legal/acceptance";
 import { safeCallbackPath } from "@/lib/legal/callback";
 import { findVersion } from "@/lib/legal/versions";
 import { acceptLegalVersionsAction } from "./actions";
@@ -50,7 +50,7 @@ export default async function AcceptLegalVersionsPage({ searchParams }: { search
           );
         })}
       </ul>
-      <AcceptVersionsForm action={acceptLegalVersionsAction} callbackUrl={next} />
+      <AcceptVersionsForm action={acceptLegalVersionsAction} callbackUrl={next} shown={shownVersions(pending)} />
       <p className="text-sm text-stone-700">
         {t("refuse")} <Link href="/account" className="underline">{t("closeAccount")}</Link> · <Link href="/contact" className="underline">{t("contact")}</Link>
       </p>

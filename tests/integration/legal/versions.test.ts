@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { auditLog, emailOutbox, legalAcceptances, legalAnnouncements, users } from "@/db/schema";
 import { PolicyError } from "@/lib/auth/policy";
-import { acceptPendingVersions, pendingAcceptances, versionInForce } from "@/lib/legal/acceptance";
+import { acceptPendingVersions, pendingAcceptances, shownVersions, versionInForce } from "@/lib/legal/acceptance";
 import { ANNOUNCE_LEGAL_TASK, announceLegalVersion, upcomingLegalVersions } from "@/lib/legal/announcements";
 import { legalHistory } from "@/lib/legal/history";
 import { makeUser } from "../../helpers/factories";
@@ -76,10 +76,15 @@ describe("versioned legal documents", () => {
       ["2", "current"],
     ]);
 
-    await expect(acceptPendingVersions(null, { confirm: "yes" }, later)).rejects.toBeInstanceOf(PolicyError);
-    expect(await acceptPendingVersions(before, {}, later)).toEqual({ ok: false, error: "invalid", fields: { confirm: "confirmRequired" } });
-    expect(await acceptPendingVersions(before, { confirm: "yes" }, later)).toEqual({ ok: true, value: { accepted: 1 } });
-    expect(await acceptPendingVersions(before, { confirm: "yes" }, later)).toEqual({ ok: true, value: { accepted: 0 } });
+    const shown = shownVersions(await pendingAcceptances(before.id, later));
+    expect(shown).toBe("terms:2");
+    await expect(acceptPendingVersions(null, { confirm: "yes", shown }, later)).rejects.toBeInstanceOf(PolicyError);
+    expect(await acceptPendingVersions(before, { shown }, later)).toEqual({ ok: false, error: "invalid", fields: { confirm: "confirmRequired" } });
+    // A version the page did not show (one that took effect since) is not accepted unseen.
+    expect(await acceptPendingVersions(before, { confirm: "yes", shown: "terms:1" }, later)).toEqual({ ok: true, value: { accepted: 0 } });
+    expect(await pendingAcceptances(before.id, later)).toHaveLength(1);
+    expect(await acceptPendingVersions(before, { confirm: "yes", shown }, later)).toEqual({ ok: true, value: { accepted: 1 } });
+    expect(await acceptPendingVersions(before, { confirm: "yes", shown }, later)).toEqual({ ok: true, value: { accepted: 0 } });
     const accepted = await db.select().from(legalAcceptances).where(eq(legalAcceptances.userId, before.id));
     expect(accepted).toEqual([expect.objectContaining({ document: "terms", version: "2", acceptedAt: later })]);
     expect(await db.select().from(auditLog).where(and(eq(auditLog.action, "legal.version_accepted"), eq(auditLog.actorId, before.id)))).toHaveLength(1);

@@ -25,6 +25,6 @@ export const LEGAL_ACTIONS: Record<string, ActionAccess> = {
     ok: signedIn,
     note: "anyone signed in accepts the versions in force for themselves (an admin without the second factor too: accepting comes before it)",
     prepare: termsV2InForce,
-    form: () => ({ confirm: "yes", callbackUrl: "/dashboard" }),
+    form: () => ({ confirm: "yes", shown: "terms:2", callbackUrl: "/dashboard" }),
   }),
 };
