@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { namesOwnHost } from "@/lib/http/host-check";
+import { PATH_HEADER } from "@/lib/legal/callback";
 import { refuseBodySize, refuseMalformedAction, refusePath } from "@/lib/http/request-guard";
 import { LOG_SLOT_HEADER, requestContext } from "@/lib/observability/request-context";
 import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/observability/request-id";
@@ -76,6 +77,8 @@ async function answer(request: NextRequest, requestId: string): Promise<Response
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development", Boolean(process.env.STRIPE_SECRET_KEY));
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  // The page's own path, for the root layout's redirect to pending legal acceptances (set here, never the client's).
+  requestHeaders.set(PATH_HEADER, pathname + search);
   requestHeaders.set(REQUEST_ID_HEADER, requestId);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });

@@ -1,12 +1,17 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader } from "@/components/layout/SiteHeader";
+import { LegalUpdateBanner } from "@/components/legal/LegalUpdateBanner";
 import { currentActor } from "@/lib/auth/current-actor";
 import { isDemoMode, isLocalMailboxEnabled, isPaymentTestMode } from "@/lib/env";
 import { unreadNotificationCount } from "@/lib/notifications/inbox";
+import { pendingAcceptances } from "@/lib/legal/acceptance";
+import { mayPassWithoutAccepting, PATH_HEADER } from "@/lib/legal/callback";
 import { setLocaleAction, signOutAction } from "./actions/session";
 import "./globals.css";
 
@@ -19,6 +24,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const [locale, t, p, actor] = await Promise.all([getLocale(), getTranslations("common"), getTranslations("payments"), currentActor()]);
   // The bell's number: one indexed count, only for a signed-in person.
   const unread = actor ? await unreadNotificationCount(actor.id) : 0;
+  // A new version of the terms took effect since this person last accepted: they accept it first.
+  if (actor) {
+    const path = (await headers()).get(PATH_HEADER) ?? "/";
+    if (!mayPassWithoutAccepting(path) && (await pendingAcceptances(actor.id)).length > 0) redirect(`/legal/accept?callbackUrl=${encodeURIComponent(path)}`);
+  }
   const demo = isDemoMode();
   // Without Stripe keys no real money moves: said on every page, once, even with the demo banner.
   const testPayments = isPaymentTestMode();
@@ -43,6 +53,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             signOutAction={signOutAction}
             setLocaleAction={setLocaleAction}
           />
+          {actor ? <LegalUpdateBanner /> : null}
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-10">
             {children}
           </main>

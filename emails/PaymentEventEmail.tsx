@@ -2,6 +2,7 @@ import { Button, Text } from "@react-email/components";
 import type { AppLocale } from "@/lib/i18n/locale";
 import { translator } from "@/lib/i18n/translator";
 import { buttonStyle, EmailLayout, ReasonQuote } from "./components/EmailLayout";
+import { TaxNotice } from "./components/TaxNotice";
 
 export type PaymentEvent =
   | "milestoneFunded"
@@ -29,6 +30,8 @@ export interface PaymentEventEmailProps {
   /** Delivery note, dispute text or settlement note, quoted as is. */
   note?: string | null;
   url: string;
+  /** On a payout to the expert: what the client paid and the commission, for the tax notice (art. 242 bis du CGI). */
+  tax?: { grossCents: number; commissionCents: number } | null;
 }
 
 const euros = (locale: AppLocale, cents: number) =>
@@ -47,6 +50,7 @@ export default function PaymentEventEmail({
   days = 14,
   note = null,
   url = "http://localhost:3000/contracts/00000000-0000-0000-0000-000000000000",
+  tax = null,
 }: PaymentEventEmailProps) {
   const t = translator(locale, "emails.paymentEvent");
   const common = translator(locale, "emails.common");
@@ -58,6 +62,7 @@ export default function PaymentEventEmail({
       <Button href={url} style={buttonStyle}>
         {t(`${event}.button`)}
       </Button>
+      {tax ? <TaxNotice locale={locale} grossCents={tax.grossCents} commissionCents={tax.commissionCents} /> : null}
     </EmailLayout>
   );
 }

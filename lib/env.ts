@@ -74,6 +74,14 @@ const schema = z
     /** The city of the greffe where Compagnon is registered ("RCS Paris 912 345 675"). */
     PLATFORM_RCS_CITY: z.string().min(2).default(DEMO.PLATFORM_RCS_CITY),
     PLATFORM_SHARE_CAPITAL_CENTS: z.coerce.number().int().positive().default(Number(DEMO.PLATFORM_SHARE_CAPITAL_CENTS)),
+    /** The legal notice's publisher contact and hosting provider (LCEN art. 6 III); the email is the DSA point of contact. */
+    PLATFORM_PHONE: z.string().min(6).default(DEMO.PLATFORM_PHONE),
+    PLATFORM_CONTACT_EMAIL: z.email().default(DEMO.PLATFORM_CONTACT_EMAIL),
+    /** "Camille Martin, présidente": the person responsible for what the platform publishes. */
+    PLATFORM_PUBLICATION_DIRECTOR: z.string().min(2).default(DEMO.PLATFORM_PUBLICATION_DIRECTOR),
+    PLATFORM_HOST_NAME: z.string().min(2).default(DEMO.PLATFORM_HOST_NAME),
+    PLATFORM_HOST_ADDRESS: z.string().min(5).default(DEMO.PLATFORM_HOST_ADDRESS),
+    PLATFORM_HOST_PHONE: z.string().min(6).default(DEMO.PLATFORM_HOST_PHONE),
   })
   .refine((env) => !env.STRIPE_SECRET_KEY || env.STRIPE_WEBHOOK_SECRET, {
     message: "STRIPE_SECRET_KEY needs STRIPE_WEBHOOK_SECRET (the signing secret of the /api/stripe/webhook endpoint)",

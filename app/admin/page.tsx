@@ -73,6 +73,9 @@ export default async function AdminPage({ searchParams }: { searchParams: PageSe
         <Link href="/admin/support" className={buttonClasses("secondary")}>
           {t("supportLink")}
         </Link>
+        <Link href="/admin/legal" className={buttonClasses("secondary")}>
+          {t("legalLink")}
+        </Link>
         <Link href="/admin/background" className={buttonClasses("secondary")}>
           {background("linkLabel")}
         </Link>

@@ -6,6 +6,7 @@ import { DirectoryPagination } from "@/components/experts/DirectoryPagination";
 import { directoryHref } from "@/components/experts/directory-query";
 import { ExpertCard } from "@/components/experts/ExpertCard";
 import { PageHeading } from "@/components/ui/PageHeading";
+import { RankingLink } from "@/components/legal/RankingLink";
 import { directoryFiltersSchema, searchExperts } from "@/lib/experts/directory";
 import { listCatalog } from "@/lib/experts/queries";
 import { departements } from "@/lib/geo/departements";
@@ -24,6 +25,7 @@ export default async function ExpertsDirectoryPage({ searchParams }: { searchPar
   return (
     <div className="flex flex-col gap-8">
       <PageHeading title={t("title")} lead={t("lead")} />
+      <RankingLink />
       <DirectoryFilters filters={filters} catalog={catalog} departements={departements} />
       <section aria-labelledby="directory-count">
         <p id="directory-count" className="text-lg font-semibold text-stone-900">{t("count", { count: results.total })}</p>

@@ -7,6 +7,7 @@ import { JobPagination } from "@/components/jobs/JobPagination";
 import { jobsHref } from "@/components/jobs/job-query";
 import { buttonClasses } from "@/components/ui/Button";
 import { PageHeading } from "@/components/ui/PageHeading";
+import { RankingLink } from "@/components/legal/RankingLink";
 import { listCatalog } from "@/lib/experts/queries";
 import { departements } from "@/lib/geo/departements";
 import { jobFiltersSchema, searchJobs } from "@/lib/jobs/queries";
@@ -30,6 +31,7 @@ export default async function JobBoardPage({ searchParams }: { searchParams: Pag
           {t("postJob")}
         </Link>
       </div>
+      <RankingLink />
       <JobFilters filters={filters} catalog={catalog} departements={departements} />
       <section aria-labelledby="jobs-count">
         <p id="jobs-count" className="text-lg font-semibold text-stone-900">

@@ -1,6 +1,13 @@
-export const lastUpdated = "2026-11-28";
+import Link from "next/link";
+import type { Publisher } from "@/lib/legal/publisher";
 
-export function LegalNoticeEn() {
+export const lastUpdated = "2026-12-05";
+
+function euros(cents: number) {
+  return new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }).format(cents / 100);
+}
+
+export function LegalNoticeEn({ publisher: p }: { publisher: Publisher }) {
   return (
     <>
       <section>
@@ -12,31 +19,31 @@ export function LegalNoticeEn() {
       <section>
         <h2 className="mt-8 text-xl font-semibold">Publisher</h2>
         <ul className="mt-3 list-disc space-y-1 pl-6">
-          <li>Company name: [Publisher’s company name]</li>
-          <li>Legal form: [legal form, for example SAS]</li>
-          <li>Share capital: €[amount]</li>
-          <li>Registration: RCS [city] [number]</li>
-          <li>SIREN: [SIREN number]</li>
-          <li>EU VAT number: [VAT number]</li>
-          <li>Registered office: [registered office address]</li>
-          <li>Telephone: [telephone number]</li>
-          <li>Email: [contact email address]</li>
+          <li>Company name: {p.legalName}</li>
+          <li>Legal form: {p.legalForm}</li>
+          <li>Share capital: €{euros(p.shareCapitalCents)}</li>
+          <li>Registration: {p.registration}</li>
+          <li>SIREN: {p.siren}</li>
+          <li>EU VAT number: {p.vatNumber}</li>
+          <li>Registered office: {p.address}</li>
+          <li>Telephone: {p.phone}</li>
+          <li>Email: <a href={`mailto:${p.email}`} className="underline">{p.email}</a></li>
         </ul>
       </section>
 
       <section>
         <h2 className="mt-8 text-xl font-semibold">Publication director</h2>
         <p className="mt-3 leading-relaxed">
-          [First name Last name], in their capacity as [position, for example chair].
+          {p.publicationDirector}.
         </p>
       </section>
 
       <section>
         <h2 className="mt-8 text-xl font-semibold">Host</h2>
         <ul className="mt-3 list-disc space-y-1 pl-6">
-          <li>Company name: [Hosting provider’s name]</li>
-          <li>Address: [hosting provider’s address]</li>
-          <li>Telephone: [hosting provider’s telephone number]</li>
+          <li>Company name: {p.host.name}</li>
+          <li>Address: {p.host.address}</li>
+          <li>Telephone: {p.host.phone}</li>
         </ul>
         <p className="mt-3 leading-relaxed">
           The servers hosting the platform and its data are located in France.
@@ -44,16 +51,24 @@ export function LegalNoticeEn() {
       </section>
 
       <section>
-        <h2 className="mt-8 text-xl font-semibold">Contact</h2>
+        <h2 className="mt-8 text-xl font-semibold">Points of contact</h2>
         <p className="mt-3 leading-relaxed">
-          For any question about the platform, write to [contact email address]. This address is also the single point of contact for users and authorities within the meaning of Articles 11 and 12 of Regulation (EU) 2022/2065 on digital services; communication may take place in French or English.
+          Under Articles 11 and 12 of Regulation (EU) 2022/2065 on digital services (DSA), Compagnon designates two electronic points of contact, which answer in <strong>French</strong> and <strong>English</strong>:
         </p>
+        <ul className="mt-3 list-disc space-y-1 pl-6">
+          <li>
+            <strong>Point of contact for authorities</strong> (Member States’ authorities, the European Commission, the European Board for Digital Services): <Link href="/contact?topic=authority" className="underline">form reserved for authorities</Link>, or <a href={`mailto:${p.email}`} className="underline">{p.email}</a> with “Authority” in the subject.
+          </li>
+          <li>
+            <strong>Point of contact for users</strong>: <Link href="/contact" className="underline">contact form</Link>, open with or without an account; each request opens a conversation followed in the app and by email, handled by a person, not by an automated system.
+          </li>
+        </ul>
       </section>
 
       <section>
         <h2 className="mt-8 text-xl font-semibold">Reporting illegal content</h2>
         <p className="mt-3 leading-relaxed">
-          Any content published on the platform that you consider illegal may be reported to [contact email address]. Please state your name and email address, the exact location of the content (page address), a description of it and the reasons why you consider it illegal. We review each report diligently and inform you of the action taken.
+          Any content published on the platform that you consider illegal may be reported through the <Link href="/contact" className="underline">contact form</Link> or to <a href={`mailto:${p.email}`} className="underline">{p.email}</a>. Please state your name and email address, the exact location of the content (page address), a description of it and the reasons why you consider it illegal. We review each report diligently and inform you of the action taken.
         </p>
       </section>
 

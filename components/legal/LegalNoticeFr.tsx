@@ -1,6 +1,13 @@
-export const lastUpdated = "2026-11-28";
+import Link from "next/link";
+import type { Publisher } from "@/lib/legal/publisher";
 
-export function LegalNoticeFr() {
+export const lastUpdated = "2026-12-05";
+
+function euros(cents: number) {
+  return new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 }).format(cents / 100);
+}
+
+export function LegalNoticeFr({ publisher: p }: { publisher: Publisher }) {
   return (
     <>
       <section>
@@ -12,31 +19,31 @@ export function LegalNoticeFr() {
       <section>
         <h2 className="mt-8 text-xl font-semibold">Éditeur</h2>
         <ul className="mt-3 list-disc space-y-1 pl-6">
-          <li>Raison sociale : [Raison sociale de l’éditeur]</li>
-          <li>Forme juridique : [forme juridique, par exemple SAS]</li>
-          <li>Capital social : [montant] euros</li>
-          <li>Immatriculation : RCS [ville] [numéro]</li>
-          <li>SIREN : [numéro SIREN]</li>
-          <li>Numéro de TVA intracommunautaire : [numéro de TVA]</li>
-          <li>Siège social : [adresse du siège]</li>
-          <li>Téléphone : [numéro de téléphone]</li>
-          <li>E-mail : [adresse e-mail de contact]</li>
+          <li>Raison sociale : {p.legalName}</li>
+          <li>Forme juridique : {p.legalForm}</li>
+          <li>Capital social : {euros(p.shareCapitalCents)} euros</li>
+          <li>Immatriculation : {p.registration}</li>
+          <li>SIREN : {p.siren}</li>
+          <li>Numéro de TVA intracommunautaire : {p.vatNumber}</li>
+          <li>Siège social : {p.address}</li>
+          <li>Téléphone : {p.phone}</li>
+          <li>E-mail : <a href={`mailto:${p.email}`} className="underline">{p.email}</a></li>
         </ul>
       </section>
 
       <section>
         <h2 className="mt-8 text-xl font-semibold">Directeur de la publication</h2>
         <p className="mt-3 leading-relaxed">
-          [Prénom Nom], en qualité de [fonction, par exemple président].
+          {p.publicationDirector}.
         </p>
       </section>
 
       <section>
         <h2 className="mt-8 text-xl font-semibold">Hébergeur</h2>
         <ul className="mt-3 list-disc space-y-1 pl-6">
-          <li>Raison sociale : [Nom de l’hébergeur]</li>
-          <li>Adresse : [adresse de l’hébergeur]</li>
-          <li>Téléphone : [téléphone de l’hébergeur]</li>
+          <li>Raison sociale : {p.host.name}</li>
+          <li>Adresse : {p.host.address}</li>
+          <li>Téléphone : {p.host.phone}</li>
         </ul>
         <p className="mt-3 leading-relaxed">
           Les serveurs hébergeant la plateforme et ses données sont situés en France.
@@ -44,16 +51,24 @@ export function LegalNoticeFr() {
       </section>
 
       <section>
-        <h2 className="mt-8 text-xl font-semibold">Contact</h2>
+        <h2 className="mt-8 text-xl font-semibold">Points de contact</h2>
         <p className="mt-3 leading-relaxed">
-          Pour toute question concernant la plateforme, écrivez à [adresse e-mail de contact]. Cette adresse constitue également le point de contact unique des utilisateurs et des autorités au sens des articles 11 et 12 du règlement (UE) 2022/2065 sur les services numériques ; les échanges peuvent avoir lieu en français ou en anglais.
+          Conformément aux articles 11 et 12 du règlement (UE) 2022/2065 sur les services numériques (DSA), Compagnon désigne deux points de contact électroniques, qui répondent en <strong>français</strong> et en <strong>anglais</strong> :
         </p>
+        <ul className="mt-3 list-disc space-y-1 pl-6">
+          <li>
+            <strong>Point de contact des autorités</strong> (autorités des États membres, Commission européenne, comité européen des services numériques) : <Link href="/contact?topic=authority" className="underline">formulaire réservé aux autorités</Link>, ou <a href={`mailto:${p.email}`} className="underline">{p.email}</a> en indiquant « Autorité » dans l’objet.
+          </li>
+          <li>
+            <strong>Point de contact des utilisateurs</strong> : <Link href="/contact" className="underline">formulaire de contact</Link>, accessible avec ou sans compte ; chaque demande ouvre un échange suivi dans l’application et par e-mail, traité par une personne et non par un système automatisé.
+          </li>
+        </ul>
       </section>
 
       <section>
         <h2 className="mt-8 text-xl font-semibold">Signalement de contenus illicites</h2>
         <p className="mt-3 leading-relaxed">
-          Tout contenu publié sur la plateforme que vous estimez illicite peut être signalé à [adresse e-mail de contact]. Indiquez vos nom et adresse e-mail, l’emplacement précis du contenu (adresse de la page), sa description et les raisons pour lesquelles vous le jugez illicite. Nous examinons chaque signalement avec diligence et vous informons de la suite donnée.
+          Tout contenu publié sur la plateforme que vous estimez illicite peut être signalé depuis le <Link href="/contact" className="underline">formulaire de contact</Link> ou à <a href={`mailto:${p.email}`} className="underline">{p.email}</a>. Indiquez vos nom et adresse e-mail, l’emplacement précis du contenu (adresse de la page), sa description et les raisons pour lesquelles vous le jugez illicite. Nous examinons chaque signalement avec diligence et vous informons de la suite donnée.
         </p>
       </section>
 

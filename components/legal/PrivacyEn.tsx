@@ -1,15 +1,18 @@
-export const lastUpdated = "2026-11-28";
+import Link from "next/link";
+import type { Publisher } from "@/lib/legal/publisher";
 
-export function PrivacyEn() {
+export const lastUpdated = "2026-12-05";
+
+export function PrivacyEn({ publisher: p }: { publisher: Publisher }) {
   return (
     <>
       <section>
         <h2 className="mt-8 text-xl font-semibold">1. Who is responsible for your data?</h2>
         <p className="mt-3 leading-relaxed">
-          The Compagnon platform is published by [Publisher’s company name], whose registered office is at [registered office address] (“we”, “us”). We are the controller of the personal data processed to operate the platform, within the meaning of Regulation (EU) 2016/679 (GDPR) and French Law No. 78-17 of 6 January 1978 (the “Informatique et Libertés” Act). Our full identity is set out in the legal notice.
+          The Compagnon platform is published by {p.legalName}, whose registered office is at {p.address} (“we”, “us”). We are the controller of the personal data processed to operate the platform, within the meaning of Regulation (EU) 2016/679 (GDPR) and French Law No. 78-17 of 6 January 1978 (the “Informatique et Libertés” Act). Our full identity is set out in the legal notice.
         </p>
         <p className="mt-3 leading-relaxed">
-          For any question about your data, write to us at: [email address for personal data requests].
+          For any question about your data, write to us at <a href={`mailto:${p.email}`} className="underline">{p.email}</a> or through the <Link href="/contact" className="underline">contact form</Link>.
         </p>
         <p className="mt-3 leading-relaxed">
           When an expert works on a client organisation’s systems (for example a Nextcloud or Odoo instance), the data held in those systems is not processed by Compagnon: the client organisation is the controller and the expert acts as its processor, under the data processing agreement (Article 28 GDPR) entered into between them.
@@ -78,7 +81,7 @@ export function PrivacyEn() {
         </p>
         <p className="mt-3 leading-relaxed">We use the following service providers:</p>
         <ul className="mt-3 list-disc space-y-1 pl-6">
-          <li><strong>Hosting</strong>: [Hosting provider’s name], server located in France, which hosts the application, the database and files.</li>
+          <li><strong>Hosting</strong>: {p.host.name} ({p.host.address}), server located in France, which hosts the application, the database and files.</li>
           <li><strong>Payments</strong>: Stripe (Stripe Payments Europe, Limited, Ireland), for collecting, holding and paying out funds. For its own legal obligations (identity verification, anti-money laundering and fraud prevention), Stripe acts as a separate controller.</li>
           <li><strong>Email</strong>: Resend, for sending transactional emails (sign-in links, notifications), when this service is enabled; otherwise, emails are sent from our own server.</li>
         </ul>
@@ -108,7 +111,7 @@ export function PrivacyEn() {
         </ul>
         <h3 className="mt-4 font-semibold">How to exercise your rights</h3>
         <p className="mt-3 leading-relaxed">
-          Write to us at [email address for personal data requests], if possible from the address linked to your account. If we have reasonable doubts about your identity, we may ask you for additional information. We reply within one month, which may be extended by two months for complex requests; we will inform you if so.
+          Write to us at <a href={`mailto:${p.email}`} className="underline">{p.email}</a>, if possible from the address linked to your account. If we have reasonable doubts about your identity, we may ask you for additional information. We reply within one month, which may be extended by two months for complex requests; we will inform you if so.
         </p>
         <h3 className="mt-4 font-semibold">Complaint to the CNIL</h3>
         <p className="mt-3 leading-relaxed">

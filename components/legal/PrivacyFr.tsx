@@ -1,15 +1,18 @@
-export const lastUpdated = "2026-11-28";
+import Link from "next/link";
+import type { Publisher } from "@/lib/legal/publisher";
 
-export function PrivacyFr() {
+export const lastUpdated = "2026-12-05";
+
+export function PrivacyFr({ publisher: p }: { publisher: Publisher }) {
   return (
     <>
       <section>
         <h2 className="mt-8 text-xl font-semibold">1. Qui est responsable de vos données ?</h2>
         <p className="mt-3 leading-relaxed">
-          La plateforme Compagnon est éditée par [Raison sociale de l’éditeur], dont le siège social est situé [adresse du siège] (ci-après « nous »). Nous sommes responsable du traitement des données personnelles traitées pour le fonctionnement de la plateforme, au sens du règlement (UE) 2016/679 (RGPD) et de la loi n° 78-17 du 6 janvier 1978 (loi « Informatique et Libertés »). Notre identité complète figure dans les mentions légales.
+          La plateforme Compagnon est éditée par {p.legalName}, dont le siège social est situé {p.address} (ci-après « nous »). Nous sommes responsable du traitement des données personnelles traitées pour le fonctionnement de la plateforme, au sens du règlement (UE) 2016/679 (RGPD) et de la loi n° 78-17 du 6 janvier 1978 (loi « Informatique et Libertés »). Notre identité complète figure dans les mentions légales.
         </p>
         <p className="mt-3 leading-relaxed">
-          Pour toute question relative à vos données, écrivez-nous à : [adresse e-mail dédiée aux données personnelles].
+          Pour toute question relative à vos données, écrivez-nous à <a href={`mailto:${p.email}`} className="underline">{p.email}</a> ou par le <Link href="/contact" className="underline">formulaire de contact</Link>.
         </p>
         <p className="mt-3 leading-relaxed">
           Lorsqu’un expert intervient sur les systèmes d’une organisation cliente (par exemple une instance Nextcloud ou Odoo), les données contenues dans ces systèmes ne sont pas traitées par Compagnon : l’organisation cliente en est responsable du traitement et l’expert agit comme son sous-traitant, dans le cadre de l’accord de traitement des données (article 28 du RGPD) conclu entre eux.
@@ -78,7 +81,7 @@ export function PrivacyFr() {
         </p>
         <p className="mt-3 leading-relaxed">Nous faisons appel aux prestataires suivants :</p>
         <ul className="mt-3 list-disc space-y-1 pl-6">
-          <li><strong>Hébergement</strong> : [Nom de l’hébergeur], serveur situé en France, qui héberge l’application, la base de données et les fichiers.</li>
+          <li><strong>Hébergement</strong> : {p.host.name} ({p.host.address}), serveur situé en France, qui héberge l’application, la base de données et les fichiers.</li>
           <li><strong>Paiements</strong> : Stripe (Stripe Payments Europe, Limited, Irlande), pour l’encaissement, la conservation des fonds et les versements. Pour ses propres obligations légales (vérification d’identité, lutte contre le blanchiment et la fraude), Stripe agit en tant que responsable de traitement distinct.</li>
           <li><strong>E-mails</strong> : Resend, pour l’envoi des e-mails transactionnels (liens de connexion, notifications), lorsque ce service est activé ; à défaut, les e-mails sont envoyés depuis notre propre serveur.</li>
         </ul>
@@ -108,7 +111,7 @@ export function PrivacyFr() {
         </ul>
         <h3 className="mt-4 font-semibold">Comment exercer vos droits</h3>
         <p className="mt-3 leading-relaxed">
-          Écrivez-nous à [adresse e-mail dédiée aux données personnelles], depuis l’adresse associée à votre compte si possible. En cas de doute raisonnable sur votre identité, nous pourrons vous demander une information complémentaire. Nous répondons dans un délai d’un mois, qui peut être prolongé de deux mois pour les demandes complexes ; vous en serez alors informé.
+          Écrivez-nous à <a href={`mailto:${p.email}`} className="underline">{p.email}</a>, depuis l’adresse associée à votre compte si possible. En cas de doute raisonnable sur votre identité, nous pourrons vous demander une information complémentaire. Nous répondons dans un délai d’un mois, qui peut être prolongé de deux mois pour les demandes complexes ; vous en serez alors informé.
         </p>
         <h3 className="mt-4 font-semibold">Réclamation auprès de la CNIL</h3>
         <p className="mt-3 leading-relaxed">

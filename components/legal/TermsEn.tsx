@@ -1,12 +1,13 @@
-export const lastUpdated = "2026-11-28";
+import Link from "next/link";
+import type { Publisher } from "@/lib/legal/publisher";
 
-export function TermsEn() {
+export function TermsEn({ publisher: p }: { publisher: Publisher }) {
   return (
     <>
       <section>
         <h2 className="mt-8 text-xl font-semibold">1. Purpose</h2>
         <p className="mt-3 leading-relaxed">
-          These terms of use (the “Terms”) govern the use of the Compagnon platform, published by [Publisher’s company name] (the “publisher”). Compagnon connects professional organisations (“clients”) with vetted independent experts (“experts”) for the installation, support and training of open-source software (Nextcloud, Odoo, Dolibarr, VPN, email, backups, etc.), and enables missions to be tracked and paid by milestone.
+          These terms of use (the “Terms”) govern the use of the Compagnon platform, published by {p.legalName} (the “publisher”). Compagnon connects professional organisations (“clients”) with vetted independent experts (“experts”) for the installation, support and training of open-source software (Nextcloud, Odoo, Dolibarr, VPN, email, backups, etc.), and enables missions to be tracked and paid by milestone.
         </p>
         <p className="mt-3 leading-relaxed">
           Creating an account entails acceptance of the Terms. Compagnon is reserved for professionals acting for the purposes of their business; it is not open to consumers.
@@ -79,7 +80,7 @@ export function TermsEn() {
       <section>
         <h2 className="mt-8 text-xl font-semibold">8. Commission</h2>
         <p className="mt-3 leading-relaxed">
-          Use of the platform is free for the client, who pays the milestone amounts stated in the accepted proposal. In return for its services, the publisher charges a commission deducted from the amount of each milestone paid to the expert, at the rate displayed on the platform and shown to the expert before each proposal is sent. The applicable rate is the one in force on the date the proposal is accepted. The publisher invoices the commission to the expert.
+          Use of the platform is free for the client, who pays the milestone amounts stated in the accepted proposal. In return for its services, the publisher charges a commission deducted from the amount of each milestone paid to the expert, at the rate displayed on the platform and shown to the expert before each proposal is sent. The applicable rate is the one in force on the date the proposal is accepted; any change to the commission is announced at least thirty (30) days in advance. The publisher invoices the commission to the expert.
         </p>
         <p className="mt-3 leading-relaxed">
           The client and the expert undertake not to settle outside the platform any mission proposed or concluded through it.
@@ -111,7 +112,7 @@ export function TermsEn() {
           The funds are then paid out or refunded, in whole or in part, according to the parties’ written agreement or an enforceable court decision. Failing agreement, the dispute is brought before the competent courts. As all users are professionals, the consumer mediation scheme does not apply; the parties remain free to agree to use a conventional mediation.
         </p>
         <p className="mt-3 leading-relaxed">
-          Any complaint about the publisher’s services should be sent to [contact email address]; the publisher endeavours to reply within thirty (30) days.
+          Any complaint about the publisher’s services should be sent through the <Link href="/contact" className="underline">contact form</Link> or to <a href={`mailto:${p.email}`} className="underline">{p.email}</a>; the publisher endeavours to reply within thirty (30) days.
         </p>
       </section>
 
@@ -148,7 +149,7 @@ export function TermsEn() {
       <section>
         <h2 className="mt-8 text-xl font-semibold">14. Changes to the Terms</h2>
         <p className="mt-3 leading-relaxed">
-          The publisher may amend the Terms. Users are informed by email at least thirty (30) days before any material change takes effect; a user who refuses it may close their account. Mission contracts already concluded remain governed by the conditions in force when they were formed.
+          The Terms, the privacy policy and the billing mandate carry a version number and an effective date; previous versions remain readable (<Link href="/legal/terms/versions" className="underline">version history</Link>). Each new version is announced by email and in the app at least fifteen (15) days before it takes effect, and at least thirty (30) days when it changes the commission or other fees. At the first sign-in after that date, the user is asked to accept the new version; the acceptance is recorded (version, date and time). A user who refuses it may close their account. Mission contracts already concluded remain governed by the conditions in force when they were formed.
         </p>
       </section>
 
@@ -156,6 +157,30 @@ export function TermsEn() {
         <h2 className="mt-8 text-xl font-semibold">15. Governing law and jurisdiction</h2>
         <p className="mt-3 leading-relaxed">
           The Terms and mission contracts are governed by French law. This English version is a translation; only the French version is legally binding. Before taking any action, the parties seek an amicable solution. Failing that, and to the extent permitted by law, any dispute with the publisher falls within the jurisdiction of the competent courts for the place of its registered office.
+        </p>
+      </section>
+
+      <section>
+        <h2 className="mt-8 text-xl font-semibold">16. Content moderation</h2>
+        <p className="mt-3 leading-relaxed">
+          Illegal content, misleading content (false qualifications, forged documents, fake reviews), content infringing a third party’s rights or aimed at bypassing the platform are forbidden. Anyone may report content with the “Report” link or the <Link href="/contact" className="underline">contact form</Link>. Reports and expert profiles are reviewed by administrators; no restriction is decided by an automated system.
+        </p>
+        <p className="mt-3 leading-relaxed">
+          The publisher may remove or unpublish content, refuse or suspend an expert profile, suspend an account or withhold a payout. Each decision comes with a statement of reasons (Article 17 of Regulation (EU) 2022/2065): the person affected receives, in the app and by email, what is restricted, the facts and the rule relied on, and how to contest the decision.
+        </p>
+      </section>
+
+      <section>
+        <h2 id="ranking" className="mt-8 text-xl font-semibold">17. How results are ordered</h2>
+        <p className="mt-3 leading-relaxed">
+          Published needs are ordered by relevance to the words searched, then from newest to oldest; the filters chosen (kind of mission, software, department) only narrow the list. The needs suggested to an expert are ordered by the software and kinds of mission they share with the expert’s profile. The directory lists verified experts only, ordered by how well they match the words searched (profile text and declared level on the software named), then from the most recently verified. The bids a client receives are compared by the total the client will pay, VAT included. No expert can pay to rank higher, and the publisher’s commission is the same for everyone (French Consumer Code art. L. 111-7 and Regulation (EU) 2019/1150).
+        </p>
+      </section>
+
+      <section>
+        <h2 className="mt-8 text-xl font-semibold">18. Contesting a decision</h2>
+        <p className="mt-3 leading-relaxed">
+          Anyone affected by a moderation decision, or who reported the content, may contest it free of charge from the platform within six (6) months. The complaint is reviewed by an administrator other than the one who took the first decision, who gives a reasoned answer. The person may also turn to a certified out-of-court dispute settlement body (Article 21 of Regulation (EU) 2022/2065) or to the competent courts.
         </p>
       </section>
     </>

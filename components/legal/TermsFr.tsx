@@ -1,12 +1,13 @@
-export const lastUpdated = "2026-11-28";
+import Link from "next/link";
+import type { Publisher } from "@/lib/legal/publisher";
 
-export function TermsFr() {
+export function TermsFr({ publisher: p }: { publisher: Publisher }) {
   return (
     <>
       <section>
         <h2 className="mt-8 text-xl font-semibold">1. Objet</h2>
         <p className="mt-3 leading-relaxed">
-          Les présentes conditions générales d’utilisation (« CGU ») régissent l’utilisation de la plateforme Compagnon, éditée par [Raison sociale de l’éditeur] (« l’éditeur »). Compagnon met en relation des organisations professionnelles (« clients ») avec des experts indépendants vérifiés (« experts ») pour l’installation, le support et la formation autour de logiciels libres (Nextcloud, Odoo, Dolibarr, VPN, messagerie, sauvegardes, etc.), et permet le suivi et le paiement des missions par jalons.
+          Les présentes conditions générales d’utilisation (« CGU ») régissent l’utilisation de la plateforme Compagnon, éditée par {p.legalName} (« l’éditeur »). Compagnon met en relation des organisations professionnelles (« clients ») avec des experts indépendants vérifiés (« experts ») pour l’installation, le support et la formation autour de logiciels libres (Nextcloud, Odoo, Dolibarr, VPN, messagerie, sauvegardes, etc.), et permet le suivi et le paiement des missions par jalons.
         </p>
         <p className="mt-3 leading-relaxed">
           La création d’un compte emporte l’acceptation des CGU. Compagnon est réservée aux professionnels agissant pour les besoins de leur activité ; elle n’est pas ouverte aux consommateurs.
@@ -79,7 +80,7 @@ export function TermsFr() {
       <section>
         <h2 className="mt-8 text-xl font-semibold">8. Commission</h2>
         <p className="mt-3 leading-relaxed">
-          L’utilisation de la plateforme est gratuite pour le client, qui paie le montant des jalons indiqué dans la proposition acceptée. En contrepartie de ses services, l’éditeur perçoit une commission prélevée sur le montant de chaque jalon versé à l’expert, au taux affiché sur la plateforme et rappelé à l’expert avant l’envoi de chaque proposition. Le taux applicable est celui en vigueur à la date d’acceptation de la proposition. La commission fait l’objet d’une facture de l’éditeur à l’expert.
+          L’utilisation de la plateforme est gratuite pour le client, qui paie le montant des jalons indiqué dans la proposition acceptée. En contrepartie de ses services, l’éditeur perçoit une commission prélevée sur le montant de chaque jalon versé à l’expert, au taux affiché sur la plateforme et rappelé à l’expert avant l’envoi de chaque proposition. Le taux applicable est celui en vigueur à la date d’acceptation de la proposition ; toute modification de la commission est annoncée au moins trente (30) jours à l’avance. La commission fait l’objet d’une facture de l’éditeur à l’expert.
         </p>
         <p className="mt-3 leading-relaxed">
           Le client et l’expert s’interdisent de régler en dehors de la plateforme une mission proposée ou conclue par son intermédiaire.
@@ -111,7 +112,7 @@ export function TermsFr() {
           Les fonds sont ensuite versés ou remboursés, en tout ou partie, selon l’accord écrit des parties ou une décision de justice exécutoire. À défaut d’accord, le litige est porté devant les juridictions compétentes. Les utilisateurs étant tous des professionnels, le dispositif de médiation de la consommation ne s’applique pas ; les parties restent libres de recourir d’un commun accord à une médiation conventionnelle.
         </p>
         <p className="mt-3 leading-relaxed">
-          Toute réclamation concernant les services de l’éditeur est adressée à [adresse e-mail de contact] ; l’éditeur s’efforce d’y répondre dans un délai de trente (30) jours.
+          Toute réclamation concernant les services de l’éditeur est adressée par le <Link href="/contact" className="underline">formulaire de contact</Link> ou à <a href={`mailto:${p.email}`} className="underline">{p.email}</a> ; l’éditeur s’efforce d’y répondre dans un délai de trente (30) jours.
         </p>
       </section>
 
@@ -148,7 +149,7 @@ export function TermsFr() {
       <section>
         <h2 className="mt-8 text-xl font-semibold">14. Modification des CGU</h2>
         <p className="mt-3 leading-relaxed">
-          L’éditeur peut modifier les CGU. Les utilisateurs sont informés par e-mail au moins trente (30) jours avant l’entrée en vigueur de toute modification substantielle ; l’utilisateur qui la refuse peut clôturer son compte. Les contrats de mission déjà conclus restent régis par les conditions en vigueur lors de leur formation.
+          Les CGU, la politique de confidentialité et le mandat de facturation portent un numéro de version et une date d’entrée en vigueur ; les versions antérieures restent consultables (<Link href="/legal/terms/versions" className="underline">historique des versions</Link>). Toute nouvelle version est annoncée par e-mail et dans l’application au moins quinze (15) jours avant son entrée en vigueur, et au moins trente (30) jours lorsqu’elle modifie la commission ou d’autres frais. À la première connexion qui suit cette date, l’utilisateur est invité à accepter la nouvelle version ; son acceptation est enregistrée (version, date et heure). L’utilisateur qui la refuse peut clôturer son compte. Les contrats de mission déjà conclus restent régis par les conditions en vigueur lors de leur formation.
         </p>
       </section>
 
@@ -156,6 +157,30 @@ export function TermsFr() {
         <h2 className="mt-8 text-xl font-semibold">15. Droit applicable et juridiction</h2>
         <p className="mt-3 leading-relaxed">
           Les CGU et les contrats de mission sont soumis au droit français. En cas de traduction, seule la version française fait foi. Avant toute action, les parties recherchent une solution amiable. À défaut, et dans la mesure où la loi le permet, tout litige avec l’éditeur relève des tribunaux compétents du ressort de son siège social.
+        </p>
+      </section>
+
+      <section>
+        <h2 className="mt-8 text-xl font-semibold">16. Modération des contenus</h2>
+        <p className="mt-3 leading-relaxed">
+          Sont interdits sur la plateforme les contenus illicites, trompeurs (fausse qualification, faux document, faux avis), portant atteinte aux droits d’un tiers ou visant à contourner la plateforme. Toute personne peut signaler un contenu par le lien « Signaler » ou le <Link href="/contact" className="underline">formulaire de contact</Link>. Les signalements et les profils d’experts sont examinés par des administrateurs ; aucune décision de restriction n’est prise par un système automatisé.
+        </p>
+        <p className="mt-3 leading-relaxed">
+          L’éditeur peut retirer ou dépublier un contenu, refuser ou suspendre un profil d’expert, suspendre un compte ou retenir un versement. Chaque décision est motivée (article 17 du règlement (UE) 2022/2065) : la personne concernée reçoit, dans l’application et par e-mail, ce qui est restreint, les faits et la règle appliquée, et la manière de contester la décision.
+        </p>
+      </section>
+
+      <section>
+        <h2 id="ranking" className="mt-8 text-xl font-semibold">17. Classement des résultats</h2>
+        <p className="mt-3 leading-relaxed">
+          Les demandes publiées sont classées par pertinence au regard des mots recherchés, puis de la plus récente à la plus ancienne ; les filtres choisis (type de mission, logiciel, département) ne font que restreindre la liste. Les demandes suggérées à un expert sont classées selon les logiciels et types de mission qu’elles partagent avec son profil. L’annuaire présente uniquement des experts vérifiés, classés selon leur correspondance avec les mots recherchés (texte du profil et niveau déclaré sur les logiciels cités), puis du plus récemment vérifié au plus ancien. Les propositions reçues par un client sont comparées selon le montant total qu’il paiera, TVA comprise. Aucun expert ne peut payer pour être mieux classé, et la commission de l’éditeur est la même pour tous (article L. 111-7 du code de la consommation et règlement (UE) 2019/1150).
+        </p>
+      </section>
+
+      <section>
+        <h2 className="mt-8 text-xl font-semibold">18. Contester une décision</h2>
+        <p className="mt-3 leading-relaxed">
+          Toute personne visée par une décision de modération, ou l’auteur d’un signalement, peut la contester gratuitement depuis la plateforme dans un délai de six (6) mois. La réclamation est examinée par un administrateur autre que celui qui a pris la première décision, qui rend une réponse motivée. La personne peut également saisir un organisme de règlement extrajudiciaire des litiges certifié (article 21 du règlement (UE) 2022/2065) ou les juridictions compétentes.
         </p>
       </section>
     </>

@@ -20,3 +20,4 @@ export * from "./attachments";
 export * from "./einvoicing";
 export * from "./companies";
 export * from "./notifications";
+export * from "./legal";

@@ -4,8 +4,9 @@
  * the `PLATFORM_*` variables are usually unset: documents then carry a clearly fictional demo
  * identity that is still well formed (SIREN with a valid key, the matching VAT number, a
  * real-looking address), never zeros or brackets. A production start refuses it (see
- * production-checks.ts). Imports nothing but the plain identifier checks: the launcher runs
- * this before anything else.
+ * production-checks.ts). The legal notice, the privacy policy and the terms read the same
+ * identity, with the contact, the publication director and the hosting provider (LCEN art. 6).
+ * Imports nothing but the plain identifier checks: the launcher runs this before anything else.
  */
 import { frenchVatNumber, isValidSiren } from "../organizations/identifiers";
 
@@ -22,6 +23,14 @@ export const DEMO_PLATFORM_IDENTITY = {
   PLATFORM_CITY: "Paris",
   PLATFORM_RCS_CITY: "Paris",
   PLATFORM_SHARE_CAPITAL_CENTS: "1000000",
+  /** 01 99 00 xx xx: a range the ARCEP keeps for fiction, so nobody is called by mistake. */
+  PLATFORM_PHONE: "+33 1 99 00 12 34",
+  /** The electronic point of contact of the legal notice (users and authorities, DSA art. 11 and 12). */
+  PLATFORM_CONTACT_EMAIL: "contact@compagnon.example",
+  PLATFORM_PUBLICATION_DIRECTOR: `Camille Martin ${DEMO_MARK}, présidente`,
+  PLATFORM_HOST_NAME: `Hébergeur Exemple SAS ${DEMO_MARK}`,
+  PLATFORM_HOST_ADDRESS: "2 rue des Serveurs, 59100 Roubaix, France",
+  PLATFORM_HOST_PHONE: "+33 1 99 00 56 78",
 } as const;
 
 export type PlatformVariable = keyof typeof DEMO_PLATFORM_IDENTITY;
@@ -48,6 +57,13 @@ export function platformIdentityProblems(identity: Record<PlatformVariable, stri
     problems.push(`PLATFORM_VAT_NUMBER (${identity.PLATFORM_VAT_NUMBER}) does not match PLATFORM_SIREN: it should be ${frenchVatNumber(siren)}`);
   }
   if (!/^\d{5}$/.test(identity.PLATFORM_POSTAL_CODE)) problems.push(`PLATFORM_POSTAL_CODE is not a French postal code (${identity.PLATFORM_POSTAL_CODE})`);
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(identity.PLATFORM_CONTACT_EMAIL)) problems.push(`PLATFORM_CONTACT_EMAIL is not an email address (${identity.PLATFORM_CONTACT_EMAIL})`);
+  else if (/@(example\.(com|org|net)|[^@]*\.example)$/i.test(identity.PLATFORM_CONTACT_EMAIL) && identity.PLATFORM_CONTACT_EMAIL !== DEMO_PLATFORM_IDENTITY.PLATFORM_CONTACT_EMAIL) {
+    problems.push(`PLATFORM_CONTACT_EMAIL is a placeholder address (${identity.PLATFORM_CONTACT_EMAIL}): set the mailbox that answers users and authorities`);
+  }
+  for (const name of ["PLATFORM_PHONE", "PLATFORM_HOST_PHONE"] as const) {
+    if (!/^\+?[\d\s().-]{8,20}$/.test(identity[name])) problems.push(`${name} is not a telephone number (${identity[name]})`);
+  }
   if (!/^[1-9]\d*$/.test(identity.PLATFORM_SHARE_CAPITAL_CENTS)) {
     problems.push(`PLATFORM_SHARE_CAPITAL_CENTS is not a positive whole number of cents (${identity.PLATFORM_SHARE_CAPITAL_CENTS}): 1000000 for 10 000 €`);
   }

@@ -60,11 +60,14 @@ function appUrlProblem(appUrl: string | undefined, allowInsecure: boolean): stri
 function platformProblems(env: RawEnv): string[] {
   const unset = PLATFORM_VARIABLES.filter((name) => !env[name]);
   const problems = unset.map(
-    (name) => `${name} is not set: invoices would print the demo value ${DEMO_PLATFORM_IDENTITY[name]}; set Compagnon's real one`,
+    (name) => `${name} is not set: invoices and legal pages would print the demo value ${DEMO_PLATFORM_IDENTITY[name]}; set Compagnon's real one`,
   );
   const identity = platformIdentityFrom(env);
-  if (!unset.includes("PLATFORM_LEGAL_NAME") && identity.PLATFORM_LEGAL_NAME.includes(DEMO_MARK)) {
-    problems.push(`PLATFORM_LEGAL_NAME is the demo identity (${identity.PLATFORM_LEGAL_NAME}): set Compagnon's real name`);
+  for (const name of PLATFORM_VARIABLES) {
+    if (!unset.includes(name) && identity[name].includes(DEMO_MARK)) problems.push(`${name} is the demo identity (${identity[name]}): set Compagnon's real one`);
+  }
+  if (!unset.includes("PLATFORM_CONTACT_EMAIL") && identity.PLATFORM_CONTACT_EMAIL === DEMO_PLATFORM_IDENTITY.PLATFORM_CONTACT_EMAIL) {
+    problems.push(`PLATFORM_CONTACT_EMAIL is the demo address (${identity.PLATFORM_CONTACT_EMAIL}): set the mailbox that answers users and authorities`);
   }
   const given = platformIdentityProblems(identity).filter((line) => !unset.some((name) => line.startsWith(`${name} `)));
   return [...problems, ...given];

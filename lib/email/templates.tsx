@@ -12,6 +12,7 @@ import ReviewEmail, { reviewSubject, type ReviewEmailProps } from "@/emails/Revi
 import SupportEventEmail, { supportEventSubject, type SupportEventEmailProps } from "@/emails/SupportEventEmail";
 import SignInEmail, { signInSubject, type SignInEmailProps } from "@/emails/SignInEmail";
 import Dac7Email, { dac7Subject, type Dac7EmailProps } from "@/emails/Dac7Email";
+import LegalUpdateEmail, { legalUpdateSubject, type LegalUpdateEmailProps } from "@/emails/LegalUpdateEmail";
 import UrssafReminderEmail, { urssafReminderSubject, type UrssafReminderEmailProps } from "@/emails/UrssafReminderEmail";
 import type { NotificationCategory } from "@/lib/notifications/categories";
 
@@ -107,6 +108,13 @@ export const emailTemplates = {
     sensitive: false,
     notification: { category: "security" },
   } satisfies TemplateDefinition<DataExportReadyEmailProps>,
+  "legal-update": {
+    subject: legalUpdateSubject,
+    element: (props) => <LegalUpdateEmail {...props} />,
+    sensitive: false,
+    // A change of the terms is owed to everyone: not an email one can turn off.
+    notification: { category: "security" },
+  } satisfies TemplateDefinition<LegalUpdateEmailProps>,
   review: {
     subject: reviewSubject,
     element: (props) => <ReviewEmail {...props} />,

@@ -21,6 +21,7 @@ import { log } from "@/lib/observability/logger";
 import { LOOKUP_ADDRESS_TASK, refreshOrganizationAddressJob } from "@/lib/einvoicing/directory-jobs";
 import { POLL_EINVOICE_TASK, pollEinvoiceStatuses } from "@/lib/einvoicing/poll";
 import { SUBMIT_EINVOICE_TASK, submitEinvoice } from "@/lib/einvoicing/submit";
+import { ANNOUNCE_LEGAL_TASK, emailLegalAnnouncement } from "@/lib/legal/announcements";
 
 const deliverPayload = z.object({ outboxId: z.uuid() });
 const eventPayload = z.object({ eventId: z.string().min(1) });
@@ -29,6 +30,7 @@ const refundPayload = z.object({ refundId: z.uuid() });
 const invoicePayload = z.object({ invoiceId: z.uuid() });
 const exportPayload = z.object({ exportId: z.uuid() });
 const organizationPayload = z.object({ organizationId: z.uuid() });
+const announcementPayload = z.object({ announcementId: z.uuid() });
 
 export const taskList: TaskList = {
   [DELIVER_EMAIL_TASK]: async (payload, helpers) => {
@@ -69,6 +71,10 @@ export const taskList: TaskList = {
   [PREPARE_EXPORT_TASK]: async (payload, helpers) => {
     const { exportId } = exportPayload.parse(payload);
     helpers.logger.info(`data export ${exportId}: ${await prepareDataExport(exportId)}`);
+  },
+  [ANNOUNCE_LEGAL_TASK]: async (payload, helpers) => {
+    const { announcementId } = announcementPayload.parse(payload);
+    helpers.logger.info(`legal announcement ${announcementId}: ${await emailLegalAnnouncement(announcementId)} people emailed`);
   },
   purge_data_exports: async (_payload, helpers) => {
     helpers.logger.info(`data exports expired: ${await purgeExpiredDataExports()}`);

@@ -21,6 +21,8 @@ export async function notifyMilestone(
     days?: number;
     note?: string | null;
     path?: string;
+    /** A payout to the expert: the tax and social notice with the gross amount (art. 242 bis du CGI). */
+    tax?: { grossCents: number; commissionCents: number };
   },
 ): Promise<void> {
   const url = appUrl(input.path ?? `/contracts/${input.contract.id}`);
@@ -39,6 +41,7 @@ export async function notifyMilestone(
           days: input.days,
           note: input.note ?? null,
           url,
+          tax: input.tax ?? null,
         },
       });
     }

@@ -63,7 +63,7 @@ export async function releaseToExpert(
   await queueTransfer(tx, transfer.id);
   const invoiced = input.invoiced ?? { grossCents: input.grossCents, exVatCents: input.grossExVatCents };
   const { serviceInvoiceId } = await issueReleaseInvoices(tx, { milestone, contract }, { transferId: transfer.id, ...invoiced, commission });
-  await notifyMilestone(tx, { contract, milestone, event: "milestoneReleased", audiences: ["expert"], amountCents: netCents, key: transfer.id });
+  await notifyMilestone(tx, { contract, milestone, event: "milestoneReleased", audiences: ["expert"], amountCents: netCents, key: transfer.id, tax: { grossCents: input.grossCents, commissionCents } });
   await recordAudit(tx, {
     actor: input.actor,
     action: input.action,

@@ -73,7 +73,7 @@ async function recordTransfer(transferId: string, sent: TransferInfo): Promise<s
     const now = new Date();
     await tx.update(transfers).set({ status: "sent", stripeTransferId: sent.id, sentAt: now, updatedAt: now }).where(eq(transfers.id, transfer.id));
     await postLedger(tx, "transfer", transferLines(transfer), { contractId: transfer.contractId, milestoneId: transfer.milestoneId, sourceId: transfer.id, stripeObjectId: sent.id });
-    await notifyMilestone(tx, { ...context, event: "transferSent", audiences: ["expert"], amountCents: transfer.amountCents, key: transfer.id, path: "/expert/payouts" });
+    await notifyMilestone(tx, { ...context, event: "transferSent", audiences: ["expert"], amountCents: transfer.amountCents, key: transfer.id, path: "/expert/payouts", tax: { grossCents: transfer.grossCents, commissionCents: transfer.commissionCents } });
     await recordAudit(tx, { actorId: null, action: "transfer.sent", subjectType: "transfer", subjectId: transfer.id, data: { stripeTransferId: sent.id, amountCents: transfer.amountCents } });
     return "sent";
   });

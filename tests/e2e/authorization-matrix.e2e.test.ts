@@ -66,6 +66,7 @@ beforeAll(async () => {
     sessionId: "cs_test_local_unknown",
     accountId: "acct_test_unknown",
     year: "2019",
+    version: "1",
     "...nextauth": "session",
     evidence: evidence[0]?.id ?? unknown,
     unknown,

@@ -9,4 +9,10 @@ export const productionIdentity = {
   PLATFORM_CITY: "Lyon",
   PLATFORM_RCS_CITY: "Lyon",
   PLATFORM_SHARE_CAPITAL_CENTS: "1000000",
+  PLATFORM_PHONE: "+33 4 72 00 00 00",
+  PLATFORM_CONTACT_EMAIL: "contact@compagnon.fr",
+  PLATFORM_PUBLICATION_DIRECTOR: "Claire Dubois, présidente",
+  PLATFORM_HOST_NAME: "Hébergeur Lyonnais SAS",
+  PLATFORM_HOST_ADDRESS: "5 quai Perrache, 69002 Lyon, France",
+  PLATFORM_HOST_PHONE: "+33 4 78 00 00 00",
 };

@@ -19,6 +19,12 @@ const good = {
   PLATFORM_LEGAL_FORM: "SAS",
   PLATFORM_RCS_CITY: "Lyon",
   PLATFORM_SHARE_CAPITAL_CENTS: "1000000",
+  PLATFORM_PHONE: "+33 4 72 00 00 00",
+  PLATFORM_CONTACT_EMAIL: "contact@compagnon.fr",
+  PLATFORM_PUBLICATION_DIRECTOR: "Claire Dubois, présidente",
+  PLATFORM_HOST_NAME: "Hébergeur Lyonnais SAS",
+  PLATFORM_HOST_ADDRESS: "5 quai Perrache, 69002 Lyon, France",
+  PLATFORM_HOST_PHONE: "+33 4 78 00 00 00",
 };
 
 describe("checkProductionConfig", () => {
@@ -45,7 +51,27 @@ describe("checkProductionConfig", () => {
       "PLATFORM_CITY",
       "PLATFORM_RCS_CITY",
       "PLATFORM_SHARE_CAPITAL_CENTS",
+      "PLATFORM_PHONE",
+      "PLATFORM_CONTACT_EMAIL",
+      "PLATFORM_PUBLICATION_DIRECTOR",
+      "PLATFORM_HOST_NAME",
+      "PLATFORM_HOST_ADDRESS",
+      "PLATFORM_HOST_PHONE",
     ]);
+  });
+
+  it.each([
+    ["PLATFORM_CONTACT_EMAIL", "[adresse e-mail de contact]", /PLATFORM_CONTACT_EMAIL is a placeholder/],
+    ["PLATFORM_CONTACT_EMAIL", DEMO_PLATFORM_IDENTITY.PLATFORM_CONTACT_EMAIL, /PLATFORM_CONTACT_EMAIL is the demo address/],
+    ["PLATFORM_CONTACT_EMAIL", "contact@example.com", /PLATFORM_CONTACT_EMAIL is a placeholder address/],
+    ["PLATFORM_CONTACT_EMAIL", "not-an-address", /PLATFORM_CONTACT_EMAIL is not an email address/],
+    ["PLATFORM_PUBLICATION_DIRECTOR", "[Prénom Nom]", /PLATFORM_PUBLICATION_DIRECTOR is a placeholder/],
+    ["PLATFORM_HOST_NAME", DEMO_PLATFORM_IDENTITY.PLATFORM_HOST_NAME, /PLATFORM_HOST_NAME is the demo identity/],
+    ["PLATFORM_HOST_ADDRESS", "<adresse>", /PLATFORM_HOST_ADDRESS is a placeholder/],
+    ["PLATFORM_PHONE", "[numéro]", /PLATFORM_PHONE is a placeholder/],
+    ["PLATFORM_HOST_PHONE", "call us", /PLATFORM_HOST_PHONE is not a telephone number/],
+  ])("refuses %s = %s for the legal notice", (name, value, message) => {
+    expect(checkProductionConfig({ ...good, [name]: value }).problems).toEqual(expect.arrayContaining([expect.stringMatching(message)]));
   });
 
   it("treats an empty value (KEY= in .env) as unset", () => {
@@ -112,7 +138,10 @@ describe("checkProductionConfig", () => {
 
   it("refuses the demo identity, even when every variable is set to it", () => {
     expect(checkProductionConfig({ ...good, ...DEMO_PLATFORM_IDENTITY }).problems).toEqual([
-      "PLATFORM_LEGAL_NAME is the demo identity (Compagnon SAS (démonstration)): set Compagnon's real name",
+      "PLATFORM_LEGAL_NAME is the demo identity (Compagnon SAS (démonstration)): set Compagnon's real one",
+      "PLATFORM_PUBLICATION_DIRECTOR is the demo identity (Camille Martin (démonstration), présidente): set Compagnon's real one",
+      "PLATFORM_HOST_NAME is the demo identity (Hébergeur Exemple SAS (démonstration)): set Compagnon's real one",
+      "PLATFORM_CONTACT_EMAIL is the demo address (contact@compagnon.example): set the mailbox that answers users and authorities",
     ]);
   });
 

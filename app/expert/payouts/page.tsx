@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { PayoutAccountState } from "@/components/payments/PayoutAccountState";
 import { PendingNotice } from "@/components/payments/PendingNotice";
 import { RedirectActionForm } from "@/components/payments/RedirectActionForm";
+import { TaxObligations } from "@/components/payments/TaxObligations";
 import { Alert } from "@/components/ui/Alert";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { currentActor } from "@/lib/auth/current-actor";
@@ -141,6 +142,7 @@ export default async function ExpertPayoutsPage({ searchParams }: { searchParams
           </div>
         )}
       </section>
+      <TaxObligations />
     </div>
   );
 }

@@ -1,22 +1,23 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { LegalPage } from "@/components/legal/LegalPage";
-import { TermsEn, lastUpdated as updatedEn } from "@/components/legal/TermsEn";
-import { TermsFr, lastUpdated as updatedFr } from "@/components/legal/TermsFr";
+import { TermsText } from "@/components/legal/TermsText";
+import { versionInForce } from "@/lib/legal/acceptance";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("legal"))("termsTitle") };
 }
 
+/** The version of the terms in force today; the others on /legal/terms/versions. */
 export default async function Page() {
-  const [locale, t] = await Promise.all([getLocale(), getTranslations("legal")]);
-  return locale === "en" ? (
-    <LegalPage title={t("termsTitle")} lastUpdated={updatedEn}>
-      <TermsEn />
-    </LegalPage>
-  ) : (
-    <LegalPage title={t("termsTitle")} lastUpdated={updatedFr}>
-      <TermsFr />
+  const [t, v, current] = await Promise.all([getTranslations("legal"), getTranslations("legalVersions"), versionInForce("terms")]);
+  return (
+    <LegalPage title={t("termsTitle")} lastUpdated={current.effectiveAt.toISOString().slice(0, 10)}>
+      <p className="mt-1 text-sm text-stone-600">
+        {v("version", { version: current.version })} · <Link href="/legal/terms/versions" className="underline">{v("versionsTitle")}</Link>
+      </p>
+      <TermsText version={current.version} />
     </LegalPage>
   );
 }

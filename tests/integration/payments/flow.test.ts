@@ -48,6 +48,16 @@ describe("a milestone from funding to payout (test mode)", () => {
     expect(payouts).toMatchObject({ paidCents: 132_000, waitingCents: 0, heldCents: 0, account: { payoutsEnabled: true } });
     const expertMail = await db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, expert.email), eq(emailOutbox.template, "payment-event")));
     expect(expertMail.map((m) => m.subject)).toEqual(expect.arrayContaining([expect.stringContaining("financé"), expect.stringContaining("validé"), expect.stringContaining("Virement envoyé")]));
+    // Art. 242 bis du CGI: each payout email states the tax and social obligations, with the administrations' pages and the gross amount.
+    for (const mail of expertMail.filter((m) => /validé|Virement envoyé/.test(m.subject))) {
+      expect(mail.text).toContain("Vos obligations fiscales et sociales");
+      expect(mail.text).toMatch(/Montant brut perçu pour ce jalon \(payé par le client, TVA comprise\) : 1\s440,00\s€, dont 120,00\s€ de commission/);
+      expect(mail.html).toContain('href="https://www.impots.gouv.fr/professionnel"');
+      expect(mail.html).toContain('href="https://www.urssaf.fr/accueil/independant.html"');
+      expect(mail.text).toContain("article 242 bis du code général des impôts");
+    }
+    const funded = expertMail.find((m) => m.subject.includes("financé"));
+    expect(funded?.text).not.toContain("obligations fiscales");
 
     // The second milestone: once settled too, the contract is completed.
     await fundMilestone(owner, second);

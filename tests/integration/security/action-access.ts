@@ -15,6 +15,7 @@ import { EINVOICING_ACTIONS } from "./access/einvoicing";
 import { EXPERT_ACTIONS } from "./access/experts";
 import { JOB_ACTIONS } from "./access/jobs";
 import { NOTIFICATION_ACTIONS } from "./access/notifications";
+import { LEGAL_ACTIONS } from "./access/legal";
 import { SECOND_FACTOR_ACTIONS } from "./access/second-factor";
 import { SUPPORT_ACTIONS } from "./access/support";
 import type { ActionAccess } from "./access/types";
@@ -30,6 +31,7 @@ export const ACTIONS: Record<string, ActionAccess> = {
   ...EXPERT_ACTIONS,
   ...JOB_ACTIONS,
   ...NOTIFICATION_ACTIONS,
+  ...LEGAL_ACTIONS,
   ...SECOND_FACTOR_ACTIONS,
   ...SUPPORT_ACTIONS,
 };

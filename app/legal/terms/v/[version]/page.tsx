@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { LegalPage } from "@/components/legal/LegalPage";
+import { TermsText } from "@/components/legal/TermsText";
+import { Alert } from "@/components/ui/Alert";
+import { termsVersionEntry } from "@/lib/legal/history";
+
+type Props = { params: Promise<{ version: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { version } = await params;
+  return { title: (await getTranslations("legalVersions"))("versionTitle", { version: version.slice(0, 40) }) };
+}
+
+/** One version of the terms, in force, replaced or announced; a version never announced is a 404. */
+export default async function TermsVersionPage({ params }: Props) {
+  const { version } = await params;
+  const entry = await termsVersionEntry(version);
+  if (!entry) notFound();
+  const [t, format] = await Promise.all([getTranslations("legalVersions"), getFormatter()]);
+  const effectiveOn = entry.effectiveAt.toISOString().slice(0, 10);
+  return (
+    <LegalPage title={t("versionTitle", { version })} lastUpdated={effectiveOn}>
+      {entry.status === "replaced" ? (
+        <Alert tone="warning">
+          {t("notInForce")} <Link href="/legal/terms" className="underline">{t("current")}</Link>
+        </Alert>
+      ) : entry.status === "upcoming" ? (
+        <Alert tone="info">{t("notYet", { date: format.dateTime(entry.effectiveAt, { dateStyle: "long", timeZone: "UTC" }) })}</Alert>
+      ) : null}
+      <p className="mt-2 text-sm">
+        <Link href="/legal/terms/versions" className="underline">{t("versionsTitle")}</Link>
+      </p>
+      <TermsText version={version} />
+    </LegalPage>
+  );
+}

@@ -1,0 +1,17 @@
+import type { ComponentType } from "react";
+import type { Publisher } from "@/lib/legal/publisher";
+import { TermsEn } from "./TermsEn";
+import { TermsFr } from "./TermsFr";
+import { TermsEnV1 } from "./terms-v1/TermsEn";
+import { TermsFrV1 } from "./terms-v1/TermsFr";
+
+type Text = ComponentType<{ publisher: Publisher }>;
+
+/**
+ * The text of each version of the terms, in each language (lib/legal/versions.ts lists them). A
+ * new version gets its own components; the previous ones stay here, readable for good.
+ */
+export const TERMS_TEXTS: Record<string, { fr: Text; en: Text }> = {
+  "1": { fr: TermsFrV1, en: TermsEnV1 },
+  "2": { fr: TermsFr, en: TermsEn },
+};

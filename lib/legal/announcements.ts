@@ -1,0 +1,99 @@
+import { asc, eq, gt, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db/client";
+import { legalAnnouncements, users } from "@/db/schema";
+import { fieldErrors } from "@/lib/actions/field-errors";
+import type { Actor } from "@/lib/auth/actor";
+import { requireRole } from "@/lib/auth/policy";
+import { recordAudit } from "@/lib/audit/record";
+import { sendEmail } from "@/lib/email/send-email";
+import { appUrl } from "@/lib/http/app-url";
+import { queueJob } from "@/lib/jobs/queue";
+import { fail, ok, type Result } from "@/lib/result";
+import { earliestEffectiveDate, findVersion, LEGAL_DOCUMENTS, type LegalDocument } from "./versions";
+
+export const ANNOUNCE_LEGAL_TASK = "announce_legal_version";
+
+const announceSchema = z.object({
+  document: z.enum(LEGAL_DOCUMENTS as [LegalDocument, ...LegalDocument[]], { error: "required" }),
+  version: z.string().trim().min(1, { error: "required" }).max(40, { error: "tooLong" }),
+  effectiveOn: z.iso.date({ error: "date" }),
+  changesFees: z.enum(["yes", "no"]).optional().transform((v) => v === "yes"),
+});
+
+export type AnnounceError = "invalid" | "unknown_version" | "already_announced" | "too_soon";
+
+/**
+ * An admin announces a new version of a legal document whose text ships with the code: it takes
+ * effect on `effectiveOn` (Paris midnight is close enough: the date is at least 15 days away, 30
+ * when the fees change). Everyone is emailed by the worker; the app shows a notice until then.
+ */
+export async function announceLegalVersion(actor: Actor | null, input: Record<string, string | undefined>, now = new Date()): Promise<Result<{ id: string }, AnnounceError>> {
+  const admin = requireRole(actor, "admin");
+  const parsed = announceSchema.safeParse(input);
+  if (!parsed.success) return fail("invalid", fieldErrors(parsed.error));
+  const { document, version, effectiveOn, changesFees } = parsed.data;
+  const known = findVersion(document, version);
+  if (!known || known.baselineFrom) return fail("unknown_version", { version: "unknownVersion" });
+  const effectiveAt = new Date(`${effectiveOn}T00:00:00Z`);
+  if (effectiveAt < earliestEffectiveDate(now, changesFees)) return fail("too_soon", { effectiveOn: changesFees ? "tooSoonFees" : "tooSoon" });
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(legalAnnouncements)
+      .values({ document, version, effectiveAt, changesFees, announcedById: admin.id, announcedAt: now })
+      .onConflictDoNothing()
+      .returning({ id: legalAnnouncements.id });
+    if (!row) return fail("already_announced");
+    await queueJob(tx, ANNOUNCE_LEGAL_TASK, { announcementId: row.id }, { key: `legal-announcement:${row.id}`, maxAttempts: 10 });
+    await recordAudit(tx, { actor: admin, action: "legal.version_announced", subjectType: "legal_document", subjectId: row.id, data: { document, version, effectiveOn, changesFees } });
+    return ok({ id: row.id });
+  });
+}
+
+/** Worker: emails every active account about the announcement, once (one outbox row per person). */
+export async function emailLegalAnnouncement(announcementId: string): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [announcement] = await tx.select().from(legalAnnouncements).where(eq(legalAnnouncements.id, announcementId)).for("update");
+    if (!announcement || announcement.emailsQueuedAt) return 0;
+    const people = await tx.select({ id: users.id, email: users.email, locale: users.locale }).from(users).where(isNull(users.suspendedAt));
+    const changes = findVersion(announcement.document, announcement.version)?.changes;
+    for (const person of people) {
+      await sendEmail(tx, {
+        template: "legal-update",
+        to: person.email,
+        idempotencyKey: `legal-update:${announcement.id}:${person.id}`,
+        props: {
+          locale: person.locale,
+          document: announcement.document,
+          version: announcement.version,
+          effectiveOn: announcement.effectiveAt.toISOString().slice(0, 10),
+          changes: changes ? changes[person.locale] : null,
+          url: appUrl(documentPath(announcement.document, announcement.version)),
+        },
+      });
+    }
+    await tx.update(legalAnnouncements).set({ emailsQueuedAt: new Date() }).where(eq(legalAnnouncements.id, announcement.id));
+    return people.length;
+  });
+}
+
+/** Where a version's text is read. */
+export function documentPath(document: LegalDocument, version: string): string {
+  if (document === "terms") return `/legal/terms/v/${encodeURIComponent(version)}`;
+  if (document === "privacy") return "/legal/privacy";
+  return "/legal/terms/versions";
+}
+
+/** Announced versions not yet in force: the notice shown in the app until they take effect. */
+export async function upcomingLegalVersions(now = new Date()) {
+  return db
+    .select({ document: legalAnnouncements.document, version: legalAnnouncements.version, effectiveAt: legalAnnouncements.effectiveAt })
+    .from(legalAnnouncements)
+    .where(gt(legalAnnouncements.effectiveAt, now))
+    .orderBy(asc(legalAnnouncements.effectiveAt));
+}
+
+/** Every announcement, by document then date (the versions page and the admin page). */
+export async function listLegalAnnouncements() {
+  return db.select().from(legalAnnouncements).orderBy(asc(legalAnnouncements.document), asc(legalAnnouncements.effectiveAt));
+}

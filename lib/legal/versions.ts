@@ -1,0 +1,49 @@
+import type { LegalDocument } from "@/db/schema";
+import { MANDATE_VERSION } from "@/lib/invoicing/mandate-text";
+
+export type { LegalDocument };
+export const LEGAL_DOCUMENTS: readonly LegalDocument[] = ["terms", "privacy", "mandate"];
+
+/** Days between the announcement of a new version and its effect: 30 when the fees change. */
+export const NOTICE_DAYS = 15;
+export const FEES_NOTICE_DAYS = 30;
+
+export type LegalVersion = {
+  version: string;
+  /** The first version of a document: in force from this day, accepted with the account itself. */
+  baselineFrom?: string;
+  /** What changed, shown in the announcement email and on the acceptance page. */
+  changes?: { fr: string; en: string };
+};
+
+/**
+ * Every version of the legal documents whose text ships with the code (components/legal/texts.tsx
+ * maps each to its text). A version other than the first takes effect only once an admin
+ * announced it (legal_announcements), at least 15 days ahead (30 when the fees change).
+ */
+export const LEGAL_VERSIONS: Record<LegalDocument, readonly LegalVersion[]> = {
+  terms: [
+    { version: "1", baselineFrom: "2026-11-28" },
+    {
+      version: "2",
+      changes: {
+        fr: "Nouveaux articles sur la modération des contenus (16), le classement des résultats (17) et la contestation des décisions (18) ; les versions des CGU sont désormais numérotées et toute modification est annoncée 15 jours à l’avance (30 jours pour la commission).",
+        en: "New articles on content moderation (16), how results are ordered (17) and contesting decisions (18); the Terms now carry version numbers and every change is announced 15 days ahead (30 days for the commission).",
+      },
+    },
+  ],
+  privacy: [{ version: "1", baselineFrom: "2026-12-05" }],
+  mandate: [{ version: MANDATE_VERSION, baselineFrom: "2026-12-01" }],
+};
+
+export function findVersion(document: LegalDocument, version: string): LegalVersion | null {
+  return LEGAL_VERSIONS[document].find((v) => v.version === version) ?? null;
+}
+
+/** The earliest effective date allowed for an announcement made at `now`. */
+export function earliestEffectiveDate(now: Date, changesFees: boolean): Date {
+  const days = changesFees ? FEES_NOTICE_DAYS : NOTICE_DAYS;
+  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  day.setUTCDate(day.getUTCDate() + days);
+  return day;
+}

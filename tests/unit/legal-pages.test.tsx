@@ -1,0 +1,70 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import type { ReactElement } from "react";
+import { describe, expect, it } from "vitest";
+import { LegalNoticeEn } from "@/components/legal/LegalNoticeEn";
+import { LegalNoticeFr } from "@/components/legal/LegalNoticeFr";
+import { PrivacyEn } from "@/components/legal/PrivacyEn";
+import { PrivacyFr } from "@/components/legal/PrivacyFr";
+import { TermsEn } from "@/components/legal/TermsEn";
+import { TermsFr } from "@/components/legal/TermsFr";
+import { TermsEnV1 } from "@/components/legal/terms-v1/TermsEn";
+import { TermsFrV1 } from "@/components/legal/terms-v1/TermsFr";
+import { DEMO_PLATFORM_IDENTITY } from "@/lib/config/platform-identity";
+import { publisher } from "@/lib/legal/publisher";
+
+/** The page's words, without markup (an attribute may hold brackets, the text may not). */
+function text(element: ReactElement): string {
+  return renderToStaticMarkup(element).replace(/<[^>]+>/g, " ").replace(/&#x27;|&quot;|&amp;/g, " ");
+}
+
+const p = publisher();
+const pages: [string, ReactElement][] = [
+  ["legal notice FR", <LegalNoticeFr key="n-fr" publisher={p} />],
+  ["legal notice EN", <LegalNoticeEn key="n-en" publisher={p} />],
+  ["privacy FR", <PrivacyFr key="p-fr" publisher={p} />],
+  ["privacy EN", <PrivacyEn key="p-en" publisher={p} />],
+  ["terms FR", <TermsFr key="t-fr" publisher={p} />],
+  ["terms EN", <TermsEn key="t-en" publisher={p} />],
+  ["terms v1 FR", <TermsFrV1 key="t1-fr" publisher={p} />],
+  ["terms v1 EN", <TermsEnV1 key="t1-en" publisher={p} />],
+];
+
+describe("legal pages", () => {
+  it.each(pages)("%s has no bracketed placeholder left", (_name, element) => {
+    expect(text(element)).not.toMatch(/[[\]]/);
+  });
+
+  it.each(pages.slice(0, 2))("%s names the publisher, director and host from the configuration", (_name, element) => {
+    const words = text(element);
+    for (const value of [p.legalName, p.registration, p.vatNumber, p.phone, p.email, p.publicationDirector, p.host.name, p.host.address, p.host.phone]) {
+      expect(words).toContain(value);
+    }
+    expect(p.legalName).toBe(DEMO_PLATFORM_IDENTITY.PLATFORM_LEGAL_NAME);
+    expect(words).toMatch(/10[\s\u202f\u00a0,]?000/);
+  });
+
+  it.each([
+    ["FR", <LegalNoticeFr key="fr" publisher={p} />, /français.*anglais/s],
+    ["EN", <LegalNoticeEn key="en" publisher={p} />, /French.*English/s],
+  ])("the %s legal notice names a point of contact for authorities and one for users, with their languages", (_lang, element, languages) => {
+    const html = renderToStaticMarkup(element);
+    expect(html).toContain('href="/contact?topic=authority"');
+    expect(html).toContain('href="/contact"');
+    expect(text(element)).toMatch(languages);
+  });
+
+  it("reads another identity when the configuration changes", () => {
+    const other = { ...p, legalName: "Compagnon Réel SAS", host: { ...p.host, name: "OVH SAS" } };
+    const words = text(<LegalNoticeFr publisher={other} />);
+    expect(words).toContain("Compagnon Réel SAS");
+    expect(words).toContain("OVH SAS");
+  });
+
+  it.each([
+    ["FR", <TermsFr key="fr" publisher={p} />, ["Modération", "Classement des résultats", "Contester une décision", "trente (30) jours"]],
+    ["EN", <TermsEn key="en" publisher={p} />, ["Content moderation", "How results are ordered", "Contesting a decision", "thirty (30) days"]],
+  ])("the %s terms describe moderation, ranking, complaints and fee changes", (_lang, element, headings) => {
+    const words = text(element);
+    for (const heading of headings) expect(words).toContain(heading);
+  });
+});
