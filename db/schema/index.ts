@@ -16,3 +16,4 @@ export * from "./second-factor";
 export * from "./support";
 export * from "./privacy";
 export * from "./dac7";
+export * from "./moderation";

@@ -8,6 +8,7 @@ import ExpertDecisionEmail, { expertDecisionSubject, type ExpertDecisionEmailPro
 import InvitationEmail, { invitationSubject, type InvitationEmailProps } from "@/emails/InvitationEmail";
 import NewMessageEmail, { newMessageSubject, type NewMessageEmailProps } from "@/emails/NewMessageEmail";
 import ReviewEmail, { reviewSubject, type ReviewEmailProps } from "@/emails/ReviewEmail";
+import ModerationEmail, { moderationSubject, type ModerationEmailProps } from "@/emails/ModerationEmail";
 import SupportEventEmail, { supportEventSubject, type SupportEventEmailProps } from "@/emails/SupportEventEmail";
 import SignInEmail, { signInSubject, type SignInEmailProps } from "@/emails/SignInEmail";
 import Dac7Email, { dac7Subject, type Dac7EmailProps } from "@/emails/Dac7Email";
@@ -71,6 +72,11 @@ export const emailTemplates = {
     element: (props) => <NewMessageEmail {...props} />,
     sensitive: false,
   } satisfies TemplateDefinition<NewMessageEmailProps>,
+  "moderation-event": {
+    subject: moderationSubject,
+    element: (props) => <ModerationEmail {...props} />,
+    sensitive: false,
+  } satisfies TemplateDefinition<ModerationEmailProps>,
   "support-event": {
     subject: supportEventSubject,
     element: (props) => <SupportEventEmail {...props} />,
