@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ReportLink } from "@/components/moderation/ReportLink";
 
 export interface ThreadMessage {
   id: string;
@@ -15,6 +16,10 @@ interface MessageThreadProps {
   otherSideReadAt: Date | null;
   viewerSide: "expert" | "client";
   organizationName: string;
+  /** Messages a moderation decision took down: shown as removed. */
+  removedIds: Set<string>;
+  /** The page's path, prefilled in the notice form of each message of the other side. */
+  reportFrom: string;
 }
 
 /**
@@ -22,8 +27,8 @@ interface MessageThreadProps {
  * markdown). Own messages stand apart by their label ("You"), their side and their border,
  * not by colour alone.
  */
-export async function MessageThread({ messages, otherSideReadAt, viewerSide, organizationName }: MessageThreadProps) {
-  const [t, format] = await Promise.all([getTranslations("conversation"), getFormatter()]);
+export async function MessageThread({ messages, otherSideReadAt, viewerSide, organizationName, removedIds, reportFrom }: MessageThreadProps) {
+  const [t, format, m] = await Promise.all([getTranslations("conversation"), getFormatter(), getTranslations("moderation")]);
   const lastOwn = messages.findLast((m) => m.mine);
   const readShown = lastOwn && otherSideReadAt && otherSideReadAt.getTime() >= lastOwn.createdAt.getTime() ? lastOwn.id : null;
   return (
@@ -52,7 +57,12 @@ export async function MessageThread({ messages, otherSideReadAt, viewerSide, org
                   <span aria-hidden="true"> · </span>
                   <time dateTime={message.createdAt.toISOString()}>{format.dateTime(message.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
                 </p>
-                <p className="whitespace-pre-wrap text-stone-900 [overflow-wrap:anywhere]">{message.body}</p>
+                {removedIds.has(message.id) ? (
+                  <p className="italic text-stone-700">{m("messageRemoved")}</p>
+                ) : (
+                  <p className="whitespace-pre-wrap text-stone-900 [overflow-wrap:anywhere]">{message.body}</p>
+                )}
+                {message.mine || removedIds.has(message.id) ? null : <ReportLink type="message" id={message.id} from={reportFrom} />}
                 {readShown === message.id ? (
                   <p className="text-right text-sm font-medium text-brand-900">
                     <span aria-hidden="true">✓ </span>

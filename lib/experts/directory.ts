@@ -129,6 +129,7 @@ export async function getPublicExpert(slug: string) {
     db.select({ kind: evidenceFiles.kind, issuedOn: evidenceFiles.issuedOn }).from(evidenceFiles).where(eq(evidenceFiles.profileId, profile.id)),
   ]);
   return {
+    id: profile.id,
     slug: profile.slug,
     displayName: profile.displayName,
     headline: profile.headline,
