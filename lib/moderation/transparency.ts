@@ -1,5 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import { db } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { requireRole } from "@/lib/auth/policy";
 import { toCsv } from "@/lib/export/csv";
 
 export interface CountRow {
@@ -73,4 +76,17 @@ export function transparencyCsv(report: TransparencyReport): string {
       line("account_suspensions", "all", report.suspensions),
     ],
   );
+}
+
+/** The year asked for (`?year=`), or the current one when missing or out of range. */
+export function reportYear(raw: string | null | undefined, now = new Date()): number {
+  const current = now.getFullYear();
+  const year = Number(raw);
+  return Number.isInteger(year) && year >= 2024 && year <= current ? year : current;
+}
+
+/** The transparency report, for admins only. */
+export async function transparencyFor(actor: Actor | null, rawYear: string | null | undefined): Promise<TransparencyReport> {
+  requireRole(actor, "admin");
+  return transparencyReport(db, reportYear(rawYear));
 }
