@@ -68,6 +68,9 @@ export default async function AdminPage() {
         <Link href="/admin/support" className={buttonClasses("secondary")}>
           {t("supportLink")}
         </Link>
+        <Link href="/admin/reports" className={buttonClasses("secondary")}>
+          {t("reportsLink")}
+        </Link>
         <Link href="/admin/background" className={buttonClasses("secondary")}>
           {background("linkLabel")}
         </Link>

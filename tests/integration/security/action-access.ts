@@ -13,6 +13,7 @@ import { ADMIN_ACTIONS } from "./access/admin";
 import { CONTRACT_ACTIONS } from "./access/contracts";
 import { EXPERT_ACTIONS } from "./access/experts";
 import { JOB_ACTIONS } from "./access/jobs";
+import { MODERATION_ACTIONS } from "./access/moderation";
 import { SECOND_FACTOR_ACTIONS } from "./access/second-factor";
 import { SUPPORT_ACTIONS } from "./access/support";
 import type { ActionAccess } from "./access/types";
@@ -26,6 +27,7 @@ export const ACTIONS: Record<string, ActionAccess> = {
   ...CONTRACT_ACTIONS,
   ...EXPERT_ACTIONS,
   ...JOB_ACTIONS,
+  ...MODERATION_ACTIONS,
   ...SECOND_FACTOR_ACTIONS,
   ...SUPPORT_ACTIONS,
 };
