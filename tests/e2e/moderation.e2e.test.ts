@@ -36,7 +36,7 @@ async function openLatestEmail(page: Page, email: string) {
 
 describe.skipIf(!e2eEnabled)("moderation (DSA)", () => {
   it("a visitor reports a need in French; an admin decides in English; the reporter is told", async () => {
-    const [job] = await sql<{ id: string }[]>`select id from jobs where status = 'open' order by created_at limit 1`;
+    const [job] = await sql<{ id: string }[]>`select id from jobs where status <> 'draft' order by created_at limit 1`;
     const visitor = await newVisitor("fr-FR");
     await visitor.page.goto(`${baseUrl}/jobs/${job!.id}`);
     await visitor.page.getByRole("link", { name: "Signaler ce contenu : besoin" }).click();
@@ -84,6 +84,7 @@ describe.skipIf(!e2eEnabled)("moderation (DSA)", () => {
     await new SignInFlow(admin.page).signIn(demoAccounts.admin.email, "/admin");
     const row = admin.page.getByRole("row").filter({ hasText: address });
     await row.getByRole("button", { name: "Suspend" }).click();
+    await row.getByText("Explain the reason in a few words").waitFor();
     await row.getByLabel(/Reason/).fill("Annonces trompeuses répétées");
     await row.getByRole("button", { name: "Suspend" }).click();
     await row.getByText("Account suspended").waitFor();
@@ -91,7 +92,8 @@ describe.skipIf(!e2eEnabled)("moderation (DSA)", () => {
     const person = await newVisitor("fr-FR");
     const email = await openLatestEmail(person.page, address);
     await email.getByText("Annonces trompeuses répétées").waitFor();
-    await email.getByRole("link", { name: "Voir la décision" }).click();
+    await email.getByRole("link", { name: "Voir la décision" }).waitFor();
+    await person.page.getByTestId("email-link").filter({ hasText: "/decisions/" }).first().click();
     await person.page.waitForURL(/\/decisions\/[0-9a-f-]+\?key=/);
     await person.page.getByRole("heading", { name: "Exposé des motifs" }).waitFor();
     await person.page.getByText("compte suspendu").waitFor();
