@@ -34,7 +34,11 @@ export type DirectoryFilters = z.output<typeof directoryFiltersSchema>;
  * in French on name, headline, bio and skills, plus skill matches), paginated.
  */
 export async function searchExperts(filters: DirectoryFilters) {
-  const conditions: SQL[] = [eq(expertProfiles.status, "verified")];
+  // A profile a moderation decision removed or restricted leaves the public directory.
+  const conditions: SQL[] = [
+    eq(expertProfiles.status, "verified"),
+    sql`not exists (select 1 from moderated_content m where m.target_type = 'expert' and m.target_id = ${expertProfiles.id})`,
+  ];
   const q = filters.q;
   const tsQuery = q ? sql`plainto_tsquery('french', ${q})` : null;
   const document = sql`to_tsvector('french', ${expertProfiles.searchText})`;

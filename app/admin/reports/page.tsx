@@ -40,7 +40,7 @@ export default async function AdminReportsPage() {
               </p>
               <p className="whitespace-pre-line text-stone-900">{report.explanation}</p>
               <p className="text-sm text-stone-700">
-                {t("locationLabel")} : {report.location}
+                {t("locationShown", { location: report.location })}
               </p>
               <section aria-label={t("adminContent")} className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-4">
                 <h3 className="font-semibold text-stone-900">{t("adminContent")}</h3>

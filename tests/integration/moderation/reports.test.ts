@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { auditLog, contentReports, emailOutbox, statementsOfReasons } from "@/db/schema";
 import { PolicyError } from "@/lib/auth/policy";
+import { jobFiltersSchema, searchJobs } from "@/lib/jobs/queries";
 import { decideReport, submitReport } from "@/lib/moderation/reports";
 import { REPORT_LIMIT_PER_EMAIL } from "@/lib/moderation/rules";
 import { hiddenByModeration } from "@/lib/moderation/visibility";
@@ -13,10 +14,19 @@ async function emailsTo(to: string) {
   return db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, to)).orderBy(emailOutbox.createdAt);
 }
 
+let jobSequence = 0;
+
+/** A published need with a word of its own in the title, to find it on the board. */
 async function publishedJob() {
   const client = await makeUser("client");
   await makeOrganization(client);
-  return { client, jobId: await makeJob(client) };
+  jobSequence += 1;
+  const word = `moderationtest${jobSequence}x${Date.now()}`;
+  return { client, word, jobId: await makeJob(client, { title: `Installer Nextcloud ${word}` }) };
+}
+
+async function onBoard(word: string): Promise<number> {
+  return (await searchJobs(jobFiltersSchema.parse({ q: word }))).jobs.length;
 }
 
 const notice = (jobId: string, email = "rita@example.test") => ({
@@ -33,7 +43,8 @@ const notice = (jobId: string, email = "rita@example.test") => ({
 describe("notice and action (DSA art. 16)", () => {
   it("a visitor reports a need: acknowledged; an admin removes it: the author gets a statement, the reporter the outcome", async () => {
     const admin = await makeUser("admin");
-    const { client, jobId } = await publishedJob();
+    const { client, jobId, word } = await publishedJob();
+    expect(await onBoard(word)).toBe(1);
     const submitted = await submitReport(null, notice(jobId, " Rita@Example.test "), { ip: "203.0.113.20", locale: "en" });
     if (!submitted.ok) throw new Error(submitted.error);
     const [ack] = await emailsTo("rita@example.test");
@@ -50,6 +61,7 @@ describe("notice and action (DSA art. 16)", () => {
 
     expect(await hiddenByModeration(db, null, "job", jobId)).toBe(true);
     expect(await hiddenByModeration(db, client, "job", jobId)).toBe(true);
+    expect(await onBoard(word)).toBe(0);
     expect(await hiddenByModeration(db, admin, "job", jobId)).toBe(false);
     expect(await decideReport(admin, { reportId: submitted.value.reportId, outcome: "kept", note: "Deuxième décision refusée." })).toEqual({ ok: false, error: "already" });
     const audit = await db.select().from(auditLog).where(and(eq(auditLog.subjectId, submitted.value.reportId), eq(auditLog.action, "report.decided")));
@@ -58,11 +70,12 @@ describe("notice and action (DSA art. 16)", () => {
 
   it("kept: no statement, content stays visible; restricted: only signed-in people see it", async () => {
     const admin = await makeUser("admin");
-    const { jobId } = await publishedJob();
+    const { jobId, word } = await publishedJob();
     const first = await submitReport(null, notice(jobId), { ip: null, locale: "fr" });
     if (!first.ok) throw new Error(first.error);
     expect(await decideReport(admin, { reportId: first.value.reportId, outcome: "kept", note: "Rien d'illicite dans cette annonce." })).toEqual({ ok: true, value: { statementId: null } });
     expect(await hiddenByModeration(db, null, "job", jobId)).toBe(false);
+    expect(await onBoard(word)).toBe(1);
     const second = await submitReport(null, notice(jobId, "other@example.test"), { ip: null, locale: "fr" });
     if (!second.ok) throw new Error(second.error);
     const restricted = await decideReport(admin, { reportId: second.value.reportId, outcome: "restricted", note: "Coordonnées personnelles publiées.", ground: "law_personal_data" });
