@@ -1,18 +1,11 @@
 import { boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { locale, users } from "./auth";
+import { REPORT_REASONS, REPORT_TARGETS, RESTRICTION_GROUNDS } from "./moderation-lists";
 
 /** What can be reported (DSA art. 16): a public need, an expert profile, a review, a message. */
-export const reportTarget = pgEnum("report_target", ["job", "expert", "review", "message"]);
+export const reportTarget = pgEnum("report_target", REPORT_TARGETS);
 /** The short list of reasons a reporter picks from (illegal content categories, or a terms breach). */
-export const reportReason = pgEnum("report_reason", [
-  "fraud",
-  "intellectual_property",
-  "hate_harassment",
-  "personal_data",
-  "csam",
-  "other_illegal",
-  "terms_breach",
-]);
+export const reportReason = pgEnum("report_reason", REPORT_REASONS);
 /** `open`: waiting for an admin; then what was decided about the content. */
 export const reportStatus = pgEnum("report_status", ["open", "kept", "removed", "restricted"]);
 
@@ -65,18 +58,7 @@ export const restrictionKind = pgEnum("restriction_kind", [
 ]);
 
 /** The ground relied on: a clause of the terms or the law. */
-export const restrictionGround = pgEnum("restriction_ground", [
-  "terms_accuracy",
-  "terms_conduct",
-  "terms_vetting",
-  "terms_payment",
-  "law_fraud",
-  "law_intellectual_property",
-  "law_hate_harassment",
-  "law_personal_data",
-  "law_csam",
-  "law_other",
-]);
+export const restrictionGround = pgEnum("restriction_ground", RESTRICTION_GROUNDS);
 
 /** The statement of reasons given to the person a restriction affects (DSA art. 17), kept with the decision. */
 export const statementsOfReasons = pgTable(

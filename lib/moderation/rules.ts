@@ -1,18 +1,4 @@
-// Plain lists (the forms import them in the browser); schemas.ts checks they equal the database enums.
-export const REPORT_TARGETS = ["job", "expert", "review", "message"] as const;
-export const REPORT_REASONS = ["fraud", "intellectual_property", "hate_harassment", "personal_data", "csam", "other_illegal", "terms_breach"] as const;
-export const RESTRICTION_GROUNDS = [
-  "terms_accuracy",
-  "terms_conduct",
-  "terms_vetting",
-  "terms_payment",
-  "law_fraud",
-  "law_intellectual_property",
-  "law_hate_harassment",
-  "law_personal_data",
-  "law_csam",
-  "law_other",
-] as const;
+export { REPORT_REASONS, REPORT_TARGETS, RESTRICTION_GROUNDS } from "@/db/schema/moderation-lists";
 export const REPORT_OUTCOMES = ["kept", "removed", "restricted"] as const;
 export const COMPLAINT_OUTCOMES = ["upheld", "reversed"] as const;
 

@@ -1,10 +1,5 @@
 import { z } from "zod";
-import type { ReportReason, ReportTarget, RestrictionGround } from "@/db/schema";
 import { COMPLAINT_OUTCOMES, REPORT_OUTCOMES, REPORT_REASONS, REPORT_TARGETS, RESTRICTION_GROUNDS } from "./rules";
-
-type Same<A, B> = [A, B] extends [B, A] ? true : never;
-const sameLists: [Same<ReportTarget, (typeof REPORT_TARGETS)[number]>, Same<ReportReason, (typeof REPORT_REASONS)[number]>, Same<RestrictionGround, (typeof RESTRICTION_GROUNDS)[number]>] = [true, true, true];
-void sameLists;
 
 const optionalText = (max: number) => z.string().trim().max(max, { error: "tooLong" }).optional().default("");
 

@@ -5,6 +5,18 @@ import { guardedAction, submittedValues, type FormState } from "@/lib/actions/fo
 import { currentActor } from "@/lib/auth/current-actor";
 import { decideComplaint } from "@/lib/moderation/complaints";
 import { decideReport } from "@/lib/moderation/reports";
+import type { Result } from "@/lib/result";
+
+/** A decision's result as the form's state: field errors, a translated refusal, or done (the queue refreshes). */
+function decided(result: Result<unknown>, values: Record<string, string>): FormState {
+  if (!result.ok) {
+    return result.error === "invalid"
+      ? { status: "error", fieldErrors: result.fields, values }
+      : { status: "error", formError: `moderation.error_${result.error}`, values };
+  }
+  revalidatePath("/admin/reports");
+  return { status: "success" };
+}
 
 /** An admin decides on a report: kept, removed or restricted. */
 export async function decideReportAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -16,13 +28,7 @@ export async function decideReportAction(_previous: FormState, formData: FormDat
       note: values.note ?? "",
       ground: (values.ground || undefined) as never,
     });
-    if (!result.ok) {
-      return result.error === "invalid"
-        ? { status: "error", fieldErrors: result.fields, values }
-        : { status: "error", formError: `moderation.error_${result.error}`, values };
-    }
-    revalidatePath("/admin/reports");
-    return { status: "success" };
+    return decided(result, values);
   });
 }
 
@@ -35,12 +41,6 @@ export async function decideComplaintAction(_previous: FormState, formData: Form
       outcome: values.outcome as never,
       answer: values.answer ?? "",
     });
-    if (!result.ok) {
-      return result.error === "invalid"
-        ? { status: "error", fieldErrors: result.fields, values }
-        : { status: "error", formError: `moderation.error_${result.error}`, values };
-    }
-    revalidatePath("/admin/reports");
-    return { status: "success" };
+    return decided(result, values);
   });
 }
