@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/current-actor";
 import { guardedAction, submittedValues, type FormState } from "@/lib/actions/form-state";
 import { decideVerification, setExpertSuspension } from "@/lib/experts/vetting";
+import { RESTRICTION_GROUNDS } from "@/lib/moderation/rules";
 
 const checklistItems = ["identity", "siret", "insurance", "urssaf", "skills"] as const;
 
@@ -37,6 +38,7 @@ export async function expertSuspensionAction(_previous: FormState, formData: For
       profileId: values.profileId ?? "",
       reason: values.reason ?? "",
       suspend: values.intent === "suspend",
+      ground: RESTRICTION_GROUNDS.find((ground) => ground === values.ground),
     });
     if (!result.ok) {
       return result.error === "invalid"
