@@ -10,7 +10,7 @@ const errorKeys = { self: "admin.self", already: "admin.already", not_found: "ad
 export async function setSuspensionAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = submittedValues(formData);
   return guardedAction(formData, async () => {
-    const input = { userId: values.userId ?? "", reason: values.reason ?? "" };
+    const input = { userId: values.userId ?? "", reason: values.reason ?? "", ground: (values.ground || undefined) as never };
     const suspend = values.intent === "suspend";
     const result = suspend ? await suspendUser(await currentActor(), input) : await reinstateUser(await currentActor(), input);
     if (!result.ok) {

@@ -76,6 +76,9 @@ export default async function AdminPage({ searchParams }: { searchParams: PageSe
         <Link href="/admin/legal" className={buttonClasses("secondary")}>
           {t("legalLink")}
         </Link>
+        <Link href="/admin/reports" className={buttonClasses("secondary")}>
+          {t("reportsLink")}
+        </Link>
         <Link href="/admin/background" className={buttonClasses("secondary")}>
           {background("linkLabel")}
         </Link>

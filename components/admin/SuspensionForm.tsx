@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/Alert";
+import { GroundSelect } from "@/components/moderation/GroundSelect";
 import { Button } from "@/components/ui/Button";
 import { useFieldError } from "@/components/ui/FormErrorSummary";
 import { idleState, type FormState } from "@/lib/actions/form-state";
@@ -14,10 +15,11 @@ interface SuspensionFormProps {
   action: (s: FormState, f: FormData) => Promise<FormState>;
 }
 
-/** One row's suspend/reinstate control; the reason is required and goes to the audit log. */
+/** One row's suspend/reinstate control; the reason is required and goes to the audit log and, with the ground, to the statement of reasons. */
 export function SuspensionForm({ userId, email, suspended, action }: SuspensionFormProps) {
   const t = useTranslations("admin");
   const all = useTranslations();
+  const m = useTranslations("moderation");
   const [state, formAction, pending] = useActionState(action, idleState);
   const reasonError = useFieldError(state)("reason");
   const id = `reason-${userId}`;
@@ -38,6 +40,7 @@ export function SuspensionForm({ userId, email, suspended, action }: SuspensionF
           aria-describedby={reasonError ? `${id}-error` : undefined}
           className="min-h-11 w-48 rounded-md border border-stone-400 px-2 text-sm"
         />
+        {suspended ? null : <GroundSelect id={`ground-${userId}`} label={`${m("groundLabel")} (${email})`} defaultValue={state.values?.ground || "terms_conduct"} />}
         <Button type="submit" variant={suspended ? "secondary" : "danger"} disabled={pending}>
           {suspended ? t("reinstate") : t("suspend")}
         </Button>

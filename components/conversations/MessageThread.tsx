@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AttachmentList } from "@/components/attachments/AttachmentList";
 import type { AttachmentLink } from "@/lib/attachments/store";
+import { ReportLink } from "@/components/moderation/ReportLink";
 
 export interface ThreadMessage {
   id: string;
@@ -18,6 +19,10 @@ interface MessageThreadProps {
   otherSideReadAt: Date | null;
   viewerSide: "expert" | "client";
   organizationName: string;
+  /** Messages a moderation decision took down: shown as removed. */
+  removedIds: Set<string>;
+  /** The page's path, prefilled in the notice form of each message of the other side. */
+  reportFrom: string;
 }
 
 /**
@@ -25,8 +30,8 @@ interface MessageThreadProps {
  * markdown). Own messages stand apart by their label ("You"), their side and their border,
  * not by colour alone.
  */
-export async function MessageThread({ messages, otherSideReadAt, viewerSide, organizationName }: MessageThreadProps) {
-  const [t, format] = await Promise.all([getTranslations("conversation"), getFormatter()]);
+export async function MessageThread({ messages, otherSideReadAt, viewerSide, organizationName, removedIds, reportFrom }: MessageThreadProps) {
+  const [t, format, m] = await Promise.all([getTranslations("conversation"), getFormatter(), getTranslations("moderation")]);
   const lastOwn = messages.findLast((m) => m.mine);
   const readShown = lastOwn && otherSideReadAt && otherSideReadAt.getTime() >= lastOwn.createdAt.getTime() ? lastOwn.id : null;
   return (
@@ -55,8 +60,13 @@ export async function MessageThread({ messages, otherSideReadAt, viewerSide, org
                   <span aria-hidden="true"> · </span>
                   <time dateTime={message.createdAt.toISOString()}>{format.dateTime(message.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
                 </p>
-                <p className="whitespace-pre-wrap text-stone-900 [overflow-wrap:anywhere]">{message.body}</p>
-                <AttachmentList links={message.attachments} />
+                {removedIds.has(message.id) ? (
+                  <p className="italic text-stone-700">{m("messageRemoved")}</p>
+                ) : (
+                  <p className="whitespace-pre-wrap text-stone-900 [overflow-wrap:anywhere]">{message.body}</p>
+                )}
+                {removedIds.has(message.id) ? null : <AttachmentList links={message.attachments} />}
+                {message.mine || removedIds.has(message.id) ? null : <ReportLink type="message" id={message.id} from={reportFrom} />}
                 {readShown === message.id ? (
                   <p className="text-right text-sm font-medium text-brand-900">
                     <span aria-hidden="true">✓ </span>

@@ -25,14 +25,16 @@ const describedBy = (id: string, hint?: string, error?: string) =>
 
 interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, "id"> {
   name: string;
+  /** Needed when the same field name appears in several forms on one page. */
+  id?: string;
   label: string;
   hint?: string;
   error?: string;
   children: ReactNode;
 }
 
-export function SelectField({ name, label, hint, error, children, className = "", ...props }: SelectFieldProps) {
-  const id = `field-${name.replaceAll(".", "-")}`;
+export function SelectField({ name, id: idOverride, label, hint, error, children, className = "", ...props }: SelectFieldProps) {
+  const id = idOverride ?? `field-${name.replaceAll(".", "-")}`;
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
       <label htmlFor={id} className="text-sm font-semibold">
@@ -48,13 +50,15 @@ export function SelectField({ name, label, hint, error, children, className = ""
 
 interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id"> {
   name: string;
+  /** Needed when the same field name appears in several forms on one page. */
+  id?: string;
   label: string;
   hint?: string;
   error?: string;
 }
 
-export function TextAreaField({ name, label, hint, error, className = "", ...props }: TextAreaFieldProps) {
-  const id = `field-${name.replaceAll(".", "-")}`;
+export function TextAreaField({ name, id: idOverride, label, hint, error, className = "", ...props }: TextAreaFieldProps) {
+  const id = idOverride ?? `field-${name.replaceAll(".", "-")}`;
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
       <label htmlFor={id} className="text-sm font-semibold">

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { PublicReviews } from "@/lib/reviews/queries";
+import { ReportLink } from "@/components/moderation/ReportLink";
 import { RatingStars } from "./RatingStars";
 
 /**
@@ -7,7 +8,7 @@ import { RatingStars } from "./RatingStars";
  * reviews, then the latest comments, each signed with the first word of the organisation's
  * name and the month it was written.
  */
-export async function ExpertReviews({ reviews }: { reviews: PublicReviews }) {
+export async function ExpertReviews({ reviews, reportFrom }: { reviews: PublicReviews; reportFrom: string }) {
   const [t, format] = await Promise.all([getTranslations("reviews"), getFormatter()]);
   return (
     <section aria-labelledby="expert-reviews" className="rounded-lg border border-stone-200 bg-white p-6">
@@ -43,6 +44,7 @@ export async function ExpertReviews({ reviews }: { reviews: PublicReviews }) {
                         })}
                       </figcaption>
                     </figure>
+                    <ReportLink type="review" id={review.id} from={reportFrom} />
                   </li>
                 ))}
               </ul>

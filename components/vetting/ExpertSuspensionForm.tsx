@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { TextAreaField } from "@/components/experts/fields";
+import { GroundSelect } from "@/components/moderation/GroundSelect";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { FormErrorSummary, useFieldError } from "@/components/ui/FormErrorSummary";
@@ -26,6 +27,7 @@ export function ExpertSuspensionForm({ profileId, suspended, action }: ExpertSus
       <input type="hidden" name="profileId" value={profileId} />
       <input type="hidden" name="intent" value={suspended ? "reinstate" : "suspend"} />
       <TextAreaField name="reason" label={t("reason")} rows={3} defaultValue={state.values?.reason ?? ""} error={error("reason")} />
+      {suspended ? null : <GroundSelect id="field-ground" label={all("moderation.groundLabel")} defaultValue={state.values?.ground || "terms_conduct"} />}
       <Button type="submit" variant={suspended ? "secondary" : "danger"} disabled={pending} className="self-start">
         {suspended ? t("reinstate") : t("suspend")}
       </Button>

@@ -21,3 +21,4 @@ export * from "./einvoicing";
 export * from "./companies";
 export * from "./notifications";
 export * from "./legal";
+export * from "./moderation";

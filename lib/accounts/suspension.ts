@@ -7,10 +7,14 @@ import { requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { fieldErrors } from "@/lib/actions/field-errors";
 import { fail, ok, type Result } from "@/lib/result";
+import { groundSchema } from "@/lib/moderation/schemas";
+import { recordStatement } from "@/lib/moderation/statements";
 
 export const suspensionSchema = z.object({
   userId: z.uuid({ error: "required" }),
   reason: z.string().trim().min(5, { error: "reasonRequired" }).max(2000, { error: "tooLong" }),
+  /** The clause of the terms or the law relied on, for the statement of reasons (DSA art. 17). */
+  ground: groundSchema.optional().default("terms_conduct"),
 });
 
 export type SuspensionInput = z.input<typeof suspensionSchema>;
@@ -34,7 +38,7 @@ async function changeSuspension(
   const admin = requireRole(actor, "admin");
   const parsed = suspensionSchema.safeParse(input);
   if (!parsed.success) return fail("invalid", fieldErrors(parsed.error));
-  const { userId, reason } = parsed.data;
+  const { userId, reason, ground } = parsed.data;
   if (userId === admin.id) return fail("self");
   return db.transaction(async (tx) => {
     const [target] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
@@ -51,6 +55,7 @@ async function changeSuspension(
       toStatus: suspend ? "suspended" : "active",
       reason,
     });
+    if (suspend) await recordStatement(tx, admin, { userId, restriction: "account_suspended", subjectType: "user", subjectId: userId, facts: reason, ground });
     return ok(undefined);
   });
 }

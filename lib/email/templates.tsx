@@ -9,6 +9,7 @@ import ExpertDecisionEmail, { expertDecisionSubject, type ExpertDecisionEmailPro
 import InvitationEmail, { invitationSubject, type InvitationEmailProps } from "@/emails/InvitationEmail";
 import NewMessageEmail, { newMessageSubject, type NewMessageEmailProps } from "@/emails/NewMessageEmail";
 import ReviewEmail, { reviewSubject, type ReviewEmailProps } from "@/emails/ReviewEmail";
+import ModerationEmail, { moderationSubject, type ModerationEmailProps } from "@/emails/ModerationEmail";
 import SupportEventEmail, { supportEventSubject, type SupportEventEmailProps } from "@/emails/SupportEventEmail";
 import SignInEmail, { signInSubject, type SignInEmailProps } from "@/emails/SignInEmail";
 import Dac7Email, { dac7Subject, type Dac7EmailProps } from "@/emails/Dac7Email";
@@ -96,6 +97,13 @@ export const emailTemplates = {
     sensitive: false,
     notification: { category: "messages" },
   } satisfies TemplateDefinition<NewMessageEmailProps>,
+  "moderation-event": {
+    subject: moderationSubject,
+    element: (props) => <ModerationEmail {...props} />,
+    sensitive: false,
+    // Statements of reasons and answers to notices are owed: not an email one can turn off.
+    notification: { category: "security" },
+  } satisfies TemplateDefinition<ModerationEmailProps>,
   "support-event": {
     subject: supportEventSubject,
     element: (props) => <SupportEventEmail {...props} />,

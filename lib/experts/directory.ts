@@ -34,7 +34,11 @@ export type DirectoryFilters = z.output<typeof directoryFiltersSchema>;
  * in French on name, headline, bio and skills, plus skill matches), paginated.
  */
 export async function searchExperts(filters: DirectoryFilters) {
-  const conditions: SQL[] = [eq(expertProfiles.status, "verified")];
+  // A profile a moderation decision removed or restricted leaves the public directory.
+  const conditions: SQL[] = [
+    eq(expertProfiles.status, "verified"),
+    sql`not exists (select 1 from moderated_content m where m.target_type = 'expert' and m.target_id = ${expertProfiles.id})`,
+  ];
   const q = filters.q;
   const tsQuery = q ? sql`plainto_tsquery('french', ${q})` : null;
   const document = sql`to_tsvector('french', ${expertProfiles.searchText})`;
@@ -129,6 +133,7 @@ export async function getPublicExpert(slug: string) {
     db.select({ kind: evidenceFiles.kind, issuedOn: evidenceFiles.issuedOn }).from(evidenceFiles).where(eq(evidenceFiles.profileId, profile.id)),
   ]);
   return {
+    id: profile.id,
     slug: profile.slug,
     displayName: profile.displayName,
     headline: profile.headline,

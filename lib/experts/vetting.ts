@@ -14,6 +14,8 @@ import { applyProfileChanges, openChangeRequest } from "./profile-changes";
 import { decisionSchema, type DecisionInput } from "./schemas";
 import { nextVerificationStatus, type VerificationEvent } from "./verification-machine";
 import { appUrl } from "@/lib/http/app-url";
+import { recordStatement } from "@/lib/moderation/statements";
+import type { RestrictionGround } from "@/db/schema";
 
 export type SubmitError = "incomplete" | "illegal_transition";
 
@@ -65,6 +67,7 @@ async function applyDecision(
   target: { profile: ExpertProfile; email: string; locale: "fr" | "en" },
   event: VerificationEvent,
   reason: string | null,
+  ground: RestrictionGround = event === "suspend" ? "terms_conduct" : "terms_vetting",
 ): Promise<Result<void, "illegal_transition">> {
   const { profile } = target;
   const next = nextVerificationStatus(profile.status, event);
@@ -88,6 +91,10 @@ async function applyDecision(
     toStatus: next,
     reason,
   });
+  if (event === "reject" || event === "suspend") {
+    const restriction = event === "reject" ? "profile_refused" : "profile_suspended";
+    await recordStatement(tx, admin, { userId: profile.userId, restriction, subjectType: "expert_profile", subjectId: profile.id, facts: reason ?? "", ground });
+  }
   const decision: ExpertDecision = event === "reinstate" ? "reinstated" : (next as ExpertDecision);
   await sendEmail(tx, {
     template: "expert-decision",
@@ -188,7 +195,7 @@ export async function decideVerification(actor: Actor | null, input: DecisionInp
 /** An admin suspends a verified expert (hidden from the directory, sessions ended) or reinstates one. */
 export async function setExpertSuspension(
   actor: Actor | null,
-  input: { profileId: string; reason: string; suspend: boolean },
+  input: { profileId: string; reason: string; suspend: boolean; ground?: RestrictionGround },
 ): Promise<Result<void, DecideError>> {
   const admin = requireRole(actor, "admin");
   const reason = input.reason.trim();
@@ -196,7 +203,7 @@ export async function setExpertSuspension(
   return db.transaction(async (tx) => {
     const target = await lockProfile(tx, input.profileId);
     if (!target) return fail("not_found");
-    const result = await applyDecision(tx, admin, target, input.suspend ? "suspend" : "reinstate", reason);
+    const result = await applyDecision(tx, admin, target, input.suspend ? "suspend" : "reinstate", reason, input.ground);
     if (!result.ok) return result;
     if (input.suspend) await tx.delete(sessions).where(eq(sessions.userId, target.profile.userId));
     return ok(undefined);

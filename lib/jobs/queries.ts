@@ -60,7 +60,8 @@ async function softwareOf(jobIds: string[]) {
 
 /** The public job board: open jobs only, French full-text search (title above description), filters, pages. */
 export async function searchJobs(filters: JobFilters) {
-  const conditions: SQL[] = [eq(jobs.status, "open")];
+  // A need a moderation decision removed or restricted leaves the public board.
+  const conditions: SQL[] = [eq(jobs.status, "open"), sql`not exists (select 1 from moderated_content m where m.target_type = 'job' and m.target_id = ${jobs.id})`];
   const query = filters.q ? sql`websearch_to_tsquery('french', ${filters.q})` : null;
   if (query) conditions.push(sql`${jobs.search} @@ ${query}`);
   if (filters.kind) conditions.push(eq(jobs.kind, filters.kind));

@@ -6,6 +6,7 @@ import { currentActor } from "@/lib/auth/current-actor";
 import { guardedAction, submittedValues, type FormState } from "@/lib/actions/form-state";
 import { VETTING_CHECKLIST } from "@/lib/experts/vetting-checklist";
 import { decideVerification, setExpertSuspension } from "@/lib/experts/vetting";
+import { RESTRICTION_GROUNDS } from "@/lib/moderation/rules";
 
 export async function decideVerificationAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = submittedValues(formData);
@@ -36,6 +37,7 @@ export async function expertSuspensionAction(_previous: FormState, formData: For
       profileId: values.profileId ?? "",
       reason: values.reason ?? "",
       suspend: values.intent === "suspend",
+      ground: RESTRICTION_GROUNDS.find((ground) => ground === values.ground),
     });
     if (!result.ok) {
       return result.error === "invalid"

@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { db } from "@/db/client";
+import { ReportLink } from "@/components/moderation/ReportLink";
+import { currentActor } from "@/lib/auth/current-actor";
+import { hiddenByModeration, hiddenIds } from "@/lib/moderation/visibility";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { ExpertLinkList, ExpertReferences, ExpertSkills } from "@/components/experts/ExpertProfileSections";
@@ -15,7 +19,11 @@ import { getPublicReviews } from "@/lib/reviews/queries";
 type Props = { params: Promise<{ slug: string }> };
 
 /** One database read per request, shared by generateMetadata and the page. */
-const loadExpert = cache((slug: string) => getPublicExpert(slug));
+const loadExpert = cache(async (slug: string) => {
+  const expert = await getPublicExpert(slug);
+  if (expert && (await hiddenByModeration(db, await currentActor(), "expert", expert.id))) return null;
+  return expert;
+});
 
 const sectionClass = "rounded-lg border border-stone-200 bg-white p-6";
 const titleClass = "text-xl font-semibold text-stone-900";
@@ -52,7 +60,10 @@ export default async function ExpertPage({ params }: Props) {
   const expert = await loadExpert(slug);
   if (!expert) notFound();
   const [t, format, locale] = await Promise.all([getTranslations("directory"), getFormatter(), getLocale()]);
+  const actor = await currentActor();
   const reviews = await getPublicReviews({ slug });
+  const hiddenReviews = await hiddenIds(db, actor, "review", reviews.latest.map((review) => review.id));
+  reviews.latest = reviews.latest.filter((review) => !hiddenReviews.has(review.id));
 
   const rate = formatDailyRate(format, expert.dailyRateCents);
   const area = [format.list(departementNames(expert.departments), { type: "conjunction" }), expert.remoteOk ? t("remote") : ""]
@@ -80,6 +91,9 @@ export default async function ExpertPage({ params }: Props) {
             <VerifiedBadge label={verifiedLabel} />
           </p>
           {expert.headline ? <p className="max-w-2xl text-lg text-stone-700">{expert.headline}</p> : null}
+          <p>
+            <ReportLink type="expert" id={expert.id} from={`/experts/${slug}`} />
+          </p>
         </div>
       </header>
 
@@ -129,7 +143,7 @@ export default async function ExpertPage({ params }: Props) {
       {expert.links ? <ExpertLinkList links={expert.links} /> : null}
       <ExpertReferences references={expert.references} />
 
-      <ExpertReviews reviews={reviews} />
+      <ExpertReviews reviews={reviews} reportFrom={`/experts/${slug}`} />
     </div>
   );
 }

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { db } from "@/db/client";
+import { ReportLink } from "@/components/moderation/ReportLink";
+import { hiddenByModeration } from "@/lib/moderation/visibility";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { excerpt } from "@/components/jobs/job-format";
@@ -50,7 +53,13 @@ async function expertBidSection(jobId: string, open: boolean) {
 type Props = { params: Promise<{ id: string }>; searchParams: PageSearchParams };
 
 /** One database read per request, shared by generateMetadata and the page. */
-const loadJob = cache(async (id: string) => getJobForViewer(await currentActor(), id));
+const loadJob = cache(async (id: string) => {
+  const actor = await currentActor();
+  const view = await getJobForViewer(actor, id);
+  // Content a moderation decision took down stays visible to its organisation (and admins).
+  if (view && !view.isMember && (await hiddenByModeration(db, actor, "job", view.job.id))) return null;
+  return view;
+});
 
 const sectionClass = "rounded-lg border border-stone-200 bg-white p-6";
 const titleClass = "text-xl font-semibold text-stone-900";
@@ -80,6 +89,11 @@ export default async function JobPage({ params, searchParams }: Props) {
 
       <header className="flex flex-col gap-3">
         <h1 className="text-3xl font-bold tracking-tight text-stone-900">{job.title}</h1>
+        {view.isMember ? null : (
+          <p>
+            <ReportLink type="job" id={job.id} from={`/jobs/${job.id}`} />
+          </p>
+        )}
         {job.status !== "open" || job.personalData ? (
           <p className="flex flex-wrap gap-2">
             {job.status !== "open" ? (

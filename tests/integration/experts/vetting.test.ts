@@ -137,7 +137,8 @@ describe("admin decisions", () => {
     expect(await db.select().from(sessions).where(eq(sessions.userId, actor.id))).toHaveLength(0);
     expect((await setExpertSuspension(admin, { profileId, reason: "Plainte classée sans suite.", suspend: false })).ok).toBe(true);
     expect(await statusOf(profileId)).toBe("verified");
-    expect((await mailsTo(actor.email)).map((m) => m.template)).toEqual(["expert-decision", "expert-decision", "expert-decision"]);
+    // approval, suspension with its statement of reasons (DSA art. 17), reinstatement
+    expect((await mailsTo(actor.email)).map((m) => m.template).sort()).toEqual(["expert-decision", "expert-decision", "expert-decision", "moderation-event"]);
   });
 
   it("shows the queue oldest first, its size and the median wait", async () => {

@@ -16,6 +16,7 @@ import { EXPERT_ACTIONS } from "./access/experts";
 import { JOB_ACTIONS } from "./access/jobs";
 import { NOTIFICATION_ACTIONS } from "./access/notifications";
 import { LEGAL_ACTIONS } from "./access/legal";
+import { MODERATION_ACTIONS } from "./access/moderation";
 import { SECOND_FACTOR_ACTIONS } from "./access/second-factor";
 import { SUPPORT_ACTIONS } from "./access/support";
 import type { ActionAccess } from "./access/types";
@@ -32,6 +33,7 @@ export const ACTIONS: Record<string, ActionAccess> = {
   ...JOB_ACTIONS,
   ...NOTIFICATION_ACTIONS,
   ...LEGAL_ACTIONS,
+  ...MODERATION_ACTIONS,
   ...SECOND_FACTOR_ACTIONS,
   ...SUPPORT_ACTIONS,
 };

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { db } from "@/db/client";
+import { hiddenIds } from "@/lib/moderation/visibility";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { BidDetails } from "@/components/bids/BidDetails";
 import { MessageForm } from "@/components/conversations/MessageForm";
@@ -99,7 +101,14 @@ export default async function ConversationPage({ params }: Props) {
         </details>
       </section>
 
-      <MessageThread messages={view.messages} otherSideReadAt={view.otherSideReadAt} viewerSide={side} organizationName={bid.organizationName} />
+      <MessageThread
+        messages={view.messages}
+        otherSideReadAt={view.otherSideReadAt}
+        viewerSide={side}
+        organizationName={bid.organizationName}
+        removedIds={await hiddenIds(db, actor, "message", view.messages.map((message) => message.id))}
+        reportFrom={`/jobs/${id}/bids/${bidId}`}
+      />
 
       {view.canWrite ? <MessageForm bidId={bid.id} maxLength={MESSAGE_MAX_LENGTH} action={postMessageAction} /> : <Alert tone="info">{t("readOnly")}</Alert>}
     </div>

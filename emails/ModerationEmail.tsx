@@ -1,0 +1,46 @@
+import { Button, Text } from "@react-email/components";
+import type { AppLocale } from "@/lib/i18n/locale";
+import { translator } from "@/lib/i18n/translator";
+import { buttonStyle, EmailLayout } from "./components/EmailLayout";
+
+/** To a reporter: `report_received`, `report_decided`. To an affected person: `statement`, `complaint_received`, `complaint_decided`. */
+export type ModerationEvent = "report_received" | "report_decided" | "statement" | "complaint_received" | "complaint_decided";
+
+export interface ModerationEmailProps {
+  locale: AppLocale;
+  event: ModerationEvent;
+  /** The decision's outcome key (report outcome, restriction kind or complaint outcome). */
+  outcome: string | null;
+  /** The admin's reasons, as written. */
+  note: string | null;
+  url: string | null;
+}
+
+export function moderationSubject({ locale, event }: ModerationEmailProps): string {
+  return translator(locale, "emails.moderation")(`${event}.subject`);
+}
+
+export default function ModerationEmail({
+  locale = "fr",
+  event = "statement",
+  outcome = "account_suspended",
+  note = "Annonces trompeuses répétées malgré deux avertissements.",
+  url = "http://localhost:3000/decisions/00000000-0000-4000-8000-000000000000",
+}: ModerationEmailProps) {
+  const t = translator(locale, "emails.moderation");
+  const outcomes = translator(locale, "moderation.outcome");
+  const common = translator(locale, "emails.common");
+  return (
+    <EmailLayout lang={locale} preview={moderationSubject({ locale, event, outcome, note, url })} heading={t(`${event}.heading`)} footer={common("footer")}>
+      <Text>{t(`${event}.body`)}</Text>
+      {outcome ? <Text>{t("outcome", { outcome: outcomes(outcome) })}</Text> : null}
+      {note ? <Text style={{ whiteSpace: "pre-line" }}>{note}</Text> : null}
+      {event === "statement" ? <Text>{t("redress")}</Text> : null}
+      {url ? (
+        <Button href={url} style={buttonStyle}>
+          {t("button")}
+        </Button>
+      ) : null}
+    </EmailLayout>
+  );
+}

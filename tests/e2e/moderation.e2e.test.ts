@@ -1,0 +1,132 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import type { Page } from "playwright-core";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { demoAccounts } from "@/db/seed/seed";
+import { SignInFlow } from "./pages/SignInFlow";
+import { baseUrl, e2eEnabled, launchBrowserPerFile, newVisitor, type Visitor } from "./support/browser";
+
+launchBrowserPerFile();
+
+let sql: postgres.Sql;
+beforeAll(() => {
+  if (e2eEnabled) sql = postgres(inject("e2eDatabaseUrl"), { max: 1, onnotice: () => {} });
+});
+afterAll(async () => {
+  await sql?.end();
+});
+
+/** A second admin, signed in the way tests/e2e/security/sessions.ts does: a session row that passed the second factor. */
+async function secondAdmin(locale: "fr-FR" | "en-US"): Promise<Visitor> {
+  const [admin] = await sql<{ id: string }[]>`
+    insert into users (email, name, role, email_verified) values (${`second-admin-${randomBytes(4).toString("hex")}@example.test`}, 'Sabine Seconde', 'admin', now()) returning id`;
+  const token = randomUUID();
+  await sql`insert into sessions (session_token, user_id, expires, second_factor_method, second_factor_at) values (${token}, ${admin!.id}, now() + interval '2 hours', 'totp', now())`;
+  const visitor = await newVisitor(locale);
+  await visitor.context.addCookies([{ name: "authjs.session-token", value: token, url: baseUrl }]);
+  return visitor;
+}
+
+/** Opens the newest email to `email` in the demo mailbox. */
+async function openLatestEmail(page: Page, email: string) {
+  await page.goto(`${baseUrl}/dev/mailbox?to=${encodeURIComponent(email)}`);
+  await page.locator("table tbody tr").first().getByRole("link").first().click();
+  return page.frameLocator("iframe");
+}
+
+describe.skipIf(!e2eEnabled)("moderation (DSA)", () => {
+  it("a visitor reports a need in French; an admin decides in English; the reporter is told", async () => {
+    const [job] = await sql<{ id: string }[]>`select id from jobs where status <> 'draft' order by created_at limit 1`;
+    const visitor = await newVisitor("fr-FR");
+    await visitor.page.goto(`${baseUrl}/jobs/${job!.id}`);
+    await visitor.page.getByRole("link", { name: "Signaler ce contenu : besoin" }).click();
+    await visitor.page.getByRole("heading", { name: "Signaler un contenu" }).waitFor();
+    // Refused with clear messages, nothing typed lost.
+    await visitor.page.getByLabel(/Pourquoi ce contenu/).fill("Trop court");
+    await visitor.page.getByRole("button", { name: "Envoyer le signalement" }).click();
+    await visitor.page.getByText("Cochez la déclaration de bonne foi").first().waitFor();
+    expect(await visitor.page.getByLabel(/Pourquoi ce contenu/).inputValue()).toBe("Trop court");
+    expect(await visitor.page.getByLabel(/Où exactement/).inputValue()).toBe(`/jobs/${job!.id}`);
+    await visitor.screenshot("60-report-form-errors-fr");
+    await visitor.page.getByLabel("Motif").selectOption("fraud");
+    await visitor.page.getByLabel(/Pourquoi ce contenu/).fill("L'annonce demande un acompte par virement hors plateforme, c'est une escroquerie.");
+    await visitor.page.getByLabel("Votre nom").fill("Rita Signalante");
+    await visitor.page.getByLabel("Votre adresse e-mail").fill("rita.signalante@example.test");
+    await visitor.page.getByLabel(/Je déclare de bonne foi/).check();
+    await visitor.screenshot("61-report-form-fr");
+    await visitor.page.getByRole("button", { name: "Envoyer le signalement" }).click();
+    await visitor.page.getByRole("heading", { name: "Signalement envoyé" }).waitFor();
+
+    const admin = await newVisitor("en-US");
+    await new SignInFlow(admin.page).signIn(demoAccounts.admin.email, "/admin/reports");
+    await admin.page.waitForURL(/\/admin\/reports/);
+    const card = admin.page.getByRole("article").filter({ hasText: "rita.signalante@example.test" });
+    await card.getByText("c'est une escroquerie").waitFor();
+    await card.getByText("Content in context").waitFor();
+    await admin.screenshot("62-admin-reports-en");
+    await card.getByLabel("Decision", { exact: true }).selectOption("kept");
+    await card.getByLabel(/^Reasons/).fill("The deposit is the first milestone, paid through the platform's escrow.");
+    await card.getByRole("button", { name: "Record the decision" }).click();
+    await admin.page.getByText("rita.signalante@example.test").waitFor({ state: "detached" });
+
+    const email = await openLatestEmail(visitor.page, "rita.signalante@example.test");
+    await email.getByText("Décision : contenu maintenu").waitFor();
+    await email.getByText("paid through the platform's escrow").waitFor();
+    await visitor.context.close();
+    await admin.context.close();
+  });
+
+  it("a suspended person contests in French through the emailed link; the deciding admin may not answer; a second admin reverses it", async () => {
+    const address = `contested-${randomBytes(4).toString("hex")}@example.test`;
+    await sql`insert into users (email, name, role, email_verified) values (${address}, 'Camille Contestataire', 'client', now())`;
+
+    const admin = await newVisitor("en-US");
+    await new SignInFlow(admin.page).signIn(demoAccounts.admin.email, "/admin");
+    const row = admin.page.getByRole("row").filter({ hasText: address });
+    await row.getByRole("button", { name: "Suspend" }).click();
+    await row.getByText("Explain the reason in a few words").waitFor();
+    await row.getByLabel(/Reason/).fill("Annonces trompeuses répétées");
+    await row.getByRole("button", { name: "Suspend" }).click();
+    await row.getByText("Account suspended").waitFor();
+
+    const person = await newVisitor("fr-FR");
+    const email = await openLatestEmail(person.page, address);
+    await email.getByText("Annonces trompeuses répétées").waitFor();
+    await email.getByRole("link", { name: "Voir la décision" }).waitFor();
+    await person.page.getByTestId("email-link").filter({ hasText: "/decisions/" }).first().click();
+    await person.page.waitForURL(/\/decisions\/[0-9a-f-]+\?key=/);
+    await person.page.getByRole("heading", { name: "Exposé des motifs" }).waitFor();
+    await person.page.getByText("compte suspendu").waitFor();
+    await person.page.getByText("Non : décision prise par une personne").waitFor();
+    await person.screenshot("63-decision-fr");
+    await person.page.getByLabel("Votre réclamation").fill("Ces annonces n'étaient pas trompeuses : les prix affichés sont ceux du devis signé.");
+    await person.page.getByRole("button", { name: "Envoyer la réclamation" }).click();
+    await person.page.getByText(/Réclamation envoyée le/).waitFor();
+
+    // The admin who suspended may not decide the complaint.
+    await admin.page.goto(`${baseUrl}/admin/reports`);
+    const complaint = admin.page.getByRole("article").filter({ hasText: "les prix affichés sont ceux du devis signé" });
+    await complaint.getByLabel("Outcome").selectOption("reversed");
+    await complaint.getByLabel("Reasoned answer").fill("The quotes match the published prices.");
+    await complaint.getByRole("button", { name: "Decide the complaint" }).click();
+    await complaint.getByText("A different admin than the one who took the decision must decide this complaint.").first().waitFor();
+    expect(await complaint.getByLabel("Reasoned answer").inputValue()).toBe("The quotes match the published prices.");
+
+    const second = await secondAdmin("fr-FR");
+    await second.page.goto(`${baseUrl}/admin/reports`);
+    const again = second.page.getByRole("article").filter({ hasText: "les prix affichés sont ceux du devis signé" });
+    await again.getByLabel("Issue").selectOption("reversed");
+    await again.getByLabel("Réponse motivée").fill("Les devis signés confirment les prix publiés : la suspension est levée.");
+    await second.screenshot("64-admin-complaint-fr");
+    await again.getByRole("button", { name: "Trancher la réclamation" }).click();
+    await again.waitFor({ state: "detached" });
+
+    const [after] = await sql<{ suspended_at: Date | null }[]>`select suspended_at from users where email = ${address}`;
+    expect(after?.suspended_at).toBeNull();
+    await person.page.reload();
+    await person.page.getByText(/Cette décision a été annulée le/).waitFor();
+    await person.page.getByText("la suspension est levée").waitFor();
+    await person.screenshot("65-decision-reversed-fr");
+    for (const v of [admin, person, second]) await v.context.close();
+  });
+});
