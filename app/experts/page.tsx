@@ -9,6 +9,7 @@ import { PageHeading } from "@/components/ui/PageHeading";
 import { directoryFiltersSchema, searchExperts } from "@/lib/experts/directory";
 import { listCatalog } from "@/lib/experts/queries";
 import { departements } from "@/lib/geo/departements";
+import { COUNT_CAP } from "@/lib/search/text-query";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 
 
@@ -26,7 +27,8 @@ export default async function ExpertsDirectoryPage({ searchParams }: { searchPar
       <PageHeading title={t("title")} lead={t("lead")} />
       <DirectoryFilters filters={filters} catalog={catalog} departements={departements} />
       <section aria-labelledby="directory-count">
-        <p id="directory-count" className="text-lg font-semibold text-stone-900">{t("count", { count: results.total })}</p>
+        <p id="directory-count" className="text-lg font-semibold text-stone-900">{results.totalCapped ? t("countCapped", { cap: COUNT_CAP }) : t("count", { count: results.total })}</p>
+        {results.fuzzy && filters.q ? <p className="mt-2 text-stone-800">{t("fuzzy", { q: filters.q })}</p> : null}
         {results.total === 0 ? (
           <p className="mt-4 max-w-2xl text-stone-800">{t("empty")}</p>
         ) : results.experts.length === 0 ? (

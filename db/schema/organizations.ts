@@ -18,7 +18,7 @@ export const organizations = pgTable("organizations", {
   country: text("country").notNull().default("FR"),
   createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [index().on(t.createdById)]);
 
 export const organizationMembers = pgTable(
   "organization_members",
@@ -53,7 +53,7 @@ export const organizationInvitations = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.organizationId)],
+  (t) => [index().on(t.invitedById), index().on(t.organizationId)],
 );
 
 export type Organization = typeof organizations.$inferSelect;

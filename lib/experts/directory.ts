@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { catalogSoftware, evidenceFiles, expertProfiles, expertReferences, expertSkills, serviceKind } from "@/db/schema";
 import { isDepartementCode } from "@/lib/geo/departements";
+import { cappedCount, countResult, frenchTextQuery, RANK_CANDIDATES } from "@/lib/search/text-query";
 import { todayIso, urssafState } from "./completeness";
 
 export const PAGE_SIZE = 12;
@@ -29,20 +30,28 @@ export const directoryFiltersSchema = z.object({
 
 export type DirectoryFilters = z.output<typeof directoryFiltersSchema>;
 
-/**
- * The public directory: verified experts only, filtered, ranked by relevance (full-text match
- * in French on name, headline, bio and skills, plus skill matches), paginated.
- */
-export async function searchExperts(filters: DirectoryFilters) {
-  const conditions: SQL[] = [eq(expertProfiles.status, "verified")];
-  const q = filters.q;
-  const tsQuery = q ? sql`plainto_tsquery('french', ${q})` : null;
-  const document = sql`to_tsvector('french', ${expertProfiles.searchText})`;
-  if (q && tsQuery) {
-    conditions.push(sql`(${document} @@ ${tsQuery} or exists (
-      select 1 from expert_skills s join catalog_software c on c.id = s.software_id
-      where s.profile_id = ${expertProfiles.id} and (c.name ilike ${`%${q}%`} or c.slug = ${q.toLowerCase()})))`);
-  }
+const directoryColumns = {
+  id: expertProfiles.id,
+  slug: expertProfiles.slug,
+  displayName: expertProfiles.displayName,
+  headline: expertProfiles.headline,
+  dailyRateCents: expertProfiles.dailyRateCents,
+  departments: expertProfiles.departments,
+  remoteOk: expertProfiles.remoteOk,
+  serviceKinds: expertProfiles.serviceKinds,
+  verifiedAt: expertProfiles.verifiedAt,
+  /** The six best skills, in one sub-select (no extra round trip per page). */
+  skills: sql<string[]>`array(select c.name from expert_skills s join catalog_software c on c.id = s.software_id
+    where s.profile_id = ${expertProfiles.id} order by s.level desc, c.name limit 6)`,
+};
+
+/** The same expression as the partial index expert_profiles_verified_search_idx, so that it serves the search. */
+const searchDocument = sql`to_tsvector('french', ${expertProfiles.searchText})`;
+
+/** The directory's filters other than the text: verified experts, software, kind, place, rate. */
+function filterConditions(filters: DirectoryFilters): SQL[] {
+  // Literal 'verified' (not a parameter) so that the partial indexes serve every plan.
+  const conditions: SQL[] = [sql`${expertProfiles.status} = 'verified'`];
   if (filters.software) {
     conditions.push(sql`exists (select 1 from expert_skills s join catalog_software c on c.id = s.software_id
       where s.profile_id = ${expertProfiles.id} and c.slug = ${filters.software})`);
@@ -56,52 +65,71 @@ export async function searchExperts(filters: DirectoryFilters) {
     conditions.push(eq(expertProfiles.remoteOk, true));
   }
   if (filters.maxRate) conditions.push(sql`${expertProfiles.dailyRateCents} <= ${filters.maxRate * 100}`);
+  return conditions;
+}
 
+/** The directory's search, unexecuted: one page of rows and the capped count (see searchExperts). */
+export function expertSearchQueries(filters: DirectoryFilters) {
+  const conditions = filterConditions(filters);
+  const query = filters.q ? frenchTextQuery(filters.q) : null;
+  if (query) conditions.push(sql`${searchDocument} @@ ${query}`);
   const where = and(...conditions);
-  const relevance = tsQuery
-    ? sql<number>`ts_rank(${document}, ${tsQuery}) + coalesce((select sum(s.level) * 0.2 from expert_skills s join catalog_software c
-        on c.id = s.software_id where s.profile_id = ${expertProfiles.id} and (c.name ilike ${`%${q}%`} or c.slug = ${q?.toLowerCase()})), 0)`
-    : sql<number>`0::real`;
-
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        id: expertProfiles.id,
-        slug: expertProfiles.slug,
-        displayName: expertProfiles.displayName,
-        headline: expertProfiles.headline,
-        dailyRateCents: expertProfiles.dailyRateCents,
-        departments: expertProfiles.departments,
-        remoteOk: expertProfiles.remoteOk,
-        serviceKinds: expertProfiles.serviceKinds,
-        verifiedAt: expertProfiles.verifiedAt,
-        relevance,
-      })
+  const offset = (filters.page - 1) * PAGE_SIZE;
+  let rows;
+  if (query) {
+    // Relevance (text rank plus the level of matching skills) ranks a bounded set: the most recently verified matches.
+    const candidates = db
+      .select({ id: sql<string>`${expertProfiles.id}`.as("candidate_id") })
       .from(expertProfiles)
       .where(where)
+      .orderBy(desc(expertProfiles.verifiedAt), expertProfiles.id)
+      .limit(RANK_CANDIDATES + offset)
+      .as("candidates");
+    const relevance = sql`ts_rank(${searchDocument}, ${query}) + coalesce((select sum(s.level) * 0.2 from expert_skills s
+      join catalog_software c on c.id = s.software_id where s.profile_id = ${expertProfiles.id}
+      and to_tsvector('french', c.name || ' ' || c.slug) @@ ${query}), 0)`;
+    rows = db
+      .select(directoryColumns)
+      .from(candidates)
+      .innerJoin(expertProfiles, eq(expertProfiles.id, candidates.id))
       .orderBy(desc(relevance), desc(expertProfiles.verifiedAt), expertProfiles.id)
       .limit(PAGE_SIZE)
-      .offset((filters.page - 1) * PAGE_SIZE),
-    db.select({ count: sql<number>`count(*)::int` }).from(expertProfiles).where(where),
-  ]);
+      .offset(offset);
+  } else {
+    rows = db.select(directoryColumns).from(expertProfiles).where(where).orderBy(desc(expertProfiles.verifiedAt), expertProfiles.id).limit(PAGE_SIZE).offset(offset);
+  }
+  return { rows, count: sql`select ${cappedCount(sql`from ${expertProfiles} where ${where}`)} as count` };
+}
 
-  const skills = rows.length
-    ? await db
-        .select({ profileId: expertSkills.profileId, name: catalogSoftware.name, level: expertSkills.level })
-        .from(expertSkills)
-        .innerJoin(catalogSoftware, eq(catalogSoftware.id, expertSkills.softwareId))
-        .where(inArray(expertSkills.profileId, rows.map((r) => r.id)))
-        .orderBy(desc(expertSkills.level), catalogSoftware.name)
-    : [];
-  const count = Number(total?.count ?? 0);
+/**
+ * The public directory: verified experts only, filtered, ranked by relevance (French full-text
+ * match on name, headline, bio and skills, the last word as a prefix, plus skill levels), a
+ * count that stops at COUNT_CAP. When the full-text search finds nothing, trigram similarity
+ * finds near spellings ("nexcloud").
+ */
+export async function searchExperts(filters: DirectoryFilters) {
+  const { rows, count } = expertSearchQueries(filters);
+  const [found, [counted]] = await Promise.all([rows, db.execute<{ count: number }>(count)]);
+  let list = found;
+  let fuzzy = false;
+  if (filters.q && found.length === 0 && filters.page === 1) {
+    list = await db
+      .select(directoryColumns)
+      .from(expertProfiles)
+      .where(and(...filterConditions(filters), sql`${filters.q} <% ${expertProfiles.searchText}`))
+      .orderBy(desc(sql`word_similarity(${filters.q}, ${expertProfiles.searchText})`), desc(expertProfiles.verifiedAt))
+      .limit(PAGE_SIZE);
+    fuzzy = list.length > 0;
+  }
+  const { total, totalCapped } = countResult(fuzzy ? list.length : Number(counted?.count ?? 0));
   return {
-    total: count,
+    total,
+    totalCapped,
+    /** The results are near spellings of the words typed, not matches. */
+    fuzzy,
     page: filters.page,
-    pages: Math.max(1, Math.ceil(count / PAGE_SIZE)),
-    experts: rows.map(({ relevance: _relevance, ...row }) => ({
-      ...row,
-      skills: skills.filter((s) => s.profileId === row.id).slice(0, 6).map((s) => s.name),
-    })),
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    experts: list,
   };
 }
 

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { isAdmin, requireRole } from "@/lib/auth/policy";
 import { isDepartementCode } from "@/lib/geo/departements";
 import { isUuidLike } from "@/lib/ids";
+import { cappedCount, countResult, frenchTextQuery, RANK_CANDIDATES } from "@/lib/search/text-query";
 
 export const JOBS_PAGE_SIZE = 20;
 
@@ -58,11 +59,13 @@ async function softwareOf(jobIds: string[]) {
     .orderBy(catalogSoftware.name);
 }
 
-/** The public job board: open jobs only, French full-text search (title above description), filters, pages. */
-export async function searchJobs(filters: JobFilters) {
-  const conditions: SQL[] = [eq(jobs.status, "open")];
-  const query = filters.q ? sql`websearch_to_tsquery('french', ${filters.q})` : null;
-  if (query) conditions.push(sql`${jobs.search} @@ ${query}`);
+/** The software names of a job, in one sub-select (no extra round trip per page). */
+const softwareNames = sql<string[]>`array(select c.name from job_software s join catalog_software c on c.id = s.software_id where s.job_id = ${jobs.id} order by c.name)`;
+
+/** The board's filters other than the text: open jobs, kind, software, place, budget, date. */
+function filterConditions(filters: JobFilters): SQL[] {
+  // Literal 'open' (not a parameter) so that the partial indexes on open jobs serve every plan.
+  const conditions: SQL[] = [sql`${jobs.status} = 'open'`];
   if (filters.kind) conditions.push(eq(jobs.kind, filters.kind));
   if (filters.software) {
     conditions.push(sql`exists (select 1 from job_software s join catalog_software c on c.id = s.software_id where s.job_id = ${jobs.id} and c.slug = ${filters.software})`);
@@ -75,25 +78,68 @@ export async function searchJobs(filters: JobFilters) {
     conditions.push(sql`(coalesce(${jobs.budgetMaxCents}, 0) >= ${cents} or coalesce(${jobs.dailyRateCapCents}, 0) >= ${cents})`);
   }
   if (filters.postedWithinDays) conditions.push(sql`${jobs.publishedAt} >= now() - make_interval(days => ${filters.postedWithinDays})`);
+  return conditions;
+}
+
+/** The job board's search, unexecuted: one page of rows and the capped count (see searchJobs). */
+export function jobSearchQueries(filters: JobFilters) {
+  const conditions = filterConditions(filters);
+  const query = filters.q ? frenchTextQuery(filters.q) : null;
+  if (query) conditions.push(sql`${jobs.search} @@ ${query}`);
   const where = and(...conditions);
-  const rank = query ? sql<number>`ts_rank(${jobs.search}, ${query})` : sql<number>`0::real`;
-  const [rows, [total]] = await Promise.all([
-    db
-      .select(publicColumns)
+  const offset = (filters.page - 1) * JOBS_PAGE_SIZE;
+  const columns = { ...publicColumns, software: softwareNames };
+  let rows;
+  if (query) {
+    // Relevance (title above description) ranks a bounded set: the most recent matches.
+    const candidates = db
+      .select({ id: sql<string>`${jobs.id}`.as("candidate_id") })
       .from(jobs)
       .where(where)
-      .orderBy(desc(rank), desc(jobs.publishedAt))
+      .orderBy(desc(jobs.publishedAt), desc(jobs.id))
+      .limit(RANK_CANDIDATES + offset)
+      .as("candidates");
+    rows = db
+      .select(columns)
+      .from(candidates)
+      .innerJoin(jobs, eq(jobs.id, candidates.id))
+      .orderBy(desc(sql`ts_rank(${jobs.search}, ${query})`), desc(jobs.publishedAt), desc(jobs.id))
       .limit(JOBS_PAGE_SIZE)
-      .offset((filters.page - 1) * JOBS_PAGE_SIZE),
-    db.select({ count: sql<number>`count(*)::int` }).from(jobs).where(where),
-  ]);
-  const software = await softwareOf(rows.map((r) => r.id));
-  const count = Number(total?.count ?? 0);
+      .offset(offset);
+  } else {
+    rows = db.select(columns).from(jobs).where(where).orderBy(desc(jobs.publishedAt), desc(jobs.id)).limit(JOBS_PAGE_SIZE).offset(offset);
+  }
+  return { rows, count: sql`select ${cappedCount(sql`from ${jobs} where ${where}`)} as count` };
+}
+
+/**
+ * The public job board: open jobs only, French full-text search (title above description, the
+ * last word as a prefix), filters, pages, a count that stops at COUNT_CAP. When the full-text
+ * search finds nothing, trigram similarity on the titles finds near spellings ("nexcloud").
+ */
+export async function searchJobs(filters: JobFilters) {
+  const { rows, count } = jobSearchQueries(filters);
+  const [found, [counted]] = await Promise.all([rows, db.execute<{ count: number }>(count)]);
+  let list = found;
+  let fuzzy = false;
+  if (filters.q && found.length === 0 && filters.page === 1) {
+    list = await db
+      .select({ ...publicColumns, software: softwareNames })
+      .from(jobs)
+      .where(and(...filterConditions(filters), sql`${filters.q} <% ${jobs.title}`))
+      .orderBy(desc(sql`word_similarity(${filters.q}, ${jobs.title})`), desc(jobs.publishedAt))
+      .limit(JOBS_PAGE_SIZE);
+    fuzzy = list.length > 0;
+  }
+  const { total, totalCapped } = countResult(fuzzy ? list.length : Number(counted?.count ?? 0));
   return {
-    total: count,
+    total,
+    totalCapped,
+    /** The results are near spellings of the words typed, not matches. */
+    fuzzy,
     page: filters.page,
-    pages: Math.max(1, Math.ceil(count / JOBS_PAGE_SIZE)),
-    jobs: rows.map((row) => ({ ...row, software: software.filter((s) => s.jobId === row.id).map((s) => s.name) })),
+    pages: Math.max(1, Math.ceil(total / JOBS_PAGE_SIZE)),
+    jobs: list,
   };
 }
 
