@@ -36,7 +36,7 @@ export default async function JobBoardPage({ searchParams }: { searchParams: Pag
         <p id="jobs-count" className="text-lg font-semibold text-stone-900">
           {results.totalCapped ? t("countCapped", { cap: COUNT_CAP }) : t("count", { count: results.total })}
         </p>
-        {results.fuzzy && filters.q ? <p className="mt-2 text-stone-800">{t("fuzzy", { q: filters.q })}</p> : null}
+        {results.correctedTo && filters.q ? <p className="mt-2 text-stone-800">{t("corrected", { q: filters.q, suggestion: results.correctedTo })}</p> : null}
         {results.total === 0 ? (
           <p className="mt-4 max-w-2xl text-stone-800">{t("empty")}</p>
         ) : results.jobs.length === 0 ? (

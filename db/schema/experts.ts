@@ -91,7 +91,6 @@ export const expertProfiles = pgTable(
     index().on(t.status),
     // The public directory searches verified profiles only (see lib/experts/directory.ts).
     index("expert_profiles_verified_search_idx").using("gin", sql`to_tsvector('french', ${t.searchText})`).where(sql`status = 'verified'`),
-    index("expert_profiles_verified_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")).where(sql`status = 'verified'`),
     check("daily_rate_positive", sql`${t.dailyRateCents} is null or ${t.dailyRateCents} > 0`),
     check("share_capital_positive", sql`${t.shareCapitalCents} is null or ${t.shareCapitalCents} > 0`),
   ],

@@ -81,10 +81,8 @@ export const jobs = pgTable(
   },
   (t) => [
     index().on(t.createdById),
-    // The board searches open jobs only: partial indexes keep them small and let the planner
-    // use them for the `status = 'open'` filter (full-text, and trigrams for misspellings).
+    // The board searches open jobs only: a partial index stays small and serves the `status = 'open'` filter.
     index("jobs_open_search_idx").using("gin", t.search).where(sql`status = 'open'`),
-    index("jobs_open_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")).where(sql`status = 'open'`),
     index().on(t.organizationId),
     index().on(t.status, t.publishedAt),
     check("job_budget_order", sql`${t.budgetMinCents} is null or ${t.budgetMaxCents} is null or ${t.budgetMinCents} <= ${t.budgetMaxCents}`),

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { catalogSoftware, evidenceFiles, expertProfiles, expertReferences, expertSkills, serviceKind } from "@/db/schema";
 import { isDepartementCode } from "@/lib/geo/departements";
-import { cappedCount, countResult, frenchTextQuery, RANK_CANDIDATES } from "@/lib/search/text-query";
+import { cappedCount, countResult, frenchTextQuery, nearSoftwareName, RANK_CANDIDATES } from "@/lib/search/text-query";
 import { todayIso, urssafState } from "./completeness";
 
 export const PAGE_SIZE = 12;
@@ -104,33 +104,24 @@ export function expertSearchQueries(filters: DirectoryFilters) {
 /**
  * The public directory: verified experts only, filtered, ranked by relevance (French full-text
  * match on name, headline, bio and skills, the last word as a prefix, plus skill levels), a
- * count that stops at COUNT_CAP. When the full-text search finds nothing, trigram similarity
- * finds near spellings ("nexcloud").
+ * count that stops at COUNT_CAP. When the full-text search finds nothing, it searches for the
+ * catalogue's nearest software name ("nexcloud" → Nextcloud).
  */
 export async function searchExperts(filters: DirectoryFilters) {
+  const exact = await searchPage(filters);
+  if (!filters.q || exact.total > 0 || filters.page !== 1) return { ...exact, correctedTo: null };
+  const correctedTo = await nearSoftwareName(db, filters.q);
+  if (!correctedTo || correctedTo.toLowerCase() === filters.q.toLowerCase()) return { ...exact, correctedTo: null };
+  const corrected = await searchPage({ ...filters, q: correctedTo });
+  /** The results are for the catalogue's software name nearest to what was typed (« nexcloud » → Nextcloud). */
+  return corrected.total > 0 ? { ...corrected, correctedTo } : { ...exact, correctedTo: null };
+}
+
+async function searchPage(filters: DirectoryFilters) {
   const { rows, count } = expertSearchQueries(filters);
-  const [found, [counted]] = await Promise.all([rows, db.execute<{ count: number }>(count)]);
-  let list = found;
-  let fuzzy = false;
-  if (filters.q && found.length === 0 && filters.page === 1) {
-    list = await db
-      .select(directoryColumns)
-      .from(expertProfiles)
-      .where(and(...filterConditions(filters), sql`${filters.q} <% ${expertProfiles.searchText}`))
-      .orderBy(desc(sql`word_similarity(${filters.q}, ${expertProfiles.searchText})`), desc(expertProfiles.verifiedAt))
-      .limit(PAGE_SIZE);
-    fuzzy = list.length > 0;
-  }
-  const { total, totalCapped } = countResult(fuzzy ? list.length : Number(counted?.count ?? 0));
-  return {
-    total,
-    totalCapped,
-    /** The results are near spellings of the words typed, not matches. */
-    fuzzy,
-    page: filters.page,
-    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    experts: list,
-  };
+  const [list, [counted]] = await Promise.all([rows, db.execute<{ count: number }>(count)]);
+  const { total, totalCapped } = countResult(Number(counted?.count ?? 0));
+  return { total, totalCapped, page: filters.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), experts: list };
 }
 
 /** One verified expert's public page: only what the expert chose to show, never private fields. */

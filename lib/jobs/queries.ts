@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { isAdmin, requireRole } from "@/lib/auth/policy";
 import { isDepartementCode } from "@/lib/geo/departements";
 import { isUuidLike } from "@/lib/ids";
-import { cappedCount, countResult, frenchTextQuery, RANK_CANDIDATES } from "@/lib/search/text-query";
+import { cappedCount, countResult, frenchTextQuery, nearSoftwareName, RANK_CANDIDATES } from "@/lib/search/text-query";
 
 export const JOBS_PAGE_SIZE = 20;
 
@@ -115,32 +115,23 @@ export function jobSearchQueries(filters: JobFilters) {
 /**
  * The public job board: open jobs only, French full-text search (title above description, the
  * last word as a prefix), filters, pages, a count that stops at COUNT_CAP. When the full-text
- * search finds nothing, trigram similarity on the titles finds near spellings ("nexcloud").
+ * search finds nothing, it searches for the catalogue's nearest software name ("nexcloud" → Nextcloud).
  */
 export async function searchJobs(filters: JobFilters) {
+  const exact = await searchPage(filters);
+  if (!filters.q || exact.total > 0 || filters.page !== 1) return { ...exact, correctedTo: null };
+  const correctedTo = await nearSoftwareName(db, filters.q);
+  if (!correctedTo || correctedTo.toLowerCase() === filters.q.toLowerCase()) return { ...exact, correctedTo: null };
+  const corrected = await searchPage({ ...filters, q: correctedTo });
+  /** The results are for the catalogue's software name nearest to what was typed (« nexcloud » → Nextcloud). */
+  return corrected.total > 0 ? { ...corrected, correctedTo } : { ...exact, correctedTo: null };
+}
+
+async function searchPage(filters: JobFilters) {
   const { rows, count } = jobSearchQueries(filters);
-  const [found, [counted]] = await Promise.all([rows, db.execute<{ count: number }>(count)]);
-  let list = found;
-  let fuzzy = false;
-  if (filters.q && found.length === 0 && filters.page === 1) {
-    list = await db
-      .select({ ...publicColumns, software: softwareNames })
-      .from(jobs)
-      .where(and(...filterConditions(filters), sql`${filters.q} <% ${jobs.title}`))
-      .orderBy(desc(sql`word_similarity(${filters.q}, ${jobs.title})`), desc(jobs.publishedAt))
-      .limit(JOBS_PAGE_SIZE);
-    fuzzy = list.length > 0;
-  }
-  const { total, totalCapped } = countResult(fuzzy ? list.length : Number(counted?.count ?? 0));
-  return {
-    total,
-    totalCapped,
-    /** The results are near spellings of the words typed, not matches. */
-    fuzzy,
-    page: filters.page,
-    pages: Math.max(1, Math.ceil(total / JOBS_PAGE_SIZE)),
-    jobs: list,
-  };
+  const [list, [counted]] = await Promise.all([rows, db.execute<{ count: number }>(count)]);
+  const { total, totalCapped } = countResult(Number(counted?.count ?? 0));
+  return { total, totalCapped, page: filters.page, pages: Math.max(1, Math.ceil(total / JOBS_PAGE_SIZE)), jobs: list };
 }
 
 /**

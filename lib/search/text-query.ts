@@ -1,4 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
+import type { Executor } from "@/db/client";
 
 /** Counts stop here: "plus de 1 000 besoins" costs the same at 100,000 matches as at 1,001. */
 export const COUNT_CAP = 1000;
@@ -34,4 +35,21 @@ export function cappedCount(fromWhere: SQL): SQL<number> {
 /** What the page shows: the exact number up to the cap, "more than 1,000" past it. */
 export function countResult(counted: number) {
   return { total: Math.min(counted, COUNT_CAP), totalCapped: counted > COUNT_CAP };
+}
+
+/**
+ * The catalogue's software name nearest to a word of `text` (pg_trgm word similarity ≥ 0.5), for
+ * the searches' fallback when the full-text search finds nothing: « nexcloud » → Nextcloud. The
+ * catalogue is a few hundred rows: the vocabulary stays small whatever the number of needs, and
+ * the corrected search goes through the full-text indexes again.
+ */
+export function nearSoftwareNameQuery(text: string): SQL {
+  return sql`select name from catalog_software
+    where greatest(word_similarity(name, ${text}), word_similarity(slug, ${text})) >= 0.5
+    order by greatest(word_similarity(name, ${text}), word_similarity(slug, ${text})) desc, name limit 1`;
+}
+
+export async function nearSoftwareName(executor: Executor, text: string): Promise<string | null> {
+  const [row] = await executor.execute<{ name: string }>(nearSoftwareNameQuery(text));
+  return row?.name ?? null;
 }
