@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { catalogSoftware, evidenceFiles, expertProfiles, expertReferences, expertSkills, serviceKind } from "@/db/schema";
