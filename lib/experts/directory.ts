@@ -1,7 +1,7 @@
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { catalogSoftware, evidenceFiles, expertProfiles, expertReferences, expertSkills, serviceKind } from "@/db/schema";
+import { evidenceFiles, expertProfiles, serviceKind } from "@/db/schema";
 import { isDepartementCode } from "@/lib/geo/departements";
 import { cappedCount, countResult, frenchTextQuery, nearSoftwareName, RANK_CANDIDATES } from "@/lib/search/text-query";
 import { todayIso, urssafState } from "./completeness";
@@ -40,9 +40,9 @@ const directoryColumns = {
   remoteOk: expertProfiles.remoteOk,
   serviceKinds: expertProfiles.serviceKinds,
   verifiedAt: expertProfiles.verifiedAt,
-  /** The six best skills, in one sub-select (no extra round trip per page). */
+  /** The six best skills, in one sub-select (no extra round trip per page); the outer column spelled out (see softwareNames in lib/jobs/queries.ts). */
   skills: sql<string[]>`array(select c.name from expert_skills s join catalog_software c on c.id = s.software_id
-    where s.profile_id = ${expertProfiles.id} order by s.level desc, c.name limit 6)`,
+    where s.profile_id = "expert_profiles"."id" order by s.level desc, c.name limit 6)`,
 };
 
 /** The same expression as the partial index expert_profiles_verified_search_idx, so that it serves the search. */
@@ -126,27 +126,23 @@ async function searchPage(filters: DirectoryFilters) {
 
 /** One verified expert's public page: only what the expert chose to show, never private fields. */
 export async function getPublicExpert(slug: string) {
-  const profile = await db.query.expertProfiles.findFirst({
-    where: and(eq(expertProfiles.slug, slug), eq(expertProfiles.status, "verified")),
-  });
-  if (!profile) return null;
+  // One statement (a public page's budget is three): skills, references and evidence dates in sub-selects.
+  const [found] = await db
+    .select({
+      profile: getTableColumns(expertProfiles),
+      skills: sql<{ name: string; slug: string; level: number; years: number }[]>`coalesce((select json_agg(json_build_object('name', c.name, 'slug', c.slug, 'level', s.level, 'years', s.years) order by s.level desc, c.name)
+        from expert_skills s join catalog_software c on c.id = s.software_id where s.profile_id = "expert_profiles"."id"), '[]'::json)`,
+      references: sql<{ clientType: string; project: string; year: number }[]>`coalesce((select json_agg(json_build_object('clientType', r.client_type, 'project', r.project, 'year', r.year) order by r.position)
+        from expert_references r where r.profile_id = "expert_profiles"."id"), '[]'::json)`,
+      evidence: sql<{ kind: (typeof evidenceFiles.$inferSelect)["kind"]; issuedOn: string | null }[]>`coalesce((select json_agg(json_build_object('kind', e.kind, 'issuedOn', e.issued_on))
+        from evidence_files e where e.profile_id = "expert_profiles"."id"), '[]'::json)`,
+    })
+    .from(expertProfiles)
+    .where(and(eq(expertProfiles.slug, slug), sql`${expertProfiles.status} = 'verified'`));
+  if (!found) return null;
+  const { profile, skills, evidence } = found;
   const shown = new Set(profile.publicFields);
-  const [skills, references, evidence] = await Promise.all([
-    db
-      .select({ name: catalogSoftware.name, slug: catalogSoftware.slug, level: expertSkills.level, years: expertSkills.years })
-      .from(expertSkills)
-      .innerJoin(catalogSoftware, eq(catalogSoftware.id, expertSkills.softwareId))
-      .where(eq(expertSkills.profileId, profile.id))
-      .orderBy(desc(expertSkills.level), catalogSoftware.name),
-    shown.has("references")
-      ? db
-          .select({ clientType: expertReferences.clientType, project: expertReferences.project, year: expertReferences.year })
-          .from(expertReferences)
-          .where(eq(expertReferences.profileId, profile.id))
-          .orderBy(expertReferences.position)
-      : Promise.resolve([]),
-    db.select({ kind: evidenceFiles.kind, issuedOn: evidenceFiles.issuedOn }).from(evidenceFiles).where(eq(evidenceFiles.profileId, profile.id)),
-  ]);
+  const references = shown.has("references") ? found.references : [];
   return {
     slug: profile.slug,
     displayName: profile.displayName,

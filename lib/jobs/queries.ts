@@ -59,8 +59,12 @@ async function softwareOf(jobIds: string[]) {
     .orderBy(catalogSoftware.name);
 }
 
-/** The software names of a job, in one sub-select (no extra round trip per page). */
-const softwareNames = sql<string[]>`array(select c.name from job_software s join catalog_software c on c.id = s.software_id where s.job_id = ${jobs.id} order by c.name)`;
+/**
+ * The software names of a job, in one sub-select (no extra round trip per page). The outer
+ * column is spelled out: Drizzle leaves select-list columns unqualified, and a bare "id" would
+ * be catalog_software's inside the sub-select.
+ */
+const softwareNames = sql<string[]>`array(select c.name from job_software s join catalog_software c on c.id = s.software_id where s.job_id = "jobs"."id" order by c.name)`;
 
 /** The board's filters other than the text: open jobs, kind, software, place, budget, date. */
 function filterConditions(filters: JobFilters): SQL[] {
