@@ -85,8 +85,14 @@ function filterConditions(filters: JobFilters): SQL[] {
   return conditions;
 }
 
-/** The job board's search, unexecuted: one page of rows and the capped count (see searchJobs). */
-export function jobSearchQueries(filters: JobFilters) {
+/**
+ * The job board's search, unexecuted: one page of rows and the capped count (see searchJobs).
+ * `fewMatches` (the count stayed under the cap): the candidates come from the full-text index
+ * and are sorted, instead of walking the recency index until enough match — which reads every
+ * open need when a rare word matches few (the planner cannot tell: a prefix query's estimate is
+ * a constant).
+ */
+export function jobSearchQueries(filters: JobFilters, { fewMatches = false } = {}) {
   const conditions = filterConditions(filters);
   const query = filters.q ? frenchTextQuery(filters.q) : null;
   if (query) conditions.push(sql`${jobs.search} @@ ${query}`);
@@ -100,7 +106,8 @@ export function jobSearchQueries(filters: JobFilters) {
       .select({ id: sql<string>`${jobs.id}`.as("candidate_id") })
       .from(jobs)
       .where(where)
-      .orderBy(desc(jobs.publishedAt), desc(jobs.id))
+      // "+ interval '0 s'": an expression no index provides, so the planner takes the GIN index.
+      .orderBy(fewMatches ? desc(sql`${jobs.publishedAt} + interval '0 s'`) : desc(jobs.publishedAt), desc(jobs.id))
       .limit(RANK_CANDIDATES + offset)
       .as("candidates");
     rows = db
@@ -132,9 +139,10 @@ export async function searchJobs(filters: JobFilters) {
 }
 
 async function searchPage(filters: JobFilters) {
-  const { rows, count } = jobSearchQueries(filters);
-  const [list, [counted]] = await Promise.all([rows, db.execute<{ count: number }>(count)]);
+  // The capped count first (a few ms through the GIN index): it tells how to fetch the rows.
+  const [counted] = await db.execute<{ count: number }>(jobSearchQueries(filters).count);
   const { total, totalCapped } = countResult(Number(counted?.count ?? 0));
+  const list = total === 0 ? [] : await jobSearchQueries(filters, { fewMatches: !totalCapped }).rows;
   return { total, totalCapped, page: filters.page, pages: Math.max(1, Math.ceil(total / JOBS_PAGE_SIZE)), jobs: list };
 }
 

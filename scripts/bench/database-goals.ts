@@ -57,8 +57,12 @@ export async function databaseGoals(small: boolean): Promise<Measure[]> {
   measures.push({ name: "sendEmail (render + outbox + job, one transaction)", value: mail, unit: "ops/s", goal: "≥ 40", ok: mail >= 40 });
   // The search SQL alone (rows and capped count, as the page runs them: in parallel).
   for (const [kind, term] of Object.entries(SCALE_TERMS)) {
-    const jobs = jobSearchQueries(jobFiltersSchema.parse({ q: term }));
-    const jobMs = await p95Ms(small ? 50 : 100, () => Promise.all([jobs.rows, db.execute(jobs.count)]));
+    const filters = jobFiltersSchema.parse({ q: term });
+    // As searchPage runs them: the capped count, then the rows fetched the way the count says.
+    const jobMs = await p95Ms(small ? 50 : 100, async () => {
+      const [counted] = await db.execute<{ count: number }>(jobSearchQueries(filters).count);
+      if (Number(counted?.count) > 0) await jobSearchQueries(filters, { fewMatches: Number(counted?.count) <= 1000 }).rows;
+    });
     measures.push({ name: `job search SQL, ${kind} term « ${term} », p95`, value: jobMs, unit: "ms", goal: "≤ 5", ok: jobMs <= 5 });
   }
   for (const [kind, term] of Object.entries({ common: "nextcloud", rare: "expert-bench-42", none: SCALE_TERMS.none })) {
