@@ -1,4 +1,5 @@
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { writeFileSync } from "node:fs";
 import postgres from "postgres";
 import * as schema from "./schema";
 
@@ -28,10 +29,29 @@ function connect(): Connection {
   const sql = postgres(url, {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     onnotice: () => {},
+    ...statementCounter(),
   });
   const connection = { url, sql, db: drizzle(sql, { schema, casing: "snake_case" }) };
   globalForDb.compagnonDb = connection;
   return connection;
+}
+
+/**
+ * Benchmark only (scripts/bench.ts): with COMPAGNON_SQL_COUNT_FILE set, every statement sent is
+ * counted and the running total written to that file (at most every 100 ms), so that the
+ * benchmark can tell how many statements a page costs. Off (no hook at all) otherwise.
+ */
+function statementCounter(): Pick<postgres.Options<Record<string, postgres.PostgresType>>, "debug"> {
+  const file = process.env.COMPAGNON_SQL_COUNT_FILE;
+  if (!file) return {};
+  let count = 0;
+  let written = -1;
+  setInterval(() => {
+    if (count === written) return;
+    written = count;
+    writeFileSync(file, String(count));
+  }, 100).unref();
+  return { debug: () => void count++ };
 }
 
 /** The Drizzle database, connected on first use (so that `next build` needs no database). */

@@ -1,74 +1,220 @@
 /**
- * Benchmarks (`npm run bench`): throughput of the hot database paths on a real PostgreSQL
- * (DATABASE_URL, else a throw-away embedded one). Prints operations per second and memory; the
- * goals are printed beside each result and a miss makes the exit code 1.
+ * The performance benchmark (`npm run bench`, `npm run bench -- --small` for a quick run):
+ *  1. a throw-away database (embedded PostgreSQL, or a new database on BENCH_DATABASE_URL's
+ *     server), migrated and seeded at scale through SQL (db/seed/scale.ts);
+ *  2. in-process goals: hot write paths, and the search SQL at p95 (scripts/bench/database-goals.ts);
+ *  3. the production server (`scripts/start.ts --web`, built first if needed) beside its plain
+ *     counterparts (scripts/bench/plain-server.ts): the best indexed search on node:http +
+ *     postgres, and the app's own page bytes served as static files;
+ *  4. autocannon on every target, interleaved over rounds; statements per request; peak RSS of
+ *     the web process.
+ * Prints every result beside its goal, writes bench/results.json, exits 1 when a goal is missed.
+ * Not part of `npm test`.
  */
 import "./lib/node-version"; // first: refuses an unsupported Node.js before anything else runs
-import { mkdtemp, rm, chmod } from "node:fs/promises";
+import { fork, spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { ensureDatabase, startEmbeddedPostgres } from "./lib/embedded-postgres";
+import postgres from "postgres";
+import { FULL_SCALE, SCALE_TERMS, SMALL_SCALE, seedAtScale } from "../db/seed/scale";
+import { productionIdentity } from "../tests/helpers/platform-identity"; // a made-up identity a production start accepts
+import { databaseGoals, type Measure } from "./bench/database-goals";
+import { descendants, hammer, peakRssMiB, statementsPerRequest, type Run } from "./bench/load";
+import { databaseUrl, ensureDatabase, freePort, startEmbeddedPostgres } from "./lib/embedded-postgres";
 
-interface Goal {
-  name: string;
-  minOpsPerSecond: number;
-  run: (i: number) => Promise<unknown>;
-  iterations: number;
-}
+const small = process.argv.includes("--small");
+const sizes = small ? SMALL_SCALE : FULL_SCALE;
+const seconds = small ? 3 : 8;
+const rounds = 2;
+const root = path.resolve(import.meta.dirname, "..");
+const tsx = path.join(root, "node_modules/tsx/dist/cli.mjs");
+const started = Date.now();
+const say = (line: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
 
 const workDir = await mkdtemp(path.join(os.tmpdir(), "compagnon-bench-"));
 await chmod(workDir, 0o755);
-let stop = async () => {};
-if (!process.env.DATABASE_URL) {
-  const pg = await startEmbeddedPostgres(path.join(workDir, "pg"));
-  stop = pg.stop;
-  process.env.DATABASE_URL = await ensureDatabase(pg.serverUrl, "bench");
+const cleanups: (() => Promise<unknown> | unknown)[] = [() => rm(workDir, { recursive: true, force: true })];
+async function cleanUp() {
+  for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch((error: unknown) => console.error(error));
 }
-process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
 
-const { migrateDatabase } = await import("../db/migrate");
-const { db, closeDb } = await import("../db/client");
-const { hitRateLimit } = await import("../lib/auth/rate-limit");
-const { sendEmail } = await import("../lib/email/send-email");
-await migrateDatabase(process.env.DATABASE_URL);
+try {
+  // 1. The throw-away database.
+  let serverUrl = process.env.BENCH_DATABASE_URL;
+  if (!serverUrl) {
+    const pg = await startEmbeddedPostgres(path.join(workDir, "pg"), { throwaway: true });
+    cleanups.push(pg.stop);
+    serverUrl = pg.serverUrl;
+  }
+  const name = `compagnon_bench_${process.pid}`;
+  const url = await ensureDatabase(serverUrl, name);
+  if (process.env.BENCH_DATABASE_URL) {
+    cleanups.push(async () => {
+      const admin = postgres(databaseUrl(serverUrl, "postgres"), { max: 1, onnotice: () => {} });
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    });
+  }
+  process.env.DATABASE_URL = url;
+  const { migrateDatabase } = await import("../db/migrate");
+  const { db, closeDb } = await import("../db/client");
+  const { seedCatalog } = await import("../db/seed/seed");
+  await migrateDatabase(url);
+  await seedCatalog(db);
+  const seeder = postgres(url, { max: 1, onnotice: () => {} });
+  await seedAtScale(seeder, sizes);
+  const [sample] = await seeder<{ job: string; slug: string }[]>`select
+    (select id from jobs where status = 'open' order by published_at desc limit 1) as job,
+    (select slug from expert_profiles where status = 'verified' order by verified_at desc limit 1) as slug`;
+  await seeder.end();
+  say(`seeded ${sizes.jobs} needs, ${sizes.experts} experts, ${sizes.bids} bids, ${sizes.contracts} contracts`);
 
-const goals: Goal[] = [
-  { name: "rate-limit hit (upsert)", minOpsPerSecond: 300, iterations: 2000, run: (i) => hitRateLimit(db, `bench:${i % 50}`, 10, 3600) },
-  {
-    name: "sendEmail (render + outbox + job, one transaction)",
-    minOpsPerSecond: 40,
-    iterations: 300,
-    run: (i) =>
-      db.transaction((tx) =>
-        sendEmail(tx, {
-          template: "sign-in",
-          to: `bench${i}@example.test`,
-          idempotencyKey: `bench:${Date.now()}:${i}`,
-          props: { locale: i % 2 ? "fr" : "en", url: `http://localhost:3000/api/auth/callback/email?token=${i}`, expiresInMinutes: 30 },
-        }),
-      ),
-  },
-];
+  // 2. In-process goals.
+  const measures: Measure[] = await databaseGoals(small);
+  await closeDb();
+  say("database goals measured");
 
-let failed = false;
-for (const goal of goals) {
-  const concurrency = 8;
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < goal.iterations) await goal.run(next++);
-    }),
+  // 3. The production server and its plain counterparts.
+  if (!existsSync(path.join(root, ".next", "BUILD_ID")) || process.argv.includes("--build")) {
+    say("building (next build)…");
+    const build = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+  const appPort = await freePort();
+  const app = `http://localhost:${appPort}`;
+  const counterFile = path.join(workDir, "sql-count");
+  const launcher = spawn(process.execPath, [tsx, "scripts/start.ts", "--web"], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      ...productionIdentity,
+      DATABASE_URL: url,
+      APP_URL: app,
+      ALLOW_INSECURE_APP_URL: "1",
+      AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123",
+      PORT: String(appPort),
+      HOSTNAME: "127.0.0.1",
+      COMPAGNON_DATA_DIR: path.join(workDir, "data"),
+      COMPAGNON_SQL_COUNT_FILE: counterFile,
+      NEXT_TELEMETRY_DISABLED: "1",
+      LOG_LEVEL: "warn",
+    },
+  });
+  cleanups.push(() => new Promise((resolve) => (launcher.exitCode !== null ? resolve(null) : (launcher.once("exit", resolve), launcher.kill("SIGTERM")))));
+  await waitFor(`${app}/api/health`, 120_000);
+  say("production server up");
+
+  const pages: Record<string, string> = {
+    home: "/",
+    legal: "/legal/notice",
+    experts: "/experts",
+    expert: `/experts/${sample!.slug}`,
+    job: `/jobs/${sample!.job}`,
+  };
+  const staticDir = path.join(workDir, "static");
+  await mkdir(staticDir);
+  for (const [key, page] of Object.entries(pages)) await writeFile(path.join(staticDir, key), Buffer.from(await (await fetch(`${app}${page}`)).arrayBuffer()));
+  const plainPort = await freePort();
+  const plainBase = `http://127.0.0.1:${plainPort}`;
+  const plain = fork(path.join(root, "scripts/bench/plain-server.ts"), [], {
+    execArgv: ["--import", "tsx"],
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url, PORT: String(plainPort), STATIC_DIR: staticDir },
+  });
+  cleanups.push(() => plain.kill("SIGTERM"));
+  await new Promise((resolve, reject) => (plain.once("message", resolve), plain.once("exit", reject)));
+
+  // 4. The load, interleaved.
+  interface Target { name: string; url: string; plain?: string; minRatio?: number; maxP99?: number; maxStatements?: number }
+  const q = SCALE_TERMS.common;
+  const targets: Target[] = [
+    { name: "plain: best indexed search", url: `${plainBase}/search?q=${q}` },
+    { name: `/jobs?q=${q}`, url: `${app}/jobs?q=${q}`, plain: "plain: best indexed search", minRatio: 1 / 8, maxP99: 150, maxStatements: 3 },
+    { name: "plain: newest open needs", url: `${plainBase}/list` },
+    { name: "/jobs", url: `${app}/jobs`, plain: "plain: newest open needs", minRatio: 1 / 6, maxStatements: 3 },
+    ...Object.entries(pages).flatMap(([key, page]) => [
+      { name: `static: ${page}`, url: `${plainBase}/static/${key}` },
+      { name: page, url: `${app}${page}`, plain: `static: ${page}`, minRatio: 1 / 3, maxStatements: 3 },
+    ]),
+    { name: "/api/health", url: `${app}/api/health` },
+  ];
+  const statements = new Map<string, number>();
+  for (const target of targets.filter((t) => t.url.startsWith(app))) {
+    statements.set(target.name, await statementsPerRequest(target.url, counterFile));
+    await hammer(target.url, 1); // warm-up
+  }
+  say("warmed up; statements per request counted");
+  const runs = new Map<string, Run[]>();
+  for (let round = 1; round <= rounds; round++) {
+    for (const target of targets) runs.set(target.name, [...(runs.get(target.name) ?? []), await hammer(target.url, seconds)]);
+    say(`round ${round}/${rounds} done`);
+  }
+  const webPids = descendants(launcher.pid ?? 0);
+  const peakRss = Math.max(0, ...webPids.map(peakRssMiB));
+
+  // 5. Results beside goals.
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  const results = targets.map((target) => {
+    const list = runs.get(target.name) ?? [];
+    const rps = mean(list.map((r) => r.requestsPerSecond));
+    const counterpart = target.plain ? mean((runs.get(target.plain) ?? []).map((r) => r.requestsPerSecond)) : null;
+    const ratio = counterpart ? rps / counterpart : null;
+    const p99 = Math.max(...list.map((r) => r.p99));
+    const sqlPerRequest = statements.get(target.name) ?? null;
+    const misses = [
+      target.minRatio && ratio !== null && ratio < target.minRatio ? `ratio < 1/${Math.round(1 / target.minRatio)}` : null,
+      target.maxP99 && p99 > target.maxP99 ? `p99 > ${target.maxP99} ms` : null,
+      target.maxStatements !== undefined && sqlPerRequest !== null && sqlPerRequest > target.maxStatements ? `SQL > ${target.maxStatements}` : null,
+      list.some((r) => r.errors > 0) && target.plain ? "errors" : null,
+    ].filter((m): m is string => m !== null);
+    return {
+      target: target.name,
+      requestsPerSecond: Math.round(rps),
+      p50: Math.round(mean(list.map((r) => r.p50))),
+      p99,
+      errors: list.reduce((sum, r) => sum + r.errors, 0),
+      sqlPerRequest,
+      ratio,
+      goal: [target.minRatio ? `≥ 1/${Math.round(1 / target.minRatio)}` : "", target.maxP99 ? `p99 ≤ ${target.maxP99} ms` : "", target.maxStatements !== undefined ? `SQL ≤ ${target.maxStatements}` : ""].filter(Boolean).join(", "),
+      ok: misses.length === 0,
+      misses,
+    };
+  });
+  measures.push({ name: "peak RSS of the web process", value: peakRss, unit: "MiB", goal: "≤ 512", ok: peakRss > 0 && peakRss <= 512 });
+
+  console.log(`\n${small ? "small" : "full"} data set; autocannon, 10 connections, ${seconds} s per target, ${rounds} interleaved rounds\n`);
+  console.log("| target | req/s | p50 ms | p99 ms | errors | SQL/req | ratio to plain | goal | |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |");
+  for (const r of results) {
+    const ratio = r.ratio === null ? "" : r.ratio >= 1 ? `${r.ratio.toFixed(2)}` : `1/${(1 / r.ratio).toFixed(1)}`;
+    console.log(`| ${r.target} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.sqlPerRequest ?? ""} | ${ratio} | ${r.goal} | ${r.goal ? (r.ok ? "ok" : `MISS (${r.misses.join(", ")})`) : ""} |`);
+  }
+  console.log("\n| measure | result | goal | |\n| --- | ---: | --- | --- |");
+  for (const m of measures) console.log(`| ${m.name} | ${m.value.toFixed(m.unit === "ms" ? 2 : 0)} ${m.unit} | ${m.goal} | ${m.ok ? "ok" : "MISS"} |`);
+
+  const failed = results.some((r) => !r.ok) || measures.some((m) => !m.ok);
+  await mkdir(path.join(root, "bench"), { recursive: true });
+  await writeFile(
+    path.join(root, "bench", "results.json"),
+    `${JSON.stringify({ date: new Date().toISOString(), dataSet: small ? "small" : "full", sizes, cpus: os.cpus().length, secondsPerTarget: seconds, rounds, targets: results, measures, ok: !failed }, null, 2)}\n`,
   );
-  const seconds = (performance.now() - started) / 1000;
-  const opsPerSecond = goal.iterations / seconds;
-  const ok = opsPerSecond >= goal.minOpsPerSecond;
-  failed ||= !ok;
-  console.log(`${ok ? "ok  " : "MISS"} ${goal.name}: ${opsPerSecond.toFixed(0)} ops/s (goal ≥ ${goal.minOpsPerSecond})`);
+  say(`done: ${failed ? "goals missed" : "every goal met"} (bench/results.json)`);
+  await cleanUp();
+  process.exit(failed ? 1 : 0);
+} catch (error) {
+  console.error(error);
+  await cleanUp();
+  process.exit(2);
 }
-console.log(`heap used: ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(1)} MiB, rss: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(1)} MiB`);
 
-await closeDb();
-await stop();
-await rm(workDir, { recursive: true, force: true });
-process.exit(failed ? 1 : 0);
+async function waitFor(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`timed out waiting for ${url}`);
+}

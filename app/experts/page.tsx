@@ -10,6 +10,7 @@ import { RankingLink } from "@/components/legal/RankingLink";
 import { directoryFiltersSchema, searchExperts } from "@/lib/experts/directory";
 import { listCatalog } from "@/lib/experts/queries";
 import { departements } from "@/lib/geo/departements";
+import { COUNT_CAP } from "@/lib/search/text-query";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 
 
@@ -28,7 +29,8 @@ export default async function ExpertsDirectoryPage({ searchParams }: { searchPar
       <RankingLink />
       <DirectoryFilters filters={filters} catalog={catalog} departements={departements} />
       <section aria-labelledby="directory-count">
-        <p id="directory-count" className="text-lg font-semibold text-stone-900">{t("count", { count: results.total })}</p>
+        <p id="directory-count" className="text-lg font-semibold text-stone-900">{results.totalCapped ? t("countCapped", { cap: COUNT_CAP }) : t("count", { count: results.total })}</p>
+        {results.correctedTo && filters.q ? <p className="mt-2 text-stone-800">{t("corrected", { q: filters.q, suggestion: results.correctedTo })}</p> : null}
         {results.total === 0 ? (
           <p className="mt-4 max-w-2xl text-stone-800">{t("empty")}</p>
         ) : results.experts.length === 0 ? (

@@ -11,6 +11,7 @@ import { RankingLink } from "@/components/legal/RankingLink";
 import { listCatalog } from "@/lib/experts/queries";
 import { departements } from "@/lib/geo/departements";
 import { jobFiltersSchema, searchJobs } from "@/lib/jobs/queries";
+import { COUNT_CAP } from "@/lib/search/text-query";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 
 
@@ -35,8 +36,9 @@ export default async function JobBoardPage({ searchParams }: { searchParams: Pag
       <JobFilters filters={filters} catalog={catalog} departements={departements} />
       <section aria-labelledby="jobs-count">
         <p id="jobs-count" className="text-lg font-semibold text-stone-900">
-          {t("count", { count: results.total })}
+          {results.totalCapped ? t("countCapped", { cap: COUNT_CAP }) : t("count", { count: results.total })}
         </p>
+        {results.correctedTo && filters.q ? <p className="mt-2 text-stone-800">{t("corrected", { q: filters.q, suggestion: results.correctedTo })}</p> : null}
         {results.total === 0 ? (
           <p className="mt-4 max-w-2xl text-stone-800">{t("empty")}</p>
         ) : results.jobs.length === 0 ? (

@@ -43,7 +43,7 @@ export const accounts = pgTable(
     id_token: text("id_token"),
     session_state: text("session_state"),
   },
-  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
+  (t) => [index().on(t.userId), primaryKey({ columns: [t.provider, t.providerAccountId] })],
 );
 
 export const sessions = pgTable(

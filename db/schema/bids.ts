@@ -36,6 +36,8 @@ export const bids = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index().on(t.profileId),
+    index().on(t.jobId),
     // One active bid per expert and job, even under concurrent submissions.
     uniqueIndex("bids_one_active_per_expert")
       .on(t.jobId, t.expertUserId)

@@ -74,6 +74,8 @@ export const contracts = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index().on(t.profileId),
+    index().on(t.acceptedById),
     // One contract per job: two concurrent acceptances cannot both succeed.
     uniqueIndex("contracts_one_per_job").on(t.jobId),
     uniqueIndex("contracts_one_per_bid").on(t.bidId),
@@ -124,7 +126,7 @@ export const contractDocumentAcceptances = pgTable(
     contentSha256: text("content_sha256").notNull(),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.contractId, t.kind, t.side] })],
+  (t) => [index().on(t.userId), primaryKey({ columns: [t.contractId, t.kind, t.side] })],
 );
 
 /** A review left by one side of a contract about the other (rating 1 to 5). */
@@ -146,6 +148,7 @@ export const reviews = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index().on(t.authorId),
     uniqueIndex().on(t.contractId, t.side),
     index().on(t.subjectUserId),
     check("review_rating_range", sql`${t.rating} between 1 and 5`),

@@ -27,7 +27,7 @@ export const messages = pgTable(
     body: text("body").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.conversationId, t.createdAt)],
+  (t) => [index().on(t.authorId), index().on(t.conversationId, t.createdAt)],
 );
 
 /** Per participant: what they have read, and when they were last emailed about this conversation. */

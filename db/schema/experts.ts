@@ -89,6 +89,8 @@ export const expertProfiles = pgTable(
   },
   (t) => [
     index().on(t.status),
+    // The public directory searches verified profiles only (see lib/experts/directory.ts).
+    index("expert_profiles_verified_search_idx").using("gin", sql`to_tsvector('french', ${t.searchText})`).where(sql`status = 'verified'`),
     check("daily_rate_positive", sql`${t.dailyRateCents} is null or ${t.dailyRateCents} > 0`),
     check("share_capital_positive", sql`${t.shareCapitalCents} is null or ${t.shareCapitalCents} > 0`),
   ],
@@ -183,6 +185,7 @@ export const verificationRequests = pgTable(
     decidedSiret: text("decided_siret"),
   },
   (t) => [
+    index().on(t.decidedById),
     index().on(t.profileId),
     index().on(t.decidedAt),
     // At most one change request waiting per profile.

@@ -80,6 +80,8 @@ export const invoices = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index().on(t.transferId),
+    index().on(t.contractId),
     uniqueIndex("invoices_number_unique").on(t.number),
     uniqueIndex("invoices_series_sequence").on(t.seriesKey, t.year, t.sequence),
     index().on(t.expertUserId, t.issueDate),

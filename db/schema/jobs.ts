@@ -80,7 +80,9 @@ export const jobs = pgTable(
     ),
   },
   (t) => [
-    index("jobs_search_idx").using("gin", t.search),
+    index().on(t.createdById),
+    // The board searches open jobs only: a partial index stays small and serves the `status = 'open'` filter.
+    index("jobs_open_search_idx").using("gin", t.search).where(sql`status = 'open'`),
     index().on(t.organizationId),
     index().on(t.status, t.publishedAt),
     check("job_budget_order", sql`${t.budgetMinCents} is null or ${t.budgetMaxCents} is null or ${t.budgetMinCents} <= ${t.budgetMaxCents}`),
@@ -113,7 +115,7 @@ export const jobNdaAcceptances = pgTable(
     ndaVersion: text("nda_version").notNull(),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.jobId, t.userId] })],
+  (t) => [index().on(t.userId), primaryKey({ columns: [t.jobId, t.userId] })],
 );
 
 export type Job = typeof jobs.$inferSelect;

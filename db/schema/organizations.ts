@@ -23,7 +23,7 @@ export const organizations = pgTable(
   },
   // One organisation per SIREN is enforced by createOrganization under a lock, not by a unique
   // index: databases from before the rule may hold duplicates, which admins resolve by hand.
-  (t) => [index().on(t.siren)],
+  (t) => [index().on(t.siren), index().on(t.createdById)],
 );
 
 export const organizationMembers = pgTable(
@@ -59,7 +59,7 @@ export const organizationInvitations = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.organizationId)],
+  (t) => [index().on(t.invitedById), index().on(t.organizationId)],
 );
 
 export type Organization = typeof organizations.$inferSelect;

@@ -63,6 +63,9 @@ export const payments = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index().on(t.milestoneId),
+    index().on(t.createdById),
+    index().on(t.contractId),
     // At most one live payment (creating, open, processing or succeeded) per milestone: two
     // "fund" clicks make one Checkout session. Written as "not failed or expired" so that the
     // migration adding `creating` does not use the new value in the same transaction.
@@ -105,6 +108,7 @@ export const transfers = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index().on(t.contractId),
     uniqueIndex("transfers_one_per_milestone").on(t.milestoneId),
     index().on(t.expertUserId),
     check("transfer_amounts", sql`${t.amountCents} >= 0 and ${t.commissionCents} >= 0 and ${t.amountCents} + ${t.commissionCents} = ${t.grossCents}`),
@@ -131,7 +135,7 @@ export const refunds = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("refunds_one_per_milestone").on(t.milestoneId), check("refund_amount_positive", sql`${t.amountCents} > 0`)],
+  (t) => [index().on(t.paymentId), uniqueIndex("refunds_one_per_milestone").on(t.milestoneId), check("refund_amount_positive", sql`${t.amountCents} > 0`)],
 );
 
 export const disputeStatus = pgEnum("dispute_status", ["open", "settled"]);
@@ -169,7 +173,14 @@ export const disputes = pgTable(
     expertReadyAt: timestamp("expert_ready_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("disputes_one_open_per_milestone").on(t.milestoneId).where(sql`${t.status} = 'open'`), index().on(t.status, t.createdAt)],
+  (t) => [
+    index().on(t.contractId),
+    index().on(t.milestoneId),
+    index().on(t.openedById),
+    index().on(t.settledById),
+    uniqueIndex("disputes_one_open_per_milestone").on(t.milestoneId).where(sql`${t.status} = 'open'`),
+    index().on(t.status, t.createdAt),
+  ],
 );
 
 /** Every Stripe event (or test-mode event) we accepted, once: its id is the idempotency key of its effect. */
@@ -224,6 +235,8 @@ export const ledgerEntries = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index().on(t.milestoneId),
+    index().on(t.contractId),
     index().on(t.entryId),
     index().on(t.createdAt),
     // A movement is written once: the same source cannot post the same kind twice.

@@ -28,7 +28,7 @@ export const auditLog = pgTable(
     secondFactor: secondFactorMethod("second_factor"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.subjectType, t.subjectId), index().on(t.createdAt)],
+  (t) => [index().on(t.actorId), index().on(t.subjectType, t.subjectId), index().on(t.createdAt)],
 );
 
 export type AuditLogRow = typeof auditLog.$inferSelect;

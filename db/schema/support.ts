@@ -43,7 +43,7 @@ export const supportMessages = pgTable(
     body: text("body").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.threadId, t.createdAt)],
+  (t) => [index().on(t.authorId), index().on(t.threadId, t.createdAt)],
 );
 
 export type SupportThread = typeof supportThreads.$inferSelect;

@@ -1,8 +1,9 @@
-import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { catalogSoftware, evidenceFiles, expertProfiles, expertReferences, expertSkills, serviceKind } from "@/db/schema";
+import { evidenceFiles, expertProfiles, serviceKind } from "@/db/schema";
 import { isDepartementCode } from "@/lib/geo/departements";
+import { cappedCount, countResult, frenchTextQuery, nearSoftwareName, RANK_CANDIDATES } from "@/lib/search/text-query";
 import { todayIso, urssafState } from "./completeness";
 
 export const PAGE_SIZE = 12;
@@ -29,24 +30,32 @@ export const directoryFiltersSchema = z.object({
 
 export type DirectoryFilters = z.output<typeof directoryFiltersSchema>;
 
-/**
- * The public directory: verified experts only, filtered, ranked by relevance (full-text match
- * in French on name, headline, bio and skills, plus skill matches), paginated.
- */
-export async function searchExperts(filters: DirectoryFilters) {
-  // A profile a moderation decision removed or restricted leaves the public directory.
+const directoryColumns = {
+  id: expertProfiles.id,
+  slug: expertProfiles.slug,
+  displayName: expertProfiles.displayName,
+  headline: expertProfiles.headline,
+  dailyRateCents: expertProfiles.dailyRateCents,
+  departments: expertProfiles.departments,
+  remoteOk: expertProfiles.remoteOk,
+  serviceKinds: expertProfiles.serviceKinds,
+  verifiedAt: expertProfiles.verifiedAt,
+  /** The six best skills, in one sub-select (no extra round trip per page); the outer column spelled out (see softwareNames in lib/jobs/queries.ts). */
+  skills: sql<string[]>`array(select c.name from expert_skills s join catalog_software c on c.id = s.software_id
+    where s.profile_id = "expert_profiles"."id" order by s.level desc, c.name limit 6)`,
+};
+
+/** The same expression as the partial index expert_profiles_verified_search_idx, so that it serves the search. */
+const searchDocument = sql`to_tsvector('french', ${expertProfiles.searchText})`;
+
+/** The directory's filters other than the text: verified experts, software, kind, place, rate. */
+function filterConditions(filters: DirectoryFilters): SQL[] {
+  // Literal 'verified' (not a parameter) so that the partial indexes serve every plan.
   const conditions: SQL[] = [
-    eq(expertProfiles.status, "verified"),
+    sql`${expertProfiles.status} = 'verified'`,
+    // A profile a moderation decision removed or restricted leaves the public directory.
     sql`not exists (select 1 from moderated_content m where m.target_type = 'expert' and m.target_id = ${expertProfiles.id})`,
   ];
-  const q = filters.q;
-  const tsQuery = q ? sql`plainto_tsquery('french', ${q})` : null;
-  const document = sql`to_tsvector('french', ${expertProfiles.searchText})`;
-  if (q && tsQuery) {
-    conditions.push(sql`(${document} @@ ${tsQuery} or exists (
-      select 1 from expert_skills s join catalog_software c on c.id = s.software_id
-      where s.profile_id = ${expertProfiles.id} and (c.name ilike ${`%${q}%`} or c.slug = ${q.toLowerCase()})))`);
-  }
   if (filters.software) {
     conditions.push(sql`exists (select 1 from expert_skills s join catalog_software c on c.id = s.software_id
       where s.profile_id = ${expertProfiles.id} and c.slug = ${filters.software})`);
@@ -60,78 +69,84 @@ export async function searchExperts(filters: DirectoryFilters) {
     conditions.push(eq(expertProfiles.remoteOk, true));
   }
   if (filters.maxRate) conditions.push(sql`${expertProfiles.dailyRateCents} <= ${filters.maxRate * 100}`);
+  return conditions;
+}
 
+/** The directory's search, unexecuted: one page of rows and the capped count (see searchExperts). */
+export function expertSearchQueries(filters: DirectoryFilters) {
+  const conditions = filterConditions(filters);
+  const query = filters.q ? frenchTextQuery(filters.q) : null;
+  if (query) conditions.push(sql`${searchDocument} @@ ${query}`);
   const where = and(...conditions);
-  const relevance = tsQuery
-    ? sql<number>`ts_rank(${document}, ${tsQuery}) + coalesce((select sum(s.level) * 0.2 from expert_skills s join catalog_software c
-        on c.id = s.software_id where s.profile_id = ${expertProfiles.id} and (c.name ilike ${`%${q}%`} or c.slug = ${q?.toLowerCase()})), 0)`
-    : sql<number>`0::real`;
-
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        id: expertProfiles.id,
-        slug: expertProfiles.slug,
-        displayName: expertProfiles.displayName,
-        headline: expertProfiles.headline,
-        dailyRateCents: expertProfiles.dailyRateCents,
-        departments: expertProfiles.departments,
-        remoteOk: expertProfiles.remoteOk,
-        serviceKinds: expertProfiles.serviceKinds,
-        verifiedAt: expertProfiles.verifiedAt,
-        relevance,
-      })
+  const offset = (filters.page - 1) * PAGE_SIZE;
+  let rows;
+  if (query) {
+    // Relevance (text rank plus the level of matching skills) ranks a bounded set: the most recently verified matches.
+    const candidates = db
+      .select({ id: sql<string>`${expertProfiles.id}`.as("candidate_id") })
       .from(expertProfiles)
       .where(where)
+      .orderBy(desc(expertProfiles.verifiedAt), expertProfiles.id)
+      .limit(RANK_CANDIDATES + offset)
+      .as("candidates");
+    const relevance = sql`ts_rank(${searchDocument}, ${query}) + coalesce((select sum(s.level) * 0.2 from expert_skills s
+      join catalog_software c on c.id = s.software_id where s.profile_id = ${expertProfiles.id}
+      and to_tsvector('french', c.name || ' ' || c.slug) @@ ${query}), 0)`;
+    rows = db
+      .select(directoryColumns)
+      .from(candidates)
+      .innerJoin(expertProfiles, eq(expertProfiles.id, candidates.id))
       .orderBy(desc(relevance), desc(expertProfiles.verifiedAt), expertProfiles.id)
       .limit(PAGE_SIZE)
-      .offset((filters.page - 1) * PAGE_SIZE),
-    db.select({ count: sql<number>`count(*)::int` }).from(expertProfiles).where(where),
-  ]);
+      .offset(offset);
+  } else {
+    rows = db.select(directoryColumns).from(expertProfiles).where(where).orderBy(desc(expertProfiles.verifiedAt), expertProfiles.id).limit(PAGE_SIZE).offset(offset);
+  }
+  return { rows, count: sql`select ${cappedCount(sql`from ${expertProfiles} where ${where}`)} as count` };
+}
 
-  const skills = rows.length
-    ? await db
-        .select({ profileId: expertSkills.profileId, name: catalogSoftware.name, level: expertSkills.level })
-        .from(expertSkills)
-        .innerJoin(catalogSoftware, eq(catalogSoftware.id, expertSkills.softwareId))
-        .where(inArray(expertSkills.profileId, rows.map((r) => r.id)))
-        .orderBy(desc(expertSkills.level), catalogSoftware.name)
-    : [];
-  const count = Number(total?.count ?? 0);
-  return {
-    total: count,
-    page: filters.page,
-    pages: Math.max(1, Math.ceil(count / PAGE_SIZE)),
-    experts: rows.map(({ relevance: _relevance, ...row }) => ({
-      ...row,
-      skills: skills.filter((s) => s.profileId === row.id).slice(0, 6).map((s) => s.name),
-    })),
-  };
+/**
+ * The public directory: verified experts only, filtered, ranked by relevance (French full-text
+ * match on name, headline, bio and skills, the last word as a prefix, plus skill levels), a
+ * count that stops at COUNT_CAP. When the full-text search finds nothing, it searches for the
+ * catalogue's nearest software name ("nexcloud" → Nextcloud).
+ */
+export async function searchExperts(filters: DirectoryFilters) {
+  const exact = await searchPage(filters);
+  if (!filters.q || exact.total > 0 || filters.page !== 1) return { ...exact, correctedTo: null };
+  const correctedTo = await nearSoftwareName(db, filters.q);
+  if (!correctedTo || correctedTo.toLowerCase() === filters.q.toLowerCase()) return { ...exact, correctedTo: null };
+  const corrected = await searchPage({ ...filters, q: correctedTo });
+  /** The results are for the catalogue's software name nearest to what was typed (« nexcloud » → Nextcloud). */
+  return corrected.total > 0 ? { ...corrected, correctedTo } : { ...exact, correctedTo: null };
+}
+
+async function searchPage(filters: DirectoryFilters) {
+  const { rows, count } = expertSearchQueries(filters);
+  const [list, [counted]] = await Promise.all([rows, db.execute<{ count: number }>(count)]);
+  const { total, totalCapped } = countResult(Number(counted?.count ?? 0));
+  return { total, totalCapped, page: filters.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), experts: list };
 }
 
 /** One verified expert's public page: only what the expert chose to show, never private fields. */
 export async function getPublicExpert(slug: string) {
-  const profile = await db.query.expertProfiles.findFirst({
-    where: and(eq(expertProfiles.slug, slug), eq(expertProfiles.status, "verified")),
-  });
-  if (!profile) return null;
+  // One statement (a public page's budget is three): skills, references and evidence dates in sub-selects.
+  const [found] = await db
+    .select({
+      profile: getTableColumns(expertProfiles),
+      skills: sql<{ name: string; slug: string; level: number; years: number }[]>`coalesce((select json_agg(json_build_object('name', c.name, 'slug', c.slug, 'level', s.level, 'years', s.years) order by s.level desc, c.name)
+        from expert_skills s join catalog_software c on c.id = s.software_id where s.profile_id = "expert_profiles"."id"), '[]'::json)`,
+      references: sql<{ clientType: string; project: string; year: number }[]>`coalesce((select json_agg(json_build_object('clientType', r.client_type, 'project', r.project, 'year', r.year) order by r.position)
+        from expert_references r where r.profile_id = "expert_profiles"."id"), '[]'::json)`,
+      evidence: sql<{ kind: (typeof evidenceFiles.$inferSelect)["kind"]; issuedOn: string | null }[]>`coalesce((select json_agg(json_build_object('kind', e.kind, 'issuedOn', e.issued_on))
+        from evidence_files e where e.profile_id = "expert_profiles"."id"), '[]'::json)`,
+    })
+    .from(expertProfiles)
+    .where(and(eq(expertProfiles.slug, slug), sql`${expertProfiles.status} = 'verified'`));
+  if (!found) return null;
+  const { profile, skills, evidence } = found;
   const shown = new Set(profile.publicFields);
-  const [skills, references, evidence] = await Promise.all([
-    db
-      .select({ name: catalogSoftware.name, slug: catalogSoftware.slug, level: expertSkills.level, years: expertSkills.years })
-      .from(expertSkills)
-      .innerJoin(catalogSoftware, eq(catalogSoftware.id, expertSkills.softwareId))
-      .where(eq(expertSkills.profileId, profile.id))
-      .orderBy(desc(expertSkills.level), catalogSoftware.name),
-    shown.has("references")
-      ? db
-          .select({ clientType: expertReferences.clientType, project: expertReferences.project, year: expertReferences.year })
-          .from(expertReferences)
-          .where(eq(expertReferences.profileId, profile.id))
-          .orderBy(expertReferences.position)
-      : Promise.resolve([]),
-    db.select({ kind: evidenceFiles.kind, issuedOn: evidenceFiles.issuedOn }).from(evidenceFiles).where(eq(evidenceFiles.profileId, profile.id)),
-  ]);
+  const references = shown.has("references") ? found.references : [];
   return {
     id: profile.id,
     slug: profile.slug,

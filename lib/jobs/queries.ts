@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { isAdmin, requireRole } from "@/lib/auth/policy";
 import { isDepartementCode } from "@/lib/geo/departements";
 import { isUuidLike } from "@/lib/ids";
+import { cappedCount, countResult, frenchTextQuery, nearSoftwareName, RANK_CANDIDATES } from "@/lib/search/text-query";
 
 export const JOBS_PAGE_SIZE = 20;
 
@@ -58,12 +59,21 @@ async function softwareOf(jobIds: string[]) {
     .orderBy(catalogSoftware.name);
 }
 
-/** The public job board: open jobs only, French full-text search (title above description), filters, pages. */
-export async function searchJobs(filters: JobFilters) {
-  // A need a moderation decision removed or restricted leaves the public board.
-  const conditions: SQL[] = [eq(jobs.status, "open"), sql`not exists (select 1 from moderated_content m where m.target_type = 'job' and m.target_id = ${jobs.id})`];
-  const query = filters.q ? sql`websearch_to_tsquery('french', ${filters.q})` : null;
-  if (query) conditions.push(sql`${jobs.search} @@ ${query}`);
+/**
+ * The software names of a job, in one sub-select (no extra round trip per page). The outer
+ * column is spelled out: Drizzle leaves select-list columns unqualified, and a bare "id" would
+ * be catalog_software's inside the sub-select.
+ */
+const softwareNames = sql<string[]>`array(select c.name from job_software s join catalog_software c on c.id = s.software_id where s.job_id = "jobs"."id" order by c.name)`;
+
+/** The board's filters other than the text: open jobs, kind, software, place, budget, date. */
+function filterConditions(filters: JobFilters): SQL[] {
+  // Literal 'open' (not a parameter) so that the partial indexes on open jobs serve every plan.
+  const conditions: SQL[] = [
+    sql`${jobs.status} = 'open'`,
+    // A need a moderation decision removed or restricted leaves the public board.
+    sql`not exists (select 1 from moderated_content m where m.target_type = 'job' and m.target_id = ${jobs.id})`,
+  ];
   if (filters.kind) conditions.push(eq(jobs.kind, filters.kind));
   if (filters.software) {
     conditions.push(sql`exists (select 1 from job_software s join catalog_software c on c.id = s.software_id where s.job_id = ${jobs.id} and c.slug = ${filters.software})`);
@@ -76,26 +86,68 @@ export async function searchJobs(filters: JobFilters) {
     conditions.push(sql`(coalesce(${jobs.budgetMaxCents}, 0) >= ${cents} or coalesce(${jobs.dailyRateCapCents}, 0) >= ${cents})`);
   }
   if (filters.postedWithinDays) conditions.push(sql`${jobs.publishedAt} >= now() - make_interval(days => ${filters.postedWithinDays})`);
+  return conditions;
+}
+
+/**
+ * The job board's search, unexecuted: one page of rows and the capped count (see searchJobs).
+ * `fewMatches` (the count stayed under the cap): the candidates come from the full-text index
+ * and are sorted, instead of walking the recency index until enough match — which reads every
+ * open need when a rare word matches few (the planner cannot tell: a prefix query's estimate is
+ * a constant).
+ */
+export function jobSearchQueries(filters: JobFilters, { fewMatches = false } = {}) {
+  const conditions = filterConditions(filters);
+  const query = filters.q ? frenchTextQuery(filters.q) : null;
+  if (query) conditions.push(sql`${jobs.search} @@ ${query}`);
   const where = and(...conditions);
-  const rank = query ? sql<number>`ts_rank(${jobs.search}, ${query})` : sql<number>`0::real`;
-  const [rows, [total]] = await Promise.all([
-    db
-      .select(publicColumns)
+  const offset = (filters.page - 1) * JOBS_PAGE_SIZE;
+  const columns = { ...publicColumns, software: softwareNames };
+  let rows;
+  if (query) {
+    // Relevance (title above description) ranks a bounded set: the most recent matches.
+    const candidates = db
+      .select({ id: sql<string>`${jobs.id}`.as("candidate_id") })
       .from(jobs)
       .where(where)
-      .orderBy(desc(rank), desc(jobs.publishedAt))
+      // "+ interval '0 s'": an expression no index provides, so the planner takes the GIN index.
+      .orderBy(fewMatches ? desc(sql`${jobs.publishedAt} + interval '0 s'`) : desc(jobs.publishedAt), desc(jobs.id))
+      .limit(RANK_CANDIDATES + offset)
+      .as("candidates");
+    rows = db
+      .select(columns)
+      .from(candidates)
+      .innerJoin(jobs, eq(jobs.id, candidates.id))
+      .orderBy(desc(sql`ts_rank(${jobs.search}, ${query})`), desc(jobs.publishedAt), desc(jobs.id))
       .limit(JOBS_PAGE_SIZE)
-      .offset((filters.page - 1) * JOBS_PAGE_SIZE),
-    db.select({ count: sql<number>`count(*)::int` }).from(jobs).where(where),
-  ]);
-  const software = await softwareOf(rows.map((r) => r.id));
-  const count = Number(total?.count ?? 0);
-  return {
-    total: count,
-    page: filters.page,
-    pages: Math.max(1, Math.ceil(count / JOBS_PAGE_SIZE)),
-    jobs: rows.map((row) => ({ ...row, software: software.filter((s) => s.jobId === row.id).map((s) => s.name) })),
-  };
+      .offset(offset);
+  } else {
+    rows = db.select(columns).from(jobs).where(where).orderBy(desc(jobs.publishedAt), desc(jobs.id)).limit(JOBS_PAGE_SIZE).offset(offset);
+  }
+  return { rows, count: sql`select ${cappedCount(sql`from ${jobs} where ${where}`)} as count` };
+}
+
+/**
+ * The public job board: open jobs only, French full-text search (title above description, the
+ * last word as a prefix), filters, pages, a count that stops at COUNT_CAP. When the full-text
+ * search finds nothing, it searches for the catalogue's nearest software name ("nexcloud" → Nextcloud).
+ */
+export async function searchJobs(filters: JobFilters) {
+  const exact = await searchPage(filters);
+  if (!filters.q || exact.total > 0 || filters.page !== 1) return { ...exact, correctedTo: null };
+  const correctedTo = await nearSoftwareName(db, filters.q);
+  if (!correctedTo || correctedTo.toLowerCase() === filters.q.toLowerCase()) return { ...exact, correctedTo: null };
+  const corrected = await searchPage({ ...filters, q: correctedTo });
+  /** The results are for the catalogue's software name nearest to what was typed (« nexcloud » → Nextcloud). */
+  return corrected.total > 0 ? { ...corrected, correctedTo } : { ...exact, correctedTo: null };
+}
+
+async function searchPage(filters: JobFilters) {
+  // The capped count first (a few ms through the GIN index): it tells how to fetch the rows.
+  const [counted] = await db.execute<{ count: number }>(jobSearchQueries(filters).count);
+  const { total, totalCapped } = countResult(Number(counted?.count ?? 0));
+  const list = total === 0 ? [] : await jobSearchQueries(filters, { fewMatches: !totalCapped }).rows;
+  return { total, totalCapped, page: filters.page, pages: Math.max(1, Math.ceil(total / JOBS_PAGE_SIZE)), jobs: list };
 }
 
 /**

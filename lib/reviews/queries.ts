@@ -1,4 +1,4 @@
-import { and, desc, eq, ne, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { contracts, expertProfiles, organizations, reviews, users, type ContractSide, type ContractStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -59,29 +59,21 @@ export interface PublicReviews {
  * The expert's reviews of clients are never public.
  */
 export async function getPublicReviews({ slug }: { slug: string }): Promise<PublicReviews> {
-  const [profile] = await db
-    .select({ userId: expertProfiles.userId })
-    .from(expertProfiles)
-    .where(and(eq(expertProfiles.slug, slug), eq(expertProfiles.status, "verified")));
-  if (!profile) return { average: null, count: 0, latest: [] };
-  const about = and(eq(reviews.subjectUserId, profile.userId), eq(reviews.side, "client"));
-  const [[summary], latest] = await Promise.all([
-    db
-      .select({ average: sql<string | null>`round(avg(${reviews.rating}), 1)`, count: sql<number>`count(*)::int` })
-      .from(reviews)
-      .where(about),
-    db
-      .select({ id: reviews.id, rating: reviews.rating, comment: reviews.comment, createdAt: reviews.createdAt, legalName: organizations.legalName })
-      .from(reviews)
-      .innerJoin(contracts, eq(contracts.id, reviews.contractId))
-      .innerJoin(organizations, eq(organizations.id, contracts.organizationId))
-      .where(and(about, ne(reviews.comment, "")))
-      .orderBy(desc(reviews.createdAt), desc(reviews.id))
-      .limit(PUBLIC_REVIEWS_SHOWN),
-  ]);
+  // One statement (a public page's budget is three): the summary and the latest comments in sub-selects.
+  const [row] = await db.execute<{ average: string | null; count: number; latest: { id: string; rating: number; comment: string; createdAt: string; legalName: string }[] }>(sql`
+    select
+      (select round(avg(r.rating), 1) from ${reviews} r where r.subject_user_id = p.user_id and r.side = 'client') as average,
+      (select count(*)::int from ${reviews} r where r.subject_user_id = p.user_id and r.side = 'client') as count,
+      coalesce((select json_agg(latest) from (
+        select r.id, r.rating, r.comment, r.created_at as "createdAt", o.legal_name as "legalName"
+        from ${reviews} r join ${contracts} c on c.id = r.contract_id join ${organizations} o on o.id = c.organization_id
+        where r.subject_user_id = p.user_id and r.side = 'client' and r.comment <> ''
+        order by r.created_at desc, r.id desc limit ${PUBLIC_REVIEWS_SHOWN}) latest), '[]'::json) as latest
+    from ${expertProfiles} p where p.slug = ${slug} and p.status = 'verified'`);
+  if (!row) return { average: null, count: 0, latest: [] };
   return {
-    average: summary?.average == null ? null : Number(summary.average),
-    count: Number(summary?.count ?? 0),
-    latest: latest.map(({ legalName, ...row }) => ({ ...row, organization: shortOrganizationName(legalName) })),
+    average: row.average == null ? null : Number(row.average),
+    count: Number(row.count),
+    latest: row.latest.map(({ legalName, createdAt, ...review }) => ({ ...review, createdAt: new Date(createdAt), organization: shortOrganizationName(legalName) })),
   };
 }

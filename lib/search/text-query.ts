@@ -1,0 +1,55 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+
+/** Counts stop here: "plus de 1 000 besoins" costs the same at 100,000 matches as at 1,001. */
+export const COUNT_CAP = 1000;
+
+/** Relevance ranks only this many of the most recent matches (plus the pages already seen). */
+export const RANK_CANDIDATES = 200;
+
+/** A word the prefix search may take as typed: letters and digits only (no operator, no quote). */
+const PLAIN_WORD = /^[\p{L}\p{N}]{2,}$/u;
+
+/**
+ * The French full-text query for what the visitor typed: web-search syntax ("quoted phrases",
+ * -exclusions, or) for the whole text, and the last word also matches as a prefix ("nextcl"
+ * finds Nextcloud) as long as it is a plain word: the visitor may not have finished typing it.
+ */
+export function frenchTextQuery(text: string): SQL {
+  const words = text.trim().split(/\s+/);
+  const last = words.at(-1) ?? "";
+  const quotes = (text.match(/"/g) ?? []).length;
+  if (!PLAIN_WORD.test(last) || quotes % 2 === 1 || words.at(-2)?.toLowerCase() === "or") {
+    return sql`websearch_to_tsquery('french', ${text})`;
+  }
+  const prefix = sql`to_tsquery('french', ${`${last.toLowerCase()}:*`})`;
+  if (words.length === 1) return prefix;
+  return sql`(websearch_to_tsquery('french', ${words.slice(0, -1).join(" ")}) && ${prefix})`;
+}
+
+/** `count(*)` of the rows `from … where …` would return, stopping at COUNT_CAP + 1. */
+export function cappedCount(fromWhere: SQL): SQL<number> {
+  return sql<number>`(select count(*)::int from (select 1 ${fromWhere} limit ${COUNT_CAP + 1}) capped)`;
+}
+
+/** What the page shows: the exact number up to the cap, "more than 1,000" past it. */
+export function countResult(counted: number) {
+  return { total: Math.min(counted, COUNT_CAP), totalCapped: counted > COUNT_CAP };
+}
+
+/**
+ * The catalogue's software name nearest to a word of `text` (pg_trgm word similarity ≥ 0.5), for
+ * the searches' fallback when the full-text search finds nothing: « nexcloud » → Nextcloud. The
+ * catalogue is a few hundred rows: the vocabulary stays small whatever the number of needs, and
+ * the corrected search goes through the full-text indexes again.
+ */
+export function nearSoftwareNameQuery(text: string): SQL {
+  return sql`select name from catalog_software
+    where greatest(word_similarity(name, ${text}), word_similarity(slug, ${text})) >= 0.5
+    order by greatest(word_similarity(name, ${text}), word_similarity(slug, ${text})) desc, name limit 1`;
+}
+
+export async function nearSoftwareName(executor: Executor, text: string): Promise<string | null> {
+  const [row] = await executor.execute<{ name: string }>(nearSoftwareNameQuery(text));
+  return row?.name ?? null;
+}
