@@ -20,7 +20,7 @@ export const disputeMessages = pgTable(
     body: text("body").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.disputeId, t.createdAt)],
+  (t) => [index().on(t.disputeId, t.createdAt), index().on(t.authorId)],
 );
 
 /**
@@ -46,6 +46,7 @@ export const attachments = pgTable(
     index().on(t.messageId),
     index().on(t.deliveryMilestoneId),
     index().on(t.disputeMessageId),
+    index().on(t.uploadedById),
   ],
 );
 

@@ -19,7 +19,7 @@ export const legalAnnouncements = pgTable(
     announcedAt: timestamp("announced_at", { withTimezone: true }).notNull().defaultNow(),
     emailsQueuedAt: timestamp("emails_queued_at", { withTimezone: true }),
   },
-  (t) => [unique("legal_announcements_document_version").on(t.document, t.version)],
+  (t) => [unique("legal_announcements_document_version").on(t.document, t.version), index().on(t.announcedById)],
 );
 
 /** Who accepted which version of which document, and when (erased with the account). */

@@ -31,7 +31,7 @@ export const contentReports = pgTable(
     decisionNote: text("decision_note"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.status, t.createdAt), index().on(t.targetType, t.targetId)],
+  (t) => [index().on(t.status, t.createdAt), index().on(t.targetType, t.targetId), index().on(t.reporterId), index().on(t.decidedById)],
 );
 
 /** Content an admin took down (`removed`: shown to nobody but admins) or restricted (signed-in people only). */
@@ -45,7 +45,7 @@ export const moderatedContent = pgTable(
     reportId: uuid("report_id").references(() => contentReports.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex().on(t.targetType, t.targetId)],
+  (t) => [uniqueIndex().on(t.targetType, t.targetId), index().on(t.reportId)],
 );
 
 /** What a statement of reasons restricts (DSA art. 17). */
@@ -80,7 +80,7 @@ export const statementsOfReasons = pgTable(
     reversedAt: timestamp("reversed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.userId, t.createdAt), index().on(t.createdAt)],
+  (t) => [index().on(t.userId, t.createdAt), index().on(t.createdAt), index().on(t.decidedById), index().on(t.reportId)],
 );
 
 /** `open`, then `upheld` (decision stands) or `reversed` (restriction lifted). */
@@ -102,7 +102,7 @@ export const decisionComplaints = pgTable(
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex().on(t.statementId), index().on(t.status, t.createdAt)],
+  (t) => [uniqueIndex().on(t.statementId), index().on(t.status, t.createdAt), index().on(t.complainantId), index().on(t.decidedById)],
 );
 
 export type ContentReport = typeof contentReports.$inferSelect;

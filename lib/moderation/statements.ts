@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { Executor, Transaction } from "@/db/client";
+import { db, type Executor, type Transaction } from "@/db/client";
 import { decisionComplaints, statementsOfReasons, users, type RestrictionGround, type RestrictionKind, type StatementOfReasons } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { isAdmin } from "@/lib/auth/policy";
@@ -90,4 +90,9 @@ export async function getDecisionForViewer(
   if (!own && !isAdmin(actor)) return null;
   const canComplain = own && !row.complaint && !row.statement.reversedAt && now < complaintDeadline(row.statement.createdAt);
   return { statement: row.statement, complaint: row.complaint, canComplain };
+}
+
+/** The decision page's read: `getDecisionForViewer` on the app's database. */
+export function readDecision(actor: Actor | null, id: string, key: string | undefined) {
+  return getDecisionForViewer(db, actor, id, key);
 }

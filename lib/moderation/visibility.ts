@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import { db, type Executor } from "@/db/client";
 import { moderatedContent, type ReportTarget } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { isAdmin } from "@/lib/auth/policy";
@@ -30,4 +30,14 @@ function isHidden(actor: Actor | null, visibility: string | undefined): boolean 
   if (visibility === "removed") return !isAdmin(actor);
   if (visibility === "restricted") return actor === null;
   return false;
+}
+
+/** For pages: `hiddenByModeration` on the app's database. */
+export function isHiddenFor(actor: Actor | null, type: ReportTarget, id: string): Promise<boolean> {
+  return hiddenByModeration(db, actor, type, id);
+}
+
+/** For pages: `hiddenIds` on the app's database. */
+export function hiddenIdsFor(actor: Actor | null, type: ReportTarget, ids: string[]): Promise<Set<string>> {
+  return hiddenIds(db, actor, type, ids);
 }

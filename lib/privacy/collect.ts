@@ -53,6 +53,12 @@ export async function collectPersonData(executor: Executor, userId: string): Pro
     supportMessages: sql`select s.thread_id, s.from_platform, s.body, s.created_at from support_messages s join support_threads t on t.id = s.thread_id where t.requester_id = ${me} order by s.created_at`,
     auditLog: sql`select action, subject_type, subject_id, from_status, to_status, reason, created_at, actor_id = ${me} as by_me from audit_log where actor_id = ${me} or subject_id = ${userId} order by created_at`,
     emailsSent: sql`select template, subject, locale, status, created_at from email_outbox where to_address = (select email from users where id = ${me}) order by created_at`,
+    disputeMessages: sql`select dispute_id, side, body, created_at from dispute_messages where author_id = ${me} order by created_at`,
+    attachmentsSent: sql`select id, original_name, mime_type, size_bytes, created_at from attachments where uploaded_by_id = ${me} order by created_at`,
+    legalAcceptances: sql`select document, version, accepted_at from legal_acceptances where user_id = ${me} order by accepted_at`,
+    taxDetails: sql`select first_name, last_name, birth_date, birth_city, iban, updated_at from expert_tax_details where user_id = ${me}`,
+    decisionsAboutMe: sql`select id, restriction, subject_type, facts, ground, automated, reversed_at, created_at from statements_of_reasons where user_id = ${me} order by created_at`,
+    reportsMade: sql`select id, target_type, reason, created_at from content_reports where reporter_id = ${me} order by created_at`,
     notifications: sql`select category, template, title, link, created_at, read_at from notifications where user_id = ${me} order by created_at`,
     notificationSettings: sql`select category, email, updated_at from notification_settings where user_id = ${me}`,
   };
@@ -64,6 +70,10 @@ export async function collectPersonData(executor: Executor, userId: string): Pro
     sql`select id, storage_key, original_name from evidence_files where profile_id in ${myProfile}`,
   );
   for (const row of evidence) files.push({ storageKey: row.storage_key, name: `evidence/${row.id}-${safeName(row.original_name)}` });
+  const sent = await executor.execute<{ id: string; storage_key: string; original_name: string }>(
+    sql`select id, storage_key, original_name from attachments where uploaded_by_id = ${me}`,
+  );
+  for (const row of sent) files.push({ storageKey: row.storage_key, name: `attachments/${row.id}-${safeName(row.original_name)}` });
   const photo = await executor.execute<{ photo_key: string | null; photo_mime: string | null }>(sql`select photo_key, photo_mime from expert_profiles where user_id = ${me}`);
   if (photo[0]?.photo_key) files.push({ storageKey: photo[0].photo_key, name: `photo.${photo[0].photo_mime === "image/png" ? "png" : "jpg"}` });
   return { generatedAt: new Date().toISOString(), sections, files };

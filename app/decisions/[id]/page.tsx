@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { db } from "@/db/client";
 import { ComplaintForm } from "@/components/moderation/DecisionForms";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { Alert } from "@/components/ui/Alert";
 import { currentActor } from "@/lib/auth/current-actor";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 import { complaintDeadline } from "@/lib/moderation/rules";
-import { getDecisionForViewer } from "@/lib/moderation/statements";
+import { readDecision } from "@/lib/moderation/statements";
 import { fileComplaintAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,7 +25,7 @@ export default async function DecisionPage({ params, searchParams }: { params: P
   const { key } = searchParamsOf(await searchParams);
   if (!UUID.test(id)) notFound();
   const actor = await currentActor();
-  const view = await getDecisionForViewer(db, actor, id, key);
+  const view = await readDecision(actor, id, key);
   if (!view) notFound();
   const [t, format] = await Promise.all([getTranslations("moderation"), getFormatter()]);
   const { statement, complaint } = view;

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { db } from "@/db/client";
 import { ReportLink } from "@/components/moderation/ReportLink";
 import { currentActor } from "@/lib/auth/current-actor";
-import { hiddenByModeration, hiddenIds } from "@/lib/moderation/visibility";
+import { hiddenIdsFor, isHiddenFor } from "@/lib/moderation/visibility";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { ExpertLinkList, ExpertReferences, ExpertSkills } from "@/components/experts/ExpertProfileSections";
@@ -21,7 +20,7 @@ type Props = { params: Promise<{ slug: string }> };
 /** One database read per request, shared by generateMetadata and the page. */
 const loadExpert = cache(async (slug: string) => {
   const expert = await getPublicExpert(slug);
-  if (expert && (await hiddenByModeration(db, await currentActor(), "expert", expert.id))) return null;
+  if (expert && (await isHiddenFor(await currentActor(), "expert", expert.id))) return null;
   return expert;
 });
 
@@ -62,7 +61,7 @@ export default async function ExpertPage({ params }: Props) {
   const [t, format, locale] = await Promise.all([getTranslations("directory"), getFormatter(), getLocale()]);
   const actor = await currentActor();
   const reviews = await getPublicReviews({ slug });
-  const hiddenReviews = await hiddenIds(db, actor, "review", reviews.latest.map((review) => review.id));
+  const hiddenReviews = await hiddenIdsFor(actor, "review", reviews.latest.map((review) => review.id));
   reviews.latest = reviews.latest.filter((review) => !hiddenReviews.has(review.id));
 
   const rate = formatDailyRate(format, expert.dailyRateCents);

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { db } from "@/db/client";
 import { ReportLink } from "@/components/moderation/ReportLink";
-import { hiddenByModeration } from "@/lib/moderation/visibility";
+import { isHiddenFor } from "@/lib/moderation/visibility";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { excerpt } from "@/components/jobs/job-format";
@@ -57,7 +56,7 @@ const loadJob = cache(async (id: string) => {
   const actor = await currentActor();
   const view = await getJobForViewer(actor, id);
   // Content a moderation decision took down stays visible to its organisation (and admins).
-  if (view && !view.isMember && (await hiddenByModeration(db, actor, "job", view.job.id))) return null;
+  if (view && !view.isMember && (await isHiddenFor(actor, "job", view.job.id))) return null;
   return view;
 });
 

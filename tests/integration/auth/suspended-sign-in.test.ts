@@ -2,7 +2,7 @@
  * Regression (trust issue, item 10): a suspended person asking for a sign-in link was told
  * nothing. The form still answers as for anyone; the address's owner is told why, by email.
  */
-import { count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
@@ -33,7 +33,10 @@ describe("a suspended account asking for a sign-in link", () => {
     expect(mail?.html).not.toContain("/api/auth/callback/email");
 
     await sendMagicLink("suspendu@example.test", "/dashboard");
-    const [sent] = await db.select({ n: count() }).from(emailOutbox).where(eq(emailOutbox.toAddress, "suspendu@example.test"));
+    const [sent] = await db
+      .select({ n: count() })
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.toAddress, "suspendu@example.test"), eq(emailOutbox.template, "account-suspended")));
     expect(sent!.n).toBe(1);
   });
 

@@ -7,7 +7,7 @@ import { resetEnvCache } from "@/lib/env";
 import { getVettingDetail, getVettingQueue } from "@/lib/experts/admin-queries";
 import { updateExpertProfile } from "@/lib/experts/profile";
 import { decideVerification } from "@/lib/experts/vetting";
-import { completeProfileInput, makeCompleteExpert } from "../../helpers/experts";
+import { approval, completeProfileInput, makeCompleteExpert } from "../../helpers/experts";
 import { makeOrganization, makeUser } from "../../helpers/factories";
 import { startFakeSirene } from "../../helpers/fake-sirene";
 
@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 const approve = async (profileId: string) => {
-  const result = await decideVerification(await makeUser("admin"), { profileId, decision: "approve" });
+  const result = await decideVerification(await makeUser("admin"), { profileId, decision: "approve", ...approval });
   expect(result.ok).toBe(true);
 };
 

@@ -9,7 +9,7 @@ import { decideComplaint, fileComplaint } from "@/lib/moderation/complaints";
 import { getDecisionForViewer } from "@/lib/moderation/statements";
 import { transparencyCsv, transparencyReport } from "@/lib/moderation/transparency";
 import { makeUser } from "../../helpers/factories";
-import { makeCompleteExpert } from "../../helpers/experts";
+import { approval, makeCompleteExpert } from "../../helpers/experts";
 
 
 async function statementFor(userId: string) {
@@ -85,7 +85,7 @@ describe("statements of reasons (DSA art. 17) and internal complaints (art. 20)"
     expect((await statementFor(refused.actor.id)).restriction).toBe("profile_refused");
 
     const verified = await makeCompleteExpert({ submit: true });
-    await decideVerification(first, { profileId: verified.profileId, decision: "approve", reason: "" });
+    await decideVerification(first, { profileId: verified.profileId, decision: "approve", ...approval });
     expect((await setExpertSuspension(first, { profileId: verified.profileId, reason: "Paiements demandés hors plateforme.", suspend: true, ground: "terms_payment" })).ok).toBe(true);
     const statement = await statementFor(verified.actor.id);
     expect(statement).toMatchObject({ restriction: "profile_suspended", ground: "terms_payment" });

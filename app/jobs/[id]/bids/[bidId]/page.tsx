@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { db } from "@/db/client";
-import { hiddenIds } from "@/lib/moderation/visibility";
+import { hiddenIdsFor } from "@/lib/moderation/visibility";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { BidDetails } from "@/components/bids/BidDetails";
 import { MessageForm } from "@/components/conversations/MessageForm";
@@ -106,7 +105,7 @@ export default async function ConversationPage({ params }: Props) {
         otherSideReadAt={view.otherSideReadAt}
         viewerSide={side}
         organizationName={bid.organizationName}
-        removedIds={await hiddenIds(db, actor, "message", view.messages.map((message) => message.id))}
+        removedIds={await hiddenIdsFor(actor, "message", view.messages.map((message) => message.id))}
         reportFrom={`/jobs/${id}/bids/${bidId}`}
       />
 
