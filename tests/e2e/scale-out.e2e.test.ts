@@ -14,6 +14,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { databaseUrl, freePort } from "@/scripts/lib/embedded-postgres";
+import { productionIdentity } from "@/tests/helpers/platform-identity";
 import { spawnScript } from "@/tests/helpers/scripts";
 import { e2eEnabled, launchBrowserPerFile, newVisitor } from "./support/browser";
 
@@ -119,9 +120,7 @@ beforeAll(async () => {
     APP_URL: base,
     ALLOW_INSECURE_APP_URL: "1",
     AUTH_SECRET: "Vb7+Qw2nLx9pRt4kZs1mHc8yJd3fGe6uNa5oPi0WrTk=",
-    PLATFORM_SIREN: "812345676",
-    PLATFORM_VAT_NUMBER: "FR19812345676",
-    PLATFORM_ADDRESS_LINE1: "12 rue des Lilas",
+    ...productionIdentity,
     HOSTNAME: "127.0.0.1",
     COMPAGNON_DATA_DIR: dataDir,
     SIGNIN_LIMIT_PER_EMAIL: "2",
@@ -132,7 +131,7 @@ beforeAll(async () => {
   const serving = (output: string) => output.includes("web process only, serving");
   await Promise.all(webPorts.map((port) => start("start", ["--web"], { ...env, PORT: String(port) }, serving)));
   await Promise.all(webPorts.map(healthy));
-  await start("worker", [], env, (output) => output.includes("[worker] running"));
+  await start("worker", [], env, (output) => /"component":"worker".*"msg":"running \(/.test(output));
 }, 120_000);
 
 afterAll(async () => {
