@@ -8,6 +8,7 @@ import path from "node:path";
 import { AwsClient } from "aws4fetch";
 import type postgres from "postgres";
 import journal from "@/db/migrations/meta/_journal.json";
+import { runtimeRoleProblems } from "@/db/roles";
 import { checkProductionConfig, type RawEnv } from "@/lib/config/production-checks";
 import { DEAD_AFTER_SECONDS } from "@/lib/jobs/heartbeat";
 
@@ -120,6 +121,16 @@ export async function databaseRows(sql: postgres.Sql): Promise<Row[]> {
   else if (Number(state.applied) > headMigration) rows.push(warn("migrations", "the database has migrations this build does not know", "deploy the newer build this database was migrated with"));
   else if (!state.queue) rows.push(fail("migrations", "the job queue's schema (graphile_worker) is missing", migrateFix));
   else rows.push(ok("migrations", "at this build's head"));
+
+  // The app must not be able to rewrite its own records (issue: tamper-evident invoices).
+  if (state?.applied) {
+    const problems = await runtimeRoleProblems(sql).catch((error: unknown) => [`cannot read the role's rights: ${error instanceof Error ? error.message : String(error)}`]);
+    rows.push(
+      problems.length
+        ? fail("database role", problems.join("; "), "create the role compagnon_app, set it in DATABASE_URL and the owner in DATABASE_OWNER_URL, then run `npm run db:migrate` (README, \"Production\")")
+        : ok("database role", "the app's role owns nothing and cannot rewrite invoices, the ledger or the counters"),
+    );
+  }
 
   const workerFix = "start the worker: `npm start` runs it beside the web process, or `npm run worker` (systemctl status compagnon-worker; journalctl -u compagnon-worker)";
   if (state?.age === null || state?.age === undefined) rows.push(fail("worker", "no worker heartbeat: no worker has ever run on this database", workerFix));

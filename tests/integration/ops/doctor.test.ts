@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { DEFAULT_RUNTIME_ROLE, urlAsRole } from "@/db/roles";
 import { db } from "@/db/client";
 import { startFakeS3 } from "@/tests/helpers/fake-s3";
 import { productionIdentity } from "@/tests/helpers/platform-identity";
@@ -16,8 +17,9 @@ afterAll(async () => {
   await s3.close();
 });
 
+/** The app connects as the role that owns nothing (the tests' template grants it). */
 const good = {
-  DATABASE_URL: process.env.DATABASE_URL ?? "",
+  DATABASE_URL: urlAsRole(process.env.DATABASE_URL ?? "", DEFAULT_RUNTIME_ROLE, inject("testRuntimePassword")),
   APP_URL: "https://compagnon.example.fr",
   AUTH_SECRET: "3q2+7w8xN0vY5bZ4mKcP1sRt6uW9eL+gHhJiDoFaQkE=",
   ...productionIdentity,
@@ -58,6 +60,7 @@ describe("npm run doctor", () => {
       { mark: "✓", check: "database", detail: expect.stringMatching(/^PostgreSQL 1[5-9]/) },
       { mark: "✓", check: "clock", detail: expect.stringMatching(/s from the database$/) },
       { mark: "✓", check: "migrations", detail: "at this build's head" },
+      { mark: "✓", check: "database role", detail: "the app's role owns nothing and cannot rewrite invoices, the ledger or the counters" },
       { mark: "✓", check: "worker", detail: expect.stringMatching(/^heartbeat \d+ s ago from vps-1$/) },
       { mark: "✓", check: "queues", detail: expect.any(String) },
       { mark: "✓", check: "mail", detail: "Resend, from no-reply@compagnon.example.fr" },
@@ -85,6 +88,8 @@ describe("npm run doctor", () => {
     try {
       dotEnv({
         ...good,
+        // The superuser the tests' database belongs to: the app could rewrite its invoices.
+        DATABASE_URL: process.env.DATABASE_URL ?? "",
         AUTH_SECRET: "too-short",
         RESEND_API_KEY: "",
         STRIPE_SECRET_KEY: "sk_test_51Abc",
@@ -97,6 +102,7 @@ describe("npm run doctor", () => {
       const table = rows(stdout);
       expect(table).toContainEqual({ mark: "✗", check: "configuration", detail: "AUTH_SECRET is too short (9 characters, at least 32)" });
       expect(table).toContainEqual({ mark: "✗", check: "migrations", detail: "the database is behind this build" });
+      expect(table).toContainEqual({ mark: "✗", check: "database role", detail: expect.stringMatching(/a superuser: it could TRUNCATE invoices/) });
       expect(table).toContainEqual({ mark: "✗", check: "worker", detail: expect.stringMatching(/^last heartbeat 30\d s ago \(from vps-1\): no worker is running$/) });
       expect(table).toContainEqual({ mark: "⚠", check: "queues", detail: "1 failed job(s)" });
       expect(table).toContainEqual({ mark: "⚠", check: "mail", detail: expect.stringMatching(/^no mail provider/) });
@@ -108,7 +114,7 @@ describe("npm run doctor", () => {
       expect(todo).toContain("✗  the database is behind this build → run `npm run db:migrate`");
       expect(todo).toContain("no worker is running → start the worker");
       expect(todo).toContain("Stripe → Webhooks");
-      expect(stdout).toMatch(/4 problem\(s\) to fix, 3 warning\(s\)\.$/m);
+      expect(stdout).toMatch(/5 problem\(s\) to fix, 3 warning\(s\)\.$/m);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
       await db.execute(sql`insert into drizzle.__drizzle_migrations (hash, created_at) values (${last?.hash}, ${last?.created_at}::bigint)`);
