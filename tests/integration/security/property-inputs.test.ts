@@ -73,7 +73,10 @@ async function stored(): Promise<{ emails: number; tokens: number; buckets: numb
 
 describe("the sign-in form", () => {
   it("answers every input with a state or the check-email page, and an invalid one changes nothing", async () => {
-    const email = fc.oneof(hostileText, fc.emailAddress(), fc.emailAddress().map((e) => `${e}\u0000`), fc.emailAddress().map((e) => `\u202E${e}`));
+    // fast-check's addresses are RFC-valid but mostly refused by the form's stricter rule: ordinary
+    // addresses too, so that the valid path is always reached (a run once drew none of it).
+    const ordinary = fc.tuple(fc.stringMatching(/^[a-z][a-z0-9.]{0,15}$/), fc.constantFrom("example.test", "example.fr")).map(([local, domain]) => `${local.replace(/\.+$/, "")}@${domain}`);
+    const email = fc.oneof(hostileText, fc.emailAddress(), ordinary, fc.emailAddress().map((e) => `${e}\u0000`), fc.emailAddress().map((e) => `\u202E${e}`));
     const callbackUrl = fc.oneof(hostileText, fc.constantFrom("/dashboard", "//evil.example", "https://evil.example/", "/\\evil.example", "javascript:alert(1)"));
     let valid = 0;
     await fc.assert(
