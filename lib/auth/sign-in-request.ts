@@ -7,14 +7,17 @@ import { hitRateLimit, pruneRateLimits } from "./rate-limit";
 
 const WINDOW_SECONDS = 60 * 60;
 
+/** An email address as people type it: trimmed, lower-cased, at most 254 characters. Errors are `validation` keys. */
+export const emailAddressField = z
+  .string({ error: "emailRequired" })
+  .trim()
+  .toLowerCase()
+  .min(1, { error: "emailRequired" })
+  .max(254, { error: "emailInvalid" })
+  .pipe(z.email({ error: "emailInvalid" }));
+
 export const signInRequestSchema = z.object({
-  email: z
-    .string({ error: "emailRequired" })
-    .trim()
-    .toLowerCase()
-    .min(1, { error: "emailRequired" })
-    .max(254, { error: "emailInvalid" })
-    .pipe(z.email({ error: "emailInvalid" })),
+  email: emailAddressField,
   callbackUrl: z
     .string()
     .optional()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { emailAddressField } from "@/lib/auth/sign-in-request";
 import type { SupportTopic } from "@/db/schema";
 import { SUPPORT_MESSAGE_MAX, SUPPORT_TOPICS, type SupportTopicName } from "./topics";
 
@@ -11,13 +12,7 @@ const body = z.string({ error: "required" }).trim().min(10, { error: "supportMes
 /** The contact form. Errors are `validation` keys. A signed-in person's name and email come from the account. */
 export const contactSchema = z.object({
   name: z.string({ error: "required" }).trim().min(2, { error: "nameLength" }).max(120, { error: "tooLong" }),
-  email: z
-    .string({ error: "emailRequired" })
-    .trim()
-    .toLowerCase()
-    .min(1, { error: "emailRequired" })
-    .max(254, { error: "emailInvalid" })
-    .pipe(z.email({ error: "emailInvalid" })),
+  email: emailAddressField,
   topic: z.enum(SUPPORT_TOPICS, { error: "required" }),
   subject: z.string({ error: "required" }).trim().min(3, { error: "required" }).max(150, { error: "tooLong" }),
   body,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEMO_PLATFORM_IDENTITY, platformIdentityProblems } from "@/lib/config/platform-identity";
 import { checkProductionConfig, shannonEntropy } from "@/lib/config/production-checks";
 import { isValidSiren, frenchVatNumber } from "@/lib/organizations/identifiers";
+import { productionIdentity } from "@/tests/helpers/platform-identity";
 
 const good = {
   DATABASE_URL: "postgres://compagnon_app:pw@db.internal:5432/compagnon",
@@ -10,21 +11,7 @@ const good = {
   AUTH_SECRET: "k3J9vQ2mXa7LpR0sT8uWz1yB4cD6eF5gH+/=",
   RESEND_API_KEY: "re_123",
   STRIPE_SECRET_KEY: "sk_live_123",
-  PLATFORM_LEGAL_NAME: "Compagnon SAS",
-  PLATFORM_SIREN: "812345676",
-  PLATFORM_VAT_NUMBER: "FR19812345676",
-  PLATFORM_ADDRESS_LINE1: "12 rue des Lilas",
-  PLATFORM_POSTAL_CODE: "69003",
-  PLATFORM_CITY: "Lyon",
-  PLATFORM_LEGAL_FORM: "SAS",
-  PLATFORM_RCS_CITY: "Lyon",
-  PLATFORM_SHARE_CAPITAL_CENTS: "1000000",
-  PLATFORM_PHONE: "+33 4 72 00 00 00",
-  PLATFORM_CONTACT_EMAIL: "contact@compagnon.fr",
-  PLATFORM_PUBLICATION_DIRECTOR: "Claire Dubois, présidente",
-  PLATFORM_HOST_NAME: "Hébergeur Lyonnais SAS",
-  PLATFORM_HOST_ADDRESS: "5 quai Perrache, 69002 Lyon, France",
-  PLATFORM_HOST_PHONE: "+33 4 78 00 00 00",
+  ...productionIdentity,
 };
 
 describe("checkProductionConfig", () => {
