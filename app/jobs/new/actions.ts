@@ -2,13 +2,14 @@
 
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/current-actor";
-import { guardedAction, type FormState } from "@/lib/actions/form-state";
+import { formText, guardedAction, type FormState } from "@/lib/actions/form-state";
 import { createJobDraft } from "@/lib/jobs/manage-jobs";
 
 export async function createJobDraftAction(_previous: FormState, formData: FormData): Promise<FormState> {
   let jobId: string | null = null;
   const state = await guardedAction(formData, async () => {
-    const result = await createJobDraft(await currentActor());
+    const prefill = (name: string) => formText(formData, name) || undefined;
+    const result = await createJobDraft(await currentActor(), { kind: prefill("kind"), software: prefill("software"), users: prefill("users") });
     if (!result.ok) return { status: "error", formError: "jobWizard.noOrganization" };
     jobId = result.value.jobId;
     return { status: "success" };
