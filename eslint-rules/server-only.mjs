@@ -8,7 +8,7 @@
  *   no module marked `server-only` (a page or a layout calls it and passes the result). Type-only
  *   imports are fine: they vanish at compile time.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -59,10 +59,12 @@ function isServerOnly(source, filename) {
   if (source.startsWith("@/")) base = path.join(root, source.slice(2));
   else if (source.startsWith(".")) base = path.resolve(path.dirname(filename), source);
   else return false;
-  const file = ["", ".ts", ".tsx", "/index.ts", "/index.tsx"].map((ext) => base + ext).find((f) => existsSync(f) && !f.endsWith("/"));
+  const file = ["", ".ts", ".tsx", "/index.ts", "/index.tsx"].map((ext) => base + ext).find((f) => existsSync(f) && statSync(f).isFile());
   if (!file || !/\.tsx?$/.test(file)) return false;
-  if (!markedFiles.has(file)) markedFiles.set(file, /^import\s+["']server-only["'];?\s*$/m.test(readFileSync(file, "utf8")));
-  return markedFiles.get(file);
+  // Keyed by modification time too: the editor's ESLint server lives longer than one edit.
+  const key = `${file}@${statSync(file).mtimeMs}`;
+  if (!markedFiles.has(key)) markedFiles.set(key, /^import\s+["']server-only["'];?\s*$/m.test(readFileSync(file, "utf8")));
+  return markedFiles.get(key);
 }
 
 const noQueryingImport = {
