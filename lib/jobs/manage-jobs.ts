@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, inArray } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { z } from "zod";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { decisionComplaints, expertProfiles, moderatedContent, statementsOfReasons, users, type StatementOfReasons } from "@/db/schema";
