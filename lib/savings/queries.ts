@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { bids, catalogSoftware, jobs, jobSoftware, paidServices, savingsAssumptionKeys, savingsAssumptions, type SavingsAssumptionKey } from "@/db/schema";
