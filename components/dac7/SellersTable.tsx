@@ -1,10 +1,11 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { isBlocking, type ReportableSeller } from "@/lib/dac7/sellers";
+import { formatMoney } from "@/lib/money/format";
 
 /** The year's reportable sellers as the declaration will state them, missing data flagged. */
 export async function SellersTable({ year, sellers }: { year: number; sellers: ReportableSeller[] }) {
-  const [t, format] = await Promise.all([getTranslations("dac7"), getFormatter()]);
-  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const [t, locale] = await Promise.all([getTranslations("dac7"), getLocale()]);
+  const euros = (cents: number) => formatMoney(cents, locale);
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse bg-white text-left text-sm">

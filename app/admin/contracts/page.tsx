@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/Alert";
 import { buttonClasses } from "@/components/ui/Button";
 import { PageHeading } from "@/components/ui/PageHeading";
@@ -8,6 +8,7 @@ import { requireAdminPage } from "@/lib/auth/admin-page";
 import { listContractsForAdmin } from "@/lib/contracts/admin-queries";
 import { isUuidLike } from "@/lib/ids";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
+import { formatMoney } from "@/lib/money/format";
 
 const STATUSES = ["awaiting_documents", "active", "completed", "cancelled"] as const;
 
@@ -22,14 +23,15 @@ export default async function AdminContractsPage({
 }) {
   const params = searchParamsOf(await searchParams);
   const actor = await requireAdminPage("/admin/contracts");
-  const [t, format, list] = await Promise.all([
+  const [t, format, locale, list] = await Promise.all([
     getTranslations("contractsAdmin"),
     getFormatter(),
+    getLocale(),
     listContractsForAdmin(actor, { status: params.status, page: Number(params.page ?? 1) }),
   ]);
   const cancelled = params.cancelled;
   const cancelledId = cancelled && isUuidLike(cancelled) ? cancelled : null;
-  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const euros = (cents: number) => formatMoney(cents, locale);
   const hrefFor = (page: number) => `/admin/contracts?${new URLSearchParams({ ...(list.status ? { status: list.status } : {}), page: String(page) })}`;
   return (
     <div className="flex flex-col gap-6">

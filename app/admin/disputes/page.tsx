@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/Alert";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { requireAdminPage } from "@/lib/auth/admin-page";
 import { listOpenDisputes } from "@/lib/payments/admin-queries";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
+import { formatMoney } from "@/lib/money/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminPayments"))("disputesTitle") };
@@ -14,8 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminDisputesPage({ searchParams }: { searchParams: PageSearchParams }) {
   const { settled } = searchParamsOf(await searchParams);
   const actor = await requireAdminPage("/admin/disputes");
-  const [t, p, d, format, open] = await Promise.all([getTranslations("adminPayments"), getTranslations("payments"), getTranslations("disputes"), getFormatter(), listOpenDisputes(actor)]);
-  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const [t, p, d, format, locale, open] = await Promise.all([getTranslations("adminPayments"), getTranslations("payments"), getTranslations("disputes"), getFormatter(), getLocale(), listOpenDisputes(actor)]);
+  const euros = (cents: number) => formatMoney(cents, locale);
   return (
     <div className="flex flex-col gap-6">
       <Link href="/admin/payments" className="self-start underline">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PayoutAccountState } from "@/components/payments/PayoutAccountState";
 import { PendingNotice } from "@/components/payments/PendingNotice";
 import { RedirectActionForm } from "@/components/payments/RedirectActionForm";
@@ -13,6 +13,7 @@ import { getMyMandate } from "@/lib/invoicing/mandate";
 import { getMyPayouts } from "@/lib/payments/payouts";
 import { payoutsDashboardAction, startPayoutsOnboardingAction } from "./actions";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
+import { formatMoney } from "@/lib/money/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("payouts"))("title") };
@@ -23,15 +24,16 @@ export default async function ExpertPayoutsPage({ searchParams }: { searchParams
   const actor = await currentActor();
   if (!actor) redirect("/signin?callbackUrl=%2Fexpert%2Fpayouts");
   if (actor.role !== "expert") redirect("/dashboard");
-  const [t, p, b, format, mine, mandate] = await Promise.all([
+  const [t, p, b, format, locale, mine, mandate] = await Promise.all([
     getTranslations("payouts"),
     getTranslations("payments"),
     getTranslations("billingMandate"),
     getFormatter(),
+    getLocale(),
     getMyPayouts(actor),
     getMyMandate(actor),
   ]);
-  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const euros = (cents: number) => formatMoney(cents, locale);
   const { account } = mine;
   const balances: [string, number, string][] = [
     [t("paid"), mine.paidCents, t("paidHint")],
