@@ -33,7 +33,8 @@ function formatter(locale: MoneyLocale, options: MoneyOptions): Intl.NumberForma
       : options.trimZeroCents
         ? { trailingZeroDisplay: "stripIfInteger" }
         : {};
-    found = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency: "EUR", ...digits });
+    // signDisplay "negative": no minus on zero, nor on what rounds to zero ("-0,00 €", "-0 €").
+    found = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency: "EUR", signDisplay: "negative", ...digits });
     formatters.set(key, found);
   }
   return found;
@@ -49,8 +50,7 @@ export interface MoneyOptions {
 /** Integer cents → "1 234,50 €" / "€1,234.50" with `Intl.NumberFormat`, for pages and emails. */
 export function formatMoney(cents: number, locale: string, options: MoneyOptions = {}): string {
   checkCents(cents);
-  // Intl writes -0 as "-0,00 €"; an amount of zero has no sign.
-  return formatter(moneyLocale(locale), options).format(cents === 0 ? 0 : cents / 100);
+  return formatter(moneyLocale(locale), options).format(cents / 100);
 }
 
 /**

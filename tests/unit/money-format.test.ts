@@ -29,10 +29,22 @@ describe("formatMoney (pages and emails)", () => {
     expect(formatMoney(100, "de")).toBe(`1,00${NBSP}€`);
   });
 
-  it("rounds to whole euros when asked (budgets, daily rates)", () => {
+  it("rounds to whole euros when asked (budgets, daily rates), never to a negative zero", () => {
     expect(formatMoney(123_450, "fr", { whole: true })).toBe(`1${NNBSP}235${NBSP}€`);
+    expect(formatMoney(-123_450, "fr", { whole: true })).toBe(`-1${NNBSP}235${NBSP}€`);
     expect(formatMoney(45_000, "en", { whole: true })).toBe("€450");
     expect(formatMoney(0, "fr", { whole: true })).toBe(`0${NBSP}€`);
+    expect(formatMoney(-40, "fr", { whole: true })).toBe(`0${NBSP}€`);
+  });
+
+  it("writes cents only when there are some, when asked (share capital)", () => {
+    expect(formatMoney(1_000_000, "fr", { trimZeroCents: true })).toBe(`10${NNBSP}000${NBSP}€`);
+    expect(formatMoney(1_000_050, "fr", { trimZeroCents: true })).toBe(`10${NNBSP}000,50${NBSP}€`);
+    expect(formatMoney(1_000_000, "en", { trimZeroCents: true })).toBe("€10,000");
+    for (const cents of [0, 5, 100, 1_000_000, 1_000_050, -200]) {
+      expect(documentMoney(cents, "fr", { trimZeroCents: true })).toBe(formatMoney(cents, "fr", { trimZeroCents: true }));
+      expect(documentMoney(cents, "en", { trimZeroCents: true })).toBe(formatMoney(cents, "en", { trimZeroCents: true }));
+    }
   });
 
   it("refuses what is not whole cents", () => {
