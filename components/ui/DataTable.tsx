@@ -22,7 +22,7 @@ export interface DataTableProps<Row> {
   columns: readonly DataColumn<Row>[];
   rows: readonly Row[];
   rowKey: (row: Row) => string;
-  /** Shown instead of the table when there is no row. */
+  /** Shown instead of the table when there is no row; null when the page already says so. */
   empty: ReactNode;
   /** "compact": smaller cell padding, for short summary tables. */
   density?: "regular" | "compact";
@@ -38,7 +38,7 @@ const join = (...classes: (string | false | undefined)[]) => classes.filter(Bool
  * scrolling on a narrow screen. Markup only, so it serves server and client components alike.
  */
 export function DataTable<Row>({ caption, captionHidden = false, columns, rows, rowKey, empty, density = "regular", className }: DataTableProps<Row>) {
-  if (rows.length === 0) return <p className="text-stone-700">{empty}</p>;
+  if (rows.length === 0) return empty === null ? null : <p className="text-stone-700">{empty}</p>;
   const pad = density === "compact" ? "p-2" : "p-3";
   const align = (column: DataColumn<Row>) => (column.numeric ? "text-right tabular-nums" : undefined);
   return (

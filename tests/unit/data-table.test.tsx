@@ -63,6 +63,10 @@ describe("DataTable", () => {
     expect(elements(markup, "p").map(([, text]) => text)).toEqual(["Aucun virement."]);
   });
 
+  it("shows nothing at all when the page already says there is no row", () => {
+    expect(html({ rows: [], empty: null })).toBe("");
+  });
+
   it("makes plain cells of every column when none names the row", () => {
     const body = section(html({ columns: columns.map((column) => ({ ...column, rowHeader: false })) }), "tbody");
     expect(elements(body, "th")).toHaveLength(0);
