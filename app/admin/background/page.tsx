@@ -45,7 +45,7 @@ export default async function BackgroundJobsPage() {
               ),
             },
             { key: "state", header: t("colState"), cell: (job) => t(`job_${job.problem}`, { minutes }) },
-            { key: "attempts", header: t("colAttempts"), cell: (job) => t("attempts", { attempts: job.attempts, max: job.maxAttempts }) },
+            { key: "attempts", header: t("colAttempts"), numeric: true, cell: (job) => t("attempts", { attempts: job.attempts, max: job.maxAttempts }) },
             { key: "error", header: t("colError"), className: "max-w-md break-words", cell: (job) => job.lastError ?? "—" },
             {
               key: "times",
