@@ -2,6 +2,7 @@ import { Button, Text } from "@react-email/components";
 import type { AppLocale } from "@/lib/i18n/locale";
 import { translator } from "@/lib/i18n/translator";
 import { buttonStyle, EmailLayout } from "./components/EmailLayout";
+import { formatMoney } from "@/lib/money/format";
 
 export interface Dac7EmailProps {
   locale: AppLocale;
@@ -30,7 +31,7 @@ export default function Dac7Email({
 }: Dac7EmailProps) {
   const t = translator(locale, "emails.dac7");
   const common = translator(locale, "emails.common");
-  const euros = (cents: number) => new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" }).format(cents / 100);
+  const euros = (cents: number) => formatMoney(cents, locale);
   const subject = dac7Subject({ locale, kind, year, url });
   return (
     <EmailLayout lang={locale} preview={subject} heading={subject} footer={common("footer")}>

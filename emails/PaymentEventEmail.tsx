@@ -3,6 +3,7 @@ import type { AppLocale } from "@/lib/i18n/locale";
 import { translator } from "@/lib/i18n/translator";
 import { buttonStyle, EmailLayout, ReasonQuote } from "./components/EmailLayout";
 import { TaxNotice } from "./components/TaxNotice";
+import { formatMoney } from "@/lib/money/format";
 
 export type PaymentEvent =
   | "milestoneFunded"
@@ -34,8 +35,7 @@ export interface PaymentEventEmailProps {
   tax?: { grossCents: number; commissionCents: number } | null;
 }
 
-const euros = (locale: AppLocale, cents: number) =>
-  new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency: "EUR" }).format(cents / 100);
+const euros = (locale: AppLocale, cents: number) => formatMoney(cents, locale);
 
 export function paymentEventSubject({ locale, event, jobTitle, milestoneTitle, amountCents, days }: PaymentEventEmailProps): string {
   return translator(locale, "emails.paymentEvent")(`${event}.subject`, { job: jobTitle, milestone: milestoneTitle, amount: euros(locale, amountCents), days: days ?? 0 });

@@ -2,6 +2,7 @@ import { Button, Section, Text } from "@react-email/components";
 import type { AppLocale } from "@/lib/i18n/locale";
 import { translator } from "@/lib/i18n/translator";
 import { buttonStyle, EmailLayout } from "./components/EmailLayout";
+import { formatMoney } from "@/lib/money/format";
 
 export interface PaymentReceiptEmailProps {
   locale: AppLocale;
@@ -22,8 +23,7 @@ export interface PaymentReceiptEmailProps {
   url: string;
 }
 
-const euros = (locale: AppLocale, cents: number) =>
-  new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency: "EUR" }).format(cents / 100);
+const euros = (locale: AppLocale, cents: number) => formatMoney(cents, locale);
 
 const day = (locale: AppLocale, iso: string) =>
   new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" }).format(new Date(iso));

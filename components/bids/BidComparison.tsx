@@ -4,6 +4,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { AppLocale } from "@/lib/i18n/locale";
 import type { BidSort, ComparedBid } from "@/lib/bids/comparison";
 import { comparisonFacts, factKeys, factLabels, notReadyList, type FactKey } from "./comparison-facts";
+import { formatMoney } from "@/lib/money/format";
 
 const linkClass = "font-medium text-brand-900 underline underline-offset-4 hover:text-brand-700";
 
@@ -108,7 +109,7 @@ interface ComparedBidCardProps {
  */
 export async function ComparedBidCard({ bid, actions }: ComparedBidCardProps) {
   const [t, p, format, locale] = await Promise.all([getTranslations("bids"), getTranslations("prices"), getFormatter(), getLocale()]);
-  const euros = (cents: number) => p("exVat", { amount: format.number(cents / 100, { style: "currency", currency: "EUR" }) });
+  const euros = (cents: number) => p("exVat", { amount: formatMoney(cents, locale) });
   const date = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium" });
   return (
     <article id={`bid-${bid.id}`} aria-labelledby={`bid-${bid.id}-title`} className="flex w-full scroll-mt-4 flex-col gap-4 rounded-lg border border-stone-200 bg-white p-5">

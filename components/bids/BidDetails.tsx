@@ -3,6 +3,7 @@ import type { BidSummary } from "@/lib/bids/bid-summary";
 import type { BidPrice } from "@/lib/bids/prices";
 import type { AppLocale } from "@/lib/i18n/locale";
 import { priceText } from "@/lib/money/price-text";
+import { formatMoney } from "@/lib/money/format";
 
 /** The facts BidDetails shows. */
 export type BidView = BidSummary;
@@ -10,7 +11,7 @@ export type BidView = BidSummary;
 /** One bid's facts, shared by the expert's own view and the client's side-by-side comparison. */
 export async function BidDetails({ bid, showNet, price }: { bid: BidView; showNet: boolean; price?: BidPrice }) {
   const [t, p, format, locale] = await Promise.all([getTranslations("bids"), getTranslations("prices"), getFormatter(), getLocale()]);
-  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const euros = (cents: number) => formatMoney(cents, locale);
   const text = price ? priceText(price, locale as AppLocale) : null;
   const date = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium" });
   return (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations, useFormatter } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 import { RepeatableRows } from "@/components/experts/RepeatableRows";
@@ -13,6 +13,7 @@ import { useKeptForm } from "@/components/ui/useKeptForm";
 import type { FormState } from "@/lib/actions/form-state";
 import { eurosToCents, splitCommission } from "@/lib/money/commission";
 import { milestoneRows, milestoneSumGap, normalizeBidValues, type BidFormValues } from "./bid-form-values";
+import { bpsToPercent, formatMoney } from "@/lib/money/format";
 
 interface BidFormProps {
   jobId: string;
@@ -30,7 +31,7 @@ interface BidFormProps {
 export function BidForm({ jobId, commissionBps, action, bidId, initial, submitLabel, successLink }: BidFormProps) {
   const t = useTranslations("bids");
   const all = useTranslations();
-  const format = useFormatter();
+  const locale = useLocale();
   const { state, formAction, pending, formRef, onSubmit } = useKeptForm(action);
   const error = useFieldError(state);
   // After a refusal: what was typed; before: the bid being edited, if any. Milestone rows numbered 0, 1, 2… as the errors are.
@@ -50,7 +51,7 @@ export function BidForm({ jobId, commissionBps, action, bidId, initial, submitLa
   const [days, setDays] = useState(kept("days"));
   const totalCents = pricing === "fixed" ? eurosToCents(total) : (eurosToCents(rate) ?? 0) * (/^\d+$/.test(days) ? Number(days) : 0) || null;
   const split = totalCents ? splitCommission(totalCents, commissionBps) : null;
-  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const euros = (cents: number) => formatMoney(cents, locale);
   // The milestones' amounts as typed (uncontrolled rows): read back from the form on every input.
   const [amounts, setAmounts] = useState(() => milestoneRows(source).map((m) => m.amount));
   if (seenState !== state) setAmounts(milestoneRows(source).map((m) => m.amount));
@@ -110,8 +111,8 @@ export function BidForm({ jobId, commissionBps, action, bidId, initial, submitLa
       )}
       <p aria-live="polite" className="rounded-md bg-brand-50 p-3 text-sm text-brand-900">
         {split
-          ? t("netPreview", { total: euros(totalCents ?? 0), commission: euros(split.commissionCents), net: euros(split.netCents), rate: commissionBps / 100 })
-          : t("netPreviewEmpty", { rate: commissionBps / 100 })}
+          ? t("netPreview", { total: euros(totalCents ?? 0), commission: euros(split.commissionCents), net: euros(split.netCents), rate: bpsToPercent(commissionBps) })
+          : t("netPreviewEmpty", { rate: bpsToPercent(commissionBps) })}
       </p>
       <div className="grid max-w-xl gap-4 sm:grid-cols-2">
         <Field name="durationDays" type="number" min={1} label={t("durationDays")} defaultValue={kept("durationDays")} error={error("durationDays")} />

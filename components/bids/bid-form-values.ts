@@ -1,18 +1,11 @@
 import { eurosToCents } from "@/lib/money/commission";
+import { amountInput } from "@/lib/money/format";
 
 /**
  * The bid form's flat values (the names its fields post), shared by the form, which shows them,
  * and the bid actions, which read them back. Plain functions: safe on the server and the client.
  */
 export type BidFormValues = Record<string, string>;
-
-/** Cents → what a person types in an amount field: "2400,50" in French, "2400.50" in English, "2400" when whole. */
-export function centsToInput(cents: number, locale: string): string {
-  const whole = Math.floor(cents / 100);
-  const fraction = cents % 100;
-  if (fraction === 0) return String(whole);
-  return `${whole}${locale.startsWith("fr") ? "," : "."}${String(fraction).padStart(2, "0")}`;
-}
 
 interface BidLike {
   pricing: "fixed" | "daily";
@@ -33,14 +26,14 @@ export function bidToFormValues(bid: BidLike, locale: string): BidFormValues {
     startOn: bid.startOn,
     method: bid.method,
   };
-  if (bid.pricing === "fixed") values.total = centsToInput(bid.totalCents, locale);
+  if (bid.pricing === "fixed") values.total = amountInput(bid.totalCents, locale);
   else {
-    values.dailyRate = bid.dailyRateCents ? centsToInput(bid.dailyRateCents, locale) : "";
+    values.dailyRate = bid.dailyRateCents ? amountInput(bid.dailyRateCents, locale) : "";
     values.days = bid.days ? String(bid.days) : "";
   }
   bid.milestones.forEach((m, i) => {
     values[`milestones.${i}.title`] = m.title;
-    values[`milestones.${i}.amount`] = centsToInput(m.amountCents, locale);
+    values[`milestones.${i}.amount`] = amountInput(m.amountCents, locale);
     values[`milestones.${i}.dueOn`] = m.dueOn;
   });
   return values;

@@ -3,6 +3,7 @@ import type { ComparedBid } from "@/lib/bids/comparison";
 import type { ReadinessItem } from "@/lib/experts/readiness";
 import type { AppLocale } from "@/lib/i18n/locale";
 import { priceText } from "@/lib/money/price-text";
+import { formatMoney } from "@/lib/money/format";
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"bids">>>;
 type Format = Awaited<ReturnType<typeof getFormatter>>;
@@ -55,7 +56,7 @@ export function payableText(notReady: readonly ReadinessItem[], t: Translate, fo
 
 /** One bid's facts as text, formatted for the reader's locale. */
 export function comparisonFacts(bid: ComparedBid, t: Translate, format: Format, locale: AppLocale): Fact[] {
-  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const euros = (cents: number) => formatMoney(cents, locale);
   const labels = factLabels(t);
   const price = priceText(bid.price, locale);
   const values: Record<FactKey, string> = {

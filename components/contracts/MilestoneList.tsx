@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { AttachmentList } from "@/components/attachments/AttachmentList";
 import type { AttachmentLink } from "@/lib/attachments/store";
 import type { FormState } from "@/lib/actions/form-state";
@@ -9,6 +9,7 @@ import { FundingReturnNotice } from "@/components/payments/FundingReturnNotice";
 import { MilestoneMoneyFacts } from "@/components/payments/MilestoneMoneyFacts";
 import { ConfirmActionForm } from "./ConfirmActionForm";
 import { DeliverMilestoneForm, DisputeForm, FundMilestoneForm } from "./MilestoneActions";
+import { formatMoney } from "@/lib/money/format";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -32,9 +33,9 @@ interface MilestoneListProps {
  * approves or disputes a delivery; the expert marks a funded one delivered.
  */
 export async function MilestoneList({ view, money, fundingParam, actions, disputes, deliveryFiles, testMode = false }: MilestoneListProps) {
-  const [t, c, d, tm, format] = await Promise.all([getTranslations("payments"), getTranslations("contracts"), getTranslations("disputes"), getTranslations("testMode"), getFormatter()]);
+  const [t, c, d, tm, format, locale] = await Promise.all([getTranslations("payments"), getTranslations("contracts"), getTranslations("disputes"), getTranslations("testMode"), getFormatter(), getLocale()]);
   const { contract, side, milestones } = view;
-  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const euros = (cents: number) => formatMoney(cents, locale);
   const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "long" });
   const active = contract.status === "active";
   const nextToFund = milestones.find((m) => m.status === "pending")?.id ?? null;

@@ -1,6 +1,7 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { BidStatus } from "@/db/schema";
+import { formatMoney } from "@/lib/money/format";
 
 interface MyBidsProps {
   bids: { id: string; jobId: string; jobTitle: string; status: BidStatus; totalCents: number; createdAt: Date; contractId: string | null }[];
@@ -8,7 +9,7 @@ interface MyBidsProps {
 
 /** The expert's bids and where each one stands; an accepted one links to its contract. */
 export async function MyBids({ bids }: MyBidsProps) {
-  const [t, b, p, format] = await Promise.all([getTranslations("dashboard"), getTranslations("bids"), getTranslations("prices"), getFormatter()]);
+  const [t, b, p, format, locale] = await Promise.all([getTranslations("dashboard"), getTranslations("bids"), getTranslations("prices"), getFormatter(), getLocale()]);
   return (
     <section aria-labelledby="my-bids" className="rounded-lg border border-stone-200 bg-white p-6">
       <h2 id="my-bids" className="text-xl font-semibold">
@@ -24,7 +25,7 @@ export async function MyBids({ bids }: MyBidsProps) {
                 {bid.jobTitle}
               </Link>
               <span className="text-stone-700">
-                {b(`status_${bid.status}`)} · {p("exVat", { amount: format.number(bid.totalCents / 100, { style: "currency", currency: "EUR" }) })} ·{" "}
+                {b(`status_${bid.status}`)} · {p("exVat", { amount: formatMoney(bid.totalCents, locale) })} ·{" "}
                 {format.dateTime(bid.createdAt, { dateStyle: "medium" })}
               </span>
             </li>

@@ -1,6 +1,7 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ContractStatus } from "@/db/schema";
+import { formatMoney } from "@/lib/money/format";
 
 interface MyContractsProps {
   contracts: { id: string; jobTitle: string; otherParty: string; status: ContractStatus; totalCents: number; createdAt: Date }[];
@@ -8,7 +9,7 @@ interface MyContractsProps {
 
 /** The actor's contracts, each with the other party, its state and its total. */
 export async function MyContracts({ contracts }: MyContractsProps) {
-  const [t, c, format] = await Promise.all([getTranslations("dashboard"), getTranslations("contracts"), getFormatter()]);
+  const [t, c, locale] = await Promise.all([getTranslations("dashboard"), getTranslations("contracts"), getLocale()]);
   return (
     <section aria-labelledby="my-contracts" className="rounded-lg border border-stone-200 bg-white p-6">
       <h2 id="my-contracts" className="text-xl font-semibold">
@@ -27,7 +28,7 @@ export async function MyContracts({ contracts }: MyContractsProps) {
                 <span className="text-stone-700">{c("listWith", { party: contract.otherParty })}</span>
               </span>
               <span className="text-stone-700">
-                {t(`contractStatus_${contract.status}`)} · {format.number(contract.totalCents / 100, { style: "currency", currency: "EUR" })}
+                {t(`contractStatus_${contract.status}`)} · {formatMoney(contract.totalCents, locale)}
               </span>
             </li>
           ))}

@@ -1,10 +1,11 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { DisputeCase } from "@/lib/disputes/queries";
+import { formatMoney } from "@/lib/money/format";
 
 /** The dispute in words: job, milestone, reason, amount at stake, opening, the expert's deadline. */
 export async function DisputeFacts({ found }: { found: DisputeCase }) {
-  const [t, p, format] = await Promise.all([getTranslations("disputes"), getTranslations("payments"), getFormatter()]);
-  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const [t, p, format, locale] = await Promise.all([getTranslations("disputes"), getTranslations("payments"), getFormatter(), getLocale()]);
+  const euros = (cents: number) => formatMoney(cents, locale);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "long", timeStyle: "short" });
   const { dispute, milestone, charge } = found;
   const facts: [string, string][] = [

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { departementNames, formatDailyRate, type ServiceKind } from "./directory-format";
 import { VerifiedBadge } from "./VerifiedBadge";
 
@@ -20,8 +20,8 @@ export interface ExpertCardData {
 
 /** One verified expert in the directory grid; the name (h2) links to the public page. */
 export async function ExpertCard({ expert }: { expert: ExpertCardData }) {
-  const [t, format] = await Promise.all([getTranslations("directory"), getFormatter()]);
-  const rate = formatDailyRate(format, expert.dailyRateCents);
+  const [t, format, locale] = await Promise.all([getTranslations("directory"), getFormatter(), getLocale()]);
+  const rate = formatDailyRate(locale, expert.dailyRateCents);
   const names = departementNames(expert.departments);
   const shown = names.slice(0, MAX_DEPARTEMENTS);
   const hidden = names.length - shown.length;

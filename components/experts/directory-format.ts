@@ -1,17 +1,13 @@
 import type { serviceKind } from "@/db/schema";
 import { departementName } from "@/lib/geo/departements";
+import { formatMoney } from "@/lib/money/format";
 
 export type ServiceKind = (typeof serviceKind.enumValues)[number];
 
-/** Minimal shape of the formatter returned by next-intl's getFormatter(). */
-interface NumberFormatter {
-  number(value: number, options?: Intl.NumberFormatOptions): string;
-}
-
 /** A daily rate in cents as euros without cents ("450 €"), or null when the expert gave none. */
-export function formatDailyRate(format: NumberFormatter, cents: number | null): string | null {
+export function formatDailyRate(locale: string, cents: number | null): string | null {
   if (cents === null) return null;
-  return format.number(cents / 100, { style: "currency", currency: "EUR", minimumFractionDigits: 0, maximumFractionDigits: 0 });
+  return formatMoney(cents, locale, { whole: true });
 }
 
 /** Département codes → names (unknown codes are shown as their code). */

@@ -2,6 +2,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { Invoice, UserRole } from "@/db/schema";
 import type { EinvoiceDisplay } from "@/lib/einvoicing/statuses";
 import { EinvoiceStatus } from "./EinvoiceStatus";
+import { formatMoney } from "@/lib/money/format";
 
 /** The other side of an invoice for the person reading the list (both sides for admins). */
 function otherParty(invoice: Invoice, viewer: UserRole, both: (seller: string, buyer: string) => string): string {
@@ -18,7 +19,7 @@ function otherParty(invoice: Invoice, viewer: UserRole, both: (seller: string, b
  */
 export async function InvoiceTable({ invoices, viewer, period, einvoice }: { invoices: Invoice[]; viewer: UserRole; period: string; einvoice: Map<string, EinvoiceDisplay> }) {
   const [t, format, locale, te] = await Promise.all([getTranslations("invoices"), getFormatter(), getLocale(), getTranslations("einvoicing")]);
-  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const euros = (cents: number) => formatMoney(cents, locale);
   // Issue dates are Paris calendar days; noon UTC falls on the same day in Paris.
   const day = (isoDay: string) => format.dateTime(new Date(`${isoDay}T12:00:00Z`), { dateStyle: "long" });
   const typeOf = (invoice: Invoice) => (invoice.kind === "credit_note" ? t("type_credit_note") : invoice.role === "commission" ? t("type_commission") : t("type_invoice"));

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { formatMoney } from "@/lib/money/format";
 
 interface JobPreviewProps {
   job: {
@@ -25,8 +26,8 @@ interface JobPreviewProps {
 
 /** The job as experts will see it, plus what only NDA signatories will read. */
 export async function JobPreview({ job, software, departementName }: JobPreviewProps) {
-  const [t, format] = await Promise.all([getTranslations("jobWizard"), getFormatter()]);
-  const euros = (cents: number | null) => (cents === null ? "—" : format.number(cents / 100, { style: "currency", currency: "EUR", maximumFractionDigits: 0 }));
+  const [t, format, locale] = await Promise.all([getTranslations("jobWizard"), getFormatter(), getLocale()]);
+  const euros = (cents: number | null) => (cents === null ? "—" : formatMoney(cents, locale, { whole: true }));
   const date = (d: string | null) => (d ? format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "long" }) : "—");
   const budget =
     job.budgetType === "fixed"

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Fragment } from "react";
 import type { JobKind } from "@/db/schema";
 import { budgetText, isoDateToDate, placeText, type JobBudget, type JobPlace } from "./job-format";
@@ -21,8 +21,8 @@ interface JobFactsProps {
 
 /** The key facts of a job as a description list: kind, software, budget, place, dates. */
 export async function JobFacts({ job, software, variant }: JobFactsProps) {
-  const [t, format] = await Promise.all([getTranslations("jobBoard"), getFormatter()]);
-  const budget = budgetText(format, job);
+  const [t, format, locale] = await Promise.all([getTranslations("jobBoard"), getFormatter(), getLocale()]);
+  const budget = budgetText(locale, job);
   const place = placeText(job);
   const longDate = (date: Date) => format.dateTime(date, { dateStyle: "long" });
   const softwareText =

@@ -1,5 +1,6 @@
 import type { budgetType, JobKind } from "@/db/schema";
 import { departementName } from "@/lib/geo/departements";
+import { formatMoney } from "@/lib/money/format";
 
 export type BudgetType = (typeof budgetType.enumValues)[number];
 
@@ -18,10 +19,6 @@ export interface JobText {
   values?: Record<string, string>;
 }
 
-/** Minimal shape of the formatter returned by next-intl's getFormatter(). */
-interface NumberFormatter {
-  number(value: number, options?: Intl.NumberFormatOptions): string;
-}
 
 export interface JobBudget {
   budgetType: BudgetType | null;
@@ -35,19 +32,15 @@ export interface JobPlace {
   departement: string | null;
 }
 
-/** An amount in cents as whole euros ("1 000 €"). */
-export function formatEuros(format: NumberFormatter, cents: number): string {
-  return format.number(cents / 100, { style: "currency", currency: "EUR", minimumFractionDigits: 0, maximumFractionDigits: 0 });
-}
-
 /** "1 000 € – 3 000 €", "jusqu’à 3 000 €", "à partir de 1 000 €" or "TJM max 600 €"; null when no budget was given. */
-export function budgetText(format: NumberFormatter, job: JobBudget): JobText | null {
+export function budgetText(locale: string, job: JobBudget): JobText | null {
+  const euros = (cents: number) => formatMoney(cents, locale, { whole: true });
   if (job.budgetType === "daily") {
-    return job.dailyRateCapCents === null ? null : { key: "budgetDaily", values: { cap: formatEuros(format, job.dailyRateCapCents) } };
+    return job.dailyRateCapCents === null ? null : { key: "budgetDaily", values: { cap: euros(job.dailyRateCapCents) } };
   }
   if (job.budgetType !== "fixed") return null;
-  const min = job.budgetMinCents === null ? null : formatEuros(format, job.budgetMinCents);
-  const max = job.budgetMaxCents === null ? null : formatEuros(format, job.budgetMaxCents);
+  const min = job.budgetMinCents === null ? null : euros(job.budgetMinCents);
+  const max = job.budgetMaxCents === null ? null : euros(job.budgetMaxCents);
   if (min && max) return min === max ? { key: "budgetExact", values: { amount: max } } : { key: "budgetRange", values: { min, max } };
   if (max) return { key: "budgetUpTo", values: { max } };
   if (min) return { key: "budgetFrom", values: { min } };

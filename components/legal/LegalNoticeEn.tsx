@@ -1,11 +1,8 @@
 import Link from "next/link";
 import type { Publisher } from "@/lib/legal/publisher";
+import { formatMoney } from "@/lib/money/format";
 
 export const lastUpdated = "2026-12-05";
-
-function euros(cents: number) {
-  return new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }).format(cents / 100);
-}
 
 export function LegalNoticeEn({ publisher: p }: { publisher: Publisher }) {
   return (
@@ -21,7 +18,7 @@ export function LegalNoticeEn({ publisher: p }: { publisher: Publisher }) {
         <ul className="mt-3 list-disc space-y-1 pl-6">
           <li>Company name: {p.legalName}</li>
           <li>Legal form: {p.legalForm}</li>
-          <li>Share capital: €{euros(p.shareCapitalCents)}</li>
+          <li>Share capital: {formatMoney(p.shareCapitalCents, "en", { trimZeroCents: true })}</li>
           <li>Registration: {p.registration}</li>
           <li>SIREN: {p.siren}</li>
           <li>EU VAT number: {p.vatNumber}</li>

@@ -1,11 +1,8 @@
 import Link from "next/link";
 import type { Publisher } from "@/lib/legal/publisher";
+import { formatMoney } from "@/lib/money/format";
 
 export const lastUpdated = "2026-12-05";
-
-function euros(cents: number) {
-  return new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 }).format(cents / 100);
-}
 
 export function LegalNoticeFr({ publisher: p }: { publisher: Publisher }) {
   return (
@@ -21,7 +18,7 @@ export function LegalNoticeFr({ publisher: p }: { publisher: Publisher }) {
         <ul className="mt-3 list-disc space-y-1 pl-6">
           <li>Raison sociale : {p.legalName}</li>
           <li>Forme juridique : {p.legalForm}</li>
-          <li>Capital social : {euros(p.shareCapitalCents)} euros</li>
+          <li>Capital social : {formatMoney(p.shareCapitalCents, "fr", { trimZeroCents: true })}</li>
           <li>Immatriculation : {p.registration}</li>
           <li>SIREN : {p.siren}</li>
           <li>Numéro de TVA intracommunautaire : {p.vatNumber}</li>

@@ -1,8 +1,9 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { MilestoneStatus } from "@/db/schema";
 import type { MilestoneMoney } from "@/lib/payments/contract-money";
 import { Alert } from "@/components/ui/Alert";
+import { formatMoney } from "@/lib/money/format";
 
 interface MilestoneMoneyFactsProps {
   status: MilestoneStatus;
@@ -16,8 +17,8 @@ interface MilestoneMoneyFactsProps {
  * (expert and admins) and the client's refund.
  */
 export async function MilestoneMoneyFacts({ status, side, money }: MilestoneMoneyFactsProps) {
-  const [t, format] = await Promise.all([getTranslations("payments"), getFormatter()]);
-  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const [t, format, locale] = await Promise.all([getTranslations("payments"), getFormatter(), getLocale()]);
+  const euros = (cents: number) => formatMoney(cents, locale);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "long", timeStyle: "short" });
   const { payment, delivery, dispute, transfer, refund } = money;
   return (

@@ -1,10 +1,11 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import type { ReconcileDifference } from "@/lib/payments/reconcile";
+import { formatMoney } from "@/lib/money/format";
 
 export type ReconcileState =
   | { status: "idle" }
@@ -20,9 +21,9 @@ export const reconcileIdle: ReconcileState = { status: "idle" };
 export function ReconcileForm({ action }: { action: (state: ReconcileState, formData: FormData) => Promise<ReconcileState> }) {
   const t = useTranslations("adminPayments");
   const c = useTranslations();
-  const format = useFormatter();
+  const locale = useLocale();
   const [state, formAction, pending] = useActionState(action, reconcileIdle);
-  const euros = (cents: number | null) => (cents === null ? "—" : format.number(cents / 100, { style: "currency", currency: "EUR" }));
+  const euros = (cents: number | null) => (cents === null ? "—" : formatMoney(cents, locale));
   return (
     <div className="flex flex-col gap-4">
       <form action={formAction}>

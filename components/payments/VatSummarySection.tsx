@@ -1,5 +1,6 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { VatLine, VatSummary } from "@/lib/payments/vat-summary";
+import { bpsToPercent, formatMoney } from "@/lib/money/format";
 
 const cell = "p-3";
 const amountCell = "p-3 text-right tabular-nums";
@@ -10,9 +11,9 @@ const amountCell = "p-3 text-right tabular-nums";
  * the CSV download.
  */
 export async function VatSummarySection({ summary, period }: { summary: VatSummary; period: string }) {
-  const [t, format] = await Promise.all([getTranslations("adminPayments"), getFormatter()]);
-  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
-  const percent = (bps: number) => format.number(bps / 100, { maximumFractionDigits: 2 });
+  const [t, format, locale] = await Promise.all([getTranslations("adminPayments"), getFormatter(), getLocale()]);
+  const euros = (cents: number) => formatMoney(cents, locale);
+  const percent = (bps: number) => format.number(bpsToPercent(bps), { maximumFractionDigits: 2 });
   const rateLabel = (line: VatLine) => (line.rateBps === 0 ? t("vatFranchise") : `${percent(line.rateBps)} %`);
   const differs = t("vatLedgerDiffers", { base: euros(summary.ledger.commissionBaseCents), vat: euros(summary.ledger.commissionVatCents), expertVat: euros(summary.ledger.expertVatCents) });
   return (

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { AppLocale } from "@/lib/i18n/locale";
-import { eurosText } from "@/lib/money/price-text";
+import { formatMoney } from "@/lib/money/format";
 import { ASSUMPTION_KEYS, MARKET_MINIMUM_BIDS, MEDIUM_COMPANY_USERS, SMALL_COMPANY_USERS, type PriceData } from "@/lib/savings/estimate";
 
 /** What the estimate assumes, every price with its source and date: nothing hidden. */
@@ -16,7 +16,7 @@ export async function SavingsAssumptions({ data, locale }: { data: PriceData; lo
       <ul className="list-disc space-y-1 pl-5">
         {data.services.map((service) => (
           <li key={service.slug}>
-            {t("assumptionService", { service: service.name, amount: eurosText(service.monthlyCentsPerUser, locale), source: service.source, date: date(service.pricedOn) })}
+            {t("assumptionService", { service: service.name, amount: formatMoney(service.monthlyCentsPerUser, locale), source: service.source, date: date(service.pricedOn) })}
           </li>
         ))}
         {ASSUMPTION_KEYS.map((key) => {
@@ -24,7 +24,7 @@ export async function SavingsAssumptions({ data, locale }: { data: PriceData; lo
           if (!assumption) return null;
           return (
             <li key={key}>
-              {t("assumptionLine", { label: t(`assumption_${key}`), amount: eurosText(assumption.cents, locale), source: assumption.source, date: date(assumption.pricedOn) })}
+              {t("assumptionLine", { label: t(`assumption_${key}`), amount: formatMoney(assumption.cents, locale), source: assumption.source, date: date(assumption.pricedOn) })}
             </li>
           );
         })}

@@ -4,7 +4,7 @@ import { LineChart } from "@/components/charts/LineChart";
 import { StackedBarChart } from "@/components/charts/StackedBarChart";
 import { buttonClasses } from "@/components/ui/Button";
 import type { AppLocale } from "@/lib/i18n/locale";
-import { eurosText, wholeEurosText } from "@/lib/money/price-text";
+import { formatMoney } from "@/lib/money/format";
 import type { Estimate } from "@/lib/savings/estimate";
 import { wizardPrefillPath } from "@/lib/savings/selection";
 
@@ -15,7 +15,7 @@ const num = `${td} text-right tabular-nums`;
 /** The estimate: a sentence, the two charts, the same figures as tables, and the way to post the need. */
 export async function SavingsResult({ estimate, locale }: { estimate: Estimate; locale: AppLocale }) {
   const t = await getTranslations("savings");
-  const money = (cents: number) => wholeEurosText(cents, locale);
+  const money = (cents: number) => formatMoney(cents, locale, { whole: true });
   const [year, threeYears] = estimate.horizons;
   if (!year || !threeYears) return null;
   const years = (months: number) => t("years", { count: months / 12 });
@@ -161,10 +161,10 @@ export async function SavingsResult({ estimate, locale }: { estimate: Estimate; 
         </h3>
         <ul className="list-disc space-y-1 pl-5 text-stone-800">
           {estimate.lines.map((line) => (
-            <li key={line.slug}>{t("detailLine", { service: line.name, users: line.users, amount: eurosText(line.monthlyCents, locale) })}</li>
+            <li key={line.slug}>{t("detailLine", { service: line.name, users: line.users, amount: formatMoney(line.monthlyCents, locale) })}</li>
           ))}
-          <li>{t("detailHosting", { tier: t(`tier_${estimate.hostingTier}`), amount: eurosText(estimate.hostingMonthlyCents, locale) })}</li>
-          <li>{t("detailSupport", { amount: eurosText(estimate.supportMonthlyCents, locale) })}</li>
+          <li>{t("detailHosting", { tier: t(`tier_${estimate.hostingTier}`), amount: formatMoney(estimate.hostingMonthlyCents, locale) })}</li>
+          <li>{t("detailSupport", { amount: formatMoney(estimate.supportMonthlyCents, locale) })}</li>
         </ul>
         <ul className="flex flex-col gap-1 text-stone-800" aria-label={t("replacementsLabel")}>
           {estimate.replacements.map((replacement) => (

@@ -2,9 +2,9 @@ import { Link, Section, Text } from "@react-email/components";
 import type { AppLocale } from "@/lib/i18n/locale";
 import { translator } from "@/lib/i18n/translator";
 import { TAX_OBLIGATION_LINKS } from "@/lib/invoicing/tax-obligations";
+import { formatMoney } from "@/lib/money/format";
 
-const euros = (locale: AppLocale, cents: number) =>
-  new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency: "EUR" }).format(cents / 100);
+const euros = (locale: AppLocale, cents: number) => formatMoney(cents, locale);
 
 /** The platform's statement of the expert's tax and social obligations, with the gross amount received (art. 242 bis du CGI). */
 export function TaxNotice({ locale, grossCents, commissionCents }: { locale: AppLocale; grossCents: number; commissionCents: number }) {

@@ -1,4 +1,5 @@
 import { leaf, node, serializeXml, type XmlNode } from "@/lib/invoicing/facturx/xml";
+import { wholeEuros } from "@/lib/money/format";
 import type { QuarterActivity, YearActivity } from "./activity";
 import type { ReportableSeller } from "./sellers";
 
@@ -14,10 +15,6 @@ export interface PlatformOperator {
 }
 
 /** Whole euros, rounded half up: the schema's amounts have no decimals (MonAmnt_Type). */
-export function wholeEuros(cents: number): number {
-  return Math.floor((cents + 50) / 100);
-}
-
 const euros = (name: string, cents: number) => leaf(name, String(wholeEuros(cents)), { currCode: "EUR" });
 
 function quarters(name: string, prefix: string, year: YearActivity, value: (q: QuarterActivity) => number, money: boolean): XmlNode {

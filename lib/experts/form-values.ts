@@ -2,6 +2,7 @@ import type { ExpertProfile } from "@/db/schema";
 import type { ExpertProfileInput } from "./schemas";
 
 import type { FlatValues } from "@/lib/actions/form-values";
+import { amountInput } from "@/lib/money/format";
 
 /**
  * The profile editor is one HTML form: these helpers turn its fields into the use case's input,
@@ -55,7 +56,7 @@ export function profileToValues(
     headline: profile.headline,
     bio: profile.bio,
     serviceKinds: profile.serviceKinds.join("\n"),
-    dailyRateEuros: profile.dailyRateCents ? String(profile.dailyRateCents / 100) : "",
+    dailyRateEuros: profile.dailyRateCents ? amountInput(profile.dailyRateCents, "en") : "", // a number field: a dot, never a comma
     departments: profile.departments.join(", "),
     remoteOk: profile.remoteOk ? "on" : "",
     languages: profile.languages.join("\n"),
@@ -65,7 +66,7 @@ export function profileToValues(
     vatNumber: profile.vatNumber ?? "",
     tradeRegister: profile.tradeRegister ?? "",
     tradeRegisterPlace: profile.tradeRegisterPlace ?? "",
-    shareCapitalEuros: profile.shareCapitalCents ? String(profile.shareCapitalCents / 100).replace(".", ",") : "",
+    shareCapitalEuros: profile.shareCapitalCents ? amountInput(profile.shareCapitalCents, "fr") : "",
     insurer: profile.insurer ?? "",
     insurancePolicyNumber: profile.insurancePolicyNumber ?? "",
     insuranceExpiresOn: profile.insuranceExpiresOn ?? "",

@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { decimalString } from "@/lib/money/format";
 
 /**
  * The one way the app writes CSV: French spreadsheet conventions (semicolon, decimal comma,
@@ -20,10 +21,7 @@ export function neutraliseFormula(value: string): string {
 
 /** Cents as a French decimal number ("-12,50"): a number to the spreadsheet, never text. */
 export function csvAmount(cents: number): string {
-  if (!Number.isInteger(cents)) throw new Error(`Amount must be whole cents, got ${cents}`);
-  const sign = cents < 0 ? "-" : "";
-  const abs = Math.abs(cents);
-  return `${sign}${Math.floor(abs / 100)},${String(abs % 100).padStart(2, "0")}`;
+  return decimalString(cents, ",");
 }
 
 function cell(value: CsvCell): string {

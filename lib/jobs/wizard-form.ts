@@ -1,6 +1,7 @@
 import type { Job } from "@/db/schema";
 import type { FlatValues } from "@/lib/actions/form-values";
 import type { JobStep } from "./schemas";
+import { amountInput } from "@/lib/money/format";
 
 const list = (value: string | undefined) => (value ? value.split("\n").filter(Boolean) : []);
 const optional = (value: string | undefined) => (value ? value : undefined);
@@ -41,7 +42,8 @@ export function stepInputFromValues(step: JobStep, values: FlatValues): Record<s
 
 /** A saved job → the wizard's field values. */
 export function jobToValues(job: Job, softwareIds: string[]): FlatValues {
-  const euros = (cents: number | null) => (cents === null ? "" : String(cents / 100));
+  // Whole euros in a number field (z.coerce.number reads a dot, never a comma).
+  const euros = (cents: number | null) => (cents === null ? "" : amountInput(cents, "en"));
   return {
     kind: job.kind ?? "",
     helpMeChoose: job.helpMeChoose ? "on" : "",

@@ -2,11 +2,7 @@ import type { VatRegime } from "@/db/schema";
 import type { AppLocale } from "@/lib/i18n/locale";
 import { translator } from "@/lib/i18n/translator";
 import type { PriceInclVat } from "./vat";
-
-/** "2 450,50 €" / "€2,450.50" in the reader's language. */
-export function eurosText(cents: number, locale: AppLocale): string {
-  return new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency: "EUR" }).format(cents / 100);
-}
+import { bpsToPercent, formatMoney } from "./format";
 
 export interface PriceText {
   /** "2 450,50 € HT" */
@@ -25,18 +21,13 @@ export interface PriceText {
  */
 export function priceText(price: PriceInclVat & { vatRegime: VatRegime | null; vatRateBps: number }, locale: AppLocale): PriceText {
   const t = translator(locale, "prices");
-  const exVat = t("exVat", { amount: eurosText(price.exVatCents, locale) });
+  const exVat = t("exVat", { amount: formatMoney(price.exVatCents, locale) });
   const regime =
     price.vatRegime === "vat_registered"
-      ? t("regime_vat_registered", { rate: new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB").format(price.vatRateBps / 100) })
+      ? t("regime_vat_registered", { rate: new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB").format(bpsToPercent(price.vatRateBps)) })
       : price.vatRegime === "franchise"
         ? t("regime_franchise")
         : t("regime_unknown");
-  const inclVat = t("inclVat", { amount: eurosText(price.inclVatCents, locale) });
+  const inclVat = t("inclVat", { amount: formatMoney(price.inclVatCents, locale) });
   return { exVat, regime, inclVat, line: t("line", { exVat, regime, inclVat }) };
-}
-
-/** "12 450 €" / "€12,450": rounded to the euro, for charts and estimates. */
-export function wholeEurosText(cents: number, locale: AppLocale): string {
-  return new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency: "EUR", maximumFractionDigits: 0 }).format(Math.round(cents / 100));
 }

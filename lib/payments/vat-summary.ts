@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
+import { bpsToPercent } from "@/lib/money/format";
 import { toCsv, type CsvCell } from "@/lib/export/csv";
 import { parseMonth, shiftMonth } from "./admin-queries";
 
@@ -86,13 +87,13 @@ export async function vatSummaryCsv(actor: Actor | null, input: { month?: string
   const rate = (bps: number) => ({ rateBps: bps });
   const rows: CsvCell[][] = [
     [summary.month, "CA3 Compagnon", "A1", "Ventes, prestations de services (commissions de Compagnon)", "", { amount: summary.platformBaseCents }, ""],
-    ...summary.platform.map((line): CsvCell[] => [summary.month, "CA3 Compagnon", line.ca3Line, `Prestations de services au taux de ${line.rateBps / 100} %`, rate(line.rateBps), { amount: line.baseCents }, { amount: line.vatCents }]),
+    ...summary.platform.map((line): CsvCell[] => [summary.month, "CA3 Compagnon", line.ca3Line, `Prestations de services au taux de ${bpsToPercent(line.rateBps)} %`, rate(line.rateBps), { amount: line.baseCents }, { amount: line.vatCents }]),
     [summary.month, "CA3 Compagnon", "16", "Total de la TVA brute due", "", "", { amount: summary.platformVatCents }],
     ...summary.experts.map((line): CsvCell[] => [
       summary.month,
       "Pour le compte des experts (hors CA3 Compagnon)",
       "",
-      line.rateBps === 0 ? "Experts en franchise en base (art. 293 B du CGI) : pas de TVA" : `TVA facturée au nom des experts assujettis au taux de ${line.rateBps / 100} %, reversée avec les virements, déclarée par chaque expert`,
+      line.rateBps === 0 ? "Experts en franchise en base (art. 293 B du CGI) : pas de TVA" : `TVA facturée au nom des experts assujettis au taux de ${bpsToPercent(line.rateBps)} %, reversée avec les virements, déclarée par chaque expert`,
       rate(line.rateBps),
       { amount: line.baseCents },
       { amount: line.vatCents },

@@ -10,7 +10,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { eurosToCents } from "@/lib/money/commission";
 import { fail, ok, type Result } from "@/lib/result";
 
-const MAX_CENTS = 10_000_000; // 100,000 € a month: beyond, a typing mistake
+/** A hundred thousand euros a month: beyond, a typing mistake. */
+const MAX_CENTS = 10_000_000;
 
 const eurosField = (allowZero: boolean) =>
   z

@@ -7,7 +7,8 @@ import {
   contractDocumentSha256,
   contractDocumentText,
 } from "@/lib/contracts/documents/build";
-import { formatDate, formatEuros, formatParisDay } from "@/lib/contracts/documents/format";
+import { formatDate, formatParisDay } from "@/lib/contracts/documents/format";
+import { documentMoney } from "@/lib/money/format";
 import { contractDocumentFileName, renderContractDocumentPdf } from "@/lib/contracts/documents/pdf";
 import { extractText, getDocumentProxy } from "unpdf";
 
@@ -55,11 +56,11 @@ const textOf = (kind: "nda" | "dpa", facts: ContractFacts, locale: "fr" | "en") 
 
 describe("formatting", () => {
   it("writes euros from integer cents, French and English typography", () => {
-    expect(formatEuros(480_000, "fr")).toBe(`4${NNBSP}800,00${NBSP}€`);
-    expect(formatEuros(123_456_789, "fr")).toBe(`1${NNBSP}234${NNBSP}567,89${NBSP}€`);
-    expect(formatEuros(5, "fr")).toBe(`0,05${NBSP}€`);
-    expect(formatEuros(480_000, "en")).toBe("€4,800.00");
-    expect(() => formatEuros(10.5, "fr")).toThrow();
+    expect(documentMoney(480_000, "fr")).toBe(`4${NNBSP}800,00${NBSP}€`);
+    expect(documentMoney(123_456_789, "fr")).toBe(`1${NNBSP}234${NNBSP}567,89${NBSP}€`);
+    expect(documentMoney(5, "fr")).toBe(`0,05${NBSP}€`);
+    expect(documentMoney(480_000, "en")).toBe("€4,800.00");
+    expect(() => documentMoney(10.5, "fr")).toThrow();
   });
 
   it("writes dates in words, 1er for the first of the month in French", () => {

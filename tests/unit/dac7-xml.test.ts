@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { emptyQuarter, yearTotals, type YearActivity } from "@/lib/dac7/activity";
 import type { ReportableSeller } from "@/lib/dac7/sellers";
-import { declarationXml, wholeEuros, type PlatformOperator } from "@/lib/dac7/xml";
+import { declarationXml, type PlatformOperator } from "@/lib/dac7/xml";
+import { wholeEuros } from "@/lib/money/format";
 import { validateDac7Xsd } from "../helpers/dac7-xsd";
 
 const operator: PlatformOperator = {

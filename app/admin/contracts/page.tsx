@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/Alert";
 import { buttonClasses } from "@/components/ui/Button";
+import { DataTable } from "@/components/ui/DataTable";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { requireAdminPage } from "@/lib/auth/admin-page";
 import { listContractsForAdmin } from "@/lib/contracts/admin-queries";
 import { isUuidLike } from "@/lib/ids";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
+import { formatMoney } from "@/lib/money/format";
 
 const STATUSES = ["awaiting_documents", "active", "completed", "cancelled"] as const;
 
@@ -22,14 +24,15 @@ export default async function AdminContractsPage({
 }) {
   const params = searchParamsOf(await searchParams);
   const actor = await requireAdminPage("/admin/contracts");
-  const [t, format, list] = await Promise.all([
+  const [t, format, locale, list] = await Promise.all([
     getTranslations("contractsAdmin"),
     getFormatter(),
+    getLocale(),
     listContractsForAdmin(actor, { status: params.status, page: Number(params.page ?? 1) }),
   ]);
   const cancelled = params.cancelled;
   const cancelledId = cancelled && isUuidLike(cancelled) ? cancelled : null;
-  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const euros = (cents: number) => formatMoney(cents, locale);
   const hrefFor = (page: number) => `/admin/contracts?${new URLSearchParams({ ...(list.status ? { status: list.status } : {}), page: String(page) })}`;
   return (
     <div className="flex flex-col gap-6">
@@ -74,40 +77,39 @@ export default async function AdminContractsPage({
         {t("count", { count: list.totalCount })}
       </p>
 
-      {list.contracts.length === 0 ? null : (
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-2xl border-collapse bg-white text-left text-sm">
-            <caption className="sr-only">{t("caption")}</caption>
-            <thead>
-              <tr className="border-b border-stone-300">
-                <th scope="col" className="p-3">{t("colJob")}</th>
-                <th scope="col" className="p-3">{t("colParties")}</th>
-                <th scope="col" className="p-3">{t("colStatus")}</th>
-                <th scope="col" className="p-3 text-right">{t("colTotal")}</th>
-                <th scope="col" className="p-3">{t("colCreated")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.contracts.map((row) => (
-                <tr key={row.id} className="border-b border-stone-200 align-top">
-                  <th scope="row" className="p-3 font-normal">
-                    <Link href={`/contracts/${row.id}`} className="font-semibold underline">
-                      {row.jobTitle || t("untitled")}
-                    </Link>
-                  </th>
-                  <td className="p-3">
-                    <span className="block">{t("client", { name: row.clientName })}</span>
-                    <span className="block">{t("expert", { name: row.expertName })}</span>
-                  </td>
-                  <td className="p-3">{t(`status_${row.status}`)}</td>
-                  <td className="p-3 text-right tabular-nums">{t("totalExVat", { total: euros(row.totalCents) })}</td>
-                  <td className="p-3">{format.dateTime(row.createdAt, { dateStyle: "medium" })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("caption")}
+        captionHidden
+        empty={null}
+        className="min-w-2xl"
+        rows={list.contracts}
+        rowKey={(row) => row.id}
+        columns={[
+          {
+            key: "job",
+            header: t("colJob"),
+            rowHeader: true,
+            cell: (row) => (
+              <Link href={`/contracts/${row.id}`} className="font-semibold underline">
+                {row.jobTitle || t("untitled")}
+              </Link>
+            ),
+          },
+          {
+            key: "parties",
+            header: t("colParties"),
+            cell: (row) => (
+              <>
+                <span className="block">{t("client", { name: row.clientName })}</span>
+                <span className="block">{t("expert", { name: row.expertName })}</span>
+              </>
+            ),
+          },
+          { key: "status", header: t("colStatus"), cell: (row) => t(`status_${row.status}`) },
+          { key: "total", header: t("colTotal"), numeric: true, cell: (row) => t("totalExVat", { total: euros(row.totalCents) }) },
+          { key: "created", header: t("colCreated"), cell: (row) => format.dateTime(row.createdAt, { dateStyle: "medium" }) },
+        ]}
+      />
 
       {list.pages > 1 ? (
         <nav aria-label={t("paginationLabel")} className="flex flex-wrap items-center justify-between gap-4">

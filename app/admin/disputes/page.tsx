@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/Alert";
+import { DataTable } from "@/components/ui/DataTable";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { requireAdminPage } from "@/lib/auth/admin-page";
 import { listOpenDisputes } from "@/lib/payments/admin-queries";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
+import { formatMoney } from "@/lib/money/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminPayments"))("disputesTitle") };
@@ -14,8 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminDisputesPage({ searchParams }: { searchParams: PageSearchParams }) {
   const { settled } = searchParamsOf(await searchParams);
   const actor = await requireAdminPage("/admin/disputes");
-  const [t, p, d, format, open] = await Promise.all([getTranslations("adminPayments"), getTranslations("payments"), getTranslations("disputes"), getFormatter(), listOpenDisputes(actor)]);
-  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const [t, p, d, format, locale, open] = await Promise.all([getTranslations("adminPayments"), getTranslations("payments"), getTranslations("disputes"), getFormatter(), getLocale(), listOpenDisputes(actor)]);
+  const euros = (cents: number) => formatMoney(cents, locale);
   return (
     <div className="flex flex-col gap-6">
       <Link href="/admin/payments" className="self-start underline">
@@ -23,43 +25,48 @@ export default async function AdminDisputesPage({ searchParams }: { searchParams
       </Link>
       <PageHeading title={t("disputesTitle")} lead={open.length > 0 ? t("disputesLead", { count: open.length }) : t("disputesEmpty")} />
       {settled ? <Alert tone="success">{t("settledDone")}</Alert> : null}
-      {open.length === 0 ? null : (
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-2xl border-collapse bg-white text-left text-sm">
-            <caption className="sr-only">{t("disputesCaption")}</caption>
-            <thead>
-              <tr className="border-b border-stone-300">
-                <th scope="col" className="p-3">{t("colDispute")}</th>
-                <th scope="col" className="p-3">{t("colReason")}</th>
-                <th scope="col" className="p-3 text-right">{t("colAmount")}</th>
-                <th scope="col" className="p-3">{t("colOpened")}</th>
-                <th scope="col" className="p-3">{t("colWaiting")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {open.map((row) => (
-                <tr key={row.id} className="border-b border-stone-200 align-top">
-                  <th scope="row" className="p-3 font-normal">
-                    <Link href={`/admin/disputes/${row.id}`} className="font-semibold underline">
-                      {row.jobTitle} — {row.milestoneTitle}
-                    </Link>
-                    <span className="block text-stone-700">{t("parties", { client: row.clientName, expert: row.expertName })}</span>
-                  </th>
-                  <td className="p-3">
-                    {p(`reason_${row.reason}`)}
-                    <span className="block font-medium text-stone-900">
-                      {row.mayDecide ? d("decisionOpen") : d("decisionFrom", { date: format.dateTime(row.responseDueAt, { dateStyle: "medium", timeStyle: "short" }) })}
-                    </span>
-                  </td>
-                  <td className="p-3 text-right tabular-nums">{euros(row.chargeCents)}</td>
-                  <td className="p-3">{format.dateTime(row.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
-                  <td className="p-3">{row.waitingHours >= 48 ? t("waitingDays", { days: Math.floor(row.waitingHours / 24) }) : t("waitingHours", { hours: row.waitingHours })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("disputesCaption")}
+        captionHidden
+        empty={null}
+        className="min-w-2xl"
+        rows={open}
+        rowKey={(row) => row.id}
+        columns={[
+          {
+            key: "dispute",
+            header: t("colDispute"),
+            rowHeader: true,
+            cell: (row) => (
+              <>
+                <Link href={`/admin/disputes/${row.id}`} className="font-semibold underline">
+                  {row.jobTitle} — {row.milestoneTitle}
+                </Link>
+                <span className="block text-stone-700">{t("parties", { client: row.clientName, expert: row.expertName })}</span>
+              </>
+            ),
+          },
+          {
+            key: "reason",
+            header: t("colReason"),
+            cell: (row) => (
+              <>
+                {p(`reason_${row.reason}`)}
+                <span className="block font-medium text-stone-900">
+                  {row.mayDecide ? d("decisionOpen") : d("decisionFrom", { date: format.dateTime(row.responseDueAt, { dateStyle: "medium", timeStyle: "short" }) })}
+                </span>
+              </>
+            ),
+          },
+          { key: "amount", header: t("colAmount"), numeric: true, cell: (row) => euros(row.chargeCents) },
+          { key: "opened", header: t("colOpened"), cell: (row) => format.dateTime(row.createdAt, { dateStyle: "medium", timeStyle: "short" }) },
+          {
+            key: "waiting",
+            header: t("colWaiting"),
+            cell: (row) => (row.waitingHours >= 48 ? t("waitingDays", { days: Math.floor(row.waitingHours / 24) }) : t("waitingHours", { hours: row.waitingHours })),
+          },
+        ]}
+      />
     </div>
   );
 }

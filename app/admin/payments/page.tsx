@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ReconcileForm } from "@/components/payments/ReconcileForm";
 import { VatSummarySection } from "@/components/payments/VatSummarySection";
 import { buttonClasses } from "@/components/ui/Button";
@@ -10,6 +10,7 @@ import { getPaymentTotals, listOpenDisputes } from "@/lib/payments/admin-queries
 import { getVatSummary } from "@/lib/payments/vat-summary";
 import { reconcileAction } from "./actions";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
+import { formatMoney } from "@/lib/money/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminPayments"))("title") };
@@ -18,14 +19,15 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminPaymentsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const { month } = searchParamsOf(await searchParams);
   const actor = await requireAdminPage("/admin/payments");
-  const [t, format, totals, open, vat] = await Promise.all([
+  const [t, format, locale, totals, open, vat] = await Promise.all([
     getTranslations("adminPayments"),
     getFormatter(),
+    getLocale(),
     getPaymentTotals(actor, { month: month ?? null }),
     listOpenDisputes(actor),
     getVatSummary(actor, { month: month ?? null }),
   ]);
-  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const euros = (cents: number) => formatMoney(cents, locale);
   const monthName = (value: string) => format.dateTime(new Date(`${value}-15T12:00:00Z`), { month: "long", year: "numeric" });
   const period = monthName(totals.month);
   const rows: [string, number, string][] = [

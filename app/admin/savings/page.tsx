@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { SavingsPriceForm } from "@/components/admin/SavingsPriceForm";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { requireAdminPage } from "@/lib/auth/admin-page";
+import { amountInput } from "@/lib/money/format";
 import { listSavingsPrices } from "@/lib/savings/queries";
 import { updatePaidServicePriceAction, updateSavingsAssumptionAction } from "./actions";
 
@@ -11,17 +12,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminSavings"))("title") };
 }
 
-/** "12,5" from 1250 cents: how an admin types an amount back. */
-function typedEuros(cents: number): string {
-  const whole = Math.trunc(cents / 100);
-  const fraction = cents % 100;
-  return fraction === 0 ? String(whole) : `${whole},${String(fraction).padStart(2, "0")}`;
-}
-
 /** The savings estimate's prices: each with its source and date, as the public page shows them. */
 export default async function AdminSavingsPage() {
   await requireAdminPage("/admin/savings");
-  const [t, s, prices] = await Promise.all([getTranslations("adminSavings"), getTranslations("savings"), listSavingsPrices()]);
+  const [t, s, locale, prices] = await Promise.all([getTranslations("adminSavings"), getTranslations("savings"), getLocale(), listSavingsPrices()]);
   return (
     <div className="flex flex-col gap-8">
       <PageHeading title={t("title")} lead={t("lead")} />
@@ -42,7 +36,7 @@ export default async function AdminSavingsPage() {
             title={`${service.name} — ${s(`category_${service.category}`)}`}
             priceLabel={t("pricePerUser")}
             hidden={{ name: "slug", value: service.slug }}
-            defaults={{ price: typedEuros(service.monthlyCentsPerUser), source: service.source, pricedOn: service.pricedOn }}
+            defaults={{ price: amountInput(service.monthlyCentsPerUser, locale), source: service.source, pricedOn: service.pricedOn }}
           />
         ))}
       </section>
@@ -58,7 +52,7 @@ export default async function AdminSavingsPage() {
             title={s(`assumption_${assumption.key}`)}
             priceLabel={t("price")}
             hidden={{ name: "key", value: assumption.key }}
-            defaults={{ price: typedEuros(assumption.cents), source: assumption.source, pricedOn: assumption.pricedOn }}
+            defaults={{ price: amountInput(assumption.cents, locale), source: assumption.source, pricedOn: assumption.pricedOn }}
           />
         ))}
       </section>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { DataTable } from "@/components/ui/DataTable";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { requireAdminPage } from "@/lib/auth/admin-page";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
@@ -32,44 +33,41 @@ export default async function AdminSupportPage({ searchParams }: { searchParams:
           ))}
         </ul>
       </nav>
-      {threads.length === 0 ? (
-        <p className="text-stone-700">{t("adminEmpty")}</p>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-2xl border-collapse bg-white text-left text-sm">
-            <caption className="sr-only">{t("adminCaption")}</caption>
-            <thead>
-              <tr className="border-b border-stone-300">
-                <th scope="col" className="p-3">{t("colSubject")}</th>
-                <th scope="col" className="p-3">{t("colTopic")}</th>
-                <th scope="col" className="p-3">{t("colFrom")}</th>
-                <th scope="col" className="p-3">{t("colStatus")}</th>
-                <th scope="col" className="p-3">{t("colLast")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {threads.map((row) => (
-                <tr key={row.id} className="border-b border-stone-200 align-top">
-                  <th scope="row" className="p-3 font-normal">
-                    <Link href={`/admin/support/${row.id}`} className="font-semibold underline">
-                      {row.subject}
-                    </Link>
-                  </th>
-                  <td className="p-3">{t(`topic_${row.topic}`)}</td>
-                  <td className="p-3">
-                    {row.requesterName}
-                    <span className="block text-stone-700">
-                      {row.requesterEmail} · {row.hasAccount ? t("withAccount") : t("withoutAccount")}
-                    </span>
-                  </td>
-                  <td className="p-3">{t(`status_${row.status}`)}</td>
-                  <td className="p-3">{format.dateTime(row.lastMessageAt, { dateStyle: "medium", timeStyle: "short" })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("adminCaption")}
+        captionHidden
+        empty={t("adminEmpty")}
+        className="min-w-2xl"
+        rows={threads}
+        rowKey={(row) => row.id}
+        columns={[
+          {
+            key: "subject",
+            header: t("colSubject"),
+            rowHeader: true,
+            cell: (row) => (
+              <Link href={`/admin/support/${row.id}`} className="font-semibold underline">
+                {row.subject}
+              </Link>
+            ),
+          },
+          { key: "topic", header: t("colTopic"), cell: (row) => t(`topic_${row.topic}`) },
+          {
+            key: "from",
+            header: t("colFrom"),
+            cell: (row) => (
+              <>
+                {row.requesterName}
+                <span className="block text-stone-700">
+                  {row.requesterEmail} · {row.hasAccount ? t("withAccount") : t("withoutAccount")}
+                </span>
+              </>
+            ),
+          },
+          { key: "status", header: t("colStatus"), cell: (row) => t(`status_${row.status}`) },
+          { key: "last", header: t("colLast"), cell: (row) => format.dateTime(row.lastMessageAt, { dateStyle: "medium", timeStyle: "short" }) },
+        ]}
+      />
     </div>
   );
 }

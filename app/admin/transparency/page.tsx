@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { DataTable } from "@/components/ui/DataTable";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { requireAdminPage } from "@/lib/auth/admin-page";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
@@ -9,34 +10,30 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("moderation"))("transparencyTitle", { year: "" }) };
 }
 
-function CountTable({ id, caption, rows, label }: { id: string; caption: string; rows: { label: string; count: number }[]; label: [string, string] }) {
+interface CountLine {
+  label: string;
+  count: number;
+}
+
+function CountTable({ id, caption, rows, label, empty }: { id: string; caption: string; rows: CountLine[]; label: [string, string]; empty: string }) {
   return (
     <section aria-labelledby={id} className="rounded-lg border border-stone-200 bg-white p-6">
-      <h2 id={id} className="text-xl font-semibold text-stone-900">
+      <h2 id={id} className="mb-3 text-xl font-semibold text-stone-900">
         {caption}
       </h2>
-      <table className="mt-3 w-full max-w-2xl border-collapse text-left text-sm">
-        <thead>
-          <tr className="border-b border-stone-300">
-            <th scope="col" className="p-2">{label[0]}</th>
-            <th scope="col" className="p-2 text-right">{label[1]}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 ? (
-            <tr>
-              <td className="p-2" colSpan={2}>0</td>
-            </tr>
-          ) : (
-            rows.map((row) => (
-              <tr key={row.label} className="border-b border-stone-100">
-                <td className="p-2">{row.label}</td>
-                <td className="p-2 text-right tabular-nums">{row.count}</td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
+      <DataTable
+        caption={caption}
+        captionHidden
+        empty={empty}
+        density="compact"
+        className="max-w-2xl"
+        rows={rows}
+        rowKey={(row) => row.label}
+        columns={[
+          { key: "label", header: label[0], rowHeader: true, cell: (row) => row.label },
+          { key: "count", header: label[1], numeric: true, cell: (row) => row.count },
+        ]}
+      />
     </section>
   );
 }
@@ -69,13 +66,13 @@ export default async function AdminTransparencyPage({ searchParams }: { searchPa
           {t("transparencyCsv")}
         </a>
       </form>
-      <CountTable id="reports-by-type" caption={t("reportsByType")} rows={byType} label={label} />
-      <CountTable id="decisions" caption={t("decisionsByOutcome")} rows={outcome(report.decisionsByOutcome)} label={label} />
+      <CountTable id="reports-by-type" caption={t("reportsByType")} rows={byType} label={label} empty={t("transparencyNone")} />
+      <CountTable id="decisions" caption={t("decisionsByOutcome")} rows={outcome(report.decisionsByOutcome)} label={label} empty={t("transparencyNone")} />
       <p className="text-lg text-stone-900">
         {report.medianHoursToDecide === null ? t("medianNone") : t("medianTime", { hours: report.medianHoursToDecide })}
       </p>
-      <CountTable id="restrictions" caption={t("statementsByKind")} rows={outcome(report.restrictions)} label={label} />
-      <CountTable id="complaints" caption={t("complaintsByOutcome")} rows={outcome(report.complaints)} label={label} />
+      <CountTable id="restrictions" caption={t("statementsByKind")} rows={outcome(report.restrictions)} label={label} empty={t("transparencyNone")} />
+      <CountTable id="complaints" caption={t("complaintsByOutcome")} rows={outcome(report.complaints)} label={label} empty={t("transparencyNone")} />
       <p className="text-lg text-stone-900">{t("suspensions", { count: report.suspensions })}</p>
     </div>
   );

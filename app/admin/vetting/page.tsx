@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/Alert";
+import { DataTable } from "@/components/ui/DataTable";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { CompanyFlagBadges } from "@/components/vetting/CompanyCheck";
 import { requireAdminPage } from "@/lib/auth/admin-page";
@@ -23,37 +24,32 @@ export default async function VettingQueuePage({ searchParams }: { searchParams:
         lead={stats.queued > 0 ? t("stats", { count: stats.queued, hours: Math.round(stats.medianWaitHours ?? 0) }) : t("empty")}
       />
       {decided ? <Alert tone="success">{t("decided")}</Alert> : null}
-      {queue.length === 0 ? null : (
-        <table className="w-full border-collapse bg-white text-left text-sm">
-          <caption className="sr-only">{t("queueCaption")}</caption>
-          <thead>
-            <tr className="border-b border-stone-300">
-              <th scope="col" className="p-3">{t("expert")}</th>
-              <th scope="col" className="p-3">{t("submittedAt")}</th>
-              <th scope="col" className="p-3">{t("waiting")}</th>
-              <th scope="col" className="p-3">{t("flags")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {queue.map((row) => (
-              <tr key={row.id} className="border-b border-stone-200">
-                <td className="p-3">
-                  <Link href={`/admin/vetting/${row.id}`} className="font-semibold underline">
-                    {row.displayName || row.email}
-                  </Link>
-                  {row.changesOnly ? <span className="block font-semibold text-amber-900">{t("changesOnly")}</span> : null}
-                  <span className="block text-stone-600">{row.headline}</span>
-                </td>
-                <td className="p-3">{row.submittedAt ? format.dateTime(row.submittedAt, { dateStyle: "medium", timeStyle: "short" }) : ""}</td>
-                <td className="p-3">{t("waitingHours", { hours: row.waitingHours })}</td>
-                <td className="p-3">
-                  <CompanyFlagBadges flags={row.companyFlags} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        caption={t("queueCaption")}
+        captionHidden
+        empty={null}
+        rows={queue}
+        rowKey={(row) => row.id}
+        columns={[
+          {
+            key: "expert",
+            header: t("expert"),
+            rowHeader: true,
+            cell: (row) => (
+              <>
+                <Link href={`/admin/vetting/${row.id}`} className="font-semibold underline">
+                  {row.displayName || row.email}
+                </Link>
+                {row.changesOnly ? <span className="block font-semibold text-amber-900">{t("changesOnly")}</span> : null}
+                <span className="block text-stone-600">{row.headline}</span>
+              </>
+            ),
+          },
+          { key: "submitted", header: t("submittedAt"), cell: (row) => (row.submittedAt ? format.dateTime(row.submittedAt, { dateStyle: "medium", timeStyle: "short" }) : "") },
+          { key: "waiting", header: t("waiting"), cell: (row) => t("waitingHours", { hours: row.waitingHours }) },
+          { key: "flags", header: t("flags"), cell: (row) => <CompanyFlagBadges flags={row.companyFlags} /> },
+        ]}
+      />
     </div>
   );
 }

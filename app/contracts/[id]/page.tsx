@@ -24,6 +24,7 @@ import { priceText } from "@/lib/money/price-text";
 import { getMyReadiness } from "@/lib/experts/readiness";
 import { isPaymentTestMode } from "@/lib/env";
 import { ReadinessChecklist } from "@/components/experts/ReadinessChecklist";
+import { formatMoney } from "@/lib/money/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("contracts"))("pageTitle") };
@@ -52,7 +53,7 @@ export default async function ContractPage({
   const readiness = side === "expert" && contract.status !== "cancelled" ? await getMyReadiness(actor) : null;
   const r = await getTranslations("readiness");
   const split = view.money;
-  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const euros = (cents: number) => formatMoney(cents, locale);
   const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "long" });
   return (
     <div className="flex flex-col gap-8">

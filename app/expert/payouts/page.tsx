@@ -1,18 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PayoutAccountState } from "@/components/payments/PayoutAccountState";
 import { PendingNotice } from "@/components/payments/PendingNotice";
 import { RedirectActionForm } from "@/components/payments/RedirectActionForm";
 import { TaxObligations } from "@/components/payments/TaxObligations";
 import { Alert } from "@/components/ui/Alert";
+import { DataTable } from "@/components/ui/DataTable";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { currentActor } from "@/lib/auth/current-actor";
 import { getMyMandate } from "@/lib/invoicing/mandate";
 import { getMyPayouts } from "@/lib/payments/payouts";
 import { payoutsDashboardAction, startPayoutsOnboardingAction } from "./actions";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
+import { formatMoney } from "@/lib/money/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("payouts"))("title") };
@@ -23,15 +25,16 @@ export default async function ExpertPayoutsPage({ searchParams }: { searchParams
   const actor = await currentActor();
   if (!actor) redirect("/signin?callbackUrl=%2Fexpert%2Fpayouts");
   if (actor.role !== "expert") redirect("/dashboard");
-  const [t, p, b, format, mine, mandate] = await Promise.all([
+  const [t, p, b, format, locale, mine, mandate] = await Promise.all([
     getTranslations("payouts"),
     getTranslations("payments"),
     getTranslations("billingMandate"),
     getFormatter(),
+    getLocale(),
     getMyPayouts(actor),
     getMyMandate(actor),
   ]);
-  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const euros = (cents: number) => formatMoney(cents, locale);
   const { account } = mine;
   const balances: [string, number, string][] = [
     [t("paid"), mine.paidCents, t("paidHint")],
@@ -103,44 +106,38 @@ export default async function ExpertPayoutsPage({ searchParams }: { searchParams
         <h2 id="payout-transfers" className="text-xl font-semibold">
           {t("transfersHeading")}
         </h2>
-        {mine.transfers.length === 0 ? (
-          <p className="text-stone-700">{t("noTransfers")}</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-2xl border-collapse bg-white text-left text-sm">
-              <caption className="sr-only">{t("transfersCaption")}</caption>
-              <thead>
-                <tr className="border-b border-stone-300">
-                  <th scope="col" className="p-3">{t("colMilestone")}</th>
-                  <th scope="col" className="p-3 text-right">{t("colGross")}</th>
-                  <th scope="col" className="p-3 text-right">{t("colCommission")}</th>
-                  <th scope="col" className="p-3 text-right">{t("colNet")}</th>
-                  <th scope="col" className="p-3">{t("colStatus")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {mine.transfers.map((row) => (
-                  <tr key={row.id} className="border-b border-stone-200 align-top">
-                    <th scope="row" className="p-3 font-normal">
-                      <Link href={`/contracts/${row.contractId}`} className="font-semibold underline">
-                        {row.jobTitle}
-                      </Link>
-                      <span className="block text-stone-700">{row.milestoneTitle}</span>
-                    </th>
-                    <td className="p-3 text-right tabular-nums">{euros(row.grossCents)}</td>
-                    <td className="p-3 text-right tabular-nums">{euros(row.commissionCents)}</td>
-                    <td className="p-3 text-right font-semibold tabular-nums">{euros(row.amountCents)}</td>
-                    <td className="p-3">
-                      {row.status === "sent" && row.sentAt
-                        ? p("transferSentOn", { date: format.dateTime(row.sentAt, { dateStyle: "medium" }) })
-                        : p(`transfer_${row.status}`)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t("transfersCaption")}
+          captionHidden
+          empty={t("noTransfers")}
+          className="min-w-2xl"
+          rows={mine.transfers}
+          rowKey={(row) => row.id}
+          columns={[
+            {
+              key: "milestone",
+              header: t("colMilestone"),
+              rowHeader: true,
+              cell: (row) => (
+                <>
+                  <Link href={`/contracts/${row.contractId}`} className="font-semibold underline">
+                    {row.jobTitle}
+                  </Link>
+                  <span className="block text-stone-700">{row.milestoneTitle}</span>
+                </>
+              ),
+            },
+            { key: "gross", header: t("colGross"), numeric: true, cell: (row) => euros(row.grossCents) },
+            { key: "commission", header: t("colCommission"), numeric: true, cell: (row) => euros(row.commissionCents) },
+            { key: "net", header: t("colNet"), numeric: true, className: "font-semibold", cell: (row) => euros(row.amountCents) },
+            {
+              key: "status",
+              header: t("colStatus"),
+              cell: (row) =>
+                row.status === "sent" && row.sentAt ? p("transferSentOn", { date: format.dateTime(row.sentAt, { dateStyle: "medium" }) }) : p(`transfer_${row.status}`),
+            },
+          ]}
+        />
       </section>
       <TaxObligations />
     </div>

@@ -64,7 +64,7 @@ export default async function ExpertPage({ params }: Props) {
   const hiddenReviews = await hiddenIdsFor(actor, "review", reviews.latest.map((review) => review.id));
   reviews.latest = reviews.latest.filter((review) => !hiddenReviews.has(review.id));
 
-  const rate = formatDailyRate(format, expert.dailyRateCents);
+  const rate = formatDailyRate(locale, expert.dailyRateCents);
   const area = [format.list(departementNames(expert.departments), { type: "conjunction" }), expert.remoteOk ? t("remote") : ""]
     .filter(Boolean)
     .join(" · ");

@@ -4,22 +4,10 @@ import type { DocumentLocale } from "./types";
 /**
  * Formatting for the contract documents. Deliberately written out instead of using Intl: the
  * French text is hashed when it is accepted, and the same facts must give the same text on any
- * Node or ICU version, years later.
+ * Node or ICU version, years later. Amounts: `documentMoney` in lib/money/format.ts.
  */
 
-const NNBSP = "\u202f"; // narrow no-break space: French thousands separator
 const NBSP = "\u00a0";
-
-/** Integer cents → "4 800,00 €" (French typography) or "€4,800.00". */
-export function formatEuros(cents: number, locale: DocumentLocale): string {
-  if (!Number.isInteger(cents)) throw new Error(`Amount must be whole cents, got ${cents}`);
-  const sign = cents < 0 ? "-" : "";
-  const abs = Math.abs(cents);
-  const whole = String(Math.floor(abs / 100));
-  const fraction = String(abs % 100).padStart(2, "0");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, locale === "fr" ? NNBSP : ",");
-  return locale === "fr" ? `${sign}${grouped},${fraction}${NBSP}€` : `${sign}€${grouped}.${fraction}`;
-}
 
 const MONTHS: Record<DocumentLocale, string[]> = {
   fr: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],

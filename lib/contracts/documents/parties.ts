@@ -1,5 +1,6 @@
 import type { ContractFacts } from "@/db/schema/contracts";
-import { formatDate, formatEuros, formatParisDay, jobKindLabel, joinList, legalFormLabel, nameStatesLegalForm, present } from "./format";
+import { documentMoney } from "@/lib/money/format";
+import { formatDate, formatParisDay, jobKindLabel, joinList, legalFormLabel, nameStatesLegalForm, present } from "./format";
 import type { DocumentLocale } from "./types";
 
 /** Sentences about the parties and the mission shared by the NDA and the DPA, in both languages. */
@@ -100,11 +101,11 @@ export function missionSentence(facts: ContractFacts, locale: DocumentLocale, cl
 
 /** The price and its milestones, with amounts in euros excluding VAT. */
 export function priceSentence(facts: ContractFacts, locale: DocumentLocale): string {
-  const total = formatEuros(facts.totalCents, locale);
+  const total = documentMoney(facts.totalCents, locale);
   const milestones = facts.milestones.map((m) =>
     locale === "fr"
-      ? `${quote(m.title.trim(), locale)} pour ${formatEuros(m.amountCents, locale)}, échéance le ${formatDate(m.dueOn, locale)}`
-      : `${quote(m.title.trim(), locale)} for ${formatEuros(m.amountCents, locale)}, due on ${formatDate(m.dueOn, locale)}`,
+      ? `${quote(m.title.trim(), locale)} pour ${documentMoney(m.amountCents, locale)}, échéance le ${formatDate(m.dueOn, locale)}`
+      : `${quote(m.title.trim(), locale)} for ${documentMoney(m.amountCents, locale)}, due on ${formatDate(m.dueOn, locale)}`,
   );
   if (locale === "fr") {
     const list = milestones.length ? `, réparti en ${milestones.length} jalon${milestones.length > 1 ? "s" : ""}\u00a0: ${milestones.join("\u00a0; ")}` : "";

@@ -2,6 +2,7 @@ import { creditNoteReference, latePaymentMentions, legalInformation, OPERATION_N
 import type { InvoiceDocument, InvoiceParty } from "../types";
 import { documentTypeCode, EN16931_GUIDELINE, paymentMeansCode, SIREN_SCHEME, SIRET_SCHEME, vatCategory } from "./codes";
 import { checkInvoiceDocument } from "./consistency";
+import { decimalString } from "@/lib/money/format";
 import { leaf, node, serializeXml, type XmlNode } from "./xml";
 
 /**
@@ -152,12 +153,8 @@ function settlement(doc: InvoiceDocument): XmlNode {
   );
 }
 
-/** Integer cents → "1234.56". */
-export function amount(cents: number): string {
-  const sign = cents < 0 ? "-" : "";
-  const abs = Math.abs(cents);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
-}
+/** Integer cents → "1234.56": CII amounts are decimal numbers, never formatted text. */
+export const amount = decimalString;
 
 /** Basis points → "20.00". */
 function percent(bps: number): string {

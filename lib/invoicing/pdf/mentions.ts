@@ -1,4 +1,5 @@
-import { formatEuros, nameWithLegalForm } from "@/lib/contracts/documents/format";
+import { nameWithLegalForm } from "@/lib/contracts/documents/format";
+import { decimalString, documentMoney } from "@/lib/money/format";
 import { paymentMethodKind } from "../facturx/codes";
 import type { InvoiceDocument, InvoiceParty } from "../types";
 import { invoiceLabels, type Labels } from "./labels";
@@ -17,7 +18,7 @@ export const RECOVERY_FEE_NOTE = `Indemnité forfaitaire pour frais de recouvrem
 
 /** "1234" cents → "12,34 €" with French spacing. */
 export function euros(cents: number): string {
-  return formatEuros(cents, "fr");
+  return documentMoney(cents, "fr");
 }
 
 /** "2026-03-12" → "12/03/2026". */
@@ -29,9 +30,8 @@ export function frenchDate(isoDate: string): string {
 
 /** 2000 basis points → "20 %", 550 → "5,5 %". */
 export function ratePercent(bps: number): string {
-  const whole = Math.trunc(bps / 100);
-  const fraction = String(bps % 100).padStart(2, "0").replace(/0+$/, "");
-  return `${whole}${fraction ? `,${fraction}` : ""}${NBSP}%`;
+  const percent = decimalString(bps, ",").replace(/,00$/, "").replace(/(,\d)0$/, "$1");
+  return `${percent}${NBSP}%`;
 }
 
 /** "2.5" → "2,5". */
@@ -65,7 +65,7 @@ export function selfBillingMention(doc: InvoiceDocument): string | null {
 
 /** "10 000 €" (cents only when there are some). */
 export function capitalEuros(cents: number): string {
-  return cents % 100 === 0 ? euros(cents).replace(/,00(?=\s?€)/, "") : euros(cents);
+  return documentMoney(cents, "fr", { trimZeroCents: true });
 }
 
 /** "SAS au capital de 10 000 €, 912 345 675 RCS Paris": the seller's additional legal information (BT-33). */

@@ -11,7 +11,7 @@ import { exportDeclaration, myDeclarationReminder, mySellerCopy, reviewDeclarati
 import { sendDac7Notices } from "@/lib/dac7/notices";
 import { reportableSellers } from "@/lib/dac7/sellers";
 import { saveMyTaxDetails } from "@/lib/dac7/tax-details";
-import { wholeEuros } from "@/lib/dac7/xml";
+import { wholeEuros } from "@/lib/money/format";
 import { yearlyStatement } from "@/lib/invoicing/statement";
 import { approveMilestone, markDelivered } from "@/lib/payments/delivery";
 import { releaseLines } from "@/lib/payments/ledger";

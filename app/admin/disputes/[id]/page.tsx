@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { DisputeMessageForm } from "@/components/disputes/DisputeMessageForm";
 import { DisputeThread } from "@/components/disputes/DisputeThread";
 import { DisputeWindowNotice } from "@/components/disputes/DisputeWindowNotice";
@@ -12,6 +12,7 @@ import { getDisputeCase } from "@/lib/disputes/queries";
 import { getDisputeDetail } from "@/lib/payments/admin-queries";
 import { postDisputeMessageAction } from "@/app/contracts/[id]/disputes/[disputeId]/actions";
 import { settleDisputeAction } from "../actions";
+import { formatMoney } from "@/lib/money/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminPayments"))("disputeTitle") };
@@ -23,8 +24,8 @@ export default async function AdminDisputePage({ params }: { params: Promise<{ i
   const detail = await getDisputeDetail(actor, id);
   const found = detail ? await getDisputeCase(actor, id) : null;
   if (!detail || !found) notFound();
-  const [t, p, d, format] = await Promise.all([getTranslations("adminPayments"), getTranslations("payments"), getTranslations("disputes"), getFormatter()]);
-  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const [t, p, d, format, locale] = await Promise.all([getTranslations("adminPayments"), getTranslations("payments"), getTranslations("disputes"), getFormatter(), getLocale()]);
+  const euros = (cents: number) => formatMoney(cents, locale);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   const { dispute, milestone, contract, payment, refund, transfer } = detail;
   const who = (person: { name: string | null; email: string } | null, fallback: string) => (person ? (person.name ?? person.email) : fallback);

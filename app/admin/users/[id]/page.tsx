@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { AdminUserHistory } from "@/components/admin/AdminUserHistory";
 import { SuspensionForm } from "@/components/admin/SuspensionForm";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { getUserForAdmin } from "@/lib/accounts/admin-users";
 import { requireAdminPage } from "@/lib/auth/admin-page";
 import { setSuspensionAction } from "../../actions";
+import { formatMoney } from "@/lib/money/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminUser"))("title") };
@@ -21,15 +22,16 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
   const actor = await requireAdminPage(`/admin/users/${id}`);
   const detail = await getUserForAdmin(actor, id);
   if (!detail) notFound();
-  const [t, a, c, p, format] = await Promise.all([
+  const [t, a, c, p, format, locale] = await Promise.all([
     getTranslations("adminUser"),
     getTranslations("admin"),
     getTranslations("dashboard"),
     getTranslations("expertProfile"),
     getFormatter(),
+    getLocale(),
   ]);
   const { user, organizations, expertProfile, contracts } = detail;
-  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const euros = (cents: number) => formatMoney(cents, locale);
   const facts: [string, string][] = [
     [a("email"), user.email],
     [a("name"), user.name ?? "—"],

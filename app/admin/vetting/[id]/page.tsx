@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { DecisionForm } from "@/components/vetting/DecisionForm";
 import { ExpertSuspensionForm } from "@/components/vetting/ExpertSuspensionForm";
 import { CompanyCheck } from "@/components/vetting/CompanyCheck";
@@ -12,6 +12,7 @@ import { requireAdminPage } from "@/lib/auth/admin-page";
 import { getVettingDetail } from "@/lib/experts/admin-queries";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { decideVerificationAction, expertSuspensionAction } from "../actions";
+import { formatMoney } from "@/lib/money/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("vetting"))("detailTitle") };
@@ -22,7 +23,7 @@ export default async function VettingDetailPage({ params }: { params: Promise<{ 
   const actor = await requireAdminPage(`/admin/vetting/${id}`);
   const detail = await getVettingDetail(actor, id);
   if (!detail) notFound();
-  const [t, p, format] = await Promise.all([getTranslations("vetting"), getTranslations("expertProfile"), getFormatter()]);
+  const [t, p, locale] = await Promise.all([getTranslations("vetting"), getTranslations("expertProfile"), getLocale()]);
   const { profile, checks } = detail;
   const yes = (ok: boolean) => (ok ? t("ok") : t("notOk"));
   const { company, sharedWith, changedSince } = detail.companyFlags;
@@ -35,7 +36,7 @@ export default async function VettingDetailPage({ params }: { params: Promise<{ 
     [p("vatRegime"), profile.vatRegime ? `${p(`vat_${profile.vatRegime}`)} ${profile.vatNumber ?? ""}` : "—"],
     [p("insurer"), `${profile.insurer ?? "—"} · ${profile.insurancePolicyNumber ?? "—"} · ${profile.insuranceExpiresOn ?? "—"} (${yes(checks.insuranceValid)})`],
     [t("urssaf"), p(`urssafState_${checks.urssaf}`)],
-    [p("dailyRate"), profile.dailyRateCents ? format.number(profile.dailyRateCents / 100, { style: "currency", currency: "EUR" }) : "—"],
+    [p("dailyRate"), profile.dailyRateCents ? formatMoney(profile.dailyRateCents, locale) : "—"],
     [t("factDepartments"), `${profile.departments.join(", ") || "—"}${profile.remoteOk ? ` · ${t("factRemote")}` : ""}`],
   ];
   return (

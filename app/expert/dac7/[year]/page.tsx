@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { currentActor } from "@/lib/auth/current-actor";
 import { mySellerCopy, platformOperator } from "@/lib/dac7/declaration";
-import { wholeEuros } from "@/lib/dac7/xml";
+import { formatMoney } from "@/lib/money/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dac7"))("copyTitle") };
@@ -20,9 +20,10 @@ export default async function SellerCopyPage({ params }: { params: Promise<{ yea
   const year = Number(yearParam);
   const seller = await mySellerCopy(actor, year);
   if (!seller) notFound();
-  const [t, format] = await Promise.all([getTranslations("dac7"), getFormatter()]);
-  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
-  const declared = (cents: number) => format.number(wholeEuros(cents), { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
+  const [t, locale] = await Promise.all([getTranslations("dac7"), getLocale()]);
+  const euros = (cents: number) => formatMoney(cents, locale);
+  // What the declaration states: whole euros, rounded half up like wholeEuros (the amounts are never negative).
+  const declared = (cents: number) => formatMoney(cents, locale, { whole: true });
   const operator = platformOperator();
   /** null: missing (shown as such); undefined: does not apply (not shown). */
   const identity: [string, string | null | undefined][] = [

@@ -1,5 +1,6 @@
 import type { InvoiceParty } from "@/db/schema";
-import { formatDate, formatEuros, nameWithLegalForm } from "@/lib/contracts/documents/format";
+import { formatDate, nameWithLegalForm } from "@/lib/contracts/documents/format";
+import { documentMoney } from "@/lib/money/format";
 import type { yearlyStatement } from "@/lib/invoicing/statement";
 import type { TextDocumentInput } from "@/lib/pdf/text-document";
 
@@ -17,7 +18,7 @@ export interface StatementSeller {
   email?: string | null;
 }
 
-const euros = (cents: number) => formatEuros(cents, "fr");
+const euros = (cents: number) => documentMoney(cents, "fr");
 const QUARTERS = ["janvier à mars", "avril à juin", "juillet à septembre", "octobre à décembre"];
 const day = (isoDay: string) => formatDate(isoDay, "fr");
 

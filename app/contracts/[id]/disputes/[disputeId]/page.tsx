@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { DisputeFacts } from "@/components/disputes/DisputeFacts";
 import { DisputeMessageForm } from "@/components/disputes/DisputeMessageForm";
 import { DisputeThread } from "@/components/disputes/DisputeThread";
@@ -15,6 +15,7 @@ import { PolicyError } from "@/lib/auth/policy";
 import { getDisputeCase } from "@/lib/disputes/queries";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 import { declareReadyAction, postDisputeMessageAction } from "./actions";
+import { formatMoney } from "@/lib/money/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("disputes"))("pageTitle") };
@@ -32,8 +33,8 @@ export default async function ContractDisputePage({ params, searchParams }: { pa
     throw error;
   });
   if (!found || found.contract.id !== id) notFound();
-  const [t, p, format] = await Promise.all([getTranslations("disputes"), getTranslations("payments"), getFormatter()]);
-  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const [t, p, locale] = await Promise.all([getTranslations("disputes"), getTranslations("payments"), getLocale()]);
+  const euros = (cents: number) => formatMoney(cents, locale);
   const { dispute, side } = found;
   const open = dispute.status === "open";
   const ready = side === "client" ? Boolean(dispute.clientReadyAt) : Boolean(dispute.expertReadyAt);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { hiddenIdsFor } from "@/lib/moderation/visibility";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { BidDetails } from "@/components/bids/BidDetails";
 import { MessageForm } from "@/components/conversations/MessageForm";
 import { MessageThread } from "@/components/conversations/MessageThread";
@@ -18,6 +18,7 @@ import { bidPrices } from "@/lib/bids/prices";
 import type { AppLocale } from "@/lib/i18n/locale";
 import { priceText } from "@/lib/money/price-text";
 import { postMessageAction } from "./actions";
+import { formatMoney } from "@/lib/money/format";
 
 type Props = { params: Promise<{ id: string; bidId: string }> };
 
@@ -48,7 +49,7 @@ export default async function ConversationPage({ params }: Props) {
   const view = await openConversation(actor, bidId);
   if (!view || view.side === "admin" || view.bid.jobId !== id) notFound();
   const { bid, side } = view;
-  const [t, b, format, locale, prices] = await Promise.all([getTranslations("conversation"), getTranslations("bids"), getFormatter(), getLocale(), bidPrices([bid.id])]);
+  const [t, b, locale, prices] = await Promise.all([getTranslations("conversation"), getTranslations("bids"), getLocale(), bidPrices([bid.id])]);
   const price = prices.get(bid.id);
   const text = price ? priceText(price, locale as AppLocale) : null;
   const otherName = side === "client" ? bid.expertName : bid.organizationName;
@@ -78,7 +79,7 @@ export default async function ConversationPage({ params }: Props) {
             </>
           ) : null}
           <dt className="font-semibold">{b("total")}</dt>
-          <dd>{format.number(bid.totalCents / 100, { style: "currency", currency: "EUR" })}</dd>
+          <dd>{formatMoney(bid.totalCents, locale)}</dd>
           {text ? (
             <>
               <dt className="font-semibold">{b("vatRegime")}</dt>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { TestModeNotice } from "@/components/payments/TestModeNotice";
 import { Alert } from "@/components/ui/Alert";
 import { buttonClasses } from "@/components/ui/Button";
@@ -11,6 +11,7 @@ import { isPaymentTestMode } from "@/lib/env";
 import { loadTestCheckout, type TestCheckoutView } from "@/lib/payments/test-mode/access";
 import { SimulationForm } from "../../SimulationForm";
 import { testCheckoutAction } from "./actions";
+import { formatMoney } from "@/lib/money/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("testMode"))("checkoutTitle"), robots: { index: false } };
@@ -32,8 +33,8 @@ async function loadPage(sessionId: string): Promise<TestCheckoutView> {
 export default async function TestCheckoutPage({ params }: { params: Promise<{ sessionId: string }> }) {
   const { sessionId } = await params;
   const view = await loadPage(sessionId);
-  const [t, format] = await Promise.all([getTranslations("testMode"), getFormatter()]);
-  const amount = format.number(view.amountCents / 100, { style: "currency", currency: "EUR" });
+  const [t, format, locale] = await Promise.all([getTranslations("testMode"), getFormatter(), getLocale()]);
+  const amount = formatMoney(view.amountCents, locale);
   const hidden = { sessionId: view.sessionId };
   const returnLink = (href: string, label: string) => (
     <a href={href} className={buttonClasses("secondary", "self-start")}>

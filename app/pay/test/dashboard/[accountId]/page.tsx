@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { TestModeNotice } from "@/components/payments/TestModeNotice";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { currentActor } from "@/lib/auth/current-actor";
 import { PolicyError } from "@/lib/auth/policy";
 import { isPaymentTestMode } from "@/lib/env";
 import { loadTestDashboard, type TestDashboardView } from "@/lib/payments/test-mode/access";
+import { formatMoney } from "@/lib/money/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("testMode"))("dashboardTitle"), robots: { index: false } };
@@ -29,8 +30,8 @@ async function loadPage(accountId: string): Promise<TestDashboardView> {
 export default async function TestDashboardPage({ params }: { params: Promise<{ accountId: string }> }) {
   const { accountId } = await params;
   const view = await loadPage(accountId);
-  const [t, format] = await Promise.all([getTranslations("testMode"), getFormatter()]);
-  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const [t, format, locale] = await Promise.all([getTranslations("testMode"), getFormatter(), getLocale()]);
+  const euros = (cents: number) => formatMoney(cents, locale);
   return (
     <div className="flex flex-col gap-8">
       <TestModeNotice />
