@@ -1,4 +1,4 @@
-import { queueJob } from "@/lib/jobs/queue";
+import { queueJob } from "@/lib/background/queue";
 import type { ReactElement } from "react";
 import { render, toPlainText } from "@react-email/render";
 import type { Executor } from "@/db/client";

@@ -1,4 +1,4 @@
-import { queueJob } from "@/lib/jobs/queue";
+import { queueJob } from "@/lib/background/queue";
 import { queueEinvoiceSubmission } from "@/lib/einvoicing/submit";
 import { and, eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";

@@ -8,7 +8,7 @@ import { requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { sendEmail } from "@/lib/email/send-email";
 import { appUrl } from "@/lib/http/app-url";
-import { queueJob } from "@/lib/jobs/queue";
+import { queueJob } from "@/lib/background/queue";
 import { fail, ok, type Result } from "@/lib/result";
 import { earliestEffectiveDate, findVersion, LEGAL_DOCUMENTS, type LegalDocument } from "./versions";
 

@@ -1,4 +1,4 @@
-import { queueJob } from "@/lib/jobs/queue";
+import { queueJob } from "@/lib/background/queue";
 import { eq } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { payments, refunds } from "@/db/schema";

@@ -9,7 +9,7 @@ import { isUuidLike } from "@/lib/ids";
 import { recordAudit } from "@/lib/audit/record";
 import { sendEmail } from "@/lib/email/send-email";
 import { appUrl } from "@/lib/http/app-url";
-import { queueJob } from "@/lib/jobs/queue";
+import { queueJob } from "@/lib/background/queue";
 import { fail, ok, type Result } from "@/lib/result";
 import { deleteFile, getFile, newStorageKey, putFile } from "@/lib/storage/files";
 import { collectPersonData } from "./collect";

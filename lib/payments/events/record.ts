@@ -1,4 +1,4 @@
-import { queueJob } from "@/lib/jobs/queue";
+import { queueJob } from "@/lib/background/queue";
 import type { Executor } from "@/db/client";
 import { stripeEvents } from "@/db/schema";
 import type { ProviderEvent } from "@/lib/payments/provider/types";

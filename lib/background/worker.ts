@@ -2,7 +2,7 @@ import { EventEmitter } from "node:events";
 import { Logger, run, type Job, type TaskList, type WorkerEvents } from "graphile-worker";
 import { z } from "zod";
 import { deliverEmail } from "@/lib/email/deliver";
-import { startHeartbeat } from "@/lib/jobs/heartbeat";
+import { startHeartbeat } from "@/lib/background/heartbeat";
 import { DELIVER_EMAIL_TASK } from "@/lib/email/send-email";
 import { sendDac7Notices } from "@/lib/dac7/notices";
 import { todayIso } from "@/lib/experts/completeness";
