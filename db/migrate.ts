@@ -50,14 +50,22 @@ async function applyMigrations(url: string): Promise<void> {
 /**
  * graphile-worker records each task name the first time a job of it is queued; two
  * transactions queueing two new names at once can deadlock on that. Every name we queue is
- * registered once here, so queueing never inserts one.
+ * registered once here, under the migration lock, so queueing never inserts one. Through the
+ * public API only: queueing a job of each task records its name, and removing the job in the
+ * same transaction means no worker ever sees it (the names stay).
  */
 export const TASK_IDENTIFIERS = ["deliver_email", "urssaf_reminders", "process_stripe_event", "send_transfer", "send_refund", "render_invoice", "milestone_deadlines", "repair_payment_intents", "prepare_data_export", "purge_data_exports", "dac7_notices", "einvoice_submit", "einvoice_poll", "einvoice_lookup_address", "announce_legal_version"];
 
 async function registerTaskIdentifiers(url: string): Promise<void> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    await sql`insert into graphile_worker._private_tasks (identifier) select unnest(${TASK_IDENTIFIERS}::text[]) on conflict do nothing`;
+    await sql.begin(async (tx) => {
+      for (const task of [...TASK_IDENTIFIERS].sort()) {
+        const key = `register-task:${task}`;
+        await tx`select graphile_worker.add_job(${task}, '{}'::json, job_key := ${key}::text)`;
+        await tx`select graphile_worker.remove_job(${key}::text)`;
+      }
+    });
   } finally {
     await sql.end({ timeout: 5 });
   }

@@ -1,8 +1,11 @@
 /**
- * The Europe/Paris calendar day of an instant, "YYYY-MM-DD": invoice dates, statements,
- * monthly periods. Built from numeric parts only, whose shape does not change between ICU versions.
+ * The Europe/Paris calendar day of an instant, "YYYY-MM-DD"; without one, today. Every business
+ * date is a Paris day: "today" (certificates and insurance still valid, notice periods), invoice
+ * dates, statements, monthly periods. Never `toISOString().slice(0, 10)` for that: between
+ * midnight in Paris and midnight UTC (one or two hours each night) the UTC day is yesterday.
+ * Built from numeric parts only, whose shape does not change between ICU versions.
  */
-export function parisDay(instant: Date): string {
+export function parisDay(instant: Date = new Date()): string {
   const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(instant);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}-${part("day")}`;

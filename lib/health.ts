@@ -1,7 +1,7 @@
 import "server-only";
 import { sqlClient } from "@/db/client";
 import journal from "@/db/migrations/meta/_journal.json";
-import { DEAD_AFTER_SECONDS } from "@/lib/jobs/heartbeat";
+import { DEAD_AFTER_SECONDS } from "@/lib/background/heartbeat";
 
 /** True when the database answers a trivial query within `timeoutMs`. */
 export async function databaseIsUp(timeoutMs = 2000): Promise<boolean> {

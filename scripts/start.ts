@@ -51,7 +51,7 @@ async function main() {
 
   // Imported after DATABASE_URL is known: these modules read the environment.
   const { closeDb } = await import("../db/client");
-  const { startWorker } = await import("../lib/jobs/worker");
+  const { startWorker } = await import("../lib/background/worker");
   const { env } = await import("../lib/env");
   env(); // validate now, not on the first request
 

@@ -20,7 +20,7 @@ routeConsoleToLogger(log());
 // Imported once the checks passed: they load the database client and the job runtime.
 const { closeDb } = await import("../db/client");
 const { env } = await import("../lib/env");
-const { startWorker } = await import("../lib/jobs/worker");
+const { startWorker } = await import("../lib/background/worker");
 env();
 const worker = await startWorker(url, Number(process.env.WORKER_CONCURRENCY || 4));
 logger.info(`running (${worker.workerIds().join(", ")})`);

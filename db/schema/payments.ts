@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { contractMilestones, contracts } from "./contracts";
+import { contractMilestones, contracts, milestoneStatus } from "./contracts";
 
 /** An expert's Stripe Connect Express account (or its test-mode stand-in). */
 export const payoutAccounts = pgTable("payout_accounts", {
@@ -157,7 +157,7 @@ export const disputes = pgTable(
     reason: disputeReason("reason").notNull(),
     text: text("text").notNull().default(""),
     /** The milestone's status when the dispute opened (funded or delivered). */
-    frozenFrom: text("frozen_from").notNull(),
+    frozenFrom: milestoneStatus("frozen_from").notNull(),
     stripeDisputeId: text("stripe_dispute_id").unique(),
     status: disputeStatus("status").notNull().default("open"),
     outcome: disputeOutcome("outcome"),

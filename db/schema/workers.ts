@@ -2,7 +2,7 @@ import { index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
  * One row per graphile-worker worker (its `workerId`), refreshed every few seconds by the
- * process that runs it (lib/jobs/heartbeat.ts). A worker whose row has gone stale is dead: the
+ * process that runs it (lib/background/heartbeat.ts). A worker whose row has gone stale is dead: the
  * jobs it held are unlocked for the others. `/api/ready` reports the freshest row's age.
  */
 export const workerHeartbeats = pgTable(

@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { DELIVER_EMAIL_TASK, EMAIL_MAX_ATTEMPTS } from "@/lib/email/send-email";
-import { queueJob } from "@/lib/jobs/queue";
+import { queueJob } from "@/lib/background/queue";
 import { fail, ok, type Result } from "@/lib/result";
 
 const jobInput = z.object({ jobId: z.string().regex(/^\d{1,18}$/) });

@@ -7,6 +7,7 @@ import { fieldErrors } from "@/lib/actions/field-errors";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
+import { parisDay } from "@/lib/dates";
 import { fail, ok, type Result } from "@/lib/result";
 import { identityText } from "@/lib/text/identity";
 import { isIndividual } from "./sellers";
@@ -75,7 +76,7 @@ export async function getMyTaxDetails(actor: Actor | null) {
  * (micro-entrepreneur, EI, or no legal form yet) their first and last name and date of birth;
  * anyone, optionally, their birthplace and the IBAN of the account they are paid on.
  */
-export async function saveMyTaxDetails(actor: Actor | null, input: TaxDetailsInput, today = new Date().toISOString().slice(0, 10)): Promise<Result<void, "invalid">> {
+export async function saveMyTaxDetails(actor: Actor | null, input: TaxDetailsInput, today = parisDay()): Promise<Result<void, "invalid">> {
   const expert = requireRole(actor, "expert");
   const { individual } = await getMyTaxDetails(expert);
   const parsed = taxDetailsSchema(individual, today).safeParse(input);

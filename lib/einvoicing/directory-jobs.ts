@@ -5,7 +5,7 @@ import { organizations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { z } from "zod";
 import { requireOrgMember, requireRole } from "@/lib/auth/policy";
-import { queueJob } from "@/lib/jobs/queue";
+import { queueJob } from "@/lib/background/queue";
 import { log } from "@/lib/observability/logger";
 import { fail, ok, type Result } from "@/lib/result";
 import { paConnector } from "./connector";

@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { einvoiceTransmissions, invoices, type Invoice } from "@/db/schema";
 import { invoicePdfBytes } from "@/lib/invoicing/files";
 import { sha256Hex } from "@/lib/invoicing/chain";
-import { queueJob } from "@/lib/jobs/queue";
+import { queueJob } from "@/lib/background/queue";
 import type { Executor } from "@/db/client";
 import { paConnector } from "./connector";
 import { lookupAddress } from "./directory";

@@ -1,5 +1,5 @@
 import "server-only";
-import { queueJob } from "@/lib/jobs/queue";
+import { queueJob } from "@/lib/background/queue";
 import type { ReactElement } from "react";
 import { render, toPlainText } from "@react-email/render";
 import type { Executor } from "@/db/client";

@@ -4,7 +4,8 @@ import { db } from "@/db/client";
 import { auditLog, expertProfiles, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
-import { missingForSubmission, todayIso, urssafState } from "./completeness";
+import { missingForSubmission, urssafState } from "./completeness";
+import { parisDay } from "@/lib/dates";
 import { openChangeRequest } from "./profile-changes";
 import { profileDetails } from "./queries";
 import { isValidSiret } from "@/lib/organizations/identifiers";
@@ -75,7 +76,7 @@ export async function getVettingDetail(actor: Actor | null, profileId: string) {
     .where(eq(expertProfiles.id, profileId));
   if (!row) return null;
   const [details, changeRequest] = await Promise.all([profileDetails(profileId), openChangeRequest(db, profileId)]);
-  const today = todayIso();
+  const today = parisDay();
   const history = await db
     .select()
     .from(auditLog)

@@ -1,5 +1,6 @@
 import { lacksLegalMentions } from "./legal-mentions";
 import type { EvidenceFile, ExpertProfile } from "@/db/schema";
+import { parisDay } from "@/lib/dates";
 import { isValidSiret } from "@/lib/organizations/identifiers";
 
 const URSSAF_VALID_MONTHS = 6;
@@ -14,7 +15,8 @@ export function urssafStaleOn(issuedOn: string): string {
 
 export type UrssafState = "missing" | "fresh" | "expiring" | "stale";
 
-export function urssafState(evidence: Pick<EvidenceFile, "kind" | "issuedOn">[], today: string): UrssafState {
+/** The state of the expert's latest URSSAF certificate on `today` (a Paris day, today by default). */
+export function urssafState(evidence: Pick<EvidenceFile, "kind" | "issuedOn">[], today = parisDay()): UrssafState {
   const latest = evidence
     .filter((e) => e.kind === "urssaf" && e.issuedOn)
     .map((e) => e.issuedOn as string)
@@ -26,10 +28,6 @@ export function urssafState(evidence: Pick<EvidenceFile, "kind" | "issuedOn">[],
   const remindFrom = new Date(`${staleOn}T00:00:00Z`);
   remindFrom.setUTCDate(remindFrom.getUTCDate() - URSSAF_REMINDER_DAYS);
   return remindFrom.toISOString().slice(0, 10) <= today ? "expiring" : "fresh";
-}
-
-export function todayIso(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
 }
 
 export type MissingItem =
@@ -54,7 +52,7 @@ export function missingForSubmission(
   profile: ExpertProfile,
   skillCount: number,
   evidence: Pick<EvidenceFile, "kind" | "issuedOn">[],
-  today = todayIso(),
+  today = parisDay(),
 ): MissingItem[] {
   const missing: MissingItem[] = [];
   if (profile.displayName.trim().length < 2) missing.push("displayName");

@@ -5,7 +5,7 @@ import { db } from "@/db/client";
 import { evidenceFiles, expertProfiles, serviceKind } from "@/db/schema";
 import { isDepartementCode } from "@/lib/geo/departements";
 import { cappedCount, countResult, frenchTextQuery, nearSoftwareName, RANK_CANDIDATES } from "@/lib/search/text-query";
-import { todayIso, urssafState } from "./completeness";
+import { urssafState } from "./completeness";
 
 export const PAGE_SIZE = 12;
 
@@ -165,6 +165,6 @@ export async function getPublicExpert(slug: string) {
     verifiedAt: profile.verifiedAt,
     skills,
     references,
-    urssafStale: urssafState(evidence, todayIso()) === "stale",
+    urssafStale: urssafState(evidence) === "stale",
   };
 }

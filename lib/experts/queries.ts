@@ -4,7 +4,8 @@ import { db } from "@/db/client";
 import { catalogSoftware, evidenceFiles, expertProfiles, expertReferences, expertSkills } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
-import { missingForSubmission, todayIso, urssafState } from "./completeness";
+import { missingForSubmission, urssafState } from "./completeness";
+import { parisDay } from "@/lib/dates";
 import { openChangeRequest } from "./profile-changes";
 
 /** Skills, references and evidence of one profile, for its owner or an admin. */
@@ -28,7 +29,7 @@ export async function getMyExpertProfile(actor: Actor | null) {
   const profile = await db.query.expertProfiles.findFirst({ where: eq(expertProfiles.userId, expert.id) });
   if (!profile) return null;
   const [details, changeRequest] = await Promise.all([profileDetails(profile.id), openChangeRequest(db, profile.id)]);
-  const today = todayIso();
+  const today = parisDay();
   return {
     profile,
     ...details,

@@ -4,7 +4,8 @@ import { db, type Executor } from "@/db/client";
 import { billingMandates, evidenceFiles, expertProfiles, payoutAccounts } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
-import { todayIso, urssafState } from "./completeness";
+import { urssafState } from "./completeness";
+import { parisDay } from "@/lib/dates";
 
 /**
  * What an expert needs before a won job can be invoiced and paid, in the order to do it: a
@@ -37,7 +38,7 @@ function readiness(done: Record<ReadinessItem, boolean>): Readiness {
 }
 
 /** Readiness of several experts (by user id) at once; an unknown user is ready for nothing. */
-export async function readinessByExpert(executor: Executor, userIds: string[], today = todayIso()): Promise<Map<string, Readiness>> {
+export async function readinessByExpert(executor: Executor, userIds: string[], today = parisDay()): Promise<Map<string, Readiness>> {
   const ids = [...new Set(userIds)];
   if (ids.length === 0) return new Map();
   const [profiles, mandates, accounts] = await Promise.all([

@@ -1,5 +1,5 @@
 import "server-only";
-import { queueJob } from "@/lib/jobs/queue";
+import { queueJob } from "@/lib/background/queue";
 import { queueEinvoiceSubmission } from "@/lib/einvoicing/submit";
 import { and, eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";

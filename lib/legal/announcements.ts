@@ -10,7 +10,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { sendEmail } from "@/lib/email/send-email";
 import { documentPath } from "./document-path";
 import { appUrl } from "@/lib/http/app-url";
-import { queueJob } from "@/lib/jobs/queue";
+import { queueJob } from "@/lib/background/queue";
 import { fail, ok, type Result } from "@/lib/result";
 import { earliestEffectiveDate, findVersion, LEGAL_DOCUMENTS, type LegalDocument } from "./versions";
 

@@ -1,4 +1,5 @@
 import type { LegalDocument } from "@/db/schema";
+import { parisDay } from "@/lib/dates";
 import { MANDATE_VERSION } from "@/lib/invoicing/mandate-text";
 
 export type { LegalDocument };
@@ -40,10 +41,10 @@ export function findVersion(document: LegalDocument, version: string): LegalVers
   return LEGAL_VERSIONS[document].find((v) => v.version === version) ?? null;
 }
 
-/** The earliest effective date allowed for an announcement made at `now`. */
+/** The earliest effective date allowed for an announcement made at `now`: whole days from today in Paris (the day at 00:00 UTC, as `effectiveOn` is stored). */
 export function earliestEffectiveDate(now: Date, changesFees: boolean): Date {
   const days = changesFees ? FEES_NOTICE_DAYS : NOTICE_DAYS;
-  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const day = new Date(`${parisDay(now)}T00:00:00Z`);
   day.setUTCDate(day.getUTCDate() + days);
   return day;
 }

@@ -11,7 +11,7 @@ import type postgres from "postgres";
 import journal from "@/db/migrations/meta/_journal.json";
 import { runtimeRoleProblems } from "@/db/roles";
 import { checkProductionConfig, type RawEnv } from "@/lib/config/production-checks";
-import { DEAD_AFTER_SECONDS } from "@/lib/jobs/heartbeat";
+import { DEAD_AFTER_SECONDS } from "@/lib/background/heartbeat";
 
 export type Status = "ok" | "warn" | "fail";
 

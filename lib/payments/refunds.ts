@@ -1,5 +1,5 @@
 import "server-only";
-import { queueJob } from "@/lib/jobs/queue";
+import { queueJob } from "@/lib/background/queue";
 import { eq } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { payments, refunds } from "@/db/schema";

@@ -6,11 +6,12 @@ import { dataExports, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
 import { hitRateLimit } from "@/lib/auth/rate-limit";
+import { parisDay } from "@/lib/dates";
 import { isUuidLike } from "@/lib/ids";
 import { recordAudit } from "@/lib/audit/record";
 import { sendEmail } from "@/lib/email/send-email";
 import { appUrl } from "@/lib/http/app-url";
-import { queueJob } from "@/lib/jobs/queue";
+import { queueJob } from "@/lib/background/queue";
 import { fail, ok, type Result } from "@/lib/result";
 import { deleteFile, getFile, newStorageKey, putFile } from "@/lib/storage/files";
 import { collectPersonData } from "./collect";
@@ -113,7 +114,7 @@ export async function downloadDataExport(actor: Actor | null, exportId: string):
   if (!isUuidLike(exportId)) return null;
   const [row] = await db.select().from(dataExports).where(and(eq(dataExports.id, exportId), eq(dataExports.userId, user.id)));
   if (!row || row.status !== "ready" || !row.storageKey || !row.expiresAt || row.expiresAt < new Date()) return null;
-  const day = row.readyAt!.toISOString().slice(0, 10);
+  const day = parisDay(row.readyAt!);
   return { bytes: await getFile(row.storageKey), fileName: `compagnon-donnees-${day}.zip` };
 }
 

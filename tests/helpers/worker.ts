@@ -1,5 +1,5 @@
 import { Logger, runOnce, type TaskList } from "graphile-worker";
-import { taskList } from "@/lib/jobs/worker";
+import { taskList } from "@/lib/background/worker";
 
 /** Expected failures (an event retried later) would only add noise to the test output. */
 const quiet = new Logger(() => () => {});

@@ -100,7 +100,7 @@ describe("what the browser loads", () => {
 // Loading the whole job runtime takes about 7 s on a busy 2-core machine: more than the default 5 s.
 describe("worker tasks", { timeout: 30_000 }, () => {
   it("every task of the worker is registered at migration (no deadlock on a first queueing)", async () => {
-    const { taskList } = await import("@/lib/jobs/worker");
+    const { taskList } = await import("@/lib/background/worker");
     const { TASK_IDENTIFIERS } = await import("@/db/migrate");
     expect(Object.keys(taskList).sort()).toEqual([...TASK_IDENTIFIERS].sort());
   });

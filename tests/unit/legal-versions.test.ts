@@ -10,6 +10,11 @@ describe("legal versions", () => {
     expect(earliestEffectiveDate(now, true).toISOString()).toBe("2027-01-04T00:00:00.000Z");
   });
 
+  it("counts the notice from today in Paris, already tomorrow there at 23:30 UTC", () => {
+    const now = new Date("2026-12-05T23:30:00Z");
+    expect(earliestEffectiveDate(now, false).toISOString()).toBe("2026-12-21T00:00:00.000Z");
+  });
+
   it("each document starts with a dated first version; the mandate's is MANDATE_VERSION", () => {
     for (const document of LEGAL_DOCUMENTS) expect(LEGAL_VERSIONS[document][0]?.baselineFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(findVersion("mandate", MANDATE_VERSION)).not.toBeNull();

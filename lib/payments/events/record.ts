@@ -1,5 +1,5 @@
 import "server-only";
-import { queueJob } from "@/lib/jobs/queue";
+import { queueJob } from "@/lib/background/queue";
 import type { Executor } from "@/db/client";
 import { stripeEvents } from "@/db/schema";
 import type { ProviderEvent } from "@/lib/payments/provider/types";

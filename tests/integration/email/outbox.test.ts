@@ -6,7 +6,7 @@ import { emailOutbox } from "@/db/schema";
 import { deliverEmail, EmailDeliveryError } from "@/lib/email/deliver";
 import { sendEmail } from "@/lib/email/send-email";
 import { resetEnvCache } from "@/lib/env";
-import { taskList } from "@/lib/jobs/worker";
+import { taskList } from "@/lib/background/worker";
 import { startFakeResend } from "../../helpers/fake-resend";
 
 const signIn = (to: string, key: string) =>

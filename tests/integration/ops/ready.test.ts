@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { closeDb, db } from "@/db/client";
 import { GET } from "@/app/api/ready/route";
-import { startWorker } from "@/lib/jobs/worker";
+import { startWorker } from "@/lib/background/worker";
 
 async function ready() {
   const response = await GET();

@@ -2,10 +2,9 @@ import { EventEmitter } from "node:events";
 import { Logger, run, type Job, type TaskList, type WorkerEvents } from "graphile-worker";
 import { z } from "zod";
 import { deliverEmail } from "@/lib/email/deliver";
-import { startHeartbeat } from "@/lib/jobs/heartbeat";
+import { startHeartbeat } from "@/lib/background/heartbeat";
 import { DELIVER_EMAIL_TASK } from "@/lib/email/send-email";
 import { sendDac7Notices } from "@/lib/dac7/notices";
-import { todayIso } from "@/lib/experts/completeness";
 import { sendUrssafReminders } from "@/lib/experts/reminders";
 import { storeInvoicePdf } from "@/lib/invoicing/files";
 import { RENDER_INVOICE_TASK } from "@/lib/invoicing/issue";
@@ -18,6 +17,7 @@ import { REPAIR_TASK, repairPaymentIntents } from "@/lib/payments/repair";
 import { SEND_TRANSFER_TASK } from "@/lib/payments/release";
 import { sendTransfer } from "@/lib/payments/transfers";
 import { log } from "@/lib/observability/logger";
+import { parisDay } from "@/lib/dates";
 import { LOOKUP_ADDRESS_TASK, refreshOrganizationAddressJob } from "@/lib/einvoicing/directory-jobs";
 import { POLL_EINVOICE_TASK, pollEinvoiceStatuses } from "@/lib/einvoicing/poll";
 import { SUBMIT_EINVOICE_TASK, submitEinvoice } from "@/lib/einvoicing/submit";
@@ -41,7 +41,7 @@ export const taskList: TaskList = {
     helpers.logger.debug(`email ${outboxId}: ${outcome}`);
   },
   urssaf_reminders: async (_payload, helpers) => {
-    const sent = await sendUrssafReminders(todayIso());
+    const sent = await sendUrssafReminders(parisDay());
     helpers.logger.info(`URSSAF reminders sent: ${sent}`);
   },
   dac7_notices: async (_payload, helpers) => {

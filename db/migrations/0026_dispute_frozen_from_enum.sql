@@ -1,0 +1,1 @@
+ALTER TABLE "disputes" ALTER COLUMN "frozen_from" SET DATA TYPE "public"."milestone_status" USING "frozen_from"::"public"."milestone_status";
