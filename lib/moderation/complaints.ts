@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { fieldErrors } from "@/lib/actions/field-errors";
+import { liftWithholding } from "@/lib/payments/withholding";
 import { fail, ok, type Result } from "@/lib/result";
 import { notifyModeration } from "./notify";
 import { complaintDeadline } from "./rules";
@@ -42,7 +43,7 @@ export async function fileComplaint(
   });
 }
 
-/** Lifts the restriction a statement records (account, content or expert profile). */
+/** Lifts the restriction a statement records (account, content, expert profile or withheld payout). */
 async function reverseRestriction(tx: Transaction, admin: Actor, statement: StatementOfReasons): Promise<void> {
   switch (statement.restriction) {
     case "account_suspended":
@@ -52,6 +53,11 @@ async function reverseRestriction(tx: Transaction, admin: Actor, statement: Stat
     case "content_removed":
     case "content_restricted":
       await tx.delete(moderatedContent).where(and(eq(moderatedContent.targetType, statement.subjectType as never), eq(moderatedContent.targetId, statement.subjectId)));
+      return;
+    case "payout_withheld":
+      if (await liftWithholding(tx, statement.subjectId)) {
+        await recordAudit(tx, { actor: admin, action: "transfer.withholding_released", subjectType: "transfer", subjectId: statement.subjectId, fromStatus: "withheld", reason: "complaint" });
+      }
       return;
     case "profile_suspended":
     case "profile_refused": {
@@ -92,7 +98,7 @@ export async function decideComplaint(
     await tx.update(decisionComplaints).set({ status: outcome, answer, decidedById: admin.id, decidedAt: now }).where(eq(decisionComplaints.id, complaintId));
     if (outcome === "reversed") {
       await reverseRestriction(tx, admin, row.statement);
-      await tx.update(statementsOfReasons).set({ reversedAt: now }).where(eq(statementsOfReasons.id, row.statement.id));
+      await tx.update(statementsOfReasons).set({ reversedAt: now, reversal: "complaint" }).where(eq(statementsOfReasons.id, row.statement.id));
     }
     await recordAudit(tx, {
       actor: admin,

@@ -33,7 +33,9 @@ export default async function DecisionPage({ params, searchParams }: { params: P
   return (
     <div className="flex flex-col gap-8">
       <PageHeading title={t("decisionTitle")} lead={t("decisionLead", { date: date(statement.createdAt) })} />
-      {statement.reversedAt ? <Alert tone="success">{t("reversedNote", { date: date(statement.reversedAt) })}</Alert> : null}
+      {statement.reversedAt ? (
+        <Alert tone="success">{t(statement.reversal === "reinstated" ? "reversedByAdminNote" : "reversedNote", { date: date(statement.reversedAt) })}</Alert>
+      ) : null}
       <dl className="grid max-w-3xl gap-x-6 gap-y-4 rounded-lg border border-stone-200 bg-white p-6 sm:grid-cols-[14rem_1fr]">
         <dt className="font-semibold text-stone-700">{t("restrictionLabel")}</dt>
         <dd className="text-stone-900">{t(`outcome.${statement.restriction}`)}</dd>
