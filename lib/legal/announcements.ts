@@ -80,8 +80,8 @@ export async function emailLegalAnnouncement(announcementId: string): Promise<nu
 /** Where a version's text is read. */
 export function documentPath(document: LegalDocument, version: string): string {
   if (document === "terms") return `/legal/terms/v/${encodeURIComponent(version)}`;
-  if (document === "privacy") return "/legal/privacy";
-  return "/legal/terms/versions";
+  if (document === "privacy") return `/legal/privacy/v/${encodeURIComponent(version)}`;
+  return `/legal/mandate/v/${encodeURIComponent(version)}`;
 }
 
 /** Announced versions not yet in force: the notice shown in the app until they take effect. */
