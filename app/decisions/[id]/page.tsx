@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ComplaintForm } from "@/components/moderation/DecisionForms";
+import { LiftRestrictionForm } from "@/components/moderation/LiftRestrictionForm";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { Alert } from "@/components/ui/Alert";
 import { currentActor } from "@/lib/auth/current-actor";
+import { isAdmin } from "@/lib/auth/policy";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 import { complaintDeadline } from "@/lib/moderation/rules";
 import { readDecision } from "@/lib/moderation/statements";
-import { fileComplaintAction } from "./actions";
+import { fileComplaintAction, liftRestrictionAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("moderation"))("decisionTitle"), robots: { index: false }, referrer: "no-referrer" };
@@ -71,6 +73,15 @@ export default async function DecisionPage({ params, searchParams }: { params: P
           <ComplaintForm action={fileComplaintAction} statementId={statement.id} accessKey={actor && statement.userId === actor.id ? null : (key ?? null)} />
         ) : null}
       </section>
+      {isAdmin(actor) && !statement.reversedAt ? (
+        <section aria-labelledby="lift-title" className="flex flex-col gap-3">
+          <h2 id="lift-title" className="text-xl font-semibold text-stone-900">
+            {t("liftTitle")}
+          </h2>
+          <p className="max-w-3xl text-stone-800">{t("liftLead")}</p>
+          <LiftRestrictionForm statementId={statement.id} action={liftRestrictionAction} />
+        </section>
+      ) : null}
     </div>
   );
 }

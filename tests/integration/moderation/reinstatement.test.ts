@@ -1,13 +1,19 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { auditLog, emailOutbox, statementsOfReasons } from "@/db/schema";
+import { auditLog, emailOutbox, expertProfiles, statementsOfReasons } from "@/db/schema";
 import { reinstateUser, suspendUser } from "@/lib/accounts/suspension";
 import { PolicyError } from "@/lib/auth/policy";
 import { decideComplaint, fileComplaint } from "@/lib/moderation/complaints";
 import { getDecisionForViewer } from "@/lib/moderation/statements";
 import { transparencyCsv, transparencyReport } from "@/lib/moderation/transparency";
-import { makeUser } from "../../helpers/factories";
+import { decideVerification } from "@/lib/experts/vetting";
+import { jobFiltersSchema, searchJobs } from "@/lib/jobs/queries";
+import { liftRestriction } from "@/lib/moderation/lift";
+import { decideReport, submitReport } from "@/lib/moderation/reports";
+import { makeCompleteExpert } from "../../helpers/experts";
+import { makeOrganization, makeUser } from "../../helpers/factories";
+import { makeJob } from "../../helpers/jobs";
 
 async function statementOf(userId: string) {
   const [row] = await db.select().from(statementsOfReasons).where(eq(statementsOfReasons.userId, userId));
@@ -74,5 +80,44 @@ describe("a manual reinstatement reverses the statement of reasons", () => {
     await reinstateUser(first, { userId: other.id, reason: "Erreur de compte : levée immédiate." });
     const lifted = await statementOf(other.id);
     expect(await fileComplaint(other, { statementId: lifted.id, body: "Je conteste quand même cette décision pourtant levée." })).toEqual({ ok: false, error: "reversed" });
+  });
+
+  it("an admin lifts any restriction from its statement: removed content is published again, a refused profile goes back to review", async () => {
+    const [first, second] = [await makeUser("admin"), await makeUser("admin")];
+    const author = await makeUser("client");
+    await makeOrganization(author);
+    const word = `liftword${Date.now()}`;
+    const jobId = await makeJob(author, { title: `Installer Nextcloud ${word}` });
+    const onBoard = async () => (await searchJobs(jobFiltersSchema.parse({ q: word }))).jobs.length;
+    const reported = await submitReport(
+      null,
+      { targetType: "job", targetId: jobId, reason: "fraud", explanation: "Cette annonce demande un paiement d'avance hors plateforme.", location: `/jobs/${jobId}`, name: "Rita Reporter", email: "rita.lift@example.test", goodFaith: true },
+      { ip: null, locale: "fr" },
+    );
+    if (!reported.ok) throw new Error(reported.error);
+    const decided = await decideReport(first, { reportId: reported.value.reportId, outcome: "removed", note: "Paiement hors plateforme demandé.", ground: "terms_payment" });
+    if (!decided.ok) throw new Error(decided.error);
+    const statementId = decided.value.statementId!;
+    expect(await onBoard()).toBe(0);
+
+    const lift = { statementId, reason: "Vérification faite : acompte prévu au contrat, annonce republiée." };
+    for (const who of [author, await makeUser("expert")]) await expect(liftRestriction(who, lift)).rejects.toThrow(new PolicyError("forbidden"));
+    await expect(liftRestriction(null, lift)).rejects.toThrow(new PolicyError("unauthenticated"));
+    expect(await liftRestriction(second, { statementId, reason: "court" })).toMatchObject({ ok: false, error: "invalid", fields: { reason: "decisionReason" } });
+    expect(await liftRestriction(second, { ...lift, statementId: crypto.randomUUID() })).toEqual({ ok: false, error: "not_found" });
+    expect(await onBoard()).toBe(0);
+
+    expect(await liftRestriction(second, lift)).toEqual({ ok: true, value: undefined });
+    expect(await onBoard()).toBe(1);
+    expect((await db.select().from(statementsOfReasons).where(eq(statementsOfReasons.id, statementId)))[0]).toMatchObject({ reversal: "reinstated" });
+    expect(await liftRestriction(second, lift)).toEqual({ ok: false, error: "reversed" });
+
+    // Re-verifying: a refused profile goes back to the vetting queue.
+    const { profileId } = await makeCompleteExpert({ submit: true });
+    expect((await decideVerification(first, { profileId, decision: "reject", reason: "Assurance illisible et périmée.", ground: "terms_vetting" })).ok).toBe(true);
+    const [refusal] = await db.select().from(statementsOfReasons).where(eq(statementsOfReasons.subjectId, profileId));
+    expect((await liftRestriction(first, { statementId: refusal!.id, reason: "Nouvelle attestation reçue par courrier : à revoir." })).ok).toBe(true);
+    expect((await db.select().from(expertProfiles).where(eq(expertProfiles.id, profileId)))[0]?.status).toBe("submitted");
+    expect((await db.select().from(statementsOfReasons).where(eq(statementsOfReasons.id, refusal!.id)))[0]).toMatchObject({ reversal: "reinstated", reversedAt: expect.any(Date) });
   });
 });
