@@ -41,7 +41,7 @@ export default function ModerationEmail({
   return (
     <EmailLayout lang={locale} preview={moderationSubject({ locale, event, outcome, note, url })} heading={t(`${event}.heading`)} footer={common("footer")}>
       <Text>{t(`${event}.body`)}</Text>
-      {outcome ? <Text>{t("outcome", { outcome: outcomes(outcome) })}</Text> : null}
+      {outcome ? <Text>{t(event === "restriction_lifted" ? "liftedOutcome" : "outcome", { outcome: outcomes(outcome) })}</Text> : null}
       {note ? <Text style={{ whiteSpace: "pre-line" }}>{note}</Text> : null}
       {ground ? <Text>{t("ground", { ground: grounds(ground) })}</Text> : null}
       {event === "statement" ? <Text>{t("redress")}</Text> : null}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ComplaintForm } from "@/components/moderation/DecisionForms";
 import { LiftRestrictionForm } from "@/components/moderation/LiftRestrictionForm";
@@ -28,6 +28,8 @@ export default async function DecisionPage({ params, searchParams }: { params: P
   if (!UUID.test(id)) notFound();
   const actor = await currentActor();
   const view = await readDecision(actor, id, key);
+  // A link without its key (the email telling a restriction was lifted) is read signed in.
+  if (!view && !actor && !key) redirect(`/signin?callbackUrl=${encodeURIComponent(`/decisions/${id}`)}`);
   if (!view) notFound();
   const [t, format] = await Promise.all([getTranslations("moderation"), getFormatter()]);
   const { statement, complaint } = view;
