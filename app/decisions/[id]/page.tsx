@@ -58,23 +58,25 @@ export default async function DecisionPage({ params, searchParams }: { params: P
           </ul>
         </dd>
       </dl>
-      <section aria-labelledby="complaint-title" className="flex flex-col gap-4">
-        <h2 id="complaint-title" className="text-xl font-semibold text-stone-900">
-          {t("complaintTitle")}
-        </h2>
-        {complaint ? (
-          complaint.status === "open" ? (
-            <p className="text-stone-800">{t("complaintSent", { date: date(complaint.createdAt) })}</p>
-          ) : (
-            <div className="flex flex-col gap-2">
-              <p className="font-semibold text-stone-900">{t("complaintAnswer", { outcome: t(`outcome.${complaint.status}`), date: date(complaint.decidedAt ?? complaint.createdAt) })}</p>
-              <p className="whitespace-pre-line text-stone-900">{complaint.answer}</p>
-            </div>
-          )
-        ) : view.canComplain ? (
-          <ComplaintForm action={fileComplaintAction} statementId={statement.id} accessKey={actor && statement.userId === actor.id ? null : (key ?? null)} />
-        ) : null}
-      </section>
+      {complaint || view.canComplain ? (
+        <section aria-labelledby="complaint-title" className="flex flex-col gap-4">
+          <h2 id="complaint-title" className="text-xl font-semibold text-stone-900">
+            {t("complaintTitle")}
+          </h2>
+          {complaint ? (
+            complaint.status === "open" ? (
+              <p className="text-stone-800">{t("complaintSent", { date: date(complaint.createdAt) })}</p>
+            ) : (
+              <div className="flex flex-col gap-2">
+                <p className="font-semibold text-stone-900">{t("complaintAnswer", { outcome: t(`outcome.${complaint.status}`), date: date(complaint.decidedAt ?? complaint.createdAt) })}</p>
+                <p className="whitespace-pre-line text-stone-900">{complaint.answer}</p>
+              </div>
+            )
+          ) : view.canComplain ? (
+            <ComplaintForm action={fileComplaintAction} statementId={statement.id} accessKey={actor && statement.userId === actor.id ? null : (key ?? null)} />
+          ) : null}
+        </section>
+      ) : null}
       {isAdmin(actor) && !statement.reversedAt ? (
         <section aria-labelledby="lift-title" className="flex flex-col gap-3">
           <h2 id="lift-title" className="text-xl font-semibold text-stone-900">
