@@ -3,8 +3,12 @@ import type { AppLocale } from "@/lib/i18n/locale";
 import { translator } from "@/lib/i18n/translator";
 import { buttonStyle, EmailLayout } from "./components/EmailLayout";
 
-/** To a reporter: `report_received`, `report_decided`. To an affected person: `statement`, `complaint_received`, `complaint_decided`. */
-export type ModerationEvent = "report_received" | "report_decided" | "statement" | "complaint_received" | "complaint_decided";
+/**
+ * To a reporter: `report_received`, `report_decided`. To an affected person: `statement`,
+ * `complaint_received`, `complaint_decided`, and `restriction_lifted` when an admin lifts a
+ * restriction by hand (reinstatement, release of a withheld payout).
+ */
+export type ModerationEvent = "report_received" | "report_decided" | "statement" | "complaint_received" | "complaint_decided" | "restriction_lifted";
 
 export interface ModerationEmailProps {
   locale: AppLocale;
@@ -13,6 +17,8 @@ export interface ModerationEmailProps {
   outcome: string | null;
   /** The admin's reasons, as written. */
   note: string | null;
+  /** A statement's ground (a `moderation.ground` key): the clause of the terms or the law relied on. */
+  ground?: string | null;
   url: string | null;
 }
 
@@ -25,16 +31,19 @@ export default function ModerationEmail({
   event = "statement",
   outcome = "account_suspended",
   note = "Annonces trompeuses répétées malgré deux avertissements.",
+  ground = "terms_accuracy",
   url = "http://localhost:3000/decisions/00000000-0000-4000-8000-000000000000",
 }: ModerationEmailProps) {
   const t = translator(locale, "emails.moderation");
   const outcomes = translator(locale, "moderation.outcome");
+  const grounds = translator(locale, "moderation.ground");
   const common = translator(locale, "emails.common");
   return (
     <EmailLayout lang={locale} preview={moderationSubject({ locale, event, outcome, note, url })} heading={t(`${event}.heading`)} footer={common("footer")}>
       <Text>{t(`${event}.body`)}</Text>
-      {outcome ? <Text>{t("outcome", { outcome: outcomes(outcome) })}</Text> : null}
+      {outcome ? <Text>{t(event === "restriction_lifted" ? "liftedOutcome" : "outcome", { outcome: outcomes(outcome) })}</Text> : null}
       {note ? <Text style={{ whiteSpace: "pre-line" }}>{note}</Text> : null}
+      {ground ? <Text>{t("ground", { ground: grounds(ground) })}</Text> : null}
       {event === "statement" ? <Text>{t("redress")}</Text> : null}
       {url ? (
         <Button href={url} style={buttonStyle}>

@@ -24,13 +24,13 @@ export async function MandateText({ platform, locale, version }: { platform: str
       </h2>
       <p className="text-sm text-stone-600">{t("version", { version })}</p>
       <div lang={locale} className="flex flex-col gap-3">
-        <Paragraphs lines={mandateText(platform, locale)} />
+        <Paragraphs lines={mandateText(platform, locale, version)} />
       </div>
       {locale === "en" ? (
         <details className="rounded-md border border-stone-200 p-4">
           <summary className="cursor-pointer font-semibold">{t("frenchTextSummary")}</summary>
           <div lang="fr" className="mt-3 flex flex-col gap-3">
-            <Paragraphs lines={mandateText(platform, "fr")} />
+            <Paragraphs lines={mandateText(platform, "fr", version)} />
           </div>
         </details>
       ) : null}

@@ -1,8 +1,7 @@
 import Link from "next/link";
 import type { Publisher } from "@/lib/legal/publisher";
 
-export const lastUpdated = "2026-12-05";
-
+/** Version 2 of the privacy policy: adds the notices, moderation decisions and complaints (section 10). */
 export function PrivacyEn({ publisher: p }: { publisher: Publisher }) {
   return (
     <>
@@ -150,9 +149,19 @@ export function PrivacyEn({ publisher: p }: { publisher: Publisher }) {
       </section>
 
       <section>
-        <h2 className="mt-8 text-xl font-semibold">10. Changes</h2>
+        <h2 className="mt-8 text-xl font-semibold">10. Notices, moderation decisions and complaints</h2>
         <p className="mt-3 leading-relaxed">
-          We may update this policy, in particular if we change service providers. The date of the last update is shown on this page; in the event of a significant change, we will inform you by email.
+          When you report a piece of content, we record the content concerned, the reason, your explanation, the exact location, your name and email address (optional for child sexual abuse material) and your statement of good faith. When we restrict a piece of content, a profile, an account or a payout, we keep the statement of reasons given to the person concerned (facts, ground, decision taken by a person) and, where there is one, their complaint and our answer.
+        </p>
+        <p className="mt-3 leading-relaxed">
+          Legal basis: compliance with our legal obligations (Regulation (EU) 2022/2065, the Digital Services Act, articles 16, 17 and 20). The author of reported content is not told who reported it. These data are kept for 5 years after the decision, then deleted; only the aggregated figures of the transparency report are kept beyond that.
+        </p>
+      </section>
+
+      <section>
+        <h2 className="mt-8 text-xl font-semibold">11. Changes</h2>
+        <p className="mt-3 leading-relaxed">
+          This policy carries a version number and an effective date. Every new version is announced to you by email and in the app at least 15 days before it takes effect; you accept it at your next sign-in. Previous versions remain readable on the <Link href="/legal/terms/versions" className="underline">legal documents&apos; versions</Link> page.
         </p>
       </section>
     </>

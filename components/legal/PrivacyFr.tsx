@@ -1,8 +1,7 @@
 import Link from "next/link";
 import type { Publisher } from "@/lib/legal/publisher";
 
-export const lastUpdated = "2026-12-05";
-
+/** Version 2 of the privacy policy: adds the notices, moderation decisions and complaints (section 10). */
 export function PrivacyFr({ publisher: p }: { publisher: Publisher }) {
   return (
     <>
@@ -150,9 +149,19 @@ export function PrivacyFr({ publisher: p }: { publisher: Publisher }) {
       </section>
 
       <section>
-        <h2 className="mt-8 text-xl font-semibold">10. Modifications</h2>
+        <h2 className="mt-8 text-xl font-semibold">10. Signalements, décisions de modération et réclamations</h2>
         <p className="mt-3 leading-relaxed">
-          Nous pouvons faire évoluer cette politique, notamment en cas de changement de prestataire. La date de dernière mise à jour est indiquée sur cette page ; en cas de changement important, nous vous en informons par e-mail.
+          Lorsque vous signalez un contenu, nous enregistrons le contenu visé, le motif, vos explications, l’endroit précis, votre nom et votre adresse e-mail (facultatifs pour un contenu pédopornographique) et votre déclaration de bonne foi. Lorsque nous restreignons un contenu, un profil, un compte ou un versement, nous conservons l’exposé des motifs remis à la personne concernée (faits, fondement, décision prise par une personne) et, le cas échéant, sa réclamation et notre réponse.
+        </p>
+        <p className="mt-3 leading-relaxed">
+          Base juridique : le respect de nos obligations légales (règlement (UE) 2022/2065 sur les services numériques, articles 16, 17 et 20). L’auteur d’un contenu signalé n’apprend pas l’identité de la personne qui l’a signalé. Ces données sont conservées 5 ans après la décision, puis supprimées ; les seuls chiffres agrégés du rapport de transparence sont conservés au-delà.
+        </p>
+      </section>
+
+      <section>
+        <h2 className="mt-8 text-xl font-semibold">11. Modifications</h2>
+        <p className="mt-3 leading-relaxed">
+          Cette politique porte un numéro de version et une date d’entrée en vigueur. Toute nouvelle version vous est annoncée par e-mail et dans l’application au moins 15 jours avant d’entrer en vigueur ; vous l’acceptez lors de votre connexion suivante. Les versions précédentes restent consultables sur la page <Link href="/legal/terms/versions" className="underline">des versions des documents légaux</Link>.
         </p>
       </section>
     </>

@@ -4,6 +4,10 @@ import { TermsEn } from "./TermsEn";
 import { TermsFr } from "./TermsFr";
 import { TermsEnV1 } from "./terms-v1/TermsEn";
 import { TermsFrV1 } from "./terms-v1/TermsFr";
+import { PrivacyEn } from "./PrivacyEn";
+import { PrivacyFr } from "./PrivacyFr";
+import { PrivacyEnV1 } from "./privacy-v1/PrivacyEn";
+import { PrivacyFrV1 } from "./privacy-v1/PrivacyFr";
 
 type Text = ComponentType<{ publisher: Publisher }>;
 
@@ -14,4 +18,10 @@ type Text = ComponentType<{ publisher: Publisher }>;
 export const TERMS_TEXTS: Record<string, { fr: Text; en: Text }> = {
   "1": { fr: TermsFrV1, en: TermsEnV1 },
   "2": { fr: TermsFr, en: TermsEn },
+};
+
+/** The text of each version of the privacy policy, the same way. */
+export const PRIVACY_TEXTS: Record<string, { fr: Text; en: Text }> = {
+  "1": { fr: PrivacyFrV1, en: PrivacyEnV1 },
+  "2": { fr: PrivacyFr, en: PrivacyEn },
 };

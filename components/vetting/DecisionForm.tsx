@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { TextAreaField } from "@/components/experts/fields";
+import { GroundSelect } from "@/components/moderation/GroundSelect";
 import { Button } from "@/components/ui/Button";
 import { FormErrorSummary, useFieldError } from "@/components/ui/FormErrorSummary";
 import { useFocusFirstError } from "@/components/ui/useFocusFirstError";
@@ -18,6 +19,7 @@ interface DecisionFormProps {
 
 export function DecisionForm({ profileId, suggested, action }: DecisionFormProps) {
   const t = useTranslations("vetting");
+  const m = useTranslations("moderation");
   const [state, formAction, pending] = useActionState(action, idleState);
   const formRef = useFocusFirstError(state);
   const error = useFieldError(state);
@@ -55,6 +57,14 @@ export function DecisionForm({ profileId, suggested, action }: DecisionFormProps
         ) : null}
       </fieldset>
       <TextAreaField name="reason" label={t("reason")} hint={t("reasonHint")} rows={4} defaultValue={state.values?.reason ?? ""} error={error("reason")} />
+      <GroundSelect
+        id={`${id}-ground`}
+        label={t("rejectGround")}
+        visibleLabel
+        placeholder={m("groundPlaceholder")}
+        defaultValue={state.values?.ground ?? ""}
+        error={error("ground")}
+      />
       <div className="flex flex-wrap gap-3">
         <Button type="submit" name="decision" value="approve" disabled={pending}>{t("approve")}</Button>
         <Button type="submit" name="decision" value="request_changes" variant="secondary" disabled={pending}>{t("requestChanges")}</Button>

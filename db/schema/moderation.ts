@@ -55,6 +55,7 @@ export const restrictionKind = pgEnum("restriction_kind", [
   "profile_refused",
   "profile_suspended",
   "account_suspended",
+  "payout_withheld",
 ]);
 
 /** The ground relied on: a clause of the terms or the law. */
@@ -76,8 +77,10 @@ export const statementsOfReasons = pgTable(
     reportId: uuid("report_id").references(() => contentReports.id, { onDelete: "set null" }),
     /** Hash of the secret link emailed to the person: a suspended account cannot sign in to read or contest it. */
     accessKeyHash: text("access_key_hash"),
-    /** Set when an internal complaint reversed it. */
+    /** Set when the restriction was lifted: by an internal complaint, or by an admin's reinstatement (or release). */
     reversedAt: timestamp("reversed_at", { withTimezone: true }),
+    /** How it was lifted: `complaint` (a complaint reversed it) or `reinstated` (an admin lifted it by hand). */
+    reversal: text("reversal", { enum: ["complaint", "reinstated"] }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index().on(t.userId, t.createdAt), index().on(t.createdAt), index().on(t.decidedById), index().on(t.reportId)],

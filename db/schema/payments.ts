@@ -104,11 +104,18 @@ export const transfers = pgTable(
     /** When the provider was first asked to make it (key `transfer:<id>`); set and committed before the call. */
     requestedAt: timestamp("requested_at", { withTimezone: true }),
     sentAt: timestamp("sent_at", { withTimezone: true }),
+    /**
+     * Set while an admin withholds the payout (DSA art. 17, with a statement of reasons): the
+     * worker sends nothing until it is released. Only before the provider was first asked.
+     */
+    withheldAt: timestamp("withheld_at", { withTimezone: true }),
+    withheldById: uuid("withheld_by_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index().on(t.contractId),
+    index().on(t.withheldById),
     uniqueIndex("transfers_one_per_milestone").on(t.milestoneId),
     index().on(t.expertUserId),
     check("transfer_amounts", sql`${t.amountCents} >= 0 and ${t.commissionCents} >= 0 and ${t.amountCents} + ${t.commissionCents} = ${t.grossCents}`),

@@ -9,7 +9,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { fieldErrors } from "@/lib/actions/field-errors";
 import { fail, ok, type Result } from "@/lib/result";
 import { groundSchema } from "@/lib/moderation/schemas";
-import { recordStatement } from "@/lib/moderation/statements";
+import { liftStatements, recordStatement } from "@/lib/moderation/statements";
 
 export const suspensionSchema = z.object({
   userId: z.uuid({ error: "required" }),
@@ -26,7 +26,7 @@ export function suspendUser(actor: Actor | null, input: SuspensionInput): Promis
   return changeSuspension(actor, input, true);
 }
 
-/** An admin lifts a suspension; the person signs in again with a new link. */
+/** An admin lifts a suspension (its statement of reasons marked reversed); the person signs in again with a new link. */
 export function reinstateUser(actor: Actor | null, input: SuspensionInput): Promise<Result<void, SuspensionError>> {
   return changeSuspension(actor, input, false);
 }
@@ -57,6 +57,8 @@ async function changeSuspension(
       reason,
     });
     if (suspend) await recordStatement(tx, admin, { userId, restriction: "account_suspended", subjectType: "user", subjectId: userId, facts: reason, ground });
+    // A reinstatement reverses the suspension's statement of reasons (shown to the person, counted).
+    else await liftStatements(tx, admin, { restriction: "account_suspended", subjectId: userId, reason });
     return ok(undefined);
   });
 }

@@ -1,10 +1,11 @@
 import "server-only";
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { bidMilestones, bids, expertProfiles, jobs, reviews, type BidStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError, requireOrgMember, requireRole } from "@/lib/auth/policy";
 import { isUuidLike } from "@/lib/ids";
+import { notRemovedReview } from "@/lib/moderation/visibility";
 import { responseMinutesByExpert } from "@/lib/conversations/response-time";
 import { readinessByExpert, type ReadinessItem } from "@/lib/experts/readiness";
 import { bidPrice, type BidPrice } from "./prices";
@@ -55,14 +56,14 @@ export interface ComparedBid {
   notReady: ReadinessItem[];
 }
 
-/** Per expert: average rating and number of reviews written about them. */
+/** Per expert: average rating and number of reviews written about them (removed ones left out). */
 export async function ratingsByExpert(expertUserIds: string[]): Promise<Map<string, { average: number | null; count: number }>> {
   const result = new Map(expertUserIds.map((id) => [id, { average: null as number | null, count: 0 }]));
   if (expertUserIds.length === 0) return result;
   const rows = await db
     .select({ userId: reviews.subjectUserId, average: sql<string>`round(avg(${reviews.rating}), 1)`, count: sql<number>`count(*)::int` })
     .from(reviews)
-    .where(inArray(reviews.subjectUserId, expertUserIds))
+    .where(and(inArray(reviews.subjectUserId, expertUserIds), notRemovedReview(sql`${reviews.id}`)))
     .groupBy(reviews.subjectUserId);
   for (const row of rows) result.set(row.userId, { average: Number(row.average), count: Number(row.count) });
   return result;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { identityText } from "@/lib/text/identity";
 import { evidenceKind, legalForm, publicFieldNames, serviceKind, vatRegime } from "@/db/schema";
+import { RESTRICTION_GROUNDS } from "@/db/schema/moderation-lists";
 import { isDepartementCode } from "@/lib/geo/departements";
 import { checkLegalMentions, legalMentionsFields } from "./legal-mentions";
 import { VETTING_CHECKLIST } from "./vetting-checklist";
@@ -131,8 +132,13 @@ export const decisionSchema = z
     decision: z.enum(["approve", "request_changes", "reject"], { error: "required" }),
     reason: z.string().trim().max(4000, { error: "tooLong" }).default(""),
     checklist: z.record(z.string().max(40), z.boolean()).default({}),
+    /** The clause of the terms or the law a refusal relies on, named in the statement of reasons (DSA art. 17). */
+    ground: z.enum(RESTRICTION_GROUNDS).optional(),
   })
   .superRefine((value, ctx) => {
+    if (value.decision === "reject" && !value.ground) {
+      ctx.addIssue({ code: "custom", path: ["ground"], message: "groundRequired" });
+    }
     // Every decision is explained, approvals too: the note is kept and sent to the expert.
     if (value.reason.length < 10) {
       ctx.addIssue({ code: "custom", path: ["reason"], message: "decisionReason" });

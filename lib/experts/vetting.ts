@@ -15,7 +15,7 @@ import { applyProfileChanges, openChangeRequest } from "./profile-changes";
 import { decisionSchema, type DecisionInput } from "./schemas";
 import { nextVerificationStatus, type VerificationEvent } from "./verification-machine";
 import { appUrl } from "@/lib/http/app-url";
-import { recordStatement } from "@/lib/moderation/statements";
+import { liftStatements, recordStatement } from "@/lib/moderation/statements";
 import type { RestrictionGround } from "@/db/schema";
 
 export type SubmitError = "incomplete" | "illegal_transition";
@@ -96,6 +96,9 @@ async function applyDecision(
     const restriction = event === "reject" ? "profile_refused" : "profile_suspended";
     await recordStatement(tx, admin, { userId: profile.userId, restriction, subjectType: "expert_profile", subjectId: profile.id, facts: reason ?? "", ground });
   }
+  // A reinstatement reverses the suspension's statement of reasons (shown on it, counted); the
+  // expert-decision email below already tells the expert.
+  if (event === "reinstate") await liftStatements(tx, admin, { restriction: "profile_suspended", subjectId: profile.id, reason: reason ?? "", notify: false });
   const decision: ExpertDecision = event === "reinstate" ? "reinstated" : (next as ExpertDecision);
   await sendEmail(tx, {
     template: "expert-decision",
@@ -118,7 +121,7 @@ async function decideChanges(
   admin: Actor,
   target: { profile: ExpertProfile; email: string; locale: "fr" | "en" },
   request: NonNullable<Awaited<ReturnType<typeof openChangeRequest>>>,
-  input: { decision: "approve" | "request_changes" | "reject"; reason: string | null; checklist: Record<string, boolean> },
+  input: { decision: "approve" | "request_changes" | "reject"; reason: string | null; checklist: Record<string, boolean>; ground?: RestrictionGround },
 ): Promise<Result<void, DecideError>> {
   const approved = input.decision === "approve";
   const now = new Date();
@@ -140,7 +143,7 @@ async function decideChanges(
     subjectType: "expert_profile",
     subjectId: target.profile.id,
     reason: input.reason,
-    data: { changes: request.changes },
+    data: { changes: request.changes, ...(approved ? {} : { ground: input.ground }) },
   });
   await sendEmail(tx, {
     template: "expert-decision",
@@ -159,16 +162,16 @@ export async function decideVerification(actor: Actor | null, input: DecisionInp
   const admin = requireRole(actor, "admin");
   const parsed = decisionSchema.safeParse(input);
   if (!parsed.success) return fail("invalid", fieldErrors(parsed.error));
-  const { profileId, decision, reason, checklist } = parsed.data;
+  const { profileId, decision, reason, checklist, ground } = parsed.data;
   return db.transaction(async (tx) => {
     const target = await lockProfile(tx, profileId);
     if (!target) return fail("not_found");
     if (target.profile.status === "verified") {
       const request = await openChangeRequest(tx, profileId);
       if (!request) return fail("illegal_transition");
-      return decideChanges(tx, admin, target, request, { decision, reason: reason || null, checklist });
+      return decideChanges(tx, admin, target, request, { decision, reason: reason || null, checklist, ground });
     }
-    const result = await applyDecision(tx, admin, target, decision, reason || null);
+    const result = await applyDecision(tx, admin, target, decision, reason || null, ground);
     if (!result.ok) return result;
     const [open] = await tx
       .select({ id: verificationRequests.id })

@@ -1,13 +1,31 @@
 import { createHash } from "node:crypto";
 
+/** The first version of the billing mandate (in force from 2026-12-01). */
 export const MANDATE_VERSION = "mandat-2026-12";
+/** The second: the invoices also go through the Plateforme Agréée (e-invoicing reform); in force once announced. */
+export const MANDATE_VERSION_2 = "mandat-2";
+
+/** Every version whose text ships with the code, oldest first (lib/legal/versions.ts dates them). */
+export const MANDATE_VERSIONS = [MANDATE_VERSION, MANDATE_VERSION_2] as const;
 
 /**
  * The billing mandate (mandat de facturation, art. 289 I-2 du CGI and BOI-TVA-DECLA-30-20-10):
  * the expert lets Compagnon issue its invoices in its name and on its behalf. French is the
- * binding text; the English one is a translation.
+ * binding text; the English one is a translation. Each version keeps its text for good: a
+ * version that was in force stays readable (/legal/mandate/v/<version>).
  */
-export function mandateText(platform: string, locale: "fr" | "en"): string[] {
+export function mandateText(platform: string, locale: "fr" | "en", version: string): string[] {
+  const first = firstVersionText(platform, locale);
+  if (version !== MANDATE_VERSION_2) return first;
+  // Version 2: a paragraph on the transmission through the Plateforme Agréée, before the last one.
+  const transmission =
+    locale === "en"
+      ? `I also instruct ${platform} to transmit these invoices, in my name, in the electronic form the law requires, through the approved platform (Plateforme Agréée) it uses, together with the related transaction and payment data (e-reporting), and to receive the invoices' lifecycle statuses on my behalf; each status is shown to me on my invoices.`
+      : `Je donne également mandat à ${platform} de transmettre ces factures en mon nom, sous la forme électronique requise par la loi, par l’intermédiaire de la plateforme agréée qu’elle utilise, avec les données de transaction et de paiement correspondantes (e-reporting), et de recevoir pour mon compte les statuts du cycle de vie de ces factures ; chaque statut m’est présenté sur mes factures.`;
+  return [...first.slice(0, -1), transmission, first.at(-1)!];
+}
+
+function firstVersionText(platform: string, locale: "fr" | "en"): string[] {
   if (locale === "en") {
     return [
       `Translation for information; the French text is binding. I instruct ${platform} to issue, in my name and on my behalf, the invoices for the services I provide to clients through Compagnon (invoicing by a third party under a billing mandate, article 289 I-2 of the French General Tax Code; not self-billing, which is the buyer's).`,
@@ -24,6 +42,7 @@ export function mandateText(platform: string, locale: "fr" | "en"): string[] {
   ];
 }
 
-export function mandateSha256(platform: string): string {
-  return createHash("sha256").update(mandateText(platform, "fr").join("\n\n")).digest("hex");
+/** The fingerprint of the French (binding) text of `version`, kept with each acceptance. */
+export function mandateSha256(platform: string, version: string): string {
+  return createHash("sha256").update(mandateText(platform, "fr", version).join("\n\n")).digest("hex");
 }

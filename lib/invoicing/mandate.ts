@@ -11,7 +11,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { env } from "@/lib/env";
 import { fieldErrors } from "@/lib/actions/field-errors";
 import { fail, ok, type Result } from "@/lib/result";
-import { MANDATE_VERSION, mandateSha256 } from "./mandate-text";
+import { recordAcceptance, versionInForce } from "@/lib/legal/acceptance";
+import { mandateSha256 } from "./mandate-text";
 
 export const mandateSchema = z.object({
   legalName: identityText().min(2, { error: "required" }).max(200, { error: "tooLong" }),
@@ -26,7 +27,8 @@ export const mandateSchema = z.object({
  * The expert accepts the billing mandate and gives the identity printed on its invoices (legal
  * name and business address). Accepting again updates the identity for future invoices only.
  * Refused until the profile gives the legal form and the mentions it requires (register, share
- * capital), so that no invoice is issued without them.
+ * capital), so that no invoice is issued without them. The version accepted is the one in force;
+ * the acceptance is recorded like the terms' (who, which version, when).
  */
 export async function acceptBillingMandate(actor: Actor | null, input: Record<string, string | undefined>): Promise<Result<void, "invalid" | "mentions_required">> {
   const expert = requireRole(actor, "expert");
@@ -36,10 +38,14 @@ export async function acceptBillingMandate(actor: Actor | null, input: Record<st
   const [profile] = await db.select().from(expertProfiles).where(eq(expertProfiles.userId, expert.id));
   if (!profile || lacksLegalMentions(profile)) return fail("mentions_required");
   const { confirm: _confirm, ...identity } = parsed.data;
-  const values = { ...identity, version: MANDATE_VERSION, textSha256: mandateSha256(env().PLATFORM_LEGAL_NAME), acceptedAt: new Date() };
+  // The version in force now (lib/legal: announced ahead, dated), recorded with its text's fingerprint.
+  const { version } = await versionInForce("mandate");
+  const acceptedAt = new Date();
+  const values = { ...identity, version, textSha256: mandateSha256(env().PLATFORM_LEGAL_NAME, version), acceptedAt };
   await db.transaction(async (tx) => {
     await tx.insert(billingMandates).values({ userId: expert.id, ...values }).onConflictDoUpdate({ target: billingMandates.userId, set: values });
-    await recordAudit(tx, { actorId: expert.id, action: "billing_mandate.accepted", subjectType: "user", subjectId: expert.id, data: { version: MANDATE_VERSION } });
+    await recordAcceptance(tx, expert, "mandate", version, acceptedAt);
+    await recordAudit(tx, { actorId: expert.id, action: "billing_mandate.accepted", subjectType: "user", subjectId: expert.id, data: { version } });
   });
   return ok(undefined);
 }

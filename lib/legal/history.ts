@@ -28,7 +28,12 @@ export async function legalHistory(now = new Date()): Promise<Record<LegalDocume
   return history;
 }
 
+/** One version of a document as its page shows it, or null when never in force nor announced. */
+export async function versionEntry(document: LegalDocument, version: string, now = new Date()): Promise<HistoryEntry | null> {
+  return (await legalHistory(now))[document].find((entry) => entry.version === version) ?? null;
+}
+
 /** One version of the terms as the versions page shows it, or null when never announced. */
-export async function termsVersionEntry(version: string, now = new Date()): Promise<HistoryEntry | null> {
-  return (await legalHistory(now)).terms.find((entry) => entry.version === version) ?? null;
+export function termsVersionEntry(version: string, now = new Date()): Promise<HistoryEntry | null> {
+  return versionEntry("terms", version, now);
 }

@@ -1,6 +1,6 @@
 import type { LegalDocument } from "@/db/schema";
 import { parisDay } from "@/lib/dates";
-import { MANDATE_VERSION } from "@/lib/invoicing/mandate-text";
+import { MANDATE_VERSION, MANDATE_VERSION_2 } from "@/lib/invoicing/mandate-text";
 
 export type { LegalDocument };
 export const LEGAL_DOCUMENTS: readonly LegalDocument[] = ["terms", "privacy", "mandate"];
@@ -33,8 +33,26 @@ export const LEGAL_VERSIONS: Record<LegalDocument, readonly LegalVersion[]> = {
       },
     },
   ],
-  privacy: [{ version: "1", baselineFrom: "2026-12-05" }],
-  mandate: [{ version: MANDATE_VERSION, baselineFrom: "2026-12-01" }],
+  privacy: [
+    { version: "1", baselineFrom: "2026-12-05" },
+    {
+      version: "2",
+      changes: {
+        fr: "Nouvelle section sur les signalements, les décisions de modération et les réclamations (données enregistrées, base juridique, durée de conservation) ; la politique est désormais numérotée et toute nouvelle version est annoncée 15 jours à l’avance.",
+        en: "New section on notices, moderation decisions and complaints (data recorded, legal basis, retention); the policy now carries version numbers and every new version is announced 15 days ahead.",
+      },
+    },
+  ],
+  mandate: [
+    { version: MANDATE_VERSION, baselineFrom: "2026-12-01" },
+    {
+      version: MANDATE_VERSION_2,
+      changes: {
+        fr: "Le mandat couvre aussi la transmission de vos factures électroniques par la plateforme agréée, avec les données de transaction et de paiement (e-reporting), et la réception de leurs statuts (réforme de la facturation électronique). La commission ne change pas.",
+        en: "The mandate also covers sending your electronic invoices through the approved platform (Plateforme Agréée), with the transaction and payment data (e-reporting), and receiving their statuses (the e-invoicing reform). The commission does not change.",
+      },
+    },
+  ],
 };
 
 export function findVersion(document: LegalDocument, version: string): LegalVersion | null {

@@ -1,13 +1,14 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
-import { db, type Transaction } from "@/db/client";
-import { decisionComplaints, expertProfiles, moderatedContent, statementsOfReasons, users, type StatementOfReasons } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { decisionComplaints, statementsOfReasons, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { fieldErrors } from "@/lib/actions/field-errors";
 import { fail, ok, type Result } from "@/lib/result";
 import { notifyModeration } from "./notify";
+import { reverseRestriction } from "./reverse";
 import { complaintDeadline } from "./rules";
 import { complaintDecisionSchema, complaintSchema } from "./schemas";
 import { concernsViewer } from "./statements";
@@ -43,30 +44,6 @@ export async function fileComplaint(
   });
 }
 
-/** Lifts the restriction a statement records (account, content or expert profile). */
-async function reverseRestriction(tx: Transaction, admin: Actor, statement: StatementOfReasons): Promise<void> {
-  switch (statement.restriction) {
-    case "account_suspended":
-      await tx.update(users).set({ suspendedAt: null }).where(eq(users.id, statement.subjectId));
-      await recordAudit(tx, { actor: admin, action: "user.reinstated", subjectType: "user", subjectId: statement.subjectId, fromStatus: "suspended", toStatus: "active", reason: "complaint" });
-      return;
-    case "content_removed":
-    case "content_restricted":
-      await tx.delete(moderatedContent).where(and(eq(moderatedContent.targetType, statement.subjectType as never), eq(moderatedContent.targetId, statement.subjectId)));
-      return;
-    case "profile_suspended":
-    case "profile_refused": {
-      const [from, to] = statement.restriction === "profile_suspended" ? (["suspended", "verified"] as const) : (["rejected", "submitted"] as const);
-      await tx
-        .update(expertProfiles)
-        .set({ status: to, statusReason: null, updatedAt: new Date() })
-        .where(and(eq(expertProfiles.id, statement.subjectId), eq(expertProfiles.status, from)));
-      await recordAudit(tx, { actor: admin, action: "expert.reinstate", subjectType: "expert_profile", subjectId: statement.subjectId, fromStatus: from, toStatus: to, reason: "complaint" });
-      return;
-    }
-  }
-}
-
 /**
  * A second admin answers a complaint with reasons: the decision stands (`upheld`) or is reversed,
  * which lifts the restriction. The admin who took the first decision may not decide (art. 20(6)).
@@ -92,8 +69,8 @@ export async function decideComplaint(
     const now = new Date();
     await tx.update(decisionComplaints).set({ status: outcome, answer, decidedById: admin.id, decidedAt: now }).where(eq(decisionComplaints.id, complaintId));
     if (outcome === "reversed") {
-      await reverseRestriction(tx, admin, row.statement);
-      await tx.update(statementsOfReasons).set({ reversedAt: now }).where(eq(statementsOfReasons.id, row.statement.id));
+      await reverseRestriction(tx, admin, row.statement, "complaint");
+      await tx.update(statementsOfReasons).set({ reversedAt: now, reversal: "complaint" }).where(eq(statementsOfReasons.id, row.statement.id));
     }
     await recordAudit(tx, {
       actor: admin,

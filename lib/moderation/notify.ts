@@ -12,12 +12,12 @@ export async function notifyModeration(
   locale: AppLocale,
   event: ModerationEvent,
   key: string,
-  extra: { outcome?: string; note?: string; path?: string } = {},
+  extra: { outcome?: string; note?: string; ground?: string; path?: string } = {},
 ) {
   await sendEmail(tx, {
     template: "moderation-event",
     to,
     idempotencyKey: `moderation:${event}:${key}`,
-    props: { locale, event, outcome: extra.outcome ?? null, note: extra.note ?? null, url: extra.path ? appUrl(extra.path) : null },
+    props: { locale, event, outcome: extra.outcome ?? null, note: extra.note ?? null, ground: extra.ground ?? null, url: extra.path ? appUrl(extra.path) : null },
   });
 }

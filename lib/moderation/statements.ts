@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { db, type Executor, type Transaction } from "@/db/client";
 import { decisionComplaints, statementsOfReasons, users, type RestrictionGround, type RestrictionKind, type StatementOfReasons } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -47,11 +47,50 @@ export async function recordStatement(tx: Transaction, admin: Actor, input: Stat
       await notifyModeration(tx, person.email, person.locale, "statement", statement.id, {
         outcome: input.restriction,
         note: input.facts,
+        ground: input.ground,
         path: `/decisions/${statement.id}?key=${key}`,
       });
     }
   }
   return statement.id;
+}
+
+/**
+ * An admin lifted a restriction by hand (reinstated an account or an expert profile, released a
+ * withheld payout): each statement of reasons still standing for it is marked reversed
+ * (`reinstated`), with an audit row, and the person is told in the app and by email (unless the
+ * caller's own email already tells them: `notify: false`). Returns how many were lifted.
+ */
+export async function liftStatements(
+  tx: Transaction,
+  admin: Actor,
+  input: { restriction: RestrictionKind | RestrictionKind[]; subjectId: string; reason: string; notify?: boolean },
+): Promise<number> {
+  const kinds = Array.isArray(input.restriction) ? input.restriction : [input.restriction];
+  const now = new Date();
+  const lifted = await tx
+    .update(statementsOfReasons)
+    .set({ reversedAt: now, reversal: "reinstated" })
+    .where(and(inArray(statementsOfReasons.restriction, kinds), eq(statementsOfReasons.subjectId, input.subjectId), isNull(statementsOfReasons.reversedAt)))
+    .returning();
+  for (const statement of lifted) {
+    await recordAudit(tx, {
+      actor: admin,
+      action: "statement.reversed",
+      subjectType: "statement_of_reasons",
+      subjectId: statement.id,
+      fromStatus: "standing",
+      toStatus: "reversed",
+      reason: input.reason,
+      data: { reversal: "reinstated", restriction: statement.restriction },
+    });
+    if (!statement.userId || input.notify === false) continue;
+    const [person] = await tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, statement.userId));
+    if (person) {
+      await notifyModeration(tx, person.email, person.locale, "restriction_lifted", statement.id, { outcome: statement.restriction, note: input.reason, path: `/decisions/${statement.id}` });
+    }
+  }
+  return lifted.length;
 }
 
 export interface DecisionView {

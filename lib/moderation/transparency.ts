@@ -25,6 +25,8 @@ export interface TransparencyReport {
   complaints: CountRow[];
   /** Suspensions decided in the year (accounts and expert profiles). */
   suspensions: number;
+  /** Restrictions lifted in the year, by how: `restriction:complaint` or `restriction:reinstated` (by an admin). */
+  reversals: CountRow[];
 }
 
 function rows(result: Iterable<Record<string, unknown>>): CountRow[] {
@@ -38,7 +40,7 @@ function rows(result: Iterable<Record<string, unknown>>): CountRow[] {
 export async function transparencyReport(executor: Executor, year: number): Promise<TransparencyReport> {
   const from = sql`make_timestamptz(${year}, 1, 1, 0, 0, 0, 'Europe/Paris')`;
   const to = sql`make_timestamptz(${year + 1}, 1, 1, 0, 0, 0, 'Europe/Paris')`;
-  const [byType, byOutcome, median, restrictions, complaints] = await Promise.all([
+  const [byType, byOutcome, median, restrictions, complaints, reversals] = await Promise.all([
     executor.execute(sql`select target_type || ':' || reason as key, count(*)::int as count from content_reports
       where created_at >= ${from} and created_at < ${to} group by 1 order by 1`),
     executor.execute(sql`select status::text as key, count(*)::int as count from content_reports
@@ -49,6 +51,8 @@ export async function transparencyReport(executor: Executor, year: number): Prom
       where created_at >= ${from} and created_at < ${to} group by 1 order by 1`),
     executor.execute(sql`select status::text as key, count(*)::int as count from decision_complaints
       where created_at >= ${from} and created_at < ${to} group by 1 order by 1`),
+    executor.execute(sql`select restriction::text || ':' || coalesce(reversal, 'complaint') as key, count(*)::int as count from statements_of_reasons
+      where reversed_at >= ${from} and reversed_at < ${to} group by 1 order by 1`),
   ]);
   const restrictionRows = rows(restrictions);
   const hours = median[0]?.hours;
@@ -60,6 +64,7 @@ export async function transparencyReport(executor: Executor, year: number): Prom
     restrictions: restrictionRows,
     complaints: rows(complaints),
     suspensions: restrictionRows.filter((row) => row.key === "account_suspended" || row.key === "profile_suspended").reduce((sum, row) => sum + row.count, 0),
+    reversals: rows(reversals),
   };
 }
 
@@ -75,6 +80,7 @@ export function transparencyCsv(report: TransparencyReport): string {
       ...report.restrictions.map((row) => line("restrictions", row.key, row.count)),
       ...report.complaints.map((row) => line("complaints", row.key, row.count)),
       line("account_suspensions", "all", report.suspensions),
+      ...report.reversals.map((row) => line("restrictions_reversed", row.key, row.count)),
     ],
   );
 }

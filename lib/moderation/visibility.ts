@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { moderatedContent, type ReportTarget } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -41,4 +41,12 @@ export function isHiddenFor(actor: Actor | null, type: ReportTarget, id: string)
 /** For pages: `hiddenIds` on the app's database. */
 export function hiddenIdsFor(actor: Actor | null, type: ReportTarget, ids: string[]): Promise<Set<string>> {
   return hiddenIds(db, actor, type, ids);
+}
+
+/**
+ * SQL condition: the review `reviewId` was not removed by a moderation decision. A removed review
+ * counts in no rating (public profile, bid comparison); a restricted one still does.
+ */
+export function notRemovedReview(reviewId: SQL) {
+  return sql`not exists (select 1 from ${moderatedContent} m where m.target_type = 'review' and m.target_id = ${reviewId} and m.visibility = 'removed')`;
 }

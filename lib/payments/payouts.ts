@@ -9,6 +9,7 @@ import { appUrl } from "@/lib/http/app-url";
 import { milestoneCharge } from "./amounts";
 import { fail, ok, type Result } from "@/lib/result";
 import { paymentProvider } from "./provider";
+import { withholdingStatements } from "./withholding-queries";
 
 /**
  * A verified expert who accepted the billing mandate starts (or resumes) Stripe Connect Express
@@ -62,6 +63,7 @@ export async function getMyPayouts(actor: Actor | null) {
       commissionCents: transfers.commissionCents,
       status: transfers.status,
       sentAt: transfers.sentAt,
+      withheldAt: transfers.withheldAt,
       createdAt: transfers.createdAt,
       milestoneTitle: contractMilestones.title,
       contractId: transfers.contractId,
@@ -78,11 +80,14 @@ export async function getMyPayouts(actor: Actor | null) {
     .innerJoin(contracts, eq(contracts.id, contractMilestones.contractId))
     .where(and(eq(contracts.expertUserId, expert.id), inArray(contractMilestones.status, ["funded", "delivered", "disputed"])));
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+  const statements = await withholdingStatements(expert.id, rows.filter((r) => r.withheldAt).map((r) => r.id));
   return {
     account: account ? { payoutsEnabled: account.payoutsEnabled, detailsSubmitted: account.detailsSubmitted, requirementsDue: account.requirementsDue } : null,
     paidCents: sum(rows.filter((r) => r.status === "sent").map((r) => r.amountCents)),
     waitingCents: sum(rows.filter((r) => r.status !== "sent").map((r) => r.amountCents)),
     heldCents: sum(held.map((h) => milestoneCharge(h, h).expertCents)),
-    transfers: rows.map(({ facts, ...row }) => ({ ...row, jobTitle: facts.job.title })),
+    /** Withheld by an admin: not sent until released (the statement of reasons says why). */
+    withheldCents: sum(rows.filter((r) => r.withheldAt && r.status !== "sent").map((r) => r.amountCents)),
+    transfers: rows.map(({ facts, ...row }) => ({ ...row, jobTitle: facts.job.title, withholdingStatementId: statements.get(row.id) ?? null })),
   };
 }

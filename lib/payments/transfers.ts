@@ -17,6 +17,7 @@ import type { PaymentProvider, TransferInfo, TransferInput } from "./provider/ty
  * transaction. A failed call throws (the job is retried with the same key, so a transfer made
  * whose answer was lost comes back instead of a second one). If the expert's payouts are not
  * enabled yet, the transfer waits (and the expert is told once); account.updated queues it again.
+ * A withheld transfer is not sent (its release queues it again).
  * A retry more than 23 hours after the first call (the key may be gone at Stripe) first looks the
  * transfer up by its group and metadata, and adopts the one made.
  */
@@ -34,6 +35,8 @@ async function prepareTransfer(transferId: string): Promise<{ input: TransferInp
     if (!locked) return "unknown transfer";
     const { context, row: transfer } = locked;
     if (transfer.status === "sent") return "already sent";
+    // Withheld by an admin (lib/payments/withholding.ts): nothing is sent until released, which queues it again.
+    if (transfer.withheldAt && !transfer.requestedAt) return "withheld";
     if (transfer.amountCents === 0) {
       await tx.update(transfers).set({ status: "sent", sentAt: new Date(), updatedAt: new Date() }).where(eq(transfers.id, transfer.id));
       return "nothing to send";

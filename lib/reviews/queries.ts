@@ -4,6 +4,7 @@ import { db } from "@/db/client";
 import { contracts, expertProfiles, organizations, reviews, users, type ContractSide, type ContractStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { loadContractFor } from "@/lib/contracts/access";
+import { notRemovedReview } from "@/lib/moderation/visibility";
 
 /** One review as the parties of its contract (and admins) read it. */
 export interface ContractReview {
@@ -46,6 +47,7 @@ export function shortOrganizationName(legalName: string): string {
 
 export const PUBLIC_REVIEWS_SHOWN = 10;
 
+
 export interface PublicReviews {
   /** Rounded to one decimal; null without any review. */
   average: number | null;
@@ -57,18 +59,19 @@ export interface PublicReviews {
 /**
  * The clients' reviews of a verified expert, for the public profile: average, count and the
  * latest comments, each signed only with the first word of the client organisation's name.
- * The expert's reviews of clients are never public.
+ * The expert's reviews of clients are never public; a review removed by moderation counts nowhere.
  */
 export async function getPublicReviews({ slug }: { slug: string }): Promise<PublicReviews> {
   // One statement (a public page's budget is three): the summary and the latest comments in sub-selects.
+  const kept = notRemovedReview(sql`r.id`);
   const [row] = await db.execute<{ average: string | null; count: number; latest: { id: string; rating: number; comment: string; createdAt: string; legalName: string }[] }>(sql`
     select
-      (select round(avg(r.rating), 1) from ${reviews} r where r.subject_user_id = p.user_id and r.side = 'client') as average,
-      (select count(*)::int from ${reviews} r where r.subject_user_id = p.user_id and r.side = 'client') as count,
+      (select round(avg(r.rating), 1) from ${reviews} r where r.subject_user_id = p.user_id and r.side = 'client' and ${kept}) as average,
+      (select count(*)::int from ${reviews} r where r.subject_user_id = p.user_id and r.side = 'client' and ${kept}) as count,
       coalesce((select json_agg(latest) from (
         select r.id, r.rating, r.comment, r.created_at as "createdAt", o.legal_name as "legalName"
         from ${reviews} r join ${contracts} c on c.id = r.contract_id join ${organizations} o on o.id = c.organization_id
-        where r.subject_user_id = p.user_id and r.side = 'client' and r.comment <> ''
+        where r.subject_user_id = p.user_id and r.side = 'client' and r.comment <> '' and ${kept}
         order by r.created_at desc, r.id desc limit ${PUBLIC_REVIEWS_SHOWN}) latest), '[]'::json) as latest
     from ${expertProfiles} p where p.slug = ${slug} and p.status = 'verified'`);
   if (!row) return { average: null, count: 0, latest: [] };

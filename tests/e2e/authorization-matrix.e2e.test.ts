@@ -9,6 +9,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { demoAccounts } from "@/db/seed/seed";
+import { MANDATE_VERSION } from "@/lib/invoicing/mandate-text";
 import { PAGES, ROUTES } from "./security/access-table";
 import { sessionCookies, WHO, type Who } from "./security/sessions";
 import { baseUrl, e2eEnabled } from "./support/browser";
@@ -85,6 +86,8 @@ afterAll(async () => {
 /** A concrete URL for a route pattern, with the demo data's ids. */
 function urlFor(pattern: string): string {
   return pattern.replace(/\[([^\]]+)\]/g, (_, name: string) => {
+    // The billing mandate's versions are named apart (its first one, always readable).
+    if (name === "version" && pattern.startsWith("/legal/mandate/")) return MANDATE_VERSION;
     if (name !== "id") return fill[name]!;
     if (pattern.startsWith("/jobs/")) return fill.jobId!;
     if (pattern.startsWith("/contracts/")) return fill.contractId!;

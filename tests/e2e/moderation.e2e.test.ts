@@ -129,4 +129,36 @@ describe.skipIf(!e2eEnabled)("moderation (DSA)", () => {
     await person.screenshot("65-decision-reversed-fr");
     for (const v of [admin, person, second]) await v.context.close();
   });
+
+  it("an admin reinstates a suspended account by hand: the decision is marked reversed for the person, in English", async () => {
+    const address = `reinstated-${randomBytes(4).toString("hex")}@example.test`;
+    await sql`insert into users (email, name, role, email_verified, locale) values (${address}, 'Robin Reinstated', 'client', now(), 'en')`;
+    const admin = await newVisitor("en-US");
+    await new SignInFlow(admin.page).signIn(demoAccounts.admin.email, "/admin");
+    const row = admin.page.getByRole("row").filter({ hasText: address });
+    await row.getByLabel(/Reason/).fill("Payment disputed by the bank");
+    await row.getByRole("button", { name: "Suspend" }).click();
+    await row.getByText("Account suspended").waitFor();
+    await admin.page.reload();
+    await row.getByLabel(/Reason/).fill("The bank confirmed the payment");
+    await row.getByRole("button", { name: "Reinstate" }).click();
+    await row.getByText("Account reinstated.").waitFor();
+
+    // The person reads the decision through the first email's link: reversed by an administrator.
+    const person = await newVisitor("en-US");
+    const lifted = await openLatestEmail(person.page, address);
+    await lifted.getByText("The bank confirmed the payment").waitFor();
+    await lifted.getByText("Restriction lifted: account suspended").waitFor();
+    await person.page.getByTestId("email-link").filter({ hasText: "/decisions/" }).first().click();
+    // The link has no key: the reinstated person signs in to read it.
+    await person.page.waitForURL(/\/signin\?callbackUrl=%2Fdecisions%2F/);
+    await new SignInFlow(person.page).signIn(address, new URL(person.page.url()).searchParams.get("callbackUrl") ?? "/");
+    await person.page.waitForURL(/\/decisions\/[0-9a-f-]+$/);
+    await person.page.getByText(/An administrator lifted this restriction on/).waitFor();
+    await person.screenshot("66-decision-reinstated-en");
+    const [statement] = await sql<{ reversal: string | null }[]>`
+      select s.reversal from statements_of_reasons s join users u on u.id = s.user_id where u.email = ${address}`;
+    expect(statement?.reversal).toBe("reinstated");
+    for (const v of [admin, person]) await v.context.close();
+  });
 });

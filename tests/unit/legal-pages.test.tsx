@@ -5,6 +5,8 @@ import { LegalNoticeEn } from "@/components/legal/LegalNoticeEn";
 import { LegalNoticeFr } from "@/components/legal/LegalNoticeFr";
 import { PrivacyEn } from "@/components/legal/PrivacyEn";
 import { PrivacyFr } from "@/components/legal/PrivacyFr";
+import { PrivacyEnV1 } from "@/components/legal/privacy-v1/PrivacyEn";
+import { PrivacyFrV1 } from "@/components/legal/privacy-v1/PrivacyFr";
 import { TermsEn } from "@/components/legal/TermsEn";
 import { TermsFr } from "@/components/legal/TermsFr";
 import { TermsEnV1 } from "@/components/legal/terms-v1/TermsEn";
@@ -27,6 +29,8 @@ const pages: [string, ReactElement][] = [
   ["terms EN", <TermsEn key="t-en" publisher={p} />],
   ["terms v1 FR", <TermsFrV1 key="t1-fr" publisher={p} />],
   ["terms v1 EN", <TermsEnV1 key="t1-en" publisher={p} />],
+  ["privacy v1 FR", <PrivacyFrV1 key="p1-fr" publisher={p} />],
+  ["privacy v1 EN", <PrivacyEnV1 key="p1-en" publisher={p} />],
 ];
 
 describe("legal pages", () => {

@@ -49,4 +49,18 @@ describe("moderation rules", () => {
     expect(en).toContain("https://compagnon.example/decisions/1?key=k");
     expect(moderationSubject({ locale: "en", ...props })).toBe("Statement of reasons for a decision about you");
   });
+
+  it("names the ground in a statement email, and says a restriction was lifted, in both languages", async () => {
+    const statement = { event: "statement", outcome: "payout_withheld", note: "Soupçon de fraude.", ground: "law_fraud", url: "https://compagnon.example/decisions/1?key=k" } as const;
+    const fr = await render(<ModerationEmail locale="fr" {...statement} />, { plainText: true });
+    const en = await render(<ModerationEmail locale="en" {...statement} />, { plainText: true });
+    expect(fr).toContain("Décision : versement retenu");
+    expect(fr).toContain("Fondement : Loi — fraude ou escroquerie");
+    expect(en).toContain("Decision: payout withheld");
+    expect(en).toContain("Ground: Law — fraud");
+    const lifted = { event: "restriction_lifted", outcome: "account_suspended", note: "La banque a confirmé.", ground: null, url: "https://compagnon.example/decisions/1" } as const;
+    expect(await render(<ModerationEmail locale="fr" {...lifted} />, { plainText: true })).toContain("Restriction levée : compte suspendu");
+    expect(await render(<ModerationEmail locale="en" {...lifted} />, { plainText: true })).toContain("Restriction lifted: account suspended");
+    expect(moderationSubject({ locale: "en", ...lifted })).toBe("A restriction concerning you was lifted");
+  });
 });

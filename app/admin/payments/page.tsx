@@ -8,7 +8,9 @@ import { PageHeading } from "@/components/ui/PageHeading";
 import { requireAdminPage } from "@/lib/auth/admin-page";
 import { getPaymentTotals, listOpenDisputes } from "@/lib/payments/admin-queries";
 import { getVatSummary } from "@/lib/payments/vat-summary";
-import { reconcileAction } from "./actions";
+import { WithholdPayoutForm } from "@/components/payments/WithholdPayoutForm";
+import { listUnsentPayouts } from "@/lib/payments/withholding-queries";
+import { reconcileAction, withholdPayoutAction } from "./actions";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 import { formatMoney } from "@/lib/money/format";
 
@@ -19,13 +21,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminPaymentsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const { month } = searchParamsOf(await searchParams);
   const actor = await requireAdminPage("/admin/payments");
-  const [t, format, locale, totals, open, vat] = await Promise.all([
+  const [t, format, locale, totals, open, vat, unsent] = await Promise.all([
     getTranslations("adminPayments"),
     getFormatter(),
     getLocale(),
     getPaymentTotals(actor, { month: month ?? null }),
     listOpenDisputes(actor),
     getVatSummary(actor, { month: month ?? null }),
+    listUnsentPayouts(actor),
   ]);
   const euros = (cents: number) => formatMoney(cents, locale);
   const monthName = (value: string) => format.dateTime(new Date(`${value}-15T12:00:00Z`), { month: "long", year: "numeric" });
@@ -125,6 +128,42 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
       </section>
 
       <VatSummarySection summary={vat} period={period} />
+
+      <section aria-labelledby="payouts-unsent" className="flex flex-col gap-3">
+        <h2 id="payouts-unsent" className="text-xl font-semibold">
+          {t("unsentHeading")}
+        </h2>
+        <p className="max-w-3xl text-stone-800">{t("unsentLead")}</p>
+        {unsent.length === 0 ? (
+          <p>{t("unsentEmpty")}</p>
+        ) : (
+          <ul className="flex max-w-4xl flex-col gap-3">
+            {unsent.map((payout) => (
+              <li key={payout.id} className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-[1fr_22rem]">
+                <div>
+                  <p className="font-semibold">
+                    {payout.jobTitle} — {payout.milestoneTitle}
+                  </p>
+                  <p className="text-sm text-stone-700">
+                    {payout.expertEmail} · {euros(payout.amountCents)} · {format.dateTime(payout.createdAt, { dateStyle: "medium" })}
+                  </p>
+                  {payout.withheldAt ? (
+                    <p className="mt-1 text-sm font-semibold text-red-800">
+                      {t("withheldSince", { date: format.dateTime(payout.withheldAt, { dateStyle: "medium" }) })}{" "}
+                      {payout.statementId ? (
+                        <Link href={`/decisions/${payout.statementId}`} className="font-normal underline">
+                          {t("statementLink")}
+                        </Link>
+                      ) : null}
+                    </p>
+                  ) : null}
+                </div>
+                <WithholdPayoutForm transferId={payout.id} withheld={payout.withheldAt !== null} action={withholdPayoutAction} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
 
       <section aria-labelledby="reconcile" className="flex flex-col gap-3">
         <h2 id="reconcile" className="text-xl font-semibold">

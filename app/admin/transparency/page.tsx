@@ -74,6 +74,16 @@ export default async function AdminTransparencyPage({ searchParams }: { searchPa
       <CountTable id="restrictions" caption={t("statementsByKind")} rows={outcome(report.restrictions)} label={label} empty={t("transparencyNone")} />
       <CountTable id="complaints" caption={t("complaintsByOutcome")} rows={outcome(report.complaints)} label={label} empty={t("transparencyNone")} />
       <p className="text-lg text-stone-900">{t("suspensions", { count: report.suspensions })}</p>
+      <CountTable
+        id="reversals"
+        caption={t("reversalsByKind")}
+        rows={report.reversals.map((row) => {
+          const [restriction, how] = row.key.split(":");
+          return { label: `${t(`outcome.${restriction}` as never)} — ${t(`reversal.${how}` as never)}`, count: row.count };
+        })}
+        label={label}
+        empty={t("transparencyNone")}
+      />
     </div>
   );
 }

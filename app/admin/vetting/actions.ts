@@ -17,6 +17,7 @@ export async function decideVerificationAction(_previous: FormState, formData: F
       decision: values.decision as "approve",
       reason: values.reason ?? "",
       checklist,
+      ground: RESTRICTION_GROUNDS.find((ground) => ground === values.ground),
     });
     if (!result.ok) {
       return result.error === "invalid"

@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ComplaintForm } from "@/components/moderation/DecisionForms";
+import { LiftRestrictionForm } from "@/components/moderation/LiftRestrictionForm";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { Alert } from "@/components/ui/Alert";
 import { currentActor } from "@/lib/auth/current-actor";
+import { isAdmin } from "@/lib/auth/policy";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 import { complaintDeadline } from "@/lib/moderation/rules";
 import { readDecision } from "@/lib/moderation/statements";
-import { fileComplaintAction } from "./actions";
+import { fileComplaintAction, liftRestrictionAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("moderation"))("decisionTitle"), robots: { index: false }, referrer: "no-referrer" };
@@ -26,6 +28,8 @@ export default async function DecisionPage({ params, searchParams }: { params: P
   if (!UUID.test(id)) notFound();
   const actor = await currentActor();
   const view = await readDecision(actor, id, key);
+  // A link without its key (the email telling a restriction was lifted) is read signed in.
+  if (!view && !actor && !key) redirect(`/signin?callbackUrl=${encodeURIComponent(`/decisions/${id}`)}`);
   if (!view) notFound();
   const [t, format] = await Promise.all([getTranslations("moderation"), getFormatter()]);
   const { statement, complaint } = view;
@@ -33,7 +37,9 @@ export default async function DecisionPage({ params, searchParams }: { params: P
   return (
     <div className="flex flex-col gap-8">
       <PageHeading title={t("decisionTitle")} lead={t("decisionLead", { date: date(statement.createdAt) })} />
-      {statement.reversedAt ? <Alert tone="success">{t("reversedNote", { date: date(statement.reversedAt) })}</Alert> : null}
+      {statement.reversedAt ? (
+        <Alert tone="success">{t(statement.reversal === "reinstated" ? "reversedByAdminNote" : "reversedNote", { date: date(statement.reversedAt) })}</Alert>
+      ) : null}
       <dl className="grid max-w-3xl gap-x-6 gap-y-4 rounded-lg border border-stone-200 bg-white p-6 sm:grid-cols-[14rem_1fr]">
         <dt className="font-semibold text-stone-700">{t("restrictionLabel")}</dt>
         <dd className="text-stone-900">{t(`outcome.${statement.restriction}`)}</dd>
@@ -52,23 +58,34 @@ export default async function DecisionPage({ params, searchParams }: { params: P
           </ul>
         </dd>
       </dl>
-      <section aria-labelledby="complaint-title" className="flex flex-col gap-4">
-        <h2 id="complaint-title" className="text-xl font-semibold text-stone-900">
-          {t("complaintTitle")}
-        </h2>
-        {complaint ? (
-          complaint.status === "open" ? (
-            <p className="text-stone-800">{t("complaintSent", { date: date(complaint.createdAt) })}</p>
-          ) : (
-            <div className="flex flex-col gap-2">
-              <p className="font-semibold text-stone-900">{t("complaintAnswer", { outcome: t(`outcome.${complaint.status}`), date: date(complaint.decidedAt ?? complaint.createdAt) })}</p>
-              <p className="whitespace-pre-line text-stone-900">{complaint.answer}</p>
-            </div>
-          )
-        ) : view.canComplain ? (
-          <ComplaintForm action={fileComplaintAction} statementId={statement.id} accessKey={actor && statement.userId === actor.id ? null : (key ?? null)} />
-        ) : null}
-      </section>
+      {complaint || view.canComplain ? (
+        <section aria-labelledby="complaint-title" className="flex flex-col gap-4">
+          <h2 id="complaint-title" className="text-xl font-semibold text-stone-900">
+            {t("complaintTitle")}
+          </h2>
+          {complaint ? (
+            complaint.status === "open" ? (
+              <p className="text-stone-800">{t("complaintSent", { date: date(complaint.createdAt) })}</p>
+            ) : (
+              <div className="flex flex-col gap-2">
+                <p className="font-semibold text-stone-900">{t("complaintAnswer", { outcome: t(`outcome.${complaint.status}`), date: date(complaint.decidedAt ?? complaint.createdAt) })}</p>
+                <p className="whitespace-pre-line text-stone-900">{complaint.answer}</p>
+              </div>
+            )
+          ) : view.canComplain ? (
+            <ComplaintForm action={fileComplaintAction} statementId={statement.id} accessKey={actor && statement.userId === actor.id ? null : (key ?? null)} />
+          ) : null}
+        </section>
+      ) : null}
+      {isAdmin(actor) && !statement.reversedAt ? (
+        <section aria-labelledby="lift-title" className="flex flex-col gap-3">
+          <h2 id="lift-title" className="text-xl font-semibold text-stone-900">
+            {t("liftTitle")}
+          </h2>
+          <p className="max-w-3xl text-stone-800">{t("liftLead")}</p>
+          <LiftRestrictionForm statementId={statement.id} action={liftRestrictionAction} />
+        </section>
+      ) : null}
     </div>
   );
 }

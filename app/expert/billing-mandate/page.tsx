@@ -9,7 +9,7 @@ import { PageHeading } from "@/components/ui/PageHeading";
 import { currentActor } from "@/lib/auth/current-actor";
 import { env } from "@/lib/env";
 import { getMyMandate } from "@/lib/invoicing/mandate";
-import { MANDATE_VERSION } from "@/lib/invoicing/mandate-text";
+import { versionInForce } from "@/lib/legal/acceptance";
 import { acceptBillingMandateAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,7 +21,8 @@ export default async function BillingMandatePage() {
   const actor = await currentActor();
   if (!actor) redirect("/signin?callbackUrl=%2Fexpert%2Fbilling-mandate");
   if (actor.role !== "expert") redirect("/dashboard");
-  const [t, format, locale, mandate] = await Promise.all([getTranslations("billingMandate"), getFormatter(), getLocale(), getMyMandate(actor)]);
+  const [t, format, locale, mandate, inForce] = await Promise.all([getTranslations("billingMandate"), getFormatter(), getLocale(), getMyMandate(actor), versionInForce("mandate")]);
+  const current = inForce.version;
   const initial = mandate
     ? {
         legalName: mandate.legalName,
@@ -38,12 +39,17 @@ export default async function BillingMandatePage() {
       </Link>
       <PageHeading title={t("title")} lead={t("lead")} />
       {mandate ? (
-        <Alert tone={mandate.version === MANDATE_VERSION ? "info" : "warning"}>
+        <Alert tone={mandate.version === current ? "info" : "warning"}>
           <p>{t("acceptedOn", { date: format.dateTime(mandate.acceptedAt, { dateStyle: "long" }), version: mandate.version })}</p>
-          {mandate.version !== MANDATE_VERSION ? <p className="mt-1 font-semibold">{t("newVersion")}</p> : null}
+          {mandate.version !== current ? <p className="mt-1 font-semibold">{t("newVersion")}</p> : null}
+          <p className="mt-1">
+            <Link href="/legal/terms/versions#versions-mandate" className="underline">
+              {t("allVersions")}
+            </Link>
+          </p>
         </Alert>
       ) : null}
-      <MandateText platform={env().PLATFORM_LEGAL_NAME} locale={locale === "en" ? "en" : "fr"} version={MANDATE_VERSION} />
+      <MandateText platform={env().PLATFORM_LEGAL_NAME} locale={locale === "en" ? "en" : "fr"} version={current} />
       <section aria-labelledby="mandate-identity" className="flex max-w-3xl flex-col gap-4">
         <h2 id="mandate-identity" className="text-xl font-semibold">
           {t("identityHeading")}

@@ -47,6 +47,7 @@ export default async function ExpertPayoutsPage({ searchParams }: { searchParams
         {t("backToDashboard")}
       </Link>
       <PageHeading title={t("title")} lead={t("lead")} />
+      {mine.withheldCents > 0 ? <Alert tone="warning">{t("withheldNotice", { amount: euros(mine.withheldCents) })}</Alert> : null}
       {error === "not_verified" || error === "no_account" || error === "mandate_required" ? <Alert tone="error">{p(`error_${error}`)}</Alert> : null}
       {!mandate ? (
         <Alert tone="warning">
@@ -134,7 +135,20 @@ export default async function ExpertPayoutsPage({ searchParams }: { searchParams
               key: "status",
               header: t("colStatus"),
               cell: (row) =>
-                row.status === "sent" && row.sentAt ? p("transferSentOn", { date: format.dateTime(row.sentAt, { dateStyle: "medium" }) }) : p(`transfer_${row.status}`),
+                row.status === "sent" && row.sentAt ? (
+                  p("transferSentOn", { date: format.dateTime(row.sentAt, { dateStyle: "medium" }) })
+                ) : row.withheldAt ? (
+                  <>
+                    <span className="font-semibold text-red-800">{t("withheld")}</span>
+                    {row.withholdingStatementId ? (
+                      <Link href={`/decisions/${row.withholdingStatementId}`} className="block underline">
+                        {t("withheldWhy")}
+                      </Link>
+                    ) : null}
+                  </>
+                ) : (
+                  p(`transfer_${row.status}`)
+                ),
             },
           ]}
         />

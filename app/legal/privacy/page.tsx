@@ -1,26 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { LegalPage } from "@/components/legal/LegalPage";
-import { publisher } from "@/lib/legal/publisher";
-import { PrivacyEn, lastUpdated as updatedEn } from "@/components/legal/PrivacyEn";
-import { PrivacyFr, lastUpdated as updatedFr } from "@/components/legal/PrivacyFr";
-import { LEGAL_VERSIONS } from "@/lib/legal/versions";
+import { PrivacyText } from "@/components/legal/TermsText";
+import { versionInForce } from "@/lib/legal/acceptance";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("legal"))("privacyTitle") };
 }
 
-/** The privacy policy (one version so far: a second one gets the terms' treatment, components/legal/texts.tsx). */
+/** The version of the privacy policy in force today; the others on /legal/terms/versions. */
 export default async function Page() {
-  const [locale, t, v] = await Promise.all([getLocale(), getTranslations("legal"), getTranslations("legalVersions")]);
-  const Text = locale === "en" ? PrivacyEn : PrivacyFr;
+  const [t, v, current] = await Promise.all([getTranslations("legal"), getTranslations("legalVersions"), versionInForce("privacy")]);
   return (
-    <LegalPage title={t("privacyTitle")} lastUpdated={locale === "en" ? updatedEn : updatedFr}>
+    <LegalPage title={t("privacyTitle")} lastUpdated={current.effectiveAt.toISOString().slice(0, 10)}>
       <p className="mt-1 text-sm text-stone-600">
-        {v("version", { version: LEGAL_VERSIONS.privacy.at(-1)!.version })} · <Link href="/legal/terms/versions" className="underline">{v("versionsTitle")}</Link>
+        {v("version", { version: current.version })} · <Link href="/legal/terms/versions" className="underline">{v("versionsTitle")}</Link>
       </p>
-      <Text publisher={publisher()} />
+      <PrivacyText version={current.version} />
     </LegalPage>
   );
 }

@@ -27,6 +27,8 @@ export const PAGES: Record<string, Access> = {
   "/legal/terms": { ok: everyone },
   "/legal/terms/versions": { ok: everyone },
   "/legal/terms/v/[version]": { ok: everyone, note: "version 1, always readable; a version never announced is a 404" },
+  "/legal/privacy/v/[version]": { ok: everyone, note: "version 1, always readable; a version never announced is a 404" },
+  "/legal/mandate/v/[version]": { ok: everyone, note: "the first version (mandat-2026-12), always readable; a version never announced is a 404" },
   "/legal/accept": { ok: [], note: "only with a version to accept (tested in legal-versions e2e); otherwise everyone is sent on, anonymous visitors to sign in" },
   "/signin": { ok: ["anonymous"], note: "signed-in people are sent on" },
   "/signin/check-email": { ok: everyone },

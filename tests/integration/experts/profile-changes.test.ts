@@ -77,7 +77,7 @@ describe("a verified expert edits reviewed fields (issue 12, item 6)", () => {
       vatNumber: { from: "FR19812345676", to: null },
     });
     expect(await decideVerification(admin, { profileId, decision: "reject" })).toMatchObject({ ok: false, error: "invalid" }); // a reason is required
-    expect(await decideVerification(admin, { profileId, decision: "reject", reason: "Votre attestation montre que vous êtes assujetti." })).toEqual({ ok: true, value: undefined });
+    expect(await decideVerification(admin, { profileId, decision: "reject", reason: "Votre attestation montre que vous êtes assujetti.", ground: "terms_accuracy" })).toEqual({ ok: true, value: undefined });
     expect(await row()).toMatchObject({ status: "verified", vatRegime: "vat_registered", vatNumber: "FR19812345676" });
     const [request] = await db.select().from(verificationRequests).where(and(eq(verificationRequests.profileId, profileId), eq(verificationRequests.decision, "rejected")));
     expect(request?.reason).toBe("Votre attestation montre que vous êtes assujetti.");

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { auditLog, emailOutbox, evidenceFiles, expertProfiles, sessions, users, verificationRequests } from "@/db/schema";
+import { auditLog, emailOutbox, evidenceFiles, expertProfiles, sessions, statementsOfReasons, users, verificationRequests } from "@/db/schema";
 import { PolicyError } from "@/lib/auth/policy";
 import { uploadEvidence } from "@/lib/experts/evidence";
 import { getVettingDetail, getVettingQueue, getVettingStats } from "@/lib/experts/admin-queries";
@@ -77,8 +77,14 @@ describe("admin decisions", () => {
     expect(mail?.text).toContain("ne couvre pas l’activité informatique");
 
     expect((await submitProfile(actor)).ok).toBe(true);
-    expect((await decideVerification(admin, { profileId, decision: "reject", reason: "Activité sans rapport avec le logiciel libre." })).ok).toBe(true);
+    // A refusal names the ground relied on (DSA art. 17): without one it is refused, the profile unchanged.
+    const refusal = { profileId, decision: "reject" as const, reason: "Activité sans rapport avec le logiciel libre." };
+    expect(await decideVerification(admin, refusal)).toMatchObject({ ok: false, error: "invalid", fields: { ground: "groundRequired" } });
+    expect(await statusOf(profileId)).toBe("submitted");
+    expect((await decideVerification(admin, { ...refusal, ground: "terms_accuracy" })).ok).toBe(true);
     expect(await statusOf(profileId)).toBe("rejected");
+    const [statement] = await db.select().from(statementsOfReasons).where(eq(statementsOfReasons.subjectId, profileId));
+    expect(statement).toMatchObject({ restriction: "profile_refused", ground: "terms_accuracy", facts: refusal.reason, decidedById: admin.id });
     expect(await submitProfile(actor)).toEqual({ ok: false, error: "illegal_transition" });
   });
 
@@ -109,7 +115,7 @@ describe("admin decisions", () => {
     expect(await decideVerification(admin, { profileId: draft.profileId, decision: "approve", ...approval })).toEqual({ ok: false, error: "illegal_transition" });
     const verified = await makeCompleteExpert({ submit: true });
     await decideVerification(admin, { profileId: verified.profileId, decision: "approve", ...approval });
-    expect(await decideVerification(admin, { profileId: verified.profileId, decision: "reject", reason: "trop tard pour ça" })).toEqual({
+    expect(await decideVerification(admin, { profileId: verified.profileId, decision: "reject", reason: "trop tard pour ça", ground: "terms_vetting" })).toEqual({
       ok: false,
       error: "illegal_transition",
     });
@@ -135,8 +141,15 @@ describe("admin decisions", () => {
     expect((await setExpertSuspension(admin, { profileId, reason: "Plainte d’un client en cours d’examen.", suspend: true })).ok).toBe(true);
     expect(await statusOf(profileId)).toBe("suspended");
     expect(await db.select().from(sessions).where(eq(sessions.userId, actor.id))).toHaveLength(0);
+    const [statement] = await db.select().from(statementsOfReasons).where(eq(statementsOfReasons.subjectId, profileId));
+    expect(statement).toMatchObject({ restriction: "profile_suspended", reversedAt: null, reversal: null });
     expect((await setExpertSuspension(admin, { profileId, reason: "Plainte classée sans suite.", suspend: false })).ok).toBe(true);
     expect(await statusOf(profileId)).toBe("verified");
+    // The manual reinstatement reverses the suspension's statement of reasons, in the audit log too.
+    const [reversed] = await db.select().from(statementsOfReasons).where(eq(statementsOfReasons.id, statement!.id));
+    expect(reversed).toMatchObject({ reversedAt: expect.any(Date), reversal: "reinstated" });
+    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.subjectId, statement!.id), eq(auditLog.action, "statement.reversed")));
+    expect(audit).toMatchObject({ actorId: admin.id, reason: "Plainte classée sans suite." });
     // approval, suspension with its statement of reasons (DSA art. 17), reinstatement
     expect((await mailsTo(actor.email)).map((m) => m.template).sort()).toEqual(["expert-decision", "expert-decision", "expert-decision", "moderation-event"]);
   });

@@ -54,7 +54,7 @@ describe("acceptBillingMandate", () => {
       postalCode: "69001",
       city: "Lyon",
       version: MANDATE_VERSION,
-      textSha256: mandateSha256(env().PLATFORM_LEGAL_NAME),
+      textSha256: mandateSha256(env().PLATFORM_LEGAL_NAME, MANDATE_VERSION),
     });
     const audit = await db.select().from(auditLog).where(and(eq(auditLog.subjectId, expert.id), eq(auditLog.action, "billing_mandate.accepted")));
     expect(audit).toHaveLength(1);

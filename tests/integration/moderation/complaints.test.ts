@@ -81,7 +81,7 @@ describe("statements of reasons (DSA art. 17) and internal complaints (art. 20)"
   it("refusing or suspending an expert profile issues a statement; reversing a profile suspension reinstates it", async () => {
     const [first, second] = [await makeUser("admin"), await makeUser("admin")];
     const refused = await makeCompleteExpert({ submit: true });
-    expect((await decideVerification(first, { profileId: refused.profileId, decision: "reject", reason: "Attestation d'assurance illisible et périmée." })).ok).toBe(true);
+    expect((await decideVerification(first, { profileId: refused.profileId, decision: "reject", reason: "Attestation d'assurance illisible et périmée.", ground: "terms_vetting" })).ok).toBe(true);
     expect((await statementFor(refused.actor.id)).restriction).toBe("profile_refused");
 
     const verified = await makeCompleteExpert({ submit: true });

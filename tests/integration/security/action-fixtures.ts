@@ -64,6 +64,13 @@ export async function deliveredMilestone(world: World) {
   return funded;
 }
 
+/** The first milestone approved: its payout (a transfer row) waits to be sent, so it may be withheld. */
+export async function unsentPayout(world: World): Promise<{ transferId: string }> {
+  const { milestoneId } = await deliveredMilestone(world);
+  const { transferId } = must(await approveMilestone(world.people.clientOwner, { milestoneId }), "approval");
+  return { transferId };
+}
+
 /** Every milestone funded, delivered and approved: the contract is completed. */
 export async function completedContract(world: World): Promise<{ contractId: string }> {
   for (const milestoneId of world.contract.milestoneIds) {

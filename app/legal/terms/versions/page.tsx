@@ -26,13 +26,9 @@ export default async function LegalVersionsPage() {
             {history[document].map((entry) => (
               <li key={entry.version} className="rounded-lg border border-stone-200 bg-white p-4">
                 <p className="font-semibold">
-                  {document === "mandate" ? (
-                    t("version", { version: entry.version })
-                  ) : (
-                    <Link href={document === "terms" ? documentPath(document, entry.version) : "/legal/privacy"} className="underline">
-                      {t("read", { version: entry.version })}
-                    </Link>
-                  )}{" "}
+                  <Link href={documentPath(document, entry.version)} className="underline">
+                    {t("read", { version: entry.version })}
+                  </Link>{" "}
                   <span className="font-normal text-stone-700">· {t(entry.status)}</span>
                 </p>
                 <p className="text-sm text-stone-700">

@@ -2,7 +2,7 @@
 import { makeCompleteExpert } from "../../../helpers/experts";
 import { makeUser } from "../../../helpers/factories";
 import { failedEmail, failedJob } from "../../../helpers/background";
-import { settleableDispute } from "../action-fixtures";
+import { settleableDispute, unsentPayout } from "../action-fixtures";
 import { access, type ActionAccess } from "./types";
 
 export const ADMIN_ACTIONS: Record<string, ActionAccess> = {
@@ -37,6 +37,12 @@ export const ADMIN_ACTIONS: Record<string, ActionAccess> = {
   "app/admin/payments/actions.ts#reconcileAction": access({
     ok: ["admin"],
     note: "a check against the payment provider; the run is written to the audit log",
+  }),
+  "app/admin/payments/actions.ts#withholdPayoutAction": access({
+    ok: ["admin"],
+    note: "withholding a payout (a statement of reasons to the expert); the release is the same action (lib/payments/withholding, integration-tested)",
+    prepare: unsentPayout,
+    form: ({ prepared }) => ({ transferId: prepared.transferId, intent: "withhold", reason: "Soupçon de fraude sur le paiement, vérification en cours.", ground: "law_fraud" }),
   }),
   "app/admin/background/actions.ts#jobAction": access({
     ok: ["admin"],

@@ -69,4 +69,10 @@ export const MODERATION_ACTIONS: Record<string, ActionAccess> = {
     prepare: removedNeed,
     form: ({ prepared }) => ({ statementId: prepared.statementId, body: "Ce paiement d'avance était un acompte prévu au contrat." }),
   }),
+  "app/decisions/[id]/actions.ts#liftRestrictionAction": access<{ statementId: string }>({
+    ok: ["admin"],
+    note: "an admin lifts a restriction by hand (re-publication, reinstatement, release); the decision is marked reversed",
+    prepare: removedNeed,
+    form: ({ prepared }) => ({ statementId: prepared.statementId, reason: "Vérification faite : acompte prévu au contrat." }),
+  }),
 };
