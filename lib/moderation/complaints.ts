@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import type { z } from "zod";
 import { db, type Transaction } from "@/db/client";
 import { decisionComplaints, expertProfiles, moderatedContent, statementsOfReasons, users, type StatementOfReasons } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -72,7 +73,7 @@ async function reverseRestriction(tx: Transaction, admin: Actor, statement: Stat
  */
 export async function decideComplaint(
   actor: Actor | null,
-  input: { complaintId: string; outcome: "upheld" | "reversed"; answer: string },
+  input: z.input<typeof complaintDecisionSchema>,
 ): Promise<Result<void, "invalid" | "not_found" | "already" | "same_admin">> {
   const admin = requireRole(actor, "admin");
   const parsed = complaintDecisionSchema.safeParse(input);
