@@ -21,9 +21,13 @@ export interface FormActionSpec<S extends z.ZodType, T, E extends string, R exte
    */
   schema: S;
   /** The use case, for the signed-in person (it checks its own policy). */
-  run: (input: z.output<S>, formData: FormData) => Promise<Result<T, E>>;
-  /** Message key (`namespace.key`) for a refusal other than "invalid" (default: the generic error). */
-  refused?: (code: E) => string;
+  run: (input: z.output<S>, formData: FormData) => Promise<Result<T, E | "invalid">>;
+  /**
+   * Message key (`namespace.key`) for a refusal the form shows as a whole (default: the generic
+   * error): any code but "invalid" with per-field codes; an "invalid" without any (an id that is
+   * not one) comes here too. Nothing (undefined) for a refusal whose per-field codes say it all.
+   */
+  refused?: (code: E | "invalid") => string | undefined;
   /**
    * The state after success (revalidate here; a notice, or `redirect()`): plain success when
    * omitted. It also gets what the form sent, to keep some of it.
@@ -34,7 +38,8 @@ export interface FormActionSpec<S extends z.ZodType, T, E extends string, R exte
 /**
  * Runs a form action through `guardedAction`: the form's text parsed by the schema, the use case
  * run, and its answer as the form's state. A refusal keeps what was typed (`values`) so the form
- * shows it again; "invalid" becomes field errors, any other code the message `refused` names.
+ * shows it again; "invalid" with per-field codes becomes field errors, any other code the message
+ * `refused` names.
  */
 export async function formAction<S extends z.ZodType, T, E extends string, R extends FormState = FormState>(
   formData: FormData,
@@ -51,12 +56,11 @@ export async function formAction<S extends z.ZodType, T, E extends string, R ext
 }
 
 function refusal<E extends string>(
-  result: { error: E; fields?: Record<string, string> },
+  result: { error: E | "invalid"; fields?: Record<string, string> },
   values: FormValues,
-  refused: ((code: E) => string) | undefined,
+  refused: ((code: E | "invalid") => string | undefined) | undefined,
 ): FormState {
-  const fields = result.fields ? { fieldErrors: result.fields } : {};
-  if (result.error === "invalid") return { status: "error", fieldErrors: result.fields ?? {}, values };
-  const formError = refused ? refused(result.error) : "common.genericError";
-  return { status: "error", formError, ...fields, values };
+  if (result.error === "invalid" && result.fields) return { status: "error", fieldErrors: result.fields, values };
+  const formError = refused?.(result.error) ?? (result.fields ? undefined : "common.genericError");
+  return { status: "error", ...(formError ? { formError } : {}), ...(result.fields ? { fieldErrors: result.fields } : {}), values };
 }

@@ -55,15 +55,27 @@ describe("formAction", () => {
       fieldErrors: { code: "wrong" },
     });
     await expect(formAction(data, { schema, run: async () => fail("whatever") })).resolves.toMatchObject({ formError: "common.genericError" });
+    // A refusal whose field codes say it all has no message of its own.
+    await expect(formAction(data, { schema, run: async () => fail("too_soon", { effectiveOn: "tooSoon" }), refused: () => undefined })).resolves.toEqual({
+      status: "error",
+      fieldErrors: { effectiveOn: "tooSoon" },
+      values: { name: "Claire", pricing: "fixed", days: "2" },
+    });
+    // An "invalid" with no field to point at (an id that is not one) is a refusal of the whole form.
+    await expect(formAction(data, { schema, run: async () => fail("invalid"), refused: (code) => `backgroundAdmin.${code}` })).resolves.toEqual({
+      status: "error",
+      formError: "backgroundAdmin.invalid",
+      values: { name: "Claire", pricing: "fixed", days: "2" },
+    });
   });
 
   it("is guarded: a malformed request, a policy refusal and an unexpected error are answered, never thrown", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
     const run = vi.fn(async () => ok(undefined));
     await expect(formAction("nope" as unknown as FormData, { schema, run })).resolves.toEqual({ status: "error", formError: "common.invalidRequest" });
     expect(run).not.toHaveBeenCalled();
     const data = form([["pricing", "fixed"], ["days", "2"]]);
     await expect(formAction(data, { schema, run: async () => Promise.reject(new PolicyError("forbidden")) })).resolves.toMatchObject({ formError: "common.forbidden" });
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
     await expect(formAction(data, { schema, run: async () => ok(1), done: () => Promise.reject(new Error("boom")) })).resolves.toMatchObject({ formError: "common.genericError" });
     log.mockRestore();
   });

@@ -1,18 +1,17 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { currentActor } from "@/lib/auth/current-actor";
-import { guardedAction, type FormState } from "@/lib/actions/form-state";
+import { formAction } from "@/lib/actions/form-action";
+import type { FormState } from "@/lib/actions/form-state";
 import { createJobDraft } from "@/lib/jobs/manage-jobs";
 
 export async function createJobDraftAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  let jobId: string | null = null;
-  const state = await guardedAction(formData, async () => {
-    const result = await createJobDraft(await currentActor());
-    if (!result.ok) return { status: "error", formError: "jobWizard.noOrganization" };
-    jobId = result.value.jobId;
-    return { status: "success" };
+  return formAction(formData, {
+    schema: z.object({}),
+    run: async () => createJobDraft(await currentActor()),
+    refused: () => "jobWizard.noOrganization",
+    done: ({ jobId }) => redirect(`/jobs/${jobId}/edit/1`),
   });
-  if (jobId) redirect(`/jobs/${jobId}/edit/1`);
-  return state;
 }
