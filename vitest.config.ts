@@ -2,7 +2,12 @@ import "./scripts/lib/node-version.ts"; // `npm test` on an unsupported Node.js 
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname) };
+// "server-only" marks the modules that query (docs/architecture.md): Next.js resolves it to an empty
+// module on the server and refuses it in client components. Tests run on the server side.
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+};
 
 export default defineConfig({
   resolve: { alias },

@@ -11,6 +11,7 @@ import { currentActor } from "@/lib/auth/current-actor";
 import { isDemoMode, isLocalMailboxEnabled, isPaymentTestMode } from "@/lib/env";
 import { unreadNotificationCount } from "@/lib/notifications/inbox";
 import { pendingAcceptances } from "@/lib/legal/acceptance";
+import { upcomingLegalVersions } from "@/lib/legal/announcements";
 import { mayPassWithoutAccepting, PATH_HEADER } from "@/lib/legal/callback";
 import { setLocaleAction, signOutAction } from "./actions/session";
 import "./globals.css";
@@ -53,7 +54,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             signOutAction={signOutAction}
             setLocaleAction={setLocaleAction}
           />
-          {actor ? <LegalUpdateBanner /> : null}
+          {actor ? <LegalUpdateBanner upcoming={await upcomingLegalVersions()} /> : null}
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-10">
             {children}
           </main>

@@ -30,6 +30,11 @@ export default async function LandingPage({ searchParams }: { searchParams: Page
             {t("ctaExpert")}
           </Link>
         </div>
+        <p className="mt-6">
+          <Link href="/savings" className="font-medium text-brand-900 underline underline-offset-4">
+            {t("savingsLink")}
+          </Link>
+        </p>
       </section>
 
       <div className="grid gap-8 md:grid-cols-2">

@@ -1,3 +1,4 @@
+import "server-only";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { writeFileSync } from "node:fs";
 import postgres from "postgres";

@@ -1,3 +1,4 @@
+import "server-only";
 import { sqlClient } from "@/db/client";
 import journal from "@/db/migrations/meta/_journal.json";
 import { DEAD_AFTER_SECONDS } from "@/lib/jobs/heartbeat";

@@ -85,6 +85,9 @@ export default async function AdminPage({ searchParams }: { searchParams: PageSe
         <Link href="/admin/einvoicing" className={buttonClasses("secondary")}>
           {einvoicing("adminLink")}
         </Link>
+        <Link href="/admin/savings" className={buttonClasses("secondary")}>
+          {t("savingsLink")}
+        </Link>
       </nav>
       <section aria-labelledby="by-role">
         <h2 id="by-role" className="text-xl font-semibold">

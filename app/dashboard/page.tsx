@@ -18,6 +18,8 @@ import { PageHeading } from "@/components/ui/PageHeading";
 import { currentActor } from "@/lib/auth/current-actor";
 import { listMyBids } from "@/lib/bids/my-bids";
 import { listMyContracts } from "@/lib/contracts/queries";
+import { storedCompanyChecks } from "@/lib/companies/check";
+import { myDeclarationReminder } from "@/lib/dac7/declaration";
 import { unreadConversationsForUser } from "@/lib/conversations/queries";
 import { getMyExpertProfile } from "@/lib/experts/queries";
 import { getMyReadiness } from "@/lib/experts/readiness";
@@ -53,7 +55,7 @@ export default async function DashboardPage() {
   );
 
   if (actor.role === "expert") {
-    const [mine, readiness, p, payouts, invoices, matching, myBids, contracts, unread] = await Promise.all([
+    const [mine, readiness, p, payouts, invoices, matching, myBids, contracts, unread, declarationReminder] = await Promise.all([
       getMyExpertProfile(actor),
       getMyReadiness(actor),
       getTranslations("expertProfile"),
@@ -63,12 +65,13 @@ export default async function DashboardPage() {
       listMyBids(actor),
       listMyContracts(actor),
       unreadConversationsForUser(actor),
+      myDeclarationReminder(actor),
     ]);
     const verified = mine?.profile.status === "verified";
     return (
       <div className="flex flex-col gap-8">
         {heading}
-        <DeclarationReminder actor={actor} />
+        <DeclarationReminder reminder={declarationReminder} />
         <UnreadConversations conversations={unread} />
         <section aria-labelledby="expert-title" className="max-w-3xl rounded-lg border border-stone-200 bg-white p-6">
           <h2 id="expert-title" className="text-xl font-semibold">
@@ -130,11 +133,14 @@ export default async function DashboardPage() {
     );
   }
   const invoices = await getTranslations("invoices");
+  const companyIdentifier = mine.organization.siret ?? mine.organization.siren;
+  const companyCheck = (await storedCompanyChecks([companyIdentifier])).get(companyIdentifier);
   return (
     <div className="flex flex-col gap-8">
       {heading}
       <OrganizationPanel
         organization={mine.organization}
+        companyCheck={companyCheck}
         members={mine.members}
         invitations={mine.invitations}
         currentUserId={actor.id}

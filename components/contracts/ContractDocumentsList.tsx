@@ -1,9 +1,13 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { awaitsAcceptance, type ContractView } from "@/lib/contracts/queries";
+import type { ContractDocumentKind } from "@/db/schema";
+import type { ContractView } from "@/lib/contracts/queries";
 
-/** The contract's documents: who accepted each one and when, a link to read it, and its PDFs. */
-export async function ContractDocumentsList({ view }: { view: ContractView }) {
+/**
+ * The contract's documents: who accepted each one and when, a link to read it, and its PDFs.
+ * `awaitingMe`: the documents the viewer still has to accept (the page asks `awaitsAcceptance`).
+ */
+export async function ContractDocumentsList({ view, awaitingMe }: { view: ContractView; awaitingMe: ContractDocumentKind[] }) {
   const [t, format] = await Promise.all([getTranslations("contracts"), getFormatter()]);
   const base = `/contracts/${view.contract.id}/documents`;
   return (
@@ -32,7 +36,7 @@ export async function ContractDocumentsList({ view }: { view: ContractView }) {
             </ul>
             <div className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
               <Link href={`${base}/${document.kind}`} className="font-semibold underline">
-                {awaitsAcceptance(view, document.kind) ? t("readAndAccept") : t("read")}
+                {awaitingMe.includes(document.kind) ? t("readAndAccept") : t("read")}
               </Link>
               <a href={`${base}/${document.kind}/pdf?lang=fr`} className="underline" download>
                 {t("pdfFrench")}

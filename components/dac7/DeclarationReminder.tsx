@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/Alert";
-import type { Actor } from "@/lib/auth/actor";
-import { myDeclarationReminder } from "@/lib/dac7/declaration";
 
-/** On the expert's dashboard, from November to January: the DAC7 declaration misses their data. */
-export async function DeclarationReminder({ actor }: { actor: Actor }) {
-  const reminder = await myDeclarationReminder(actor);
+/**
+ * On the expert's dashboard, from November to January: the DAC7 declaration misses their data
+ * (the page passes `myDeclarationReminder`'s answer).
+ */
+export async function DeclarationReminder({ reminder }: { reminder: { year: number } | null }) {
   if (!reminder) return null;
   const t = await getTranslations("dac7");
   return (

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { isBlocking, type ReportableSeller } from "@/lib/dac7/sellers";
+import { isBlocking } from "@/lib/dac7/missing-data";
+import type { ReportableSeller } from "@/lib/dac7/sellers";
 
 /** The year's reportable sellers as the declaration will state them, missing data flagged. */
 export async function SellersTable({ year, sellers }: { year: number; sellers: ReportableSeller[] }) {

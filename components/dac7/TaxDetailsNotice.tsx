@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { Actor } from "@/lib/auth/actor";
-import { getMyTaxDetails } from "@/lib/dac7/tax-details";
+import type { MyTaxDetails } from "@/lib/dac7/tax-details";
 
-/** On the expert's profile: whether the DAC7 declaration has what it needs, with a link to give it. */
-export async function TaxDetailsNotice({ actor }: { actor: Actor }) {
-  const [t, mine] = await Promise.all([getTranslations("dac7"), getMyTaxDetails(actor)]);
+/**
+ * On the expert's profile: whether the DAC7 declaration has what it needs, with a link to give it
+ * (the page passes `getMyTaxDetails`'s answer).
+ */
+export async function TaxDetailsNotice({ mine }: { mine: MyTaxDetails }) {
+  const t = await getTranslations("dac7");
   const d = mine.details;
   const missing = mine.individual && (!d?.firstName || !d.lastName || !d.birthDate);
   return (

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import type { FormState } from "@/lib/actions/form-state";
-import { storedCompanyChecks } from "@/lib/companies/check";
+import type { CompanyStatus } from "@/lib/companies/check";
 import { MemberRoleForm } from "./MemberRoleForm";
 
 interface OrganizationPanelProps {
@@ -18,6 +18,8 @@ interface OrganizationPanelProps {
   };
   members: { userId: string; email: string; name: string | null; role: "owner" | "member"; since: Date }[];
   invitations: { id: string; email: string; role: "owner" | "member"; expiresAt: Date }[];
+  /** The last Sirene check of its SIRET (or SIREN), if any: the page reads it (`storedCompanyChecks`). */
+  companyCheck?: CompanyStatus;
   currentUserId: string;
   inviteForm: ReactNode;
   /** The e-invoicing address row (dt/dd), when the page gives it. */
@@ -26,10 +28,8 @@ interface OrganizationPanelProps {
   memberRoleAction?: (state: FormState, formData: FormData) => Promise<FormState>;
 }
 
-export async function OrganizationPanel({ organization, members, invitations, currentUserId, inviteForm, memberRoleAction, einvoiceAddress }: OrganizationPanelProps) {
-  const identifier = organization.siret ?? organization.siren;
-  const [t, format, checks] = await Promise.all([getTranslations("dashboard"), getFormatter(), storedCompanyChecks([identifier])]);
-  const check = checks.get(identifier);
+export async function OrganizationPanel({ organization, companyCheck: check, members, invitations, currentUserId, inviteForm, memberRoleAction, einvoiceAddress }: OrganizationPanelProps) {
+  const [t, format] = await Promise.all([getTranslations("dashboard"), getFormatter()]);
   const roleLabel = (role: "owner" | "member") => (role === "owner" ? t("roleOwner") : t("roleMember"));
   const iAmOwner = members.some((m) => m.userId === currentUserId && m.role === "owner");
   // The last owner keeps the role: no button to remove it.

@@ -1,10 +1,13 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { documentPath, upcomingLegalVersions } from "@/lib/legal/announcements";
+import type { UpcomingLegalVersion } from "@/lib/legal/announcements";
+import { documentPath } from "@/lib/legal/document-path";
 
-/** In the app, until it takes effect: each announced new version, with a link to read it. */
-export async function LegalUpdateBanner() {
-  const upcoming = await upcomingLegalVersions();
+/**
+ * In the app, until it takes effect: each announced new version, with a link to read it (the
+ * layout passes `upcomingLegalVersions`'s answer).
+ */
+export async function LegalUpdateBanner({ upcoming }: { upcoming: UpcomingLegalVersion[] }) {
   if (upcoming.length === 0) return null;
   const [t, format] = await Promise.all([getTranslations("legalVersions"), getFormatter()]);
   return (

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { ProfileChanges } from "@/db/schema";
-import { reviewedFields, type ReviewedField } from "@/lib/experts/profile-changes";
+import { reviewedFields, type ReviewedField } from "@/lib/experts/reviewed-fields";
 import { isValidSiret } from "@/lib/organizations/identifiers";
 
 /** A verified profile's change request on the vetting desk: each field's approved value and the one asked for. */

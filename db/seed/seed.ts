@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { catalogSoftware, expertProfiles, expertSkills, organizationMembers, organizations, users } from "../schema";
 import { catalog } from "./catalog-data";
+import { seedSavingsPrices } from "./savings";
 
 /** Demo accounts: sign in as any of them through the local mailbox (`/dev/mailbox`). */
 export const demoAccounts = {
@@ -40,6 +41,7 @@ export async function seedCatalog(db: Database): Promise<number> {
         sill: sql`excluded.sill`,
       },
     });
+  await seedSavingsPrices(db);
   return catalog.length;
 }
 

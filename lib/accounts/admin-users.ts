@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, desc, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { auditLog, contracts, expertProfiles, organizationMembers, organizations, users } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { choice } from "@/lib/text/choice";
 import { z } from "zod";

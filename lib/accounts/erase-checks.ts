@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray, or } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { contractMilestones, contracts, organizationMembers, payments, refunds, transfers, type MemberRole } from "@/db/schema";

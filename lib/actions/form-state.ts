@@ -1,4 +1,4 @@
-import { PolicyError } from "@/lib/auth/policy";
+import { PolicyError } from "@/lib/auth/policy-error";
 import { isCleanText, withoutInvalidText } from "@/lib/text/clean";
 
 /**

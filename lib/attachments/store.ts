@@ -1,3 +1,4 @@
+import "server-only";
 import { inArray } from "drizzle-orm";
 import type { Executor, Transaction } from "@/db/client";
 import { attachments } from "@/db/schema";

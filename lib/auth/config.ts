@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { NextAuthConfig } from "next-auth";
 import type { EmailConfig } from "next-auth/providers/email";

@@ -1,17 +1,14 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { organizationMembers, type MemberRole, type OrganizationMember, type UserRole } from "@/db/schema";
 import type { Actor } from "./actor";
 
-export type PolicyFailure = "unauthenticated" | "forbidden" | "second_factor_required";
+import { PolicyError } from "./policy-error";
 
-/** Thrown when an actor may not do something; actions map it to a 401/403-like state. */
-export class PolicyError extends Error {
-  constructor(readonly code: PolicyFailure) {
-    super(code);
-    this.name = "PolicyError";
-  }
-}
+// In a module of its own, which does not query: lib/actions/form-state.ts, which client
+// components import, needs it.
+export { PolicyError, type PolicyFailure } from "./policy-error";
 
 export function requireUser(actor: Actor | null): Actor {
   if (!actor) throw new PolicyError("unauthenticated");

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, getTableColumns, inArray } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { bidMilestones, bids, contracts, expertProfiles, jobs, users, type Bid } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { bidMilestones, bids, expertProfiles, jobs, reviews, type BidStatus } from "@/db/schema";

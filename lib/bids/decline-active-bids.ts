@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { bids, users } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gte, sql } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { bidMilestones, bids, expertProfiles, jobs, organizationMembers, users, type Bid } from "@/db/schema";

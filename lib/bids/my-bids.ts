@@ -1,3 +1,4 @@
+import "server-only";
 import { desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { bids, contracts, jobs } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { bidMilestones, bids, expertProfiles, type VatRegime } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { companyChecks, type CompanyCheck } from "@/db/schema";

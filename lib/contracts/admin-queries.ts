@@ -1,3 +1,4 @@
+import "server-only";
 import { count, desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { contracts, contractStatus, jobs, type ContractStatus } from "@/db/schema";

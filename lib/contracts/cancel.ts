@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { z } from "zod";
 import { db, type Transaction } from "@/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { contractDocumentAcceptances, contracts, type Contract, type ContractDocumentKind, type ContractSide } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { contractDocumentAcceptances, contractMilestones, contracts, expertProfiles, organizationMembers, users, type ContractDocumentKind, type ContractSide } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, sql, type SQL } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { conversationParticipants, conversations, expertProfiles, messages, users } from "@/db/schema";

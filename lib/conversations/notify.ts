@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { conversationParticipants, organizationMembers, users } from "@/db/schema";

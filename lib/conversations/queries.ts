@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, inArray, isNotNull, ne, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { attachmentsByOwner, type AttachmentLink } from "@/lib/attachments/store";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
@@ -6,7 +7,8 @@ import { parisDay } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { fail, ok, type Result } from "@/lib/result";
 import { isReportableYear, parisYear } from "./activity";
-import { isBlocking, reportableSellers, type ReportableSeller } from "./sellers";
+import { isBlocking } from "./missing-data";
+import { reportableSellers, type ReportableSeller } from "./sellers";
 import { declarationXml, type PlatformOperator } from "./xml";
 
 /** The platform operator as the declaration names it (the PLATFORM_* configuration). */

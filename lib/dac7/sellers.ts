@@ -1,11 +1,10 @@
+import "server-only";
 import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { billingMandates, expertProfiles, expertTaxDetails, payoutAccounts, users, type LegalForm } from "@/db/schema";
+import type { MissingSellerData } from "./missing-data";
 import { activityByExpert, yearTotals, type QuarterActivity, type YearActivity } from "./activity";
 
-/** What the declaration lacks about a seller; `blocking` ones keep the XML from being valid. */
-export type MissingSellerData = "legalForm" | "siren" | "address" | "firstName" | "lastName" | "birthDate" | "financialAccount";
-const BLOCKING: MissingSellerData[] = ["address", "firstName", "lastName", "birthDate"];
 
 /** Micro-entrepreneurs and EI are individuals (natural persons); companies are entities. */
 export function isIndividual(legalForm: LegalForm | null): boolean {
@@ -33,8 +32,6 @@ export interface ReportableSeller {
   totals: QuarterActivity;
   missing: MissingSellerData[];
 }
-
-export const isBlocking = (missing: MissingSellerData) => BLOCKING.includes(missing);
 
 /**
  * Every expert paid in a Paris calendar year (a release in the ledger), with the identity the

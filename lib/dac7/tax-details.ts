@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
@@ -55,6 +56,9 @@ function taxDetailsSchema(individual: boolean, today: string) {
 export type TaxDetailsInput = Record<string, string | undefined>;
 
 /** What the expert gave for the DAC7 declaration, and whether they declare as an individual. */
+/** What `getMyTaxDetails` answers. */
+export type MyTaxDetails = Awaited<ReturnType<typeof getMyTaxDetails>>;
+
 export async function getMyTaxDetails(actor: Actor | null) {
   const expert = requireRole(actor, "expert");
   const [row] = await db

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { contractMilestones, disputeMessages, disputes, users } from "@/db/schema";

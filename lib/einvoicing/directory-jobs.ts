@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { organizations } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { einvoicePollCursor, einvoiceTransmissions, invoices } from "@/db/schema";

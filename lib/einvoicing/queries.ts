@@ -1,3 +1,4 @@
+import "server-only";
 import { desc, eq, inArray, or, and, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { einvoiceStatusEvents, einvoiceTransmissions, invoices } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { Resend } from "resend";
 import { db } from "@/db/client";

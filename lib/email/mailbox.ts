@@ -1,3 +1,4 @@
+import "server-only";
 import { desc, eq, ilike } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { db } from "@/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { queueJob } from "@/lib/jobs/queue";
 import type { ReactElement } from "react";
 import { render, toPlainText } from "@react-email/render";

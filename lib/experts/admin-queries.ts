@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, count, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { auditLog, expertProfiles, users } from "@/db/schema";

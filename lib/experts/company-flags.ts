@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, inArray, isNotNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { expertProfiles, organizations, verificationRequests } from "@/db/schema";

@@ -1,15 +1,10 @@
+import "server-only";
 import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Executor, Transaction } from "@/db/client";
 import { expertProfiles, verificationRequests, type ExpertProfile, type ProfileChanges } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
+import { reviewedFields, type ReviewedField } from "./reviewed-fields";
 
-/**
- * The fields of a verified profile that our team checks again before they take effect: they
- * name the expert's business and decide the VAT the client pays. Until the decision, the profile
- * stays verified and public with its approved values, and new contracts use them.
- */
-export const reviewedFields = ["siret", "legalForm", "vatRegime", "vatNumber"] as const;
-export type ReviewedField = (typeof reviewedFields)[number];
 
 type ReviewedValues = Pick<ExpertProfile, ReviewedField>;
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { legalMentionsColumns } from "./legal-mentions";
 import { randomBytes } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
@@ -10,7 +11,8 @@ import { fail, ok, type Result } from "@/lib/result";
 import { expertProfileSchema, type ExpertProfileInput } from "./schemas";
 import { isEditable } from "./verification-machine";
 import { checkCompany, refusedCompany } from "@/lib/companies/check";
-import { diffReviewedFields, recordPendingChanges, type ReviewedField } from "./profile-changes";
+import { diffReviewedFields, recordPendingChanges } from "./profile-changes";
+import type { ReviewedField } from "./reviewed-fields";
 
 export function slugify(text: string): string {
   const base = text

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { catalogSoftware, evidenceFiles, expertProfiles, expertReferences, expertSkills } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { billingMandates, evidenceFiles, expertProfiles, payoutAccounts } from "@/db/schema";

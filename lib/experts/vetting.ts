@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { evidenceFiles, expertProfiles, expertSkills, sessions, users, verificationRequests, type ExpertProfile } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import { and, desc, eq, lt } from "drizzle-orm";
 import type { Transaction } from "@/db/client";

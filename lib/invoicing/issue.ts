@@ -1,3 +1,4 @@
+import "server-only";
 import { queueJob } from "@/lib/jobs/queue";
 import { queueEinvoiceSubmission } from "@/lib/einvoicing/submit";
 import { and, eq } from "drizzle-orm";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { expertProfiles } from "@/db/schema";

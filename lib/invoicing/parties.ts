@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { billingMandates, expertProfiles, organizations, users, type Contract, type InvoiceParty } from "@/db/schema";

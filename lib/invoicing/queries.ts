@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { invoices, organizationMembers, type Invoice } from "@/db/schema";

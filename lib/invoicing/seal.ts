@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Transaction } from "@/db/client";
 import { invoicePendingFiles, invoices } from "@/db/schema";

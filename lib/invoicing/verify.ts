@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { invoicePendingFiles, invoiceSeries, invoices, type Invoice } from "@/db/schema";

@@ -1,6 +1,8 @@
+import "server-only";
 import { eq, inArray } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
-import { catalogSoftware, jobSoftware, jobs, organizationMembers, type Job } from "@/db/schema";
+import { z } from "zod";
+import { catalogSoftware, jobKind, jobSoftware, jobs, organizationMembers, type Job } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError, requireOrgMember, requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
@@ -11,17 +13,44 @@ import { isJobEditable, nextJobStatus, type JobEvent } from "./job-machine";
 import { JOB_STEPS, jobStepSchemas, type JobStep } from "./schemas";
 import { isUuidLike } from "@/lib/ids";
 
-/** A client member starts a job for its organisation: an empty draft at step 1. */
-export async function createJobDraft(actor: Actor | null): Promise<Result<{ jobId: string }, "no_organization">> {
+/**
+ * What a draft may start with, from a link such as the savings estimate's "Post this need"
+ * (`/jobs/new?kind=installation&software=nextcloud,mattermost&users=12`): anything that doesn't
+ * parse is dropped, as if absent, and the client reviews every step anyway.
+ */
+export interface JobDraftPrefill {
+  kind?: string;
+  software?: string;
+  users?: string;
+}
+
+const prefillSchema = z.object({
+  kind: z.enum(jobKind.enumValues).optional().catch(undefined),
+  software: z
+    .string()
+    .max(1000)
+    .transform((value) => [...new Set(value.split(",").map((slug) => slug.trim()).filter(Boolean))].slice(0, 20))
+    .optional()
+    .catch(undefined),
+  users: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+});
+
+/** A client member starts a job for its organisation: a draft at step 1, maybe pre-filled. */
+export async function createJobDraft(actor: Actor | null, prefill: JobDraftPrefill = {}): Promise<Result<{ jobId: string }, "no_organization">> {
   const client = requireRole(actor, "client");
+  const { kind, software, users } = prefillSchema.parse(prefill);
   return db.transaction(async (tx) => {
     const [membership] = await tx.select().from(organizationMembers).where(eq(organizationMembers.userId, client.id)).limit(1);
     if (!membership) return fail("no_organization");
     const [job] = await tx
       .insert(jobs)
-      .values({ organizationId: membership.organizationId, createdById: client.id })
+      .values({ organizationId: membership.organizationId, createdById: client.id, kind: kind ?? null, needs: users ? { users } : {} })
       .returning({ id: jobs.id });
     if (!job) throw new Error("job insert returned nothing");
+    if (software && software.length > 0) {
+      const known = await tx.select({ id: catalogSoftware.id }).from(catalogSoftware).where(inArray(catalogSoftware.slug, software));
+      if (known.length > 0) await tx.insert(jobSoftware).values(known.map(({ id }) => ({ jobId: job.id, softwareId: id })));
+    }
     return ok({ jobId: job.id });
   });
 }

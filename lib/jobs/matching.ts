@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, inArray, notExists, or, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { bids, catalogSoftware, expertProfiles, expertSkills, jobSoftware, jobs, type JobKind } from "@/db/schema";

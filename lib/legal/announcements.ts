@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
@@ -7,6 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { sendEmail } from "@/lib/email/send-email";
+import { documentPath } from "./document-path";
 import { appUrl } from "@/lib/http/app-url";
 import { queueJob } from "@/lib/jobs/queue";
 import { fail, ok, type Result } from "@/lib/result";
@@ -77,14 +79,11 @@ export async function emailLegalAnnouncement(announcementId: string): Promise<nu
   });
 }
 
-/** Where a version's text is read. */
-export function documentPath(document: LegalDocument, version: string): string {
-  if (document === "terms") return `/legal/terms/v/${encodeURIComponent(version)}`;
-  if (document === "privacy") return "/legal/privacy";
-  return "/legal/terms/versions";
-}
 
 /** Announced versions not yet in force: the notice shown in the app until they take effect. */
+/** What `upcomingLegalVersions` answers. */
+export type UpcomingLegalVersion = Awaited<ReturnType<typeof upcomingLegalVersions>>[number];
+
 export async function upcomingLegalVersions(now = new Date()) {
   return db
     .select({ document: legalAnnouncements.document, version: legalAnnouncements.version, effectiveAt: legalAnnouncements.effectiveAt })

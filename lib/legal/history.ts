@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/db/client";
 import { legalAnnouncements } from "@/db/schema";
 import { LEGAL_DOCUMENTS, LEGAL_VERSIONS, type LegalDocument } from "./versions";

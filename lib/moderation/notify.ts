@@ -1,3 +1,4 @@
+import "server-only";
 import type { Transaction } from "@/db/client";
 import { sendEmail } from "@/lib/email/send-email";
 import { appUrl } from "@/lib/http/app-url";

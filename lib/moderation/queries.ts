@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { contentReports, decisionComplaints, statementsOfReasons } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { moderatedContent, type ReportTarget } from "@/db/schema";

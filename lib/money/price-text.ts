@@ -35,3 +35,8 @@ export function priceText(price: PriceInclVat & { vatRegime: VatRegime | null; v
   const inclVat = t("inclVat", { amount: eurosText(price.inclVatCents, locale) });
   return { exVat, regime, inclVat, line: t("line", { exVat, regime, inclVat }) };
 }
+
+/** "12 450 €" / "€12,450": rounded to the euro, for charts and estimates. */
+export function wholeEurosText(cents: number, locale: AppLocale): string {
+  return new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency: "EUR", maximumFractionDigits: 0 }).format(Math.round(cents / 100));
+}

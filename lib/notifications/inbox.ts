@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { notifications, type NotificationRow } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The checks of `npm run doctor` (scripts/doctor.ts): each gives one row, ok, warn or fail, with
  * what to do when it is not ok. Reads the raw environment (after .env), never prints a secret.

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Prometheus metrics of the web process (prom-client), served on a port of their own
  * (lib/observability/metrics-server.ts). Two kinds:

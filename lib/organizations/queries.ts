@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { organizationInvitations, organizationMembers, organizations, users } from "@/db/schema";

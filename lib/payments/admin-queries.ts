@@ -1,3 +1,4 @@
+import "server-only";
 import { parisDay } from "@/lib/dates";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { stripeEvents } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { contractMilestones, contracts, refunds, transfers, type Contract, type ContractMilestone } from "@/db/schema";

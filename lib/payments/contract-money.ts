@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { contractMilestones, disputes, payments, refunds, transfers, type Dispute, type Refund, type Transfer } from "@/db/schema";

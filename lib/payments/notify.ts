@@ -1,3 +1,4 @@
+import "server-only";
 import type { Transaction } from "@/db/client";
 import type { Contract, ContractMilestone } from "@/db/schema";
 import type { PaymentEvent } from "@/emails/PaymentEventEmail";

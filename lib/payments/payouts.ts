@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { billingMandates, contractMilestones, contracts, expertProfiles, payoutAccounts, transfers } from "@/db/schema";

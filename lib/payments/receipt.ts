@@ -1,3 +1,4 @@
+import "server-only";
 import type { Transaction } from "@/db/client";
 import type { Contract, ContractMilestone, Payment } from "@/db/schema";
 import { contractRecipients } from "@/lib/contracts/access";

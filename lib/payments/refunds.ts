@@ -1,3 +1,4 @@
+import "server-only";
 import { queueJob } from "@/lib/jobs/queue";
 import { eq } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, isNotNull, isNull, lt } from "drizzle-orm";
 import { db } from "@/db/client";
 import { contractMilestones, contracts, payments, refunds, transfers, type Payment } from "@/db/schema";

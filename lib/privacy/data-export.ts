@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, inArray, lt } from "drizzle-orm";
 import { strToU8, zipSync, type Zippable } from "fflate";
 import { db } from "@/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { supportMessages, supportThreads, users } from "@/db/schema";

@@ -20,6 +20,17 @@ import { e2eEnabled, launchBrowserPerFile, newVisitor } from "./support/browser"
 
 launchBrowserPerFile();
 
+
+/**
+ * The PostgreSQL server the two web processes and the worker share: the e2e server, or the one
+ * `E2E_SCALE_OUT_SERVER_URL` names (CI points it at the machine's PostgreSQL 15, the oldest
+ * release supported, while the other e2e files run on the embedded one).
+ */
+function scaleOutServerUrl(): string {
+  const override = process.env.E2E_SCALE_OUT_SERVER_URL;
+  return override ? databaseUrl(override, "postgres") : inject("e2eServerUrl");
+}
+
 const name = `e2e_scale_out_${process.pid}`;
 const children: ChildProcess[] = [];
 const served: { backend: number; method: string; path: string; document: boolean; session: boolean }[] = [];
@@ -109,14 +120,14 @@ const linkIn = (html: string, part: string) => [...html.matchAll(/href="([^"]+)"
 
 beforeAll(async () => {
   if (!e2eEnabled) return;
-  const server = postgres(inject("e2eServerUrl"), { max: 1, onnotice: () => {} });
+  const server = postgres(scaleOutServerUrl(), { max: 1, onnotice: () => {} });
   await server.unsafe(`create database "${name}"`);
   await server.end({ timeout: 5 });
   webPorts = [await freePort(), await freePort()];
   base = `http://localhost:${await startProxy(webPorts)}`;
   dataDir = mkdtempSync(path.join(os.tmpdir(), "compagnon-scale-out-"));
   const env = {
-    DATABASE_URL: databaseUrl(inject("e2eServerUrl"), name),
+    DATABASE_URL: databaseUrl(scaleOutServerUrl(), name),
     APP_URL: base,
     ALLOW_INSECURE_APP_URL: "1",
     AUTH_SECRET: "Vb7+Qw2nLx9pRt4kZs1mHc8yJd3fGe6uNa5oPi0WrTk=",
@@ -146,7 +157,7 @@ afterAll(async () => {
   );
   await new Promise((resolve) => proxy?.close(resolve));
   await sql?.end({ timeout: 5 });
-  const server = postgres(inject("e2eServerUrl"), { max: 1, onnotice: () => {} });
+  const server = postgres(scaleOutServerUrl(), { max: 1, onnotice: () => {} });
   await server.unsafe(`drop database if exists "${name}" with (force)`);
   await server.end({ timeout: 5 });
   rmSync(dataDir, { recursive: true, force: true });

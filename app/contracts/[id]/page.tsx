@@ -14,6 +14,7 @@ import { disputesOfContract } from "@/lib/disputes/queries";
 import { getContractMoney } from "@/lib/payments/contract-money";
 import { getContractReviews } from "@/lib/reviews/queries";
 import { cancelContractAction } from "./admin-actions";
+import { awaitsAcceptance } from "@/lib/contracts/queries";
 import { loadContractPage } from "./load-contract";
 import { approveMilestoneAction, deliverMilestoneAction, fundMilestoneAction, openDisputeAction } from "./payment-actions";
 import { leaveReviewAction } from "./review-actions";
@@ -103,7 +104,7 @@ export default async function ContractPage({
         />
       </section>
 
-      <ContractDocumentsList view={view} />
+      <ContractDocumentsList view={view} awaitingMe={view.documents.map((d) => d.kind).filter((kind) => awaitsAcceptance(view, kind))} />
 
       <ContractReviews
         contractId={contract.id}

@@ -14,7 +14,9 @@ import { currentActor } from "@/lib/auth/current-actor";
 import { profileToValues } from "@/lib/experts/form-values";
 import { getMyExpertProfile, listCatalog } from "@/lib/experts/queries";
 import { isEditable } from "@/lib/experts/verification-machine";
-import { reviewedFields, withPendingValues } from "@/lib/experts/profile-changes";
+import { withPendingValues } from "@/lib/experts/profile-changes";
+import { reviewedFields } from "@/lib/experts/reviewed-fields";
+import { getMyTaxDetails } from "@/lib/dac7/tax-details";
 import { PhotoForm } from "@/components/experts/PhotoForm";
 import {
   deleteEvidenceAction,
@@ -33,7 +35,7 @@ export default async function ExpertProfilePage() {
   const actor = await currentActor();
   if (!actor) redirect("/signin?callbackUrl=%2Fexpert%2Fprofile");
   if (actor.role !== "expert") redirect("/dashboard");
-  const [mine, catalog, t, format] = await Promise.all([getMyExpertProfile(actor), listCatalog(), getTranslations("expertProfile"), getFormatter()]);
+  const [mine, catalog, t, format, taxDetails] = await Promise.all([getMyExpertProfile(actor), listCatalog(), getTranslations("expertProfile"), getFormatter(), getMyTaxDetails(actor)]);
   if (!mine) redirect("/dashboard");
   const { profile } = mine;
   const editable = isEditable(profile.status);
@@ -64,7 +66,7 @@ export default async function ExpertProfilePage() {
         urssaf={mine.urssaf}
         submitForm={<SubmitForVerificationForm disabled={mine.missing.length > 0} action={submitProfileAction} />}
       />
-      <TaxDetailsNotice actor={actor} />
+      <TaxDetailsNotice mine={taxDetails} />
       {profile.status !== "rejected" && profile.status !== "suspended" ? (
         <section aria-labelledby="photo-title" className="flex flex-col gap-4 rounded-lg border border-stone-200 bg-white p-6">
           <h2 id="photo-title" className="text-xl font-semibold">{t("photo")}</h2>

@@ -4,15 +4,24 @@ import { getTranslations } from "next-intl/server";
 import { SimpleActionForm } from "@/components/job-wizard/SimpleActionForm";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { currentActor } from "@/lib/auth/current-actor";
+import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 import { createJobDraftAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("jobWizard"))("newTitle") };
 }
 
-export default async function NewJobPage() {
+/** `?kind=…&software=…&users=…` (the savings estimate's "Post this need") pre-fills the draft. */
+const PREFILL = ["kind", "software", "users"] as const;
+
+export default async function NewJobPage({ searchParams }: { searchParams: PageSearchParams }) {
+  const params = searchParamsOf(await searchParams);
+  const prefill = Object.fromEntries(PREFILL.flatMap((name) => (params[name] ? [[name, params[name]]] : [])));
   const actor = await currentActor();
-  if (!actor) redirect("/signin?callbackUrl=%2Fjobs%2Fnew");
+  if (!actor) {
+    const query = new URLSearchParams(prefill).toString();
+    redirect(`/signin?callbackUrl=${encodeURIComponent(query ? `/jobs/new?${query}` : "/jobs/new")}`);
+  }
   if (actor.role !== "client") redirect("/dashboard");
   const t = await getTranslations("jobWizard");
   return (
@@ -23,7 +32,7 @@ export default async function NewJobPage() {
           <li key={step}>{t(`stepName_${step}`)}</li>
         ))}
       </ol>
-      <SimpleActionForm label={t("start")} action={createJobDraftAction} />
+      <SimpleActionForm label={t("start")} hidden={prefill} action={createJobDraftAction} />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { AcceptVersionsForm } from "@/components/legal/AcceptVersionsForm";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { currentActor } from "@/lib/auth/current-actor";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
-import { documentPath } from "@/lib/legal/announcements";
+import { documentPath } from "@/lib/legal/document-path";
 import { pendingAcceptances, shownVersions } from "@/lib/legal/acceptance";
 import { safeCallbackPath } from "@/lib/legal/callback";
 import { findVersion } from "@/lib/legal/versions";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { adminRecoveryCodes, adminTotpFactors, type AdminTotpFactor, type SecondFactorMethod } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, eq, isNull } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { adminRecoveryCodes, type SecondFactorMethod } from "@/db/schema";

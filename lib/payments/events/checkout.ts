@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { isUuidLike } from "@/lib/ids";
 import type { Transaction } from "@/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { queueJob } from "@/lib/jobs/queue";
 import type { Executor } from "@/db/client";
 import { stripeEvents } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import Stripe from "stripe";
 import { db } from "@/db/client";
 import { env, isStripeLive } from "@/lib/env";

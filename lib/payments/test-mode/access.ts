@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { contracts, payments, payoutAccounts, testModeObjects } from "@/db/schema";

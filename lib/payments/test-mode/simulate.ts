@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Transaction } from "@/db/client";
 import { fail, ok, type Result } from "@/lib/result";
 import {

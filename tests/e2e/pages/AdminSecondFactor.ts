@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { generate } from "otplib";
-import type { Page } from "playwright-core";
+import type { Cookie, Page } from "playwright-core";
 import { expect, inject } from "vitest";
 
 /** Admins enrol once per e2e run; their secrets and last used time steps are shared by the files. */
@@ -10,6 +10,8 @@ interface Enrolled {
   secret: string;
   lastStep: number;
   recoveryCodes: string[];
+  /** The session cookie of the last sign-in that passed the second factor. */
+  session?: Cookie;
 }
 
 function load(): Record<string, Enrolled> {
@@ -28,6 +30,15 @@ export function enrolledSecondFactor(email: string): Enrolled | undefined {
 export function rememberRecoveryCodes(email: string, recoveryCodes: string[]) {
   const enrolled = load()[email];
   if (enrolled) save(email, { ...enrolled, recoveryCodes });
+}
+
+export function adminSessionCookie(email: string): Cookie | undefined {
+  return load()[email]?.session;
+}
+
+export function rememberAdminSession(email: string, session: Cookie) {
+  const enrolled = load()[email];
+  if (enrolled) save(email, { ...enrolled, session });
 }
 
 /**

@@ -17,6 +17,7 @@ import { JOB_ACTIONS } from "./access/jobs";
 import { NOTIFICATION_ACTIONS } from "./access/notifications";
 import { LEGAL_ACTIONS } from "./access/legal";
 import { MODERATION_ACTIONS } from "./access/moderation";
+import { SAVINGS_ACTIONS } from "./access/savings";
 import { SECOND_FACTOR_ACTIONS } from "./access/second-factor";
 import { SUPPORT_ACTIONS } from "./access/support";
 import type { ActionAccess } from "./access/types";
@@ -34,6 +35,7 @@ export const ACTIONS: Record<string, ActionAccess> = {
   ...NOTIFICATION_ACTIONS,
   ...LEGAL_ACTIONS,
   ...MODERATION_ACTIONS,
+  ...SAVINGS_ACTIONS,
   ...SECOND_FACTOR_ACTIONS,
   ...SUPPORT_ACTIONS,
 };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/ui/PageHeading";
-import { documentPath } from "@/lib/legal/announcements";
+import { documentPath } from "@/lib/legal/document-path";
 import { legalHistory } from "@/lib/legal/history";
 import { LEGAL_DOCUMENTS } from "@/lib/legal/versions";
 
