@@ -1,25 +1,26 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { reinstateUser, suspendUser } from "@/lib/accounts/suspension";
 import { currentActor } from "@/lib/auth/current-actor";
-import { guardedAction, submittedValues, type FormState } from "@/lib/actions/form-state";
+import { formAction } from "@/lib/actions/form-action";
+import { text, textOrNone } from "@/lib/actions/form-fields";
+import type { FormState } from "@/lib/actions/form-state";
 
-const errorKeys = { self: "admin.self", already: "admin.already", not_found: "admin.notFound" } as const;
+const errorKeys = { invalid: "common.genericError", self: "admin.self", already: "admin.already", not_found: "admin.notFound" } as const;
+
+const suspensionForm = z.object({ userId: text(), reason: text(), ground: textOrNone(), intent: text() });
 
 export async function setSuspensionAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = submittedValues(formData);
-  return guardedAction(formData, async () => {
-    const input = { userId: values.userId ?? "", reason: values.reason ?? "", ground: (values.ground || undefined) as never };
-    const suspend = values.intent === "suspend";
-    const result = suspend ? await suspendUser(await currentActor(), input) : await reinstateUser(await currentActor(), input);
-    if (!result.ok) {
-      return result.error === "invalid"
-        ? { status: "error", fieldErrors: result.fields, values }
-        : { status: "error", formError: errorKeys[result.error], values };
-    }
-    revalidatePath("/admin");
-    revalidatePath(`/admin/users/${input.userId}`);
-    return { status: "success", notice: { key: suspend ? "admin.suspendedDone" : "admin.reinstatedDone" } };
+  return formAction(formData, {
+    schema: suspensionForm,
+    run: async ({ intent, ...input }) => (intent === "suspend" ? suspendUser(await currentActor(), input) : reinstateUser(await currentActor(), input)),
+    refused: (code) => errorKeys[code],
+    done: (_none, { userId, intent }) => {
+      revalidatePath("/admin");
+      revalidatePath(`/admin/users/${userId}`);
+      return { status: "success", notice: { key: intent === "suspend" ? "admin.suspendedDone" : "admin.reinstatedDone" } };
+    },
   });
 }

@@ -2,48 +2,42 @@
 
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
+import { z } from "zod";
 import { chooseRole } from "@/lib/accounts/choose-role";
 import { currentActor } from "@/lib/auth/current-actor";
-import { guardedAction, submittedValues, type FormState } from "@/lib/actions/form-state";
+import { formAction } from "@/lib/actions/form-action";
+import { optionalText, text } from "@/lib/actions/form-fields";
+import type { FormState } from "@/lib/actions/form-state";
+import { isLocale } from "@/lib/i18n/locale";
 import { createOrganization } from "@/lib/organizations/create-organization";
 
 export async function chooseRoleAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = submittedValues(formData);
-  const state = await guardedAction(formData, async () => {
-    const result = await chooseRole(await currentActor(), {
-      role: values.role as "client" | "expert",
-      name: values.name ?? "",
-      locale: (await getLocale()) as "fr" | "en",
-    });
-    if (!result.ok) {
-      return result.error === "already_chosen"
-        ? { status: "error", formError: "onboarding.alreadyChosen", values }
-        : { status: "error", fieldErrors: result.fields, values };
-    }
-    return { status: "success", values: { role: result.value.role } };
+  return formAction(formData, {
+    schema: z.object({ role: text(), name: text() }),
+    run: async ({ role, name }) => {
+      const locale = await getLocale();
+      return chooseRole(await currentActor(), { role, name, locale: isLocale(locale) ? locale : "fr" });
+    },
+    refused: () => "onboarding.alreadyChosen",
+    done: ({ role }) => redirect(role === "client" ? "/onboarding/organization" : "/dashboard"),
   });
-  if (state.status === "success") redirect(state.values?.role === "client" ? "/onboarding/organization" : "/dashboard");
-  return state;
 }
 
+const organizationForm = z.object({
+  legalName: text(),
+  registrationNumber: text(),
+  vatNumber: optionalText(),
+  addressLine1: text(),
+  addressLine2: optionalText(),
+  postalCode: text(),
+  city: text(),
+});
+
 export async function createOrganizationAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = submittedValues(formData);
-  const state = await guardedAction(formData, async () => {
-    const result = await createOrganization(await currentActor(), {
-      legalName: values.legalName ?? "",
-      registrationNumber: values.registrationNumber ?? "",
-      vatNumber: values.vatNumber,
-      addressLine1: values.addressLine1 ?? "",
-      addressLine2: values.addressLine2,
-      postalCode: values.postalCode ?? "",
-      city: values.city ?? "",
-    });
-    if (!result.ok) {
-      if (result.error === "invalid") return { status: "error", fieldErrors: result.fields, values };
-      return { status: "error", formError: result.error === "siren_taken" ? "onboarding.sirenTaken" : "onboarding.alreadyMember", values };
-    }
-    return { status: "success" };
+  return formAction(formData, {
+    schema: organizationForm,
+    run: async (organization) => createOrganization(await currentActor(), organization),
+    refused: (code) => (code === "siren_taken" ? "onboarding.sirenTaken" : "onboarding.alreadyMember"),
+    done: () => redirect("/dashboard"),
   });
-  if (state.status === "success") redirect("/dashboard");
-  return state;
 }

@@ -3,38 +3,35 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
-import { guardedAction, submittedValues, type FormState } from "@/lib/actions/form-state";
+import { z } from "zod";
+import { formAction } from "@/lib/actions/form-action";
+import { checkbox, text } from "@/lib/actions/form-fields";
+import type { FormState } from "@/lib/actions/form-state";
 import { currentActor } from "@/lib/auth/current-actor";
 import { clientIp } from "@/lib/http/client-ip";
 import { isLocale } from "@/lib/i18n/locale";
 import { submitReport } from "@/lib/moderation/reports";
 
+const reportForm = z.object({
+  targetType: text(),
+  targetId: text(),
+  reason: text(),
+  explanation: text(),
+  location: text(),
+  name: text(),
+  email: text(),
+  goodFaith: checkbox(),
+});
+
 /** The notice form, for visitors and signed-in people alike. */
 export async function reportAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = submittedValues(formData);
-  const state = await guardedAction(formData, async () => {
-    const locale = await getLocale();
-    const result = await submitReport(
-      await currentActor(),
-      {
-        targetType: values.targetType as never,
-        targetId: values.targetId ?? "",
-        reason: values.reason as never,
-        explanation: values.explanation ?? "",
-        location: values.location ?? "",
-        name: values.name ?? "",
-        email: values.email ?? "",
-        goodFaith: (values.goodFaith === "on") as true,
-      },
-      { ip: clientIp(await headers()), locale: isLocale(locale) ? locale : "fr" },
-    );
-    if (!result.ok) {
-      return result.error === "invalid"
-        ? { status: "error", fieldErrors: result.fields, values }
-        : { status: "error", formError: `moderation.error_${result.error}`, values };
-    }
-    return { status: "success" };
+  return formAction(formData, {
+    schema: reportForm,
+    run: async (report) => {
+      const locale = await getLocale();
+      return submitReport(await currentActor(), report, { ip: clientIp(await headers()), locale: isLocale(locale) ? locale : "fr" });
+    },
+    refused: (code) => `moderation.error_${code}`,
+    done: () => redirect("/report/sent"),
   });
-  if (state.status === "success") redirect("/report/sent");
-  return state;
 }

@@ -1,22 +1,21 @@
+import type { z } from "zod";
 import type { CodesFormState } from "@/components/second-factor/SecondFactorForm";
-import { guardedAction, submittedValues, type FormState } from "@/lib/actions/form-state";
+import { formAction } from "@/lib/actions/form-action";
 import type { Result } from "@/lib/result";
 
-/** A refused code as a form state: field errors for bad input, else a translated reason. */
-export function refusedCode(result: { error: string; fields?: Record<string, string> }, values: Record<string, string>): FormState {
-  if (result.error === "invalid") return { status: "error", fieldErrors: result.fields, values };
-  return { status: "error", formError: `secondFactor.error_${result.error}`, fieldErrors: result.fields, values };
-}
+/** A refused code's message (the field that was wrong is said too, when the use case names it). */
+export const secondFactorRefused = (code: string) => `secondFactor.error_${code}`;
 
 /** Runs a use case that answers with fresh recovery codes, to show once. */
-export async function recoveryCodesAction(
+export async function recoveryCodesAction<S extends z.ZodType>(
   formData: FormData,
-  run: (values: Record<string, string>) => Promise<Result<{ recoveryCodes: string[] }>>,
+  schema: S,
+  run: (input: z.output<S>) => Promise<Result<{ recoveryCodes: string[] }>>,
 ): Promise<CodesFormState> {
-  const values = submittedValues(formData);
-  // guardedAction types its answer as a plain FormState; the codes ride along with it.
-  return guardedAction(formData, async (): Promise<CodesFormState> => {
-    const result = await run(values);
-    return result.ok ? { status: "success", recoveryCodes: result.value.recoveryCodes } : refusedCode(result, values);
-  }) as Promise<CodesFormState>;
+  return formAction(formData, {
+    schema,
+    run,
+    refused: secondFactorRefused,
+    done: ({ recoveryCodes }): CodesFormState => ({ status: "success", recoveryCodes }),
+  });
 }

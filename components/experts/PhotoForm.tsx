@@ -13,7 +13,7 @@ import { MAX_PHOTO_BYTES } from "@/lib/http/request-limits";
 interface PhotoFormProps {
   photoUrl: string | null;
   action: (s: FormState, f: FormData) => Promise<FormState>;
-  removeAction: () => Promise<void>;
+  removeAction: (formData: FormData) => Promise<void>;
 }
 
 export function PhotoForm({ photoUrl, action, removeAction }: PhotoFormProps) {

@@ -6,7 +6,7 @@ import { NotificationBell } from "./NotificationBell";
 interface SiteHeaderProps {
   user: { email: string; role: string | null; unreadNotifications: number } | null;
   showMailbox: boolean;
-  signOutAction: () => Promise<void>;
+  signOutAction: (formData: FormData) => Promise<void>;
   setLocaleAction: (formData: FormData) => Promise<void>;
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
+import { choice } from "@/lib/text/choice";
 import { z } from "zod";
 import { identityText } from "@/lib/text/identity";
 import { db } from "@/db/client";
@@ -12,7 +13,7 @@ import { fieldErrors } from "@/lib/actions/field-errors";
 import { fail, ok, type Result } from "@/lib/result";
 
 export const chooseRoleSchema = z.object({
-  role: z.enum(["client", "expert"], { error: "required" }),
+  role: choice(["client", "expert"], { error: "required" }),
   name: identityText({ error: "nameLength" })
     .min(2, { error: "nameLength" })
     .max(100, { error: "nameLength" }),

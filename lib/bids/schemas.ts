@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { choice } from "@/lib/text/choice";
 import { eurosToCents } from "@/lib/money/commission";
 import { MAX_MILESTONE_CENTS, maxContractCents } from "@/lib/money/limits";
 import { identityText } from "@/lib/text/identity";
@@ -21,7 +22,7 @@ export const MIN_METHOD_LENGTH = 100;
 export const bidSchema = z
   .object({
     jobId: z.uuid({ error: "required" }),
-    pricing: z.enum(["fixed", "daily"], { error: "required" }),
+    pricing: choice(["fixed", "daily"], { error: "required" }),
     total: z.string().max(30, { error: "amount" }).optional(),
     dailyRate: z.string().max(30, { error: "amount" }).optional(),
     days: z.string().max(10, { error: "bidDays" }).optional(),

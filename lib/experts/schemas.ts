@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { choice } from "@/lib/text/choice";
 import { identityText } from "@/lib/text/identity";
 import { evidenceKind, legalForm, publicFieldNames, serviceKind, vatRegime } from "@/db/schema";
 import { RESTRICTION_GROUNDS } from "@/db/schema/moderation-lists";
@@ -108,7 +109,7 @@ export type ExpertProfileInput = z.input<typeof expertProfileSchema>;
 export type ExpertProfileData = z.output<typeof expertProfileSchema>;
 
 export const evidenceUploadSchema = z.object({
-  kind: z.enum(evidenceKind.enumValues, { error: "required" }),
+  kind: choice(evidenceKind.enumValues, { error: "required" }),
   label: identityText()
     .max(120, { error: "tooLong" })
     .optional()
@@ -129,7 +130,7 @@ export type EvidenceUploadInput = z.input<typeof evidenceUploadSchema> & {
 export const decisionSchema = z
   .object({
     profileId: z.uuid({ error: "required" }),
-    decision: z.enum(["approve", "request_changes", "reject"], { error: "required" }),
+    decision: choice(["approve", "request_changes", "reject"], { error: "required" }),
     reason: z.string().trim().max(4000, { error: "tooLong" }).default(""),
     checklist: z.record(z.string().max(40), z.boolean()).default({}),
     /** The clause of the terms or the law a refusal relies on, named in the statement of reasons (DSA art. 17). */

@@ -1,5 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
+import type { z } from "zod";
 import { db } from "@/db/client";
 import { decisionComplaints, statementsOfReasons, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -50,7 +51,7 @@ export async function fileComplaint(
  */
 export async function decideComplaint(
   actor: Actor | null,
-  input: { complaintId: string; outcome: "upheld" | "reversed"; answer: string },
+  input: z.input<typeof complaintDecisionSchema>,
 ): Promise<Result<void, "invalid" | "not_found" | "already" | "same_admin">> {
   const admin = requireRole(actor, "admin");
   const parsed = complaintDecisionSchema.safeParse(input);

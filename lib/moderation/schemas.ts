@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { choice } from "@/lib/text/choice";
 import { COMPLAINT_OUTCOMES, REPORT_OUTCOMES, REPORT_REASONS, REPORT_TARGETS, RESTRICTION_GROUNDS } from "./rules";
 
 const optionalText = (max: number) => z.string().trim().max(max, { error: "tooLong" }).optional().default("");
@@ -6,14 +7,14 @@ const optionalText = (max: number) => z.string().trim().max(max, { error: "tooLo
 /** The notice form (DSA art. 16). Name and email are required unless the reason is CSAM. */
 export const reportSchema = z
   .object({
-    targetType: z.enum(REPORT_TARGETS, { error: "required" }),
+    targetType: choice(REPORT_TARGETS, { error: "required" }),
     targetId: z.uuid({ error: "required" }),
-    reason: z.enum(REPORT_REASONS, { error: "reportReasonRequired" }),
+    reason: choice(REPORT_REASONS, { error: "reportReasonRequired" }),
     explanation: z.string({ error: "required" }).trim().min(20, { error: "reportExplanationShort" }).max(4000, { error: "tooLong" }),
     location: z.string({ error: "required" }).trim().min(1, { error: "required" }).max(500, { error: "tooLong" }),
     name: optionalText(120),
     email: z.string().trim().toLowerCase().max(254, { error: "emailInvalid" }).optional().default(""),
-    goodFaith: z.literal(true, { error: "reportGoodFaithRequired" }),
+    goodFaith: z.boolean({ error: "reportGoodFaithRequired" }).refine((ticked) => ticked, { error: "reportGoodFaithRequired" }),
   })
   .superRefine((value, ctx) => {
     if (value.email && !z.email().safeParse(value.email).success) ctx.addIssue({ code: "custom", path: ["email"], message: "emailInvalid" });
@@ -30,9 +31,9 @@ const reasoned = z.string({ error: "required" }).trim().min(10, { error: "decisi
 export const reportDecisionSchema = z
   .object({
     reportId: z.uuid({ error: "required" }),
-    outcome: z.enum(REPORT_OUTCOMES, { error: "required" }),
+    outcome: choice(REPORT_OUTCOMES, { error: "required" }),
     note: reasoned,
-    ground: z.enum(RESTRICTION_GROUNDS).optional(),
+    ground: choice(RESTRICTION_GROUNDS, { error: "groundRequired" }).optional(),
   })
   .refine((value) => value.outcome === "kept" || value.ground, { path: ["ground"], message: "groundRequired" });
 
@@ -45,9 +46,9 @@ export const complaintSchema = z.object({
 
 export const complaintDecisionSchema = z.object({
   complaintId: z.uuid({ error: "required" }),
-  outcome: z.enum(COMPLAINT_OUTCOMES, { error: "required" }),
+  outcome: choice(COMPLAINT_OUTCOMES, { error: "required" }),
   answer: reasoned,
 });
 
 /** The ground a restricting admin picks; the existing forms send it as `ground`. */
-export const groundSchema = z.enum(RESTRICTION_GROUNDS, { error: "groundRequired" });
+export const groundSchema = choice(RESTRICTION_GROUNDS, { error: "groundRequired" });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { choice } from "@/lib/text/choice";
 import { identityText } from "@/lib/text/identity";
 import { checkVatNumber, compactIdentifier, isValidSiren, isValidSiret } from "./identifiers";
 
@@ -61,7 +62,7 @@ export const inviteMemberSchema = z.object({
     .min(1, { error: "required" })
     .max(254, { error: "emailInvalid" })
     .pipe(z.email({ error: "emailInvalid" })),
-  role: z.enum(["owner", "member"], { error: "required" }),
+  role: choice(["owner", "member"], { error: "required" }),
 });
 
 export type InviteMemberInput = z.input<typeof inviteMemberSchema>;

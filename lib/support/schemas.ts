@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { choice } from "@/lib/text/choice";
 import { emailAddressField } from "@/lib/auth/sign-in-request";
 import type { SupportTopic } from "@/db/schema";
 import { SUPPORT_MESSAGE_MAX, SUPPORT_TOPICS, type SupportTopicName } from "./topics";
@@ -13,7 +14,7 @@ const body = z.string({ error: "required" }).trim().min(10, { error: "supportMes
 export const contactSchema = z.object({
   name: z.string({ error: "required" }).trim().min(2, { error: "nameLength" }).max(120, { error: "tooLong" }),
   email: emailAddressField,
-  topic: z.enum(SUPPORT_TOPICS, { error: "required" }),
+  topic: choice(SUPPORT_TOPICS, { error: "required" }),
   subject: z.string({ error: "required" }).trim().min(3, { error: "required" }).max(150, { error: "tooLong" }),
   body,
 });

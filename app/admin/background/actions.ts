@@ -1,6 +1,9 @@
 "use server";
 
-import { guardedAction, submittedValues, type FormState } from "@/lib/actions/form-state";
+import { z } from "zod";
+import { formAction } from "@/lib/actions/form-action";
+import { text } from "@/lib/actions/form-fields";
+import type { FormState } from "@/lib/actions/form-state";
 import { currentActor } from "@/lib/auth/current-actor";
 import { abandonJob, retryEmail, retryJob } from "@/lib/background-admin/retry";
 
@@ -17,22 +20,20 @@ const errorKeys = {
 
 /** An admin runs a failed or stuck job again, or gives it up ("intent" = retry | abandon). */
 export async function jobAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = submittedValues(formData);
-  return guardedAction(formData, async () => {
-    const abandon = values.intent === "abandon";
-    const input = { jobId: values.jobId ?? "" };
-    const result = abandon ? await abandonJob(await currentActor(), input) : await retryJob(await currentActor(), input);
-    if (!result.ok) return { status: "error", formError: errorKeys[result.error] };
-    return { status: "success", notice: { key: abandon ? "backgroundAdmin.abandoned" : "backgroundAdmin.retried" } };
+  return formAction(formData, {
+    schema: z.object({ jobId: text(), intent: text() }),
+    run: async ({ jobId, intent }) => (intent === "abandon" ? abandonJob(await currentActor(), { jobId }) : retryJob(await currentActor(), { jobId })),
+    refused: (code) => errorKeys[code],
+    done: (_job, { intent }) => ({ status: "success", notice: { key: intent === "abandon" ? "backgroundAdmin.abandoned" : "backgroundAdmin.retried" } }),
   });
 }
 
 /** An admin sends a failed or stuck email again. */
 export async function emailRetryAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = submittedValues(formData);
-  return guardedAction(formData, async () => {
-    const result = await retryEmail(await currentActor(), { emailId: values.emailId ?? "" });
-    if (!result.ok) return { status: "error", formError: errorKeys[result.error] };
-    return { status: "success", notice: { key: "backgroundAdmin.retried" } };
+  return formAction(formData, {
+    schema: z.object({ emailId: text() }),
+    run: async ({ emailId }) => retryEmail(await currentActor(), { emailId }),
+    refused: (code) => errorKeys[code],
+    done: () => ({ status: "success", notice: { key: "backgroundAdmin.retried" } }),
   });
 }

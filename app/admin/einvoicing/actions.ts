@@ -1,15 +1,18 @@
 "use server";
 
-import { guardedAction, submittedValues, type FormState } from "@/lib/actions/form-state";
+import { z } from "zod";
+import { formAction } from "@/lib/actions/form-action";
+import { text } from "@/lib/actions/form-fields";
+import type { FormState } from "@/lib/actions/form-state";
 import { currentActor } from "@/lib/auth/current-actor";
 import { retryEinvoice } from "@/lib/einvoicing/retry";
 
 /** An admin sends a failed e-invoicing transmission again (same trackingId: never a second flow). */
 export async function retryEinvoiceAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = submittedValues(formData);
-  return guardedAction(formData, async () => {
-    const result = await retryEinvoice(await currentActor(), { invoiceId: values.invoiceId ?? "" });
-    if (!result.ok) return { status: "error", formError: "einvoicing.notFound" };
-    return { status: "success", notice: { key: "einvoicing.retried" } };
+  return formAction(formData, {
+    schema: z.object({ invoiceId: text() }),
+    run: async ({ invoiceId }) => retryEinvoice(await currentActor(), { invoiceId }),
+    refused: () => "einvoicing.notFound",
+    done: () => ({ status: "success", notice: { key: "einvoicing.retried" } }),
   });
 }

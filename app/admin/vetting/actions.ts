@@ -2,50 +2,54 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { currentActor } from "@/lib/auth/current-actor";
-import { guardedAction, submittedValues, type FormState } from "@/lib/actions/form-state";
+import { formAction } from "@/lib/actions/form-action";
+import { text } from "@/lib/actions/form-fields";
+import type { FormState } from "@/lib/actions/form-state";
 import { VETTING_CHECKLIST } from "@/lib/experts/vetting-checklist";
 import { decideVerification, setExpertSuspension } from "@/lib/experts/vetting";
 import { RESTRICTION_GROUNDS } from "@/lib/moderation/rules";
 
+/** The vetting form: the decision, its reason, and one `check.<item>` box per point of the checklist. */
+const decisionForm = z.record(z.string(), z.string()).transform((values) => ({
+  profileId: values.profileId ?? "",
+  decision: values.decision ?? "",
+  reason: values.reason ?? "",
+  checklist: Object.fromEntries(VETTING_CHECKLIST.map((item) => [item, values[`check.${item}`] === "on"])),
+  ground: RESTRICTION_GROUNDS.find((ground) => ground === values.ground),
+}));
+
+const refused = (code: string) => `vetting.${code}`;
+
 export async function decideVerificationAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = submittedValues(formData);
-  const state = await guardedAction(formData, async (): Promise<FormState> => {
-    const checklist = Object.fromEntries(VETTING_CHECKLIST.map((item) => [item, formData.get(`check.${item}`) === "on"]));
-    const result = await decideVerification(await currentActor(), {
-      profileId: values.profileId ?? "",
-      decision: values.decision as "approve",
-      reason: values.reason ?? "",
-      checklist,
-      ground: RESTRICTION_GROUNDS.find((ground) => ground === values.ground),
-    });
-    if (!result.ok) {
-      return result.error === "invalid"
-        ? { status: "error", fieldErrors: result.fields, values }
-        : { status: "error", formError: `vetting.${result.error}`, values };
-    }
-    return { status: "success" };
+  return formAction(formData, {
+    schema: decisionForm,
+    run: async (decision) => decideVerification(await currentActor(), decision),
+    refused,
+    // Back to the queue, which confirms the decision (the form itself has nothing left to decide).
+    done: () => redirect("/admin/vetting?decided=1"),
   });
-  // Back to the queue, which confirms the decision (the form itself has nothing left to decide).
-  if (state.status === "success") redirect("/admin/vetting?decided=1");
-  return state;
 }
 
+const suspensionForm = z.object({
+  profileId: text(),
+  reason: text(),
+  intent: text(),
+  ground: z
+    .string()
+    .optional()
+    .transform((ground) => RESTRICTION_GROUNDS.find((known) => known === ground)),
+});
+
 export async function expertSuspensionAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = submittedValues(formData);
-  return guardedAction(formData, async () => {
-    const result = await setExpertSuspension(await currentActor(), {
-      profileId: values.profileId ?? "",
-      reason: values.reason ?? "",
-      suspend: values.intent === "suspend",
-      ground: RESTRICTION_GROUNDS.find((ground) => ground === values.ground),
-    });
-    if (!result.ok) {
-      return result.error === "invalid"
-        ? { status: "error", fieldErrors: result.fields, values }
-        : { status: "error", formError: `vetting.${result.error}`, values };
-    }
-    revalidatePath("/admin/vetting");
-    return { status: "success", notice: { key: values.intent === "suspend" ? "vetting.suspended" : "vetting.reinstated" } };
+  return formAction(formData, {
+    schema: suspensionForm,
+    run: async ({ profileId, reason, intent, ground }) => setExpertSuspension(await currentActor(), { profileId, reason, suspend: intent === "suspend", ground }),
+    refused,
+    done: (_none, { intent }) => {
+      revalidatePath("/admin/vetting");
+      return { status: "success", notice: { key: intent === "suspend" ? "vetting.suspended" : "vetting.reinstated" } };
+    },
   });
 }

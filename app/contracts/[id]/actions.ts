@@ -1,19 +1,31 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { formText, guardedAction, submittedValues, type FormState } from "@/lib/actions/form-state";
+import { z } from "zod";
+import { formAction } from "@/lib/actions/form-action";
+import { confirmed, text } from "@/lib/actions/form-fields";
+import type { FormState } from "@/lib/actions/form-state";
 import { currentActor } from "@/lib/auth/current-actor";
 import { acceptContractDocument } from "@/lib/contracts/documents-acceptance";
 
+const acceptDocumentForm = z.object({
+  contractId: text(),
+  kind: z
+    .string()
+    .optional()
+    .transform((kind) => (kind === "dpa" ? "dpa" : "nda")),
+  confirm: confirmed(),
+});
+
 /** One side accepts one contract document, after ticking "I have read and accept". */
 export async function acceptDocumentAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return guardedAction(formData, async () => {
-    if (formData.get("confirm") !== "yes") return { status: "error", fieldErrors: { confirm: "confirmRequired" }, values: submittedValues(formData) };
-    const contractId = formText(formData, "contractId");
-    const kind = formData.get("kind") === "dpa" ? "dpa" : "nda";
-    const result = await acceptContractDocument(await currentActor(), { contractId, kind });
-    if (!result.ok) return { status: "error", formError: `contracts.error_${result.error}` };
-    revalidatePath(`/contracts/${contractId}`, "layout");
-    return { status: "success", notice: { key: result.value.active ? "contracts.nowActive" : "contracts.documentAccepted" } };
+  return formAction(formData, {
+    schema: acceptDocumentForm,
+    run: async ({ contractId, kind }) => acceptContractDocument(await currentActor(), { contractId, kind }),
+    refused: (code) => `contracts.error_${code}`,
+    done: ({ active }, { contractId }) => {
+      revalidatePath(`/contracts/${contractId}`, "layout");
+      return { status: "success", notice: { key: active ? "contracts.nowActive" : "contracts.documentAccepted" } };
+    },
   });
 }

@@ -1,26 +1,21 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { guardedAction, submittedValues, type FormState } from "@/lib/actions/form-state";
+import { z } from "zod";
+import { formAction } from "@/lib/actions/form-action";
+import { optionalText, text } from "@/lib/actions/form-fields";
+import type { FormState } from "@/lib/actions/form-state";
 import { currentActor } from "@/lib/auth/current-actor";
 import { acceptBillingMandate } from "@/lib/invoicing/mandate";
 
+const mandateForm = z.object({ legalName: text(), addressLine1: text(), addressLine2: optionalText(), postalCode: text(), city: text(), confirm: optionalText() });
+
 /** Accept (or accept again, with a new identity) the billing mandate; back to the payouts page. */
 export async function acceptBillingMandateAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = submittedValues(formData);
-  const state = await guardedAction(formData, async () => {
-    const result = await acceptBillingMandate(await currentActor(), {
-      legalName: values.legalName ?? "",
-      addressLine1: values.addressLine1 ?? "",
-      addressLine2: values.addressLine2,
-      postalCode: values.postalCode ?? "",
-      city: values.city ?? "",
-      confirm: values.confirm,
-    });
-    if (!result.ok && result.error === "mentions_required") return { status: "error", formError: "billingMandate.mentionsRequired", values };
-    if (!result.ok) return { status: "error", fieldErrors: result.fields, values };
-    return { status: "success" };
+  return formAction(formData, {
+    schema: mandateForm,
+    run: async (mandate) => acceptBillingMandate(await currentActor(), mandate),
+    refused: () => "billingMandate.mentionsRequired",
+    done: () => redirect("/expert/payouts?mandate=1"),
   });
-  if (state.status === "success") redirect("/expert/payouts?mandate=1");
-  return state;
 }

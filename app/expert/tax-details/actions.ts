@@ -1,15 +1,16 @@
 "use server";
 
-import { guardedAction, submittedValues, type FormState } from "@/lib/actions/form-state";
+import { z } from "zod";
+import { formAction } from "@/lib/actions/form-action";
+import type { FormState } from "@/lib/actions/form-state";
 import { currentActor } from "@/lib/auth/current-actor";
 import { saveMyTaxDetails } from "@/lib/dac7/tax-details";
 
 /** Save what the DAC7 declaration needs (names, date of birth, birthplace, IBAN); the form stays filled. */
 export async function saveTaxDetailsAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = submittedValues(formData);
-  return guardedAction(formData, async () => {
-    const result = await saveMyTaxDetails(await currentActor(), values);
-    if (!result.ok) return { status: "error", fieldErrors: result.fields, values };
-    return { status: "success", values };
+  return formAction(formData, {
+    schema: z.record(z.string(), z.string()),
+    run: async (details) => saveMyTaxDetails(await currentActor(), details),
+    done: (_saved, _details, values) => ({ status: "success", values }),
   });
 }

@@ -1,55 +1,56 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { formText, guardedAction, type FormState } from "@/lib/actions/form-state";
+import { z } from "zod";
+import { formAction } from "@/lib/actions/form-action";
+import { checkbox, text } from "@/lib/actions/form-fields";
+import type { FormState } from "@/lib/actions/form-state";
 import { currentActor } from "@/lib/auth/current-actor";
 import { cancelJob, closeJob } from "@/lib/jobs/manage-jobs";
 import { acceptJobNda } from "@/lib/jobs/nda";
+import { fail, type Result } from "@/lib/result";
 
 /** Refusal codes of the job use cases → message keys of the `jobBoard` namespace. */
 const errorKeys: Record<string, string> = {
   not_verified: "jobBoard.error_not_verified",
   not_found: "jobBoard.error_not_found",
   illegal_transition: "jobBoard.error_illegal_transition",
+  nda_unchecked: "jobBoard.error_nda_unchecked",
 };
 
-function refused(code: string): FormState {
-  return { status: "error", formError: errorKeys[code] ?? "common.genericError" };
-}
+const refused = (code: string) => errorKeys[code] ?? "common.genericError";
 
+const jobForm = z.object({ jobId: text(), accept: checkbox("1") });
 
-function revalidateJob(jobId: string) {
+function jobChanged(jobId: string, notice: string): FormState {
   revalidatePath(`/jobs/${jobId}`);
   revalidatePath("/jobs");
+  return { status: "success", notice: { key: notice } };
 }
 
 export async function acceptJobNdaAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const jobId = formText(formData, "jobId");
-  return guardedAction(formData, async () => {
-    if (formData.get("accept") !== "1") return { status: "error", formError: "jobBoard.error_nda_unchecked" };
-    const result = await acceptJobNda(await currentActor(), { jobId });
-    if (!result.ok) return refused(result.error);
-    revalidateJob(jobId);
-    return { status: "success", notice: { key: "jobBoard.ndaAccepted" } };
+  return formAction(formData, {
+    schema: jobForm,
+    run: async ({ jobId, accept }): Promise<Result<void>> => (accept ? acceptJobNda(await currentActor(), { jobId }) : fail("nda_unchecked")),
+    refused,
+    done: (_none, { jobId }) => jobChanged(jobId, "jobBoard.ndaAccepted"),
   });
 }
 
 export async function closeJobAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const jobId = formText(formData, "jobId");
-  return guardedAction(formData, async () => {
-    const result = await closeJob(await currentActor(), { jobId });
-    if (!result.ok) return refused(result.error);
-    revalidateJob(jobId);
-    return { status: "success", notice: { key: "jobBoard.closed" } };
+  return formAction(formData, {
+    schema: jobForm,
+    run: async ({ jobId }) => closeJob(await currentActor(), { jobId }),
+    refused,
+    done: (_none, { jobId }) => jobChanged(jobId, "jobBoard.closed"),
   });
 }
 
 export async function cancelJobAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const jobId = formText(formData, "jobId");
-  return guardedAction(formData, async () => {
-    const result = await cancelJob(await currentActor(), { jobId });
-    if (!result.ok) return refused(result.error);
-    revalidateJob(jobId);
-    return { status: "success", notice: { key: "jobBoard.cancelled" } };
+  return formAction(formData, {
+    schema: jobForm,
+    run: async ({ jobId }) => cancelJob(await currentActor(), { jobId }),
+    refused,
+    done: (_none, { jobId }) => jobChanged(jobId, "jobBoard.cancelled"),
   });
 }

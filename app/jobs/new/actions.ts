@@ -1,19 +1,21 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { currentActor } from "@/lib/auth/current-actor";
-import { formText, guardedAction, type FormState } from "@/lib/actions/form-state";
+import { formAction } from "@/lib/actions/form-action";
+import { textOrNone } from "@/lib/actions/form-fields";
+import type { FormState } from "@/lib/actions/form-state";
 import { createJobDraft } from "@/lib/jobs/manage-jobs";
 
+/** What "Post this need" may pre-fill (from the savings estimate); each one left out when empty. */
+const prefillForm = z.object({ kind: textOrNone(), software: textOrNone(), users: textOrNone() });
+
 export async function createJobDraftAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  let jobId: string | null = null;
-  const state = await guardedAction(formData, async () => {
-    const prefill = (name: string) => formText(formData, name) || undefined;
-    const result = await createJobDraft(await currentActor(), { kind: prefill("kind"), software: prefill("software"), users: prefill("users") });
-    if (!result.ok) return { status: "error", formError: "jobWizard.noOrganization" };
-    jobId = result.value.jobId;
-    return { status: "success" };
+  return formAction(formData, {
+    schema: prefillForm,
+    run: async (prefill) => createJobDraft(await currentActor(), prefill),
+    refused: () => "jobWizard.noOrganization",
+    done: ({ jobId }) => redirect(`/jobs/${jobId}/edit/1`),
   });
-  if (jobId) redirect(`/jobs/${jobId}/edit/1`);
-  return state;
 }

@@ -1,40 +1,36 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { currentActor } from "@/lib/auth/current-actor";
-import { formText, guardedAction, type FormState } from "@/lib/actions/form-state";
+import { formAction } from "@/lib/actions/form-action";
+import { text } from "@/lib/actions/form-fields";
+import type { FormState } from "@/lib/actions/form-state";
 import { formDataToValues } from "@/lib/actions/form-values";
 import { stepInputFromValues } from "@/lib/jobs/wizard-form";
 import { publishJob, saveJobStep } from "@/lib/jobs/manage-jobs";
 import { isJobStep } from "@/lib/jobs/schemas";
+import { fail, type Result } from "@/lib/result";
+
+/** One step of the wizard: which job, which step, and the step's fields (read by the step's own schema). */
+const stepForm = z.record(z.string(), z.string()).transform((values) => ({ jobId: values.jobId ?? "", step: Number(values.step), values }));
 
 export async function saveJobStepAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = formDataToValues(formData);
-  const jobId = values.jobId ?? "";
-  const step = Number(values.step);
-  let next: string | null = null;
-  const state = await guardedAction(formData, async () => {
-    if (!isJobStep(step)) return { status: "error", formError: "common.genericError", values };
-    const result = await saveJobStep(await currentActor(), { jobId, step, data: stepInputFromValues(step, values) });
-    if (!result.ok) {
-      return result.error === "locked"
-        ? { status: "error", formError: "jobWizard.locked", values }
-        : { status: "error", fieldErrors: result.fields, values };
-    }
-    next = step >= 6 ? "preview" : String(step + 1);
-    return { status: "success" };
+  return formAction(formData, {
+    read: formDataToValues,
+    schema: stepForm,
+    run: async ({ jobId, step, values }): Promise<Result<unknown>> =>
+      isJobStep(step) ? saveJobStep(await currentActor(), { jobId, step, data: stepInputFromValues(step, values) }) : fail("no_such_step"),
+    refused: (code) => (code === "locked" ? "jobWizard.locked" : "common.genericError"),
+    done: (_saved, { jobId, step }) => redirect(`/jobs/${jobId}/edit/${step >= 6 ? "preview" : String(step + 1)}`),
   });
-  if (next) redirect(`/jobs/${jobId}/edit/${next}`);
-  return state;
 }
 
 export async function publishJobAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const jobId = formText(formData, "jobId");
-  const state = await guardedAction(formData, async () => {
-    const result = await publishJob(await currentActor(), { jobId });
-    if (!result.ok) return { status: "error", formError: result.error === "incomplete" ? "jobWizard.incomplete" : "jobWizard.cannotPublish" };
-    return { status: "success" };
+  return formAction(formData, {
+    schema: z.object({ jobId: text() }),
+    run: async ({ jobId }) => publishJob(await currentActor(), { jobId }),
+    refused: (code) => (code === "incomplete" ? "jobWizard.incomplete" : "jobWizard.cannotPublish"),
+    done: (_none, { jobId }) => redirect(`/jobs/${jobId}?published=1`),
   });
-  if (state.status === "success") redirect(`/jobs/${jobId}?published=1`);
-  return state;
 }
