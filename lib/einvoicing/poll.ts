@@ -1,18 +1,17 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
-import { einvoicePollCursor, einvoiceTransmissions, invoices } from "@/db/schema";
-import { log } from "@/lib/observability/logger";
-import { parseLifecycleMessage } from "./cdar";
+import { einvoicePollCursor, einvoiceTransmissions } from "@/db/schema";
 import { paConnector } from "./connector";
+import { applyLifecycleFlow } from "./lifecycle-flow";
 import type { PaConnector } from "./pa-client";
-import { recordStatus } from "./record-status";
 import { recordAcknowledgement } from "./submit";
+import { queuePendingEinvoices } from "./pending";
+import { pollReportAcknowledgements } from "./send-report";
 
 export const POLL_EINVOICE_TASK = "einvoice_poll";
 /** Lifecycle flows about the invoices we issued (XP Z12-013 flow types). */
 export const LIFECYCLE_FLOW_TYPES = ["SupplierInvoiceLC", "CustomerInvoiceLC"];
 const CURSOR_ID = "lifecycle";
-const logger = log("einvoicing");
 
 /**
  * Cron: reads what the PA has for us, with no transaction open during a call. (1) The
@@ -23,7 +22,9 @@ const logger = log("einvoicing");
  */
 export async function pollEinvoiceStatuses(connector: PaConnector | null = paConnector()): Promise<{ acknowledged: number; statuses: number }> {
   if (!connector) return { acknowledged: 0, statuses: 0 };
-  let acknowledged = 0;
+  // A PA configured since documents were issued without one: they are queued now, once.
+  await queuePendingEinvoices(true);
+  let acknowledged = await pollReportAcknowledgements(connector);
   const waiting = await db
     .select({ invoiceId: einvoiceTransmissions.invoiceId, trackingId: einvoiceTransmissions.trackingId })
     .from(einvoiceTransmissions)
@@ -41,14 +42,7 @@ export async function pollEinvoiceStatuses(connector: PaConnector | null = paCon
   let statuses = 0;
   let latest = cursor?.updatedAfter ?? null;
   for (const flow of flows) {
-    const message = parseLifecycleMessage(new TextDecoder().decode(await connector.downloadFlow(flow.flowId)));
-    if (!message) {
-      logger.warn({ flowId: flow.flowId }, "lifecycle flow not understood, skipped");
-    } else {
-      const [invoice] = await db.select({ id: invoices.id }).from(invoices).where(eq(invoices.number, message.invoiceNumber));
-      if (!invoice) logger.warn({ flowId: flow.flowId }, "lifecycle flow for an unknown document, skipped");
-      else if (await recordStatus(db, { invoiceId: invoice.id, code: message.code, occurredAt: message.occurredAt, flowId: flow.flowId, reason: message.reason })) statuses += 1;
-    }
+    if (await applyLifecycleFlow(connector, flow.flowId)) statuses += 1;
     const updated = flow.updatedAt ? new Date(flow.updatedAt) : null;
     if (updated && (!latest || updated > latest)) latest = updated;
   }

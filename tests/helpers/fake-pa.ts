@@ -14,6 +14,7 @@ export interface FakeFlow {
   flowId: string;
   trackingId: string | null;
   flowType: string;
+  processingRule?: string | null;
   name: string;
   sha256: string;
   file: Buffer;
@@ -65,7 +66,7 @@ export async function startFakePa() {
 
     if (req.method === "POST" && url.pathname === "/v1/flows") {
       const form = await new Request("http://fake/v1/flows", { method: "POST", headers: { "content-type": req.headers["content-type"] ?? "" }, body: new Uint8Array(body) }).formData();
-      const info = JSON.parse(await (form.get("flowInfo") as Blob).text()) as { trackingId?: string; name?: string; sha256?: string; flowSyntax?: string };
+      const info = JSON.parse(await (form.get("flowInfo") as Blob).text()) as { trackingId?: string; name?: string; sha256?: string; flowSyntax?: string; processingRule?: string };
       const file = Buffer.from(await (form.get("file") as Blob).arrayBuffer());
       const sha256 = createHash("sha256").update(file).digest("hex");
       if (info.sha256 && info.sha256 !== sha256) return json(400, { errorCode: "SHA256_MISMATCH" });
@@ -76,7 +77,8 @@ export async function startFakePa() {
       const flow: FakeFlow = {
         flowId: randomUUID(),
         trackingId: info.trackingId,
-        flowType: "CustomerInvoice",
+        flowType: info.flowSyntax === "CDAR" ? "CustomerInvoiceLC" : info.flowSyntax === "FRR" ? "EReporting" : "CustomerInvoice",
+        processingRule: info.processingRule ?? null,
         name: info.name,
         sha256,
         file,

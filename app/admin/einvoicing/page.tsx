@@ -6,8 +6,9 @@ import { Alert } from "@/components/ui/Alert";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { requireAdminPage } from "@/lib/auth/admin-page";
 import { isEinvoicingOn } from "@/lib/einvoicing/config";
-import { listEinvoiceProblems } from "@/lib/einvoicing/queries";
-import { retryEinvoiceAction } from "./actions";
+import { EinvoiceReportsTable } from "@/components/einvoicing/EinvoiceReportsTable";
+import { listEinvoiceProblems, listEinvoiceReports } from "@/lib/einvoicing/queries";
+import { retryEinvoiceAction, retryEinvoiceReportAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("einvoicing"))("adminTitle") };
@@ -18,7 +19,7 @@ const cell = "p-3 align-top";
 /** E-invoicing documents to handle: failed transmissions (with a retry) and rejected, refused or disputed ones. */
 export default async function EinvoicingAdminPage() {
   const actor = await requireAdminPage("/admin/einvoicing");
-  const [t, format, problems] = await Promise.all([getTranslations("einvoicing"), getFormatter(), listEinvoiceProblems(actor)]);
+  const [t, format, problems, reports] = await Promise.all([getTranslations("einvoicing"), getFormatter(), listEinvoiceProblems(actor), listEinvoiceReports(actor)]);
   const [invoices, background] = await Promise.all([getTranslations("invoices"), getTranslations("backgroundAdmin")]);
   return (
     <div className="flex flex-col gap-8">
@@ -67,6 +68,7 @@ export default async function EinvoicingAdminPage() {
           </table>
         </div>
       )}
+      <EinvoiceReportsTable rows={reports} retry={retryEinvoiceReportAction} />
     </div>
   );
 }
