@@ -77,6 +77,7 @@ export async function receivePaCallback(rawBody: string, signature: string | nul
     return { status: 200, result: (await recordAcknowledgement(db, row.invoiceId, flow)) ? "recorded" : "known" };
   } catch (error) {
     if (!(error instanceof PaError)) throw error;
+    if (error.status === 404) return { status: 200, result: "ignored" }; // a flow the PA does not know: nothing to record
     logger.warn({ err: error, flowId }, "PA callback: the PA could not be read back, it will call again");
     return { status: 503, result: "PA unavailable" };
   }

@@ -23,7 +23,7 @@ const CURSOR_ID = "lifecycle";
 export async function pollEinvoiceStatuses(connector: PaConnector | null = paConnector()): Promise<{ acknowledged: number; statuses: number }> {
   if (!connector) return { acknowledged: 0, statuses: 0 };
   // A PA configured since documents were issued without one: they are queued now, once.
-  await queuePendingEinvoices(true);
+  await queuePendingEinvoices();
   let acknowledged = await pollReportAcknowledgements(connector);
   const waiting = await db
     .select({ invoiceId: einvoiceTransmissions.invoiceId, trackingId: einvoiceTransmissions.trackingId })

@@ -77,7 +77,9 @@ async function prepare(reportId: string, on: boolean): Promise<Prepared> {
       if (transmission?.state !== "submitted") return WAITING;
     }
     const attempt = report.attempts + 1;
-    const sentAt = report.sentAt ?? new Date();
+    // Whole seconds: the CDAR carries the time to the second, and the PA's copy of the status read
+    // back by the poll must be the same event (unique per document, code and time), not a second one.
+    const sentAt = report.sentAt ?? new Date(Math.floor(Date.now() / 1000) * 1000);
     await tx.update(einvoiceReports).set({ state: "queued", skipReason: null, attempts: attempt, sentAt, updatedAt: new Date() }).where(eq(einvoiceReports.id, reportId));
     return { report: { ...report, sentAt }, invoice, sentAt, attempt };
   });
