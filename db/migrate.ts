@@ -52,7 +52,7 @@ async function applyMigrations(url: string): Promise<void> {
  * transactions queueing two new names at once can deadlock on that. Every name we queue is
  * registered once here, so queueing never inserts one.
  */
-export const TASK_IDENTIFIERS = ["deliver_email", "urssaf_reminders", "process_stripe_event", "send_transfer", "send_refund", "render_invoice", "milestone_deadlines", "repair_payment_intents", "prepare_data_export", "purge_data_exports", "dac7_notices", "einvoice_submit", "einvoice_poll", "einvoice_lookup_address", "announce_legal_version"];
+export const TASK_IDENTIFIERS = ["deliver_email", "urssaf_reminders", "process_stripe_event", "send_transfer", "send_refund", "render_invoice", "milestone_deadlines", "repair_payment_intents", "prepare_data_export", "purge_data_exports", "dac7_notices", "einvoice_submit", "einvoice_poll", "einvoice_lookup_address", "einvoice_report", "announce_legal_version"];
 
 async function registerTaskIdentifiers(url: string): Promise<void> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });

@@ -30,7 +30,8 @@ export async function startFakePa() {
   const directory = new Map<string, string>();
   const calls: { method: string; path: string }[] = [];
   const tokens = new Set<string>();
-  const mode = { down: false, slowMs: 0, rejectNext: 0, dropAnswerNext: 0, ack: "Ok" as "Ok" | "Pending" };
+  /** everySiren: the directory answers every SIREN with itself as the address (an app whose organisations are not known in advance). */
+  const mode = { down: false, slowMs: 0, rejectNext: 0, dropAnswerNext: 0, ack: "Ok" as "Ok" | "Pending", everySiren: false };
   let clock = Date.parse("2026-12-01T09:00:00Z");
   const tick = () => new Date((clock += 1000)).toISOString();
 
@@ -114,7 +115,7 @@ export async function startFakePa() {
     if (req.method === "POST" && url.pathname === "/v1/directory-line/search") {
       const filters = (JSON.parse(body.toString() || "{}") as { filters?: { siren?: { value?: string } } }).filters;
       const siren = filters?.siren?.value ?? "";
-      const address = directory.get(siren);
+      const address = directory.get(siren) ?? (mode.everySiren && /^\d{9}$/.test(siren) ? siren : undefined);
       return json(200, { total: address ? 1 : 0, results: address ? [{ siren, addressingIdentifier: address, platform: "FAKE-PA" }] : [] });
     }
     return json(404, { errorCode: "NOT_FOUND" });

@@ -4,7 +4,11 @@ import { AdminSecondFactor } from "./AdminSecondFactor";
 
 /** Page object: the magic-link sign-in, read through the demo mailbox. */
 export class SignInFlow {
-  constructor(private readonly page: Page) {}
+  /** `base`: another app than the run's (an e2e file that starts its own). */
+  constructor(
+    private readonly page: Page,
+    private readonly base = baseUrl,
+  ) {}
 
   async requestLink(email: string, labels: { email: RegExp; submit: RegExp }) {
     await this.page.getByLabel(labels.email).fill(email);
@@ -13,7 +17,7 @@ export class SignInFlow {
 
   /** Opens the newest email sent to `email` in /dev/mailbox and follows its first link. */
   async followLatestLink(email: string) {
-    await this.page.goto(`${baseUrl}/dev/mailbox?to=${encodeURIComponent(email)}`);
+    await this.page.goto(`${this.base}/dev/mailbox?to=${encodeURIComponent(email)}`);
     await this.page.locator("table tbody tr").first().getByRole("link").click();
     await this.page.getByTestId("email-link").first().click();
     await this.page.waitForLoadState("networkidle");
@@ -24,7 +28,7 @@ export class SignInFlow {
    * factor (enrolling on the first sign-in of the run), unless `secondFactor` is false.
    */
   async signIn(email: string, callbackUrl = "/dashboard", options: { secondFactor?: boolean } = {}) {
-    await this.page.goto(`${baseUrl}/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+    await this.page.goto(`${this.base}/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
     await this.page.locator('main input[name="email"]').fill(email);
     await this.page.locator('main form button[type="submit"]').click();
     await this.page.waitForURL(/\/signin\/check-email/);
