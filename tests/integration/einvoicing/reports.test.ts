@@ -107,6 +107,17 @@ describe("payment data (encaissement) of services whose VAT is due on receipt", 
     expect(fake.flows.filter((f) => f.trackingId === report!.id)).toHaveLength(1);
   });
 
+  it("the invoice's acknowledgement is still read when its 212 was sent before any poll: Déposée, then Encaissée", async () => {
+    configurePa(fake);
+    const { service } = await releasedMilestone();
+    await register(service.document.buyer.siren);
+    await runQueuedJobs(["einvoice_submit", "einvoice_report"]);
+    expect((await reportsOf(service.id))[0]).toMatchObject({ state: "submitted", ackStatus: null });
+    await pollEinvoiceStatuses(connectorFor(fake));
+    expect((await historyOf(service.id)).map((h) => h.code)).toEqual([200, 212]);
+    expect(await transmissionOf(service.id)).toMatchObject({ lifecycleCode: 212 });
+  });
+
   it("a lost answer: the retry adopts the flow the PA stored (same trackingId), and an outage ends failed, for an admin to retry", async () => {
     configurePa(fake);
     const { service } = await releasedMilestone();
