@@ -55,6 +55,8 @@ const schema = z
     PA_TOKEN_URL: z.url().optional(),
     /** The PA's Directory Service base URL; default PA_API_URL. */
     PA_DIRECTORY_URL: z.url().optional(),
+    /** Shared secret the PA signs its status callbacks with (HMAC-SHA256, /api/einvoicing/callback); unset, the route is a 404 and statuses are polled. */
+    PA_WEBHOOK_SECRET: z.string().min(16).optional(),
     /** INSEE Sirene API integration key (portail-api.insee.fr); unset, companies show "not checked". */
     SIRENE_API_KEY: z.string().min(1).optional(),
     /** Sirene API base URL; defaults to INSEE's (https://api.insee.fr/api-sirene/3.11). Tests point it at a fake. */

@@ -110,6 +110,13 @@ export function ProfileForm({ initialValues, catalog, action, reviewedFieldsNoti
           <option value="vat_registered">{t("vat_registered")}</option>
         </SelectField>
         <Field name="vatNumber" label={t("vatNumber")} hint={t("vatNumberHint")} defaultValue={v("vatNumber")} error={error("vatNumber")} optionalLabel={common("optional")} className="max-w-sm" />
+        <div>
+          <label className="flex min-h-11 items-center gap-2 text-sm">
+            <input type="checkbox" name="vatOnDebits" aria-describedby="vatOnDebits-hint" defaultChecked={v("vatOnDebits") === "on"} className="size-5 accent-brand-800" />
+            {t("vatOnDebits")}
+          </label>
+          <p id="vatOnDebits-hint" className="text-sm text-stone-600">{t("vatOnDebitsHint")}</p>
+        </div>
         <LegalMentionsFields v={v} error={error} />
         <div className="grid gap-5 md:grid-cols-3">
           <Field name="insurer" label={t("insurer")} defaultValue={v("insurer")} error={error("insurer")} />

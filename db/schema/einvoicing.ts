@@ -65,3 +65,48 @@ export const einvoicePollCursor = pgTable("einvoice_poll_cursor", {
 });
 
 export type EinvoiceTransmission = typeof einvoiceTransmissions.$inferSelect;
+
+/**
+ * What an e-report carries: `payment`, the payment data of a service invoice whose VAT is due on
+ * receipt ("encaissement": date and amount received, per VAT rate); `transaction`, the data of an
+ * invoice that is not e-invoiced (a buyer abroad or without SIREN: B2C or international).
+ */
+export const einvoiceReportKind = pgEnum("einvoice_report_kind", ["payment", "transaction"]);
+/**
+ * How it travels: `lifecycle`, a CDAR status 212 "Encaissée" about an e-invoiced document (B2B in
+ * France); `ereporting`, an e-reporting flow (flux 10: B2C or international).
+ */
+export const einvoiceReportChannel = pgEnum("einvoice_report_channel", ["lifecycle", "ereporting"]);
+
+/** One e-report per document and kind, sent once (trackingId = the row's id), every attempt counted. */
+export const einvoiceReports = pgTable(
+  "einvoice_reports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    invoiceId: uuid("invoice_id")
+      .notNull()
+      .references(() => invoices.id, { onDelete: "restrict" }),
+    kind: einvoiceReportKind("kind").notNull(),
+    channel: einvoiceReportChannel("channel").notNull(),
+    /** The day the payment was received (payment) or the invoice issued (transaction), YYYY-MM-DD. */
+    occurredOn: text("occurred_on").notNull(),
+    /** Amount received or invoiced, VAT included, and its VAT, integer cents (negative for a refund). */
+    amountCents: integer("amount_cents").notNull(),
+    vatCents: integer("vat_cents").notNull(),
+    vatRateBps: integer("vat_rate_bps").notNull(),
+    state: einvoiceState("state").notNull().default("queued"),
+    skipReason: text("skip_reason"),
+    flowId: text("flow_id"),
+    /** The PA's acknowledgement of the flow: Ok or Error (with its reason in lastError). */
+    ackStatus: text("ack_status"),
+    /** When it was first sent: the date of the status message (a retry sends the same file). */
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("einvoice_reports_once").on(t.invoiceId, t.kind), index("einvoice_reports_state_idx").on(t.state)],
+);
+
+export type EinvoiceReport = typeof einvoiceReports.$inferSelect;

@@ -62,6 +62,8 @@ export const expertProfiles = pgTable(
     siret: text("siret"),
     vatRegime: vatRegime("vat_regime"),
     vatNumber: text("vat_number"),
+    /** Opted to pay VAT on debits (art. 269 2 c CGI) rather than on receipts: stated on its invoices (BT-8), and no payment e-reporting. */
+    vatOnDebits: boolean("vat_on_debits").notNull().default(false),
     /** Trade register (Code de commerce R123-237): "rcs" or "rm" with the greffe's city or the RM's département; null if not registered. */
     tradeRegister: tradeRegister("trade_register"),
     tradeRegisterPlace: text("trade_register_place"),

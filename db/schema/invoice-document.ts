@@ -22,6 +22,12 @@ export interface InvoiceParty {
   registration?: string | null;
   /** A company's share capital, printed beside its legal form; absent on older snapshots. */
   shareCapitalCents?: number | null;
+  /**
+   * Electronic invoicing address (BT-34 seller, BT-49 buyer), scheme 0225 (the French directory's
+   * SIREN-based addressing identifier: "SIREN", "SIREN_SIRET", "SIREN_suffix"…), from the PA's
+   * directory (cached) at issue; absent on older snapshots.
+   */
+  electronicAddress?: string | null;
 }
 
 export interface InvoiceLine {
@@ -66,4 +72,14 @@ export interface InvoiceDocument {
   corrects: { number: string; issueDate: string } | null;
   /** Free notes shown at the bottom (e.g. the contract, the job). */
   notes: string[];
+  /**
+   * French billing framework ("cadre de facturation", BT-23), e.g. "S2": a service invoice already
+   * paid (XP Z12-012 / French CIUS: B1/S1/M1 to be paid, B2/S2/M2 already paid…); absent on older snapshots.
+   */
+  billingFramework?: string | null;
+  /**
+   * The seller opted to pay VAT on debits ("option pour le paiement de la taxe d'après les débits",
+   * art. 269 2 c CGI): BT-8 = 5 (invoice date) in the CII and the mention on the PDF. Absent: on receipts.
+   */
+  vatOnDebits?: boolean;
 }

@@ -21,6 +21,7 @@ import { parisDay } from "@/lib/dates";
 import { LOOKUP_ADDRESS_TASK, refreshOrganizationAddressJob } from "@/lib/einvoicing/directory-jobs";
 import { POLL_EINVOICE_TASK, pollEinvoiceStatuses } from "@/lib/einvoicing/poll";
 import { SUBMIT_EINVOICE_TASK, submitEinvoice } from "@/lib/einvoicing/submit";
+import { SEND_REPORT_TASK, sendEinvoiceReportTask } from "@/lib/einvoicing/report-task";
 import { ANNOUNCE_LEGAL_TASK, emailLegalAnnouncement } from "@/lib/legal/announcements";
 
 const deliverPayload = z.object({ outboxId: z.uuid() });
@@ -88,6 +89,7 @@ export const taskList: TaskList = {
     const { acknowledged, statuses } = await pollEinvoiceStatuses();
     if (acknowledged + statuses > 0) helpers.logger.info(`e-invoicing: ${acknowledged} acknowledgements, ${statuses} lifecycle statuses`);
   },
+  [SEND_REPORT_TASK]: sendEinvoiceReportTask,
   [LOOKUP_ADDRESS_TASK]: async (payload, helpers) => {
     const { organizationId } = organizationPayload.parse(payload);
     helpers.logger.info(`electronic address of organisation ${organizationId}: ${await refreshOrganizationAddressJob(organizationId)}`);

@@ -20,6 +20,10 @@ export interface SubmitInput {
   fileName: string;
   file: Uint8Array;
   sha256: string;
+  /** XP Z12-013 flowSyntax: "Factur-X" (default) for an invoice, "CDAR" for a lifecycle status, "FRR" for an e-reporting file. */
+  flowSyntax?: "Factur-X" | "CDAR" | "FRR";
+  /** processingRule: "B2B" (default), "B2BInt" (international), "B2C". */
+  processingRule?: "B2B" | "B2BInt" | "B2C";
 }
 
 export type AckStatus = "Pending" | "Ok" | "Error";
@@ -93,9 +97,10 @@ export function afnorConnector(config: PaConfig, fetchImpl: typeof fetch = fetch
   return {
     async submitFlow(input) {
       const form = new FormData();
-      const flowInfo = { trackingId: input.trackingId, name: input.fileName, flowSyntax: "Factur-X", flowProfile: "CIUS", processingRule: "B2B", sha256: input.sha256 };
+      const flowSyntax = input.flowSyntax ?? "Factur-X";
+      const flowInfo = { trackingId: input.trackingId, name: input.fileName, flowSyntax, flowProfile: flowSyntax === "Factur-X" ? "CIUS" : undefined, processingRule: input.processingRule ?? "B2B", sha256: input.sha256 };
       form.append("flowInfo", new Blob([JSON.stringify(flowInfo)], { type: "application/json" }));
-      form.append("file", new Blob([Buffer.from(input.file)], { type: "application/pdf" }), input.fileName);
+      form.append("file", new Blob([Buffer.from(input.file)], { type: flowSyntax === "Factur-X" ? "application/pdf" : "application/xml" }), input.fileName);
       const response = await authorized(`${config.apiUrl}/v1/flows`, { method: "POST", body: form });
       if (response.status === 404) throw new PaError("PA flow endpoint not found", false, 404);
       return toFlowInfo(await response.json());

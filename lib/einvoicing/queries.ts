@@ -1,7 +1,7 @@
 import "server-only";
 import { desc, eq, inArray, or, and, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { einvoiceStatusEvents, einvoiceTransmissions, invoices } from "@/db/schema";
+import { einvoiceReports, einvoiceStatusEvents, einvoiceTransmissions, invoices } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
 import { isEinvoicingOn } from "./config";
@@ -22,7 +22,7 @@ export async function einvoiceDisplays(invoiceIds: string[]): Promise<Map<string
     const row = byId.get(id);
     if (!row) result.set(id, on ? { kind: "queued" } : { kind: "off" });
     else if (row.lifecycleCode !== null && row.lifecycleAt && isLifecycleCode(row.lifecycleCode)) result.set(id, { kind: "status", code: row.lifecycleCode, at: row.lifecycleAt });
-    else if (row.state === "not_transmitted") result.set(id, row.skipReason === "buyer_no_address" ? { kind: "no_address" } : { kind: "off" });
+    else if (row.state === "not_transmitted") result.set(id, row.skipReason === "buyer_no_address" ? { kind: "no_address" } : row.skipReason === "e_reported" ? { kind: "e_reported" } : { kind: "off" });
     else result.set(id, { kind: row.state });
   }
   return result;
@@ -67,4 +67,45 @@ export async function listEinvoiceProblems(actor: Actor | null): Promise<Einvoic
 export async function einvoiceHistory(actor: Actor | null, invoiceId: string) {
   requireRole(actor, "admin");
   return db.select().from(einvoiceStatusEvents).where(eq(einvoiceStatusEvents.invoiceId, invoiceId)).orderBy(einvoiceStatusEvents.occurredAt);
+}
+
+export interface EinvoiceReportRow {
+  id: string;
+  invoiceId: string;
+  number: string;
+  kind: "payment" | "transaction";
+  channel: "lifecycle" | "ereporting";
+  occurredOn: string;
+  amountCents: number;
+  vatCents: number;
+  state: "queued" | "submitted" | "failed" | "not_transmitted";
+  ackStatus: string | null;
+  attempts: number;
+  lastError: string | null;
+  updatedAt: Date;
+}
+
+/** Admin: the report of what was e-reported (payments received, B2C and international transactions), latest first. */
+export async function listEinvoiceReports(actor: Actor | null, limit = 200): Promise<EinvoiceReportRow[]> {
+  requireRole(actor, "admin");
+  return db
+    .select({
+      id: einvoiceReports.id,
+      invoiceId: einvoiceReports.invoiceId,
+      number: invoices.number,
+      kind: einvoiceReports.kind,
+      channel: einvoiceReports.channel,
+      occurredOn: einvoiceReports.occurredOn,
+      amountCents: einvoiceReports.amountCents,
+      vatCents: einvoiceReports.vatCents,
+      state: einvoiceReports.state,
+      ackStatus: einvoiceReports.ackStatus,
+      attempts: einvoiceReports.attempts,
+      lastError: einvoiceReports.lastError,
+      updatedAt: einvoiceReports.updatedAt,
+    })
+    .from(einvoiceReports)
+    .innerJoin(invoices, eq(invoices.id, einvoiceReports.invoiceId))
+    .orderBy(desc(einvoiceReports.updatedAt))
+    .limit(limit);
 }

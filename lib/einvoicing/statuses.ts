@@ -42,4 +42,5 @@ export type EinvoiceDisplay =
   | { kind: "submitted" }
   | { kind: "failed" }
   | { kind: "off" }
-  | { kind: "no_address" };
+  | { kind: "no_address" }
+  | { kind: "e_reported" };

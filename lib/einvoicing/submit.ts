@@ -10,6 +10,7 @@ import { paConnector } from "./connector";
 import { lookupAddress } from "./directory";
 import { PaError, type FlowInfo, type PaConnector } from "./pa-client";
 import { recordStatus } from "./record-status";
+import { isEReported } from "./reports";
 
 export const SUBMIT_EINVOICE_TASK = "einvoice_submit";
 export const SUBMIT_MAX_ATTEMPTS = 12;
@@ -37,6 +38,8 @@ export async function submitEinvoice(invoiceId: string, options: { connector?: P
   if (!connector) return "e-invoicing off";
   const { invoice, attempt } = prepared;
   try {
+    // A buyer abroad or without SIREN (B2C, international): its data is e-reported instead (reports.ts).
+    if (isEReported(invoice.document)) return markNotTransmitted(invoice.id, "e_reported");
     const siren = invoice.document.buyer.siren;
     const address = siren ? await lookupAddress(connector, siren) : null;
     if (!address) return markNotTransmitted(invoice.id, "buyer_no_address");
@@ -78,9 +81,9 @@ async function prepare(invoiceId: string, on: boolean): Promise<Prepared> {
   });
 }
 
-async function markNotTransmitted(invoiceId: string, reason: "buyer_no_address"): Promise<string> {
+async function markNotTransmitted(invoiceId: string, reason: "buyer_no_address" | "e_reported"): Promise<string> {
   await db.update(einvoiceTransmissions).set({ state: "not_transmitted", skipReason: reason, updatedAt: new Date() }).where(eq(einvoiceTransmissions.invoiceId, invoiceId));
-  return "not transmitted: buyer has no electronic address";
+  return reason === "e_reported" ? "not transmitted: e-reported (B2C or international)" : "not transmitted: buyer has no electronic address";
 }
 
 /** The flow the PA holds, with its acknowledgement if it came at once (Ok: Déposée; Error: Rejetée). */
@@ -95,8 +98,8 @@ export async function recordSubmitted(invoiceId: string, flow: FlowInfo): Promis
   });
 }
 
-export async function recordAcknowledgement(executor: Executor, invoiceId: string, flow: FlowInfo): Promise<void> {
-  if (flow.ackStatus !== "Ok" && flow.ackStatus !== "Error") return;
+export async function recordAcknowledgement(executor: Executor, invoiceId: string, flow: FlowInfo): Promise<boolean> {
+  if (flow.ackStatus !== "Ok" && flow.ackStatus !== "Error") return false;
   const at = new Date(flow.updatedAt ?? flow.submittedAt ?? Date.now());
-  await recordStatus(executor, { invoiceId, code: flow.ackStatus === "Ok" ? 200 : 213, occurredAt: at, flowId: flow.flowId, reason: flow.ackReason });
+  return recordStatus(executor, { invoiceId, code: flow.ackStatus === "Ok" ? 200 : 213, occurredAt: at, flowId: flow.flowId, reason: flow.ackReason });
 }

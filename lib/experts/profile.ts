@@ -100,6 +100,7 @@ export async function updateExpertProfile(
         dailyRateCents: data.dailyRateEuros === undefined ? null : data.dailyRateEuros * 100,
         departments: data.departments,
         remoteOk: data.remoteOk,
+        vatOnDebits: data.vatOnDebits,
         languages: data.languages,
         ...reviewed,
         ...legalMentionsColumns(data),

@@ -53,6 +53,7 @@ export const expertProfileSchema = z
       .refine((v) => v === undefined || isValidSiret(v), { error: "siretChecksum" }),
     vatRegime: z.enum(vatRegime.enumValues, { error: "required" }).optional(),
     vatNumber: optionalText(20).transform((v) => (v ? compactIdentifier(v) : undefined)),
+    vatOnDebits: z.boolean().default(false),
     ...legalMentionsFields,
     insurer: optionalText(120),
     insurancePolicyNumber: optionalText(60),

@@ -1,6 +1,7 @@
 import "server-only";
 import { queueJob } from "@/lib/background/queue";
 import { queueEinvoiceSubmission } from "@/lib/einvoicing/submit";
+import { queueEinvoiceReports } from "@/lib/einvoicing/reports";
 import { and, eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { invoices, payments, type InvoiceDocument, type InvoiceLine, type InvoiceParty } from "@/db/schema";
@@ -8,7 +9,8 @@ import type { MilestoneContext } from "@/lib/payments/context";
 import { allocateNumber, expertInvoiceCode, pad } from "./numbering";
 import { insertSealedInvoice } from "./seal";
 import { parisDay } from "@/lib/dates";
-import { expertParty, organizationParty, platformParty } from "./parties";
+import { electronicAddressOf, expertParty, organizationParty, platformParty } from "./parties";
+import { SERVICES_ALREADY_PAID } from "./facturx/codes";
 import { COMMISSION_VAT_BPS } from "@/lib/money/commission";
 import { totalsOf } from "./totals";
 
@@ -57,6 +59,8 @@ async function insertInvoice(
   await queueJob(tx, RENDER_INVOICE_TASK, { invoiceId }, { key: `invoice:${invoiceId}`, maxAttempts: 10 });
   // Sent to the Plateforme Agréée by the worker once this transaction commits (never inside it).
   await queueEinvoiceSubmission(tx, invoiceId);
+  // Payment data (VAT on receipt) and B2C/international transaction data, e-reported the same way.
+  await queueEinvoiceReports(tx, invoiceId, document);
   return invoiceId;
 }
 
@@ -78,7 +82,11 @@ export async function issueReleaseInvoices(
   const { contract, milestone } = context;
   const seller = await expertParty(tx, contract);
   if (!seller) throw new Error(`Expert ${contract.expertUserId} has no billing mandate`);
+  seller.party.electronicAddress = await electronicAddressOf(tx, seller.party);
   const buyer = await organizationParty(tx, contract.organizationId);
+  buyer.electronicAddress = await electronicAddressOf(tx, buyer);
+  const platform = platformParty();
+  platform.electronicAddress = await electronicAddressOf(tx, platform);
   const payment = await paymentOf(tx, milestone.id);
   const code = await expertInvoiceCode(tx, contract.profileId);
   // Never delivered (released by a dispute settlement): the service was partial and ended with the
@@ -90,6 +98,7 @@ export async function issueReleaseInvoices(
     serviceStart: contract.facts.startOn < serviceEnd ? contract.facts.startOn : serviceEnd,
     serviceEnd,
     latePaymentNote: LATE_PAYMENT_NOTE,
+    billingFramework: SERVICES_ALREADY_PAID,
     notes: [`Prestation de services — contrat « ${contract.facts.job.title} », jalon « ${milestone.title} ».`],
   };
   const shared = { expertUserId: contract.expertUserId, transferId: input.transferId, correctsInvoiceId: null, paymentReference: payment.reference };
@@ -108,10 +117,11 @@ export async function issueReleaseInvoices(
       seller: seller.party,
       buyer,
       selfBilled: true,
-      issuedOnBehalfBy: { name: platformParty().name, siren: platformParty().siren ?? "" },
+      issuedOnBehalfBy: { name: platform.name, siren: platform.siren ?? "" },
       ...oneLine(`Prestation de services : ${milestone.title} (${contract.facts.job.title})`, input.exVatCents, contract.vatRateBps),
       ...totalsOf(input.exVatCents, contract.vatRateBps, input.grossCents),
       vatExemptionNote: seller.franchise ? FRANCHISE_NOTE : null,
+      vatOnDebits: seller.vatOnDebits,
       payment: { ...payment, terms: "Payée à la commande par l’intermédiaire de Compagnon (fonds conservés jusqu’à la validation du jalon)." },
       corrects: null,
     }),
@@ -129,7 +139,7 @@ export async function issueReleaseInvoices(
       number,
       issueDate,
       ...base,
-      seller: platformParty(),
+      seller: platform,
       buyer: seller.party as InvoiceParty,
       selfBilled: false,
       issuedOnBehalfBy: null,

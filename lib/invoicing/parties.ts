@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { billingMandates, expertProfiles, organizations, users, type Contract, type InvoiceParty } from "@/db/schema";
+import { billingMandates, einvoiceAddresses, expertProfiles, organizations, users, type Contract, type InvoiceParty } from "@/db/schema";
 import { legalFormLabel } from "@/lib/contracts/documents/format";
 import { env } from "@/lib/env";
 import { isIndividualEntrepreneur, nameWithEi, registrationText } from "@/lib/experts/legal-mentions";
@@ -24,6 +24,18 @@ export function platformParty(): InvoiceParty {
   };
 }
 
+/**
+ * A French company's electronic invoicing address (BT-34/BT-49, scheme 0225) at issue: the PA
+ * directory's answer as cached (read, never asked here: this runs in the issuing transaction),
+ * else its SIREN, the directory's default addressing identifier. Null for a party without SIREN
+ * (abroad, a private person): it is e-reported, not e-invoiced.
+ */
+export async function electronicAddressOf(tx: Transaction, party: InvoiceParty): Promise<string | null> {
+  if (!party.siren || party.country !== "FR") return null;
+  const [cached] = await tx.select({ address: einvoiceAddresses.address }).from(einvoiceAddresses).where(eq(einvoiceAddresses.siren, party.siren));
+  return cached?.address ?? party.siren;
+}
+
 /** The client organisation as it is today (invoices freeze it in their snapshot). */
 export async function organizationParty(tx: Transaction, organizationId: string): Promise<InvoiceParty> {
   const [org] = await tx.select().from(organizations).where(eq(organizations.id, organizationId));
@@ -43,9 +55,9 @@ export async function organizationParty(tx: Transaction, organizationId: string)
 }
 
 /** The expert as a seller: the identity given with the billing mandate, plus the profile's legal data. */
-export async function expertParty(tx: Transaction, contract: Contract): Promise<{ party: InvoiceParty; franchise: boolean } | null> {
+export async function expertParty(tx: Transaction, contract: Contract): Promise<{ party: InvoiceParty; franchise: boolean; vatOnDebits: boolean } | null> {
   const [row] = await tx
-    .select({ mandate: billingMandates, legalForm: expertProfiles.legalForm, tradeRegister: expertProfiles.tradeRegister, tradeRegisterPlace: expertProfiles.tradeRegisterPlace, shareCapitalCents: expertProfiles.shareCapitalCents, siret: expertProfiles.siret, vatNumber: expertProfiles.vatNumber, vatRegime: expertProfiles.vatRegime, email: users.email })
+    .select({ mandate: billingMandates, legalForm: expertProfiles.legalForm, tradeRegister: expertProfiles.tradeRegister, tradeRegisterPlace: expertProfiles.tradeRegisterPlace, shareCapitalCents: expertProfiles.shareCapitalCents, siret: expertProfiles.siret, vatNumber: expertProfiles.vatNumber, vatRegime: expertProfiles.vatRegime, vatOnDebits: expertProfiles.vatOnDebits, email: users.email })
     .from(billingMandates)
     .innerJoin(expertProfiles, eq(expertProfiles.userId, billingMandates.userId))
     .innerJoin(users, eq(users.id, billingMandates.userId))
@@ -55,6 +67,7 @@ export async function expertParty(tx: Transaction, contract: Contract): Promise<
   const siren = row.siret ? row.siret.slice(0, 9) : null;
   return {
     franchise,
+    vatOnDebits: !franchise && row.vatOnDebits,
     party: {
       name: nameWithEi(row.mandate.legalName, row.legalForm),
       legalForm: legalFormLabel(row.legalForm, "fr"),

@@ -14,6 +14,7 @@ export interface FakeFlow {
   flowId: string;
   trackingId: string | null;
   flowType: string;
+  processingRule?: string | null;
   name: string;
   sha256: string;
   file: Buffer;
@@ -29,7 +30,8 @@ export async function startFakePa() {
   const directory = new Map<string, string>();
   const calls: { method: string; path: string }[] = [];
   const tokens = new Set<string>();
-  const mode = { down: false, slowMs: 0, rejectNext: 0, dropAnswerNext: 0, ack: "Ok" as "Ok" | "Pending" };
+  /** everySiren: the directory answers every SIREN with itself as the address (an app whose organisations are not known in advance). */
+  const mode = { down: false, slowMs: 0, rejectNext: 0, dropAnswerNext: 0, ack: "Ok" as "Ok" | "Pending", everySiren: false };
   let clock = Date.parse("2026-12-01T09:00:00Z");
   const tick = () => new Date((clock += 1000)).toISOString();
 
@@ -65,7 +67,7 @@ export async function startFakePa() {
 
     if (req.method === "POST" && url.pathname === "/v1/flows") {
       const form = await new Request("http://fake/v1/flows", { method: "POST", headers: { "content-type": req.headers["content-type"] ?? "" }, body: new Uint8Array(body) }).formData();
-      const info = JSON.parse(await (form.get("flowInfo") as Blob).text()) as { trackingId?: string; name?: string; sha256?: string; flowSyntax?: string };
+      const info = JSON.parse(await (form.get("flowInfo") as Blob).text()) as { trackingId?: string; name?: string; sha256?: string; flowSyntax?: string; processingRule?: string };
       const file = Buffer.from(await (form.get("file") as Blob).arrayBuffer());
       const sha256 = createHash("sha256").update(file).digest("hex");
       if (info.sha256 && info.sha256 !== sha256) return json(400, { errorCode: "SHA256_MISMATCH" });
@@ -76,7 +78,8 @@ export async function startFakePa() {
       const flow: FakeFlow = {
         flowId: randomUUID(),
         trackingId: info.trackingId,
-        flowType: "CustomerInvoice",
+        flowType: info.flowSyntax === "CDAR" ? "CustomerInvoiceLC" : info.flowSyntax === "FRR" ? "EReporting" : "CustomerInvoice",
+        processingRule: info.processingRule ?? null,
         name: info.name,
         sha256,
         file,
@@ -112,7 +115,7 @@ export async function startFakePa() {
     if (req.method === "POST" && url.pathname === "/v1/directory-line/search") {
       const filters = (JSON.parse(body.toString() || "{}") as { filters?: { siren?: { value?: string } } }).filters;
       const siren = filters?.siren?.value ?? "";
-      const address = directory.get(siren);
+      const address = directory.get(siren) ?? (mode.everySiren && /^\d{9}$/.test(siren) ? siren : undefined);
       return json(200, { total: address ? 1 : 0, results: address ? [{ siren, addressingIdentifier: address, platform: "FAKE-PA" }] : [] });
     }
     return json(404, { errorCode: "NOT_FOUND" });

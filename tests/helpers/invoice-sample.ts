@@ -169,7 +169,24 @@ export function sampleCommissionInvoice(): InvoiceDocument {
   );
 }
 
+/**
+ * The reform's fields as issued since e-invoicing: billing framework S2 (a service already paid),
+ * electronic addresses from the directory (scheme 0225) and the seller's option for VAT on debits.
+ */
+export function sampleEinvoice(): InvoiceDocument {
+  const invoice = sampleInvoice();
+  return {
+    ...invoice,
+    number: "F-SBERNARD-2026-0042",
+    billingFramework: "S2",
+    vatOnDebits: true,
+    seller: { ...invoice.seller, electronicAddress: "812345676" },
+    buyer: { ...invoice.buyer, electronicAddress: "443061841_FACTURES" },
+  };
+}
+
 export const allSamples = (): [string, InvoiceDocument][] => [
+  ["e-invoice with the reform's fields (BT-23, BT-34, BT-49, BT-8)", sampleEinvoice()],
   ["self-billed invoice (VAT-registered EURL → SME)", sampleInvoice()],
   ["franchise expert (art. 293 B)", sampleFranchiseInvoice()],
   ["credit note", sampleCreditNote()],

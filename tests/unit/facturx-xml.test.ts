@@ -15,6 +15,7 @@ import {
   parseXml,
   sampleCommissionInvoice,
   sampleCreditNote,
+  sampleEinvoice,
   sampleFranchiseInvoice,
   sampleInvoice,
   text,
@@ -219,6 +220,43 @@ describe("buildFacturXXml", () => {
     expect(text(r, `${BUYER}/ram:Name`)).toBe("Sophie Bernard Conseil");
     expect(text(r, `${SETTLEMENT}/ram:SpecifiedTradeSettlementPaymentMeans/ram:TypeCode`)).toBe("97");
     expect(notes(r).filter((n) => n.code === "REG")).toEqual([]);
+  });
+
+  it("carries the reform's fields: billing framework (BT-23), electronic addresses (BT-34, BT-49, scheme 0225), VAT on debits (BT-8 = 5)", async () => {
+    const doc = sampleEinvoice();
+    const xml = buildFacturXXml(doc);
+    expect((await validateFacturXXsd(xml)).errors).toEqual([]);
+    const r = parseXml(xml);
+    expect(text(r, "rsm:ExchangedDocumentContext/ram:BusinessProcessSpecifiedDocumentContextParameter/ram:ID")).toBe("S2");
+    const seller = element(r, `${SELLER}/ram:URIUniversalCommunication/ram:URIID`);
+    expect([seller.textContent, seller.getAttribute("schemeID")]).toEqual(["812345676", "0225"]);
+    const buyer = element(r, `${BUYER}/ram:URIUniversalCommunication/ram:URIID`);
+    expect([buyer.textContent, buyer.getAttribute("schemeID")]).toEqual(["443061841_FACTURES", "0225"]);
+    const [tax] = elements(r, `${SETTLEMENT}/ram:ApplicableTradeTax`);
+    if (!tax) throw new Error("no VAT breakdown");
+    expect(text(tax, "ram:DueDateTypeCode")).toBe("5");
+    expect(notes(r)).toContainEqual({ content: "Option pour le paiement de la taxe d’après les débits.", code: "REG" });
+  });
+
+  it("states VAT on debits only where VAT is charged, and leaves older snapshots as they were", () => {
+    const franchise = root({ ...sampleFranchiseInvoice(), vatOnDebits: true, billingFramework: "S2" });
+    const [tax] = elements(franchise, `${SETTLEMENT}/ram:ApplicableTradeTax`);
+    expect(elements(tax!, "ram:DueDateTypeCode")).toHaveLength(0);
+    expect(notes(franchise).map((n) => n.content)).not.toContain("Option pour le paiement de la taxe d’après les débits.");
+
+    const before = root(sampleInvoice());
+    expect(elements(before, "rsm:ExchangedDocumentContext/ram:BusinessProcessSpecifiedDocumentContextParameter")).toHaveLength(0);
+    expect(elements(elements(before, `${SETTLEMENT}/ram:ApplicableTradeTax`)[0]!, "ram:DueDateTypeCode")).toHaveLength(0);
+    expect(element(before, `${SELLER}/ram:URIUniversalCommunication/ram:URIID`).getAttribute("schemeID")).toBe("EM");
+  });
+
+  it("the XSD check catches the framework code out of place", async () => {
+    const broken = buildFacturXXml(sampleEinvoice()).replace(
+      /(<ram:BusinessProcessSpecifiedDocumentContextParameter>[\s\S]*?<\/ram:BusinessProcessSpecifiedDocumentContextParameter>)\s*(<ram:GuidelineSpecifiedDocumentContextParameter>[\s\S]*?<\/ram:GuidelineSpecifiedDocumentContextParameter>)/,
+      "$2$1",
+    );
+    expect(broken).not.toBe(buildFacturXXml(sampleEinvoice()));
+    expect((await validateFacturXXsd(broken)).valid).toBe(false);
   });
 
   it("refuses a document whose figures do not add up, rather than writing a wrong e-invoice", () => {

@@ -7,8 +7,9 @@ import { DataTable } from "@/components/ui/DataTable";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { requireAdminPage } from "@/lib/auth/admin-page";
 import { isEinvoicingOn } from "@/lib/einvoicing/config";
-import { listEinvoiceProblems } from "@/lib/einvoicing/queries";
-import { retryEinvoiceAction } from "./actions";
+import { EinvoiceReportsTable } from "@/components/einvoicing/EinvoiceReportsTable";
+import { listEinvoiceProblems, listEinvoiceReports } from "@/lib/einvoicing/queries";
+import { retryEinvoiceAction, retryEinvoiceReportAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("einvoicing"))("adminTitle") };
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** E-invoicing documents to handle: failed transmissions (with a retry) and rejected, refused or disputed ones. */
 export default async function EinvoicingAdminPage() {
   const actor = await requireAdminPage("/admin/einvoicing");
-  const [t, format, problems] = await Promise.all([getTranslations("einvoicing"), getFormatter(), listEinvoiceProblems(actor)]);
+  const [t, format, problems, reports] = await Promise.all([getTranslations("einvoicing"), getFormatter(), listEinvoiceProblems(actor), listEinvoiceReports(actor)]);
   const [invoices, background] = await Promise.all([getTranslations("invoices"), getTranslations("backgroundAdmin")]);
   return (
     <div className="flex flex-col gap-8">
@@ -63,6 +64,7 @@ export default async function EinvoicingAdminPage() {
           },
         ]}
       />
+      <EinvoiceReportsTable rows={reports} retry={retryEinvoiceReportAction} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
-import { creditNoteReference, latePaymentMentions, legalInformation, OPERATION_NATURE, partialServiceMention, paymentMention, paymentMethodLabel, selfBillingMention } from "../pdf/mentions";
+import { creditNoteReference, latePaymentMentions, VAT_ON_DEBITS_MENTION, legalInformation, OPERATION_NATURE, partialServiceMention, paymentMention, paymentMethodLabel, selfBillingMention } from "../pdf/mentions";
 import type { InvoiceDocument, InvoiceParty } from "../types";
-import { documentTypeCode, EN16931_GUIDELINE, paymentMeansCode, SIREN_SCHEME, SIRET_SCHEME, vatCategory } from "./codes";
+import { documentTypeCode, ELECTRONIC_ADDRESS_SCHEME, EN16931_GUIDELINE, VAT_ON_DEBITS_DUE_DATE_CODE, paymentMeansCode, SIREN_SCHEME, SIRET_SCHEME, vatCategory } from "./codes";
 import { checkInvoiceDocument } from "./consistency";
 import { decimalString } from "@/lib/money/format";
 import { leaf, node, serializeXml, type XmlNode } from "./xml";
@@ -21,7 +21,11 @@ export function buildFacturXXml(doc: InvoiceDocument): string {
       "xmlns:udt": "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100",
     },
     children: [
-      node("rsm:ExchangedDocumentContext", node("ram:GuidelineSpecifiedDocumentContextParameter", leaf("ram:ID", EN16931_GUIDELINE))),
+      node(
+        "rsm:ExchangedDocumentContext",
+        doc.billingFramework ? node("ram:BusinessProcessSpecifiedDocumentContextParameter", leaf("ram:ID", doc.billingFramework)) : null, // BT-23
+        node("ram:GuidelineSpecifiedDocumentContextParameter", leaf("ram:ID", EN16931_GUIDELINE)), // BT-24
+      ),
       node(
         "rsm:ExchangedDocument",
         leaf("ram:ID", doc.number), // BT-1
@@ -69,6 +73,7 @@ function notes(doc: InvoiceDocument): XmlNode[] {
     { content: partialServiceMention(doc), code: "AAI" },
     { content: creditNoteReference(doc), code: "AAI" },
     { content: doc.vatExemptionNote, code: "REG" },
+    { content: vatOnDebits(doc) ? VAT_ON_DEBITS_MENTION : null, code: "REG" },
     { content: paymentMention(doc), code: "AAI" },
     { content: late.penalties, code: "PMD" },
     { content: late.recoveryFee, code: "PMT" },
@@ -104,9 +109,20 @@ function party(name: string, p: InvoiceParty, { seller }: { seller: boolean }): 
       leaf("ram:CityName", p.city),
       leaf("ram:CountryID", country),
     ),
-    p.email ? node("ram:URIUniversalCommunication", leaf("ram:URIID", p.email, { schemeID: "EM" })) : null, // BT-34 / BT-49
+    electronicAddress(p), // BT-34 / BT-49
     taxRegistration ? node("ram:SpecifiedTaxRegistration", taxRegistration) : null, // BT-31 / BT-48
   );
+}
+
+/** The French directory's address (scheme 0225) when the snapshot has one, else the e-mail (EM), else none. */
+function electronicAddress(p: InvoiceParty): XmlNode | null {
+  if (p.electronicAddress) return node("ram:URIUniversalCommunication", leaf("ram:URIID", p.electronicAddress, { schemeID: ELECTRONIC_ADDRESS_SCHEME }));
+  return p.email ? node("ram:URIUniversalCommunication", leaf("ram:URIID", p.email, { schemeID: "EM" })) : null;
+}
+
+/** VAT on debits only means something when VAT is charged (category S). */
+export function vatOnDebits(doc: InvoiceDocument): boolean {
+  return doc.vatOnDebits === true && doc.totals.vatCents !== 0;
 }
 
 function settlement(doc: InvoiceDocument): XmlNode {
@@ -129,6 +145,7 @@ function settlement(doc: InvoiceDocument): XmlNode {
         leaf("ram:BasisAmount", amount(entry.basisCents)), // BT-116
         leaf("ram:CategoryCode", category.code), // BT-118
         leaf("ram:ExemptionReasonCode", category.reasonCode), // BT-121
+        category.code === "S" && vatOnDebits(doc) ? leaf("ram:DueDateTypeCode", VAT_ON_DEBITS_DUE_DATE_CODE) : null, // BT-8
         leaf("ram:RateApplicablePercent", percent(entry.rateBps)), // BT-119
       );
     }),

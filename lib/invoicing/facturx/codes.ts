@@ -1,5 +1,18 @@
 import type { InvoiceDocument } from "../types";
 
+/** Scheme of French electronic invoicing addresses (BT-34-1 / BT-49-1): the directory's SIREN-based identifier. */
+export const ELECTRONIC_ADDRESS_SCHEME = "0225";
+
+/**
+ * BT-23, the French billing framework (cadre de facturation): every Compagnon document is a
+ * service (S) already paid through the platform (2) when issued, credit notes included (they
+ * follow their invoice; the refund goes back on the original means).
+ */
+export const SERVICES_ALREADY_PAID = "S2";
+
+/** BT-8 in CII (UNTDID 2475): 5 = the invoice date, which is how VAT on debits is stated (UBL 3). */
+export const VAT_ON_DEBITS_DUE_DATE_CODE = "5";
+
 /** EN 16931 in CII, profile EN 16931 ("Comfort") of Factur-X 1.0 (BT-24). */
 export const EN16931_GUIDELINE = "urn:cen.eu:en16931:2017";
 

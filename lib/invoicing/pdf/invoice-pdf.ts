@@ -8,6 +8,7 @@ import {
   euros,
   frenchDate,
   frenchQuantity,
+  einvoicingMentions,
   latePaymentMentions,
   partyLines,
   paymentMention,
@@ -137,6 +138,7 @@ export async function drawInvoice(pdf: PDFDocument, doc: InvoiceDocument, langua
   const mentions = [
     note,
     ...[late.recoveryFee, late.discount].filter((part) => !note.toLowerCase().includes(part.toLowerCase())),
+    ...einvoicingMentions(doc),
     ...doc.notes,
   ];
   c.y -= 10;

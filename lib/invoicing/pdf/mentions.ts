@@ -16,6 +16,38 @@ export const NO_DISCOUNT_NOTE = "Pas d’escompte pour paiement anticipé.";
 /** Code de commerce, art. L. 441-10 and D. 441-5: owed by a business customer paying late. */
 export const RECOVERY_FEE_NOTE = `Indemnité forfaitaire pour frais de recouvrement en cas de retard de paiement${NBSP}: 40${NBSP}€ (art. L. 441-10 et D. 441-5 du Code de commerce).`;
 
+/** Art. 242 nonies A, I-13° de l'annexe II au CGI: the seller opted to pay VAT on debits. */
+export const VAT_ON_DEBITS_MENTION = "Option pour le paiement de la taxe d’après les débits.";
+
+const FRAMEWORK_LABELS: Record<string, string> = {
+  S1: "prestation de services",
+  S2: "prestation de services déjà payée",
+  B1: "livraison de biens",
+  B2: "livraison de biens déjà payée",
+  M1: "facture mixte",
+  M2: "facture mixte déjà payée",
+};
+
+/**
+ * The e-invoicing mentions printed with the legal ones (the same data as BT-23, BT-34, BT-49
+ * and BT-8 in the XML); none on snapshots issued before the reform's fields.
+ */
+export function einvoicingMentions(doc: InvoiceDocument): string[] {
+  const list: string[] = [];
+  if (doc.billingFramework) {
+    const label = FRAMEWORK_LABELS[doc.billingFramework];
+    list.push(`Cadre de facturation${NBSP}: ${doc.billingFramework}${label ? ` (${label})` : ""}.`);
+  }
+  const seller = doc.seller.electronicAddress;
+  const buyer = doc.buyer.electronicAddress;
+  if (seller || buyer) {
+    const parts = [seller ? `vendeur ${seller}` : null, buyer ? `acheteur ${buyer}` : null].filter(Boolean);
+    list.push(`Adresses de facturation électronique${NBSP}: ${parts.join(", ")}.`);
+  }
+  if (doc.vatOnDebits === true && doc.totals.vatCents !== 0) list.push(VAT_ON_DEBITS_MENTION);
+  return list;
+}
+
 /** "1234" cents → "12,34 €" with French spacing. */
 export function euros(cents: number): string {
   return documentMoney(cents, "fr");

@@ -4,7 +4,11 @@ import { AdminSecondFactor, adminSessionCookie, rememberAdminSession } from "./A
 
 /** Page object: the magic-link sign-in, read through the demo mailbox. */
 export class SignInFlow {
-  constructor(private readonly page: Page) {}
+  /** `base`: another app than the run's (an e2e file that starts its own). */
+  constructor(
+    private readonly page: Page,
+    private readonly base = baseUrl,
+  ) {}
 
   async requestLink(email: string, labels: { email: RegExp; submit: RegExp }) {
     await this.page.getByLabel(labels.email).fill(email);
@@ -13,7 +17,7 @@ export class SignInFlow {
 
   /** Opens the newest email sent to `email` in /dev/mailbox and follows its first link. */
   async followLatestLink(email: string) {
-    await this.page.goto(`${baseUrl}/dev/mailbox?to=${encodeURIComponent(email)}`);
+    await this.page.goto(`${this.base}/dev/mailbox?to=${encodeURIComponent(email)}`);
     await this.page.locator("table tbody tr").first().getByRole("link").click();
     await this.page.getByTestId("email-link").first().click();
     await this.page.waitForLoadState("networkidle");
@@ -25,7 +29,7 @@ export class SignInFlow {
    */
   async signIn(email: string, callbackUrl = "/dashboard", options: { secondFactor?: boolean } = {}) {
     if (options.secondFactor !== false && (await this.resumeAdminSession(email, callbackUrl))) return;
-    await this.page.goto(`${baseUrl}/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+    await this.page.goto(`${this.base}/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
     await this.page.locator('main input[name="email"]').fill(email);
     await this.page.locator('main form button[type="submit"]').click();
     await this.page.waitForURL(/\/signin\/check-email/);
@@ -47,7 +51,7 @@ export class SignInFlow {
     const session = adminSessionCookie(email);
     if (!session) return false;
     await this.page.context().addCookies([session]);
-    await this.page.goto(`${baseUrl}${callbackUrl}`);
+    await this.page.goto(`${this.base}${callbackUrl}`);
     const { pathname } = new URL(this.page.url());
     if (!pathname.startsWith("/signin") && !pathname.startsWith("/second-factor")) return true;
     await this.page.context().clearCookies({ name: session.name });

@@ -99,6 +99,7 @@ export const ROUTES: Record<string, Access> = {
   "/api/ready": { ok: everyone, note: "readiness: database, migrations, worker heartbeat; nothing secret" },
   "/api/auth/[...nextauth]": { ok: everyone, note: "Auth.js's own endpoints (session, csrf)" },
   "/api/stripe/webhook": { ok: [], note: "POST only, signed by Stripe" },
+  "/api/einvoicing/callback": { ok: [], note: "POST only, signed by the PA with PA_WEBHOOK_SECRET (tests/integration/einvoicing/callback.test.ts)" },
   "/api/evidence/[id]": { ok: [], note: "the owner and admins; no evidence file in the demo data: only refusals are checked" },
   "/api/experts/photo/[id]": { ok: [], note: "no photo in the demo data" },
   "/api/attachments/[id]": { ok: [], note: "the parties of the message, delivery or dispute and admins; no attachment in the demo data: only refusals are checked" },

@@ -24,8 +24,9 @@ export function configurePa(fake: FakePa | null) {
 }
 
 /** One released milestone: the expert's invoice to the client and Compagnon's commission invoice, issued. */
-export async function releasedMilestone() {
+export async function releasedMilestone(before?: (contract: Awaited<ReturnType<typeof makeActiveContract>>) => Promise<void>) {
   const contract = await makeActiveContract({ bid: { total: "600", milestones: [{ title: "Installation", amount: "600", dueOn: "2027-03-01" }] } });
+  if (before) await before(contract);
   const milestoneId = contract.milestoneIds[0]!;
   await fundMilestone(contract.owner, milestoneId);
   expect((await markDelivered(contract.expert, { milestoneId, note: "Serveur installé et documenté." })).ok).toBe(true);

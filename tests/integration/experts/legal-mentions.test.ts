@@ -70,3 +70,18 @@ describe("the legal mentions of the expert's invoices, in the profile", () => {
     expect((await getMyExpertProfile(expert))?.missing).toContain("legalMentions");
   });
 });
+
+describe("the option for VAT on debits, in the profile", () => {
+  it("is kept when ticked (form checkbox 'on'), and off otherwise", async () => {
+    const expert = await newExpert();
+    const input = await completeProfileInput();
+    const vatOnDebits = async () => (await db.select({ v: expertProfiles.vatOnDebits }).from(expertProfiles).where(eq(expertProfiles.userId, expert.id)))[0]?.v;
+    expect(await vatOnDebits()).toBe(false);
+    expect(await updateExpertProfile(expert, { ...input, vatOnDebits: true })).toMatchObject({ ok: true });
+    expect(await vatOnDebits()).toBe(true);
+    expect(valuesToProfileInput({ vatOnDebits: "on" }).vatOnDebits).toBe(true);
+    expect(valuesToProfileInput({}).vatOnDebits).toBe(false);
+    expect(await updateExpertProfile(expert, { ...input, vatOnDebits: false })).toMatchObject({ ok: true });
+    expect(await vatOnDebits()).toBe(false);
+  });
+});

@@ -1,8 +1,8 @@
-/** E-invoicing: a member's directory lookup of its organisation's address; the admin's retry of a failed transmission. */
+/** E-invoicing: a member's directory lookup of its organisation's address; the admin's retry of a failed transmission or e-report. */
 import { eq } from "drizzle-orm";
 import { afterAll } from "vitest";
 import { db } from "@/db/client";
-import { einvoiceTransmissions, invoices, organizations } from "@/db/schema";
+import { einvoiceReports, einvoiceTransmissions, invoices, organizations } from "@/db/schema";
 import { resetEnvCache } from "@/lib/env";
 import { FAKE_PA_CLIENT, startFakePa, type FakePa } from "../../../helpers/fake-pa";
 import { completedContract } from "../action-fixtures";
@@ -39,6 +39,19 @@ async function failedTransmission(world: World): Promise<{ invoiceId: string }> 
   return { invoiceId: invoice!.id };
 }
 
+/** The world's completed contract's first invoice, its payment e-report failed for good (never acknowledged). */
+async function failedReport(world: World): Promise<{ reportId: string }> {
+  await completedContract(world);
+  const [invoice] = await db.select({ id: invoices.id }).from(invoices).where(eq(invoices.contractId, world.contract.contractId)).limit(1);
+  const failed = { state: "failed" as const, ackStatus: null, attempts: 15, lastError: "PA answered 503" };
+  const [report] = await db
+    .insert(einvoiceReports)
+    .values({ invoiceId: invoice!.id, kind: "payment", channel: "lifecycle", occurredOn: "2026-12-01", amountCents: 12_000, vatCents: 2_000, vatRateBps: 2000, ...failed })
+    .onConflictDoUpdate({ target: [einvoiceReports.invoiceId, einvoiceReports.kind], set: failed })
+    .returning({ id: einvoiceReports.id });
+  return { reportId: report!.id };
+}
+
 export const EINVOICING_ACTIONS: Record<string, ActionAccess> = {
   "app/dashboard/einvoicing-actions.ts#refreshEinvoiceAddressAction": access({
     ok: ["clientOwner", "clientMember"],
@@ -50,5 +63,10 @@ export const EINVOICING_ACTIONS: Record<string, ActionAccess> = {
     ok: ["admin"],
     prepare: failedTransmission,
     form: ({ prepared }) => ({ invoiceId: prepared.invoiceId }),
+  }),
+  "app/admin/einvoicing/actions.ts#retryEinvoiceReportAction": access({
+    ok: ["admin"],
+    prepare: failedReport,
+    form: ({ prepared }) => ({ reportId: prepared.reportId }),
   }),
 };
