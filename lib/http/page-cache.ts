@@ -1,6 +1,7 @@
 /**
  * The public-page cache of the web process (scripts/web-server.ts): pages that are the same for
- * every anonymous visitor (`/`, the legal pages, the directory, an expert's page, a need's page)
+ * every anonymous visitor (`/`, the legal pages, the job board and the directory without a search,
+ * an expert's page, a need's page)
  * are rendered by Next.js once per locale and then served from memory.
  *
  * The CSP stays a per-request nonce: a stored page keeps the nonce it was rendered with (random,
@@ -24,6 +25,7 @@ export const PAGE_CACHE_HEADER = "x-page-cache";
 const PUBLIC_PATHS = [
   /^\/$/,
   /^\/legal\/(notice|privacy|terms)$/,
+  /^\/jobs$/,
   /^\/experts$/,
   /^\/experts\/[a-z0-9-]{1,100}$/,
   /^\/jobs\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
@@ -107,18 +109,24 @@ export function storablePage(status: number, headers: Record<string, string | st
   return { status, headers: stored, body: parts, bytes: body.length, storedAt: now };
 }
 
-/** The stored page with `nonce` in the places of the one it was rendered with. */
-export function answerWithNonce(page: StoredPage, nonce: string): { headers: [string, string[]][]; body: Buffer } {
+/**
+ * The stored page with `nonce` in the places of the one it was rendered with. The body is a list
+ * of chunks that share the stored page's memory (nothing copied: a copy of every page answered
+ * made the garbage collector the web process's main work under load).
+ */
+export function answerWithNonce(page: StoredPage, nonce: string): { headers: [string, string[]][]; chunks: Buffer[]; length: number } {
   const fresh = Buffer.from(nonce);
-  const pieces: Buffer[] = [];
+  const chunks: Buffer[] = [];
+  let length = 0;
   page.body.forEach((part, index) => {
-    if (index > 0) pieces.push(fresh);
-    pieces.push(part);
+    if (index > 0) {
+      chunks.push(fresh);
+      length += fresh.length;
+    }
+    chunks.push(part);
+    length += part.length;
   });
-  return {
-    headers: page.headers.map(([name, values]) => [name, values.map((v) => v.split("\u0000").join(nonce))]),
-    body: Buffer.concat(pieces),
-  };
+  return { headers: page.headers.map(([name, values]) => [name, values.map((v) => v.split("\u0000").join(nonce))]), chunks, length };
 }
 
 /** A bounded, expiring store of pages, emptied by `invalidate()`; at most one render per key at a time. */

@@ -31,6 +31,23 @@ export function createPublicPageServer(options: { port: number; hostname: string
   // connection was (re)established: a notification may have been missed meanwhile.
   options.sql.listen(PUBLIC_PAGES_CHANNEL, () => cache.invalidate(), () => cache.invalidate()).catch(options.onError);
 
+  // The host check's answers, remembered for the few host names a server sees (bounded: the names are the client's).
+  const hostAnswers = new Map<string, boolean>();
+  function ownHost(request: IncomingMessage): boolean {
+    const named = [request.headers.host, request.headers["x-forwarded-host"]].map((v) => (typeof v === "string" ? v : ""));
+    const key = named.join("\n");
+    let answer = hostAnswers.get(key);
+    if (answer === undefined) {
+      const headers = new Headers();
+      if (named[0]) headers.set("host", named[0]);
+      if (named[1]) headers.set("x-forwarded-host", named[1]);
+      answer = namesOwnHost(headers, options.appUrl);
+      if (hostAnswers.size >= 100) hostAnswers.clear();
+      hostAnswers.set(key, answer);
+    }
+    return answer;
+  }
+
   function render(request: IncomingMessage): Promise<StoredPage | null> {
     const headers: Record<string, string> = { [INTERNAL_HEADER]: secret.toString(), "accept-encoding": "identity", accept: "text/html" };
     for (const name of ["host", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-for", "accept-language", "user-agent"]) {
@@ -64,12 +81,7 @@ export function createPublicPageServer(options: { port: number; hostname: string
       if (process.env.NODE_ENV !== "production") return false;
       const key = publicPageKey(request.method, request.url, request.headers);
       if (!key) return false;
-      const hostHeaders = new Headers();
-      for (const name of ["host", "x-forwarded-host"]) {
-        const value = request.headers[name];
-        if (typeof value === "string") hostHeaders.set(name, value);
-      }
-      if (!namesOwnHost(hostHeaders, options.appUrl)) return false; // proxy.ts answers 421
+      if (!ownHost(request)) return false; // proxy.ts answers 421
       let page: StoredPage | null;
       try {
         page = await cache.getOrRender(key, () => render(request));
@@ -79,18 +91,24 @@ export function createPublicPageServer(options: { port: number; hostname: string
       }
       if (!page) return false;
       const nonce = Buffer.from(randomUUID()).toString("base64");
-      const { headers, body } = answerWithNonce(page, nonce);
+      const { headers, chunks, length } = answerWithNonce(page, nonce);
       const acceptsGzip = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
-      const sent = acceptsGzip ? await gzipAsync(body, { level: 4 }) : body;
+      const gzipped = acceptsGzip ? await gzipAsync(Buffer.concat(chunks, length), { level: 4 }) : null;
       const requestId = requestIdFor(typeof request.headers[REQUEST_ID_HEADER] === "string" ? request.headers[REQUEST_ID_HEADER] : null, options.trustProxy);
       context.requestId = requestId;
       response.statusCode = page.status;
       for (const [name, values] of headers) response.setHeader(name, values.length === 1 ? values[0]! : values);
       response.setHeader(REQUEST_ID_HEADER, requestId);
       response.setHeader(PAGE_CACHE_HEADER, "hit");
-      if (acceptsGzip) response.setHeader("content-encoding", "gzip");
-      response.setHeader("content-length", sent.length);
-      response.end(sent);
+      if (gzipped) response.setHeader("content-encoding", "gzip");
+      response.setHeader("content-length", gzipped ? gzipped.length : length);
+      if (gzipped) {
+        response.end(gzipped);
+      } else {
+        response.cork();
+        for (const chunk of chunks) response.write(chunk);
+        response.end();
+      }
       return true;
     },
   };

@@ -17,6 +17,7 @@ describe("which requests the public-page cache may answer", () => {
     expect(publicPageKey("GET", "/", { "accept-language": "en-US,en;q=0.9" })).toBe("/ en");
     expect(publicPageKey("GET", "/legal/terms", { cookie: "NEXT_LOCALE=en; authjs.csrf-token=abc" })).toBe("/legal/terms en");
     expect(publicPageKey("GET", "/experts/jeanne-martin", {})).toBe("/experts/jeanne-martin fr");
+    expect(publicPageKey("GET", "/jobs", {})).toBe("/jobs fr");
     expect(publicPageKey("GET", "/jobs/7e8ed90f-553d-46aa-804e-0dd37e7d58f7", {})).toBe("/jobs/7e8ed90f-553d-46aa-804e-0dd37e7d58f7 fr");
   });
 
@@ -32,10 +33,11 @@ describe("which requests the public-page cache may answer", () => {
     expect(publicPageKey("HEAD", "/", {})).toBeNull();
     expect(publicPageKey("GET", "/?notice=account-erased", {})).toBeNull();
     expect(publicPageKey("GET", "/experts?q=nextcloud", {})).toBeNull();
+    expect(publicPageKey("GET", "/jobs?q=wireguard", {})).toBeNull();
   });
 
   it("never a page that is personal or not public", () => {
-    for (const path of ["/jobs", "/jobs/new", "/legal/accept", "/dashboard", "/signin", "/api/health", "/experts/a/b", "/jobs/not-a-uuid", "/admin"]) {
+    for (const path of ["/jobs/new", "/jobs/", "/legal/accept", "/dashboard", "/signin", "/api/health", "/experts/a/b", "/jobs/not-a-uuid", "/admin"]) {
       expect(publicPageKey("GET", path, {}), path).toBeNull();
     }
   });
@@ -45,8 +47,10 @@ describe("a stored page", () => {
   it("is answered with a fresh nonce in the body and the CSP, never the one it was rendered with", () => {
     const page = storablePage(200, pageHeaders(), Buffer.from(html(NONCE)))!;
     const fresh = Buffer.from("0b5d3c56-3c1e-4a4f-8e62-8f7f3c2d9a10").toString("base64");
-    const { headers, body } = answerWithNonce(page, fresh);
+    const { headers, chunks, length } = answerWithNonce(page, fresh);
+    const body = Buffer.concat(chunks);
     expect(body.toString()).toBe(html(fresh));
+    expect(length).toBe(body.length);
     expect(body.toString()).not.toContain(NONCE);
     const csp = new Map(headers).get("content-security-policy")?.[0];
     expect(csp).toContain(`'nonce-${fresh}'`);
