@@ -10,11 +10,12 @@ import { gzip } from "node:zlib";
 import { promisify } from "node:util";
 import type postgres from "postgres";
 import { namesOwnHost } from "@/lib/http/host-check";
-import { answerWithNonce, PAGE_CACHE_HEADER, PageCache, publicPageKey, PUBLIC_PAGES_CHANNEL, storablePage, type StoredPage } from "@/lib/http/page-cache";
+import { answerWithNonce, PAGE_CACHE_HEADER, PageCache, publicPageKey, PUBLIC_PAGES_CHANNEL, storablePage } from "@/lib/http/page-cache";
 import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/observability/request-id";
 
 const gzipAsync = promisify(gzip);
 const INTERNAL_HEADER = "x-compagnon-page-render";
+const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "content-length"]);
 
 export interface PublicPageServer {
   /** Whether this request is the cache's own render (its marker header is removed). */
@@ -48,7 +49,13 @@ export function createPublicPageServer(options: { port: number; hostname: string
     return answer;
   }
 
-  function render(request: IncomingMessage): Promise<StoredPage | null> {
+  interface Rendered {
+    status: number;
+    headers: IncomingMessage["headers"];
+    body: Buffer;
+  }
+
+  function render(request: IncomingMessage): Promise<Rendered> {
     const headers: Record<string, string> = { [INTERNAL_HEADER]: secret.toString(), "accept-encoding": "identity", accept: "text/html" };
     for (const name of ["host", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-for", "accept-language", "user-agent"]) {
       const value = request.headers[name];
@@ -61,13 +68,25 @@ export function createPublicPageServer(options: { port: number; hostname: string
       const internal = httpRequest({ host, port: options.port, path: request.url, method: "GET", headers }, (answer) => {
         const chunks: Buffer[] = [];
         answer.on("data", (chunk: Buffer) => chunks.push(chunk));
-        answer.on("end", () => resolve(storablePage(answer.statusCode ?? 0, answer.headers, Buffer.concat(chunks))));
+        answer.on("end", () => resolve({ status: answer.statusCode ?? 0, headers: answer.headers, body: Buffer.concat(chunks) }));
         answer.on("error", reject);
       });
       internal.on("error", reject);
       internal.setTimeout(30_000, () => internal.destroy(new Error("page render timed out")));
       internal.end();
     });
+  }
+
+  function sendAsRendered(response: ServerResponse, rendered: Rendered, context: { requestId?: string }): true {
+    response.statusCode = rendered.status;
+    for (const [name, value] of Object.entries(rendered.headers)) {
+      if (value !== undefined && !HOP_BY_HOP.has(name)) response.setHeader(name, value);
+    }
+    const requestId = rendered.headers[REQUEST_ID_HEADER];
+    if (typeof requestId === "string") context.requestId = requestId;
+    response.setHeader("content-length", rendered.body.length);
+    response.end(rendered.body);
+    return true;
   }
 
   return {
@@ -82,13 +101,14 @@ export function createPublicPageServer(options: { port: number; hostname: string
       const key = publicPageKey(request.method, request.url, request.headers);
       if (!key) return false;
       if (!ownHost(request)) return false; // proxy.ts answers 421
-      let page: StoredPage | null;
-      try {
-        page = await cache.getOrRender(key, () => render(request));
-      } catch (error) {
-        options.onError(error);
-        return false;
-      }
+      // This request's own render, when it made one: an answer that may not be stored (a 404
+      // for an unknown need, say) is sent as rendered, never rendered a second time.
+      let rendered: Rendered | null = null;
+      const page = await cache.getOrRender(key, async () => {
+        rendered = await render(request).catch((error: unknown) => (options.onError(error), null));
+        return rendered && storablePage(rendered.status, rendered.headers, rendered.body);
+      });
+      if (!page && rendered) return sendAsRendered(response, rendered, context);
       if (!page) return false;
       const nonce = Buffer.from(randomUUID()).toString("base64");
       const { headers, chunks, length } = answerWithNonce(page, nonce);

@@ -64,6 +64,17 @@ describe.skipIf(!e2eEnabled)("the public-page cache", () => {
     expect((await rawGet("/", { "X-Compagnon-Page-Render": "guess" })).headers["x-page-cache"]).toBe("hit");
   });
 
+  it("sends an answer it may not store as rendered: an unknown need is a 404, twice", async () => {
+    for (let i = 0; i < 2; i++) {
+      const missing = await rawGet("/jobs/00000000-0000-4000-8000-000000000000");
+      expect(missing.status).toBe(404);
+      expect(missing.headers["x-page-cache"]).toBeUndefined();
+      expect(missing.headers["content-security-policy"]).toContain("'strict-dynamic'");
+      expect(missing.headers["x-content-type-options"]).toBe("nosniff");
+      expect(missing.body).toContain(`nonce="${nonceOf(missing)}"`);
+    }
+  });
+
   it("serves a page that a browser runs under its CSP, with no violation", async () => {
     const visitor = await newVisitor("fr-FR");
     const violations: string[] = [];
