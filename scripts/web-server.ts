@@ -12,6 +12,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { sqlClient } from "../db/client";
 import { normalizeForwarding } from "../lib/http/forwarded";
+import { createPublicPageServer } from "../lib/http/public-page-server";
 import { log, pathOnly, routeConsoleToLogger } from "../lib/observability/logger";
 import { createMetrics } from "../lib/observability/metrics";
 import { metricsOptionsFromEnv, startMetricsServer } from "../lib/observability/metrics-server";
@@ -44,6 +45,15 @@ await app.prepare();
 
 const routeOf = loadRoutePatterns();
 const metrics = createMetrics({ sql: sqlClient });
+// Pages that are the same for every anonymous visitor, rendered once (lib/http/page-cache.ts).
+const publicPages = createPublicPageServer({
+  port,
+  hostname,
+  appUrl: process.env.APP_URL || "http://localhost:3000",
+  trustProxy,
+  sql: sqlClient(),
+  onError: (error) => logger.error({ err: error }, "public page cache"),
+});
 
 /** Static files are many and dull: their lines are at debug level. */
 function accessLevel(path: string, status: number): "debug" | "info" | "warn" | "error" {
@@ -54,9 +64,14 @@ function accessLevel(path: string, status: number): "debug" | "info" | "warn" | 
 
 const server = createServer((request, response) => {
   const started = process.hrtime.bigint();
-  // A client's X-Request-Id is kept only from the trusted proxy (proxy.ts checks its form).
-  if (trustProxy === 0) delete request.headers[REQUEST_ID_HEADER];
-  normalizeForwarding(request.headers, request.socket.remoteAddress, trustProxy);
+  // The page cache's own render carries the headers of the request it renders for, already
+  // normalized below: they are believed as they are.
+  const ownRender = publicPages.isOwnRender(request);
+  if (!ownRender) {
+    // A client's X-Request-Id is kept only from the trusted proxy (proxy.ts checks its form).
+    if (trustProxy === 0) delete request.headers[REQUEST_ID_HEADER];
+    normalizeForwarding(request.headers, request.socket.remoteAddress, trustProxy);
+  }
   // The app notes the signed-in user in this request's slot (lib/observability/request-context.ts).
   const { context, close } = openRequestContext(request.headers);
   response.once("close", () => {
@@ -84,7 +99,8 @@ const server = createServer((request, response) => {
   });
   // A request Next.js cannot handle (a URL it cannot decode, say) must answer 4xx/5xx, never take
   // the process down with an unhandled rejection.
-  runInRequestContext(context, () => handle(request, response)).catch((error: unknown) => {
+  const answer = async () => (!ownRender && (await publicPages.serve(request, response, context))) || (await runInRequestContext(context, () => handle(request, response)));
+  answer().catch((error: unknown) => {
     const undecodable = error instanceof URIError || (error as { name?: string } | null)?.name === "DecodeError";
     if (!undecodable) logger.error({ err: error, method: request.method, path: pathOnly(request.url) }, "request failed");
     if (response.headersSent) return void response.destroy();

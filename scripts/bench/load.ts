@@ -21,13 +21,27 @@ export async function hammer(url: string, seconds: number, connections = 10): Pr
   };
 }
 
-/** Statements the app sent per request of `url`, from the counter file the app writes (db/client.ts). */
-export async function statementsPerRequest(url: string, counterFile: string, requests = 10): Promise<number> {
+/**
+ * Statements the app sent per request of `url`, from the counter file the app writes
+ * (db/client.ts). `headers` (an unknown cookie) make a public page render instead of coming
+ * from the public-page cache, so that what a render costs is counted.
+ */
+export async function statementsPerRequest(url: string, counterFile: string, requests = 10, headers: Record<string, string> = {}): Promise<number> {
   const read = () => (existsSync(counterFile) ? Number(readFileSync(counterFile, "utf8")) : 0);
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 350));
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  // Until the count stands still for a second: a slow page still answers the requests a
+  // warm-up left behind (autocannon stops waiting for them, the server does not).
+  const settle = async () => {
+    for (let last = -1, deadline = Date.now() + 30_000; Date.now() < deadline; ) {
+      const now = read();
+      if (now === last) return;
+      last = now;
+      await pause(1000);
+    }
+  };
   await settle();
   const before = read();
-  for (let i = 0; i < requests; i++) await (await fetch(url)).arrayBuffer();
+  for (let i = 0; i < requests; i++) await (await fetch(url, { headers })).arrayBuffer();
   await settle();
   return (read() - before) / requests;
 }
