@@ -15,7 +15,7 @@ export interface LineChartProps {
 
 const WIDTH = 640;
 const HEIGHT = 320;
-const MARGIN = { top: 20, right: 16, bottom: 40, left: 84 };
+const MARGIN = { top: 20, right: 36, bottom: 40, left: 84 };
 const DASHES = ["", "8 5", "2 4", "12 4 2 4"];
 
 /** Server-rendered lines that differ by dash and marker shape as well as colour. */

@@ -75,7 +75,7 @@ export async function SavingsResult({ estimate, locale }: { estimate: Estimate; 
             <tbody>
               {rows.map((row) => (
                 <tr key={row.key}>
-                  <th scope="row" className={`${td} font-normal`}>
+                  <th scope="row" className={`${td} text-left font-normal`}>
                     {t(`row_${row.key}`)}
                   </th>
                   {row.values.map((value, index) => (
@@ -86,7 +86,7 @@ export async function SavingsResult({ estimate, locale }: { estimate: Estimate; 
                 </tr>
               ))}
               <tr>
-                <th scope="row" className={`${td} font-semibold`}>
+                <th scope="row" className={`${td} text-left font-semibold`}>
                   {t("row_free")}
                 </th>
                 {estimate.horizons.map((h) => (
@@ -96,7 +96,7 @@ export async function SavingsResult({ estimate, locale }: { estimate: Estimate; 
                 ))}
               </tr>
               <tr>
-                <th scope="row" className={`${td} font-semibold`}>
+                <th scope="row" className={`${td} text-left font-semibold`}>
                   {t("row_savings")}
                 </th>
                 {estimate.horizons.map((h) => (
@@ -143,7 +143,7 @@ export async function SavingsResult({ estimate, locale }: { estimate: Estimate; 
             <tbody>
               {everySix.map((point) => (
                 <tr key={point.month}>
-                  <th scope="row" className={`${td} font-normal`}>
+                  <th scope="row" className={`${td} text-left font-normal`}>
                     {t("monthShort", { month: point.month })}
                   </th>
                   <td className={num}>{money(point.todayCents)}</td>

@@ -11,7 +11,7 @@ import { makeBid } from "@/tests/helpers/bids";
 import { makeOrganization, makeUser } from "@/tests/helpers/factories";
 import { makeJob } from "@/tests/helpers/jobs";
 
-const slackInput = { slug: "slack", price: "7,25", source: "slack.com/intl/fr-fr/pricing, public price", pricedOn: "2026-12-01" };
+const slackInput = { slug: "slack", price: "7,25", source: "slack.com/intl/fr-fr/pricing", pricedOn: "2026-12-01" };
 const now = new Date("2026-12-05T10:00:00Z");
 
 beforeEach(async () => {

@@ -12,7 +12,7 @@ export const SAVINGS_ACTIONS: Record<string, ActionAccess> = {
   "app/admin/savings/actions.ts#updatePaidServicePriceAction": access({
     ok: ["admin"],
     prepare: prices,
-    form: () => ({ slug: "slack", price: "6,75", source: "slack.com/intl/fr-fr/pricing, public price", pricedOn: "2026-11-02" }),
+    form: () => ({ slug: "slack", price: "6,75", source: "slack.com/intl/fr-fr/pricing", pricedOn: "2026-11-02" }),
   }),
   "app/admin/savings/actions.ts#updateSavingsAssumptionAction": access({
     ok: ["admin"],
