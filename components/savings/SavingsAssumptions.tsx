@@ -1,8 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { AppLocale } from "@/lib/i18n/locale";
 import { eurosText } from "@/lib/money/price-text";
-import { MARKET_MINIMUM_BIDS, MEDIUM_COMPANY_USERS, SMALL_COMPANY_USERS, type PriceData } from "@/lib/savings/estimate";
-import { savingsAssumptionKeys } from "@/db/schema/savings";
+import { ASSUMPTION_KEYS, MARKET_MINIMUM_BIDS, MEDIUM_COMPANY_USERS, SMALL_COMPANY_USERS, type PriceData } from "@/lib/savings/estimate";
 
 /** What the estimate assumes, every price with its source and date: nothing hidden. */
 export async function SavingsAssumptions({ data, locale }: { data: PriceData; locale: AppLocale }) {
@@ -20,7 +19,7 @@ export async function SavingsAssumptions({ data, locale }: { data: PriceData; lo
             {t("assumptionService", { service: service.name, amount: eurosText(service.monthlyCentsPerUser, locale), source: service.source, date: date(service.pricedOn) })}
           </li>
         ))}
-        {savingsAssumptionKeys.map((key) => {
+        {ASSUMPTION_KEYS.map((key) => {
           const assumption = data.assumptions[key];
           if (!assumption) return null;
           return (

@@ -1,4 +1,7 @@
-import type { PaidServiceCategory, SavingsAssumptionKey } from "@/db/schema/savings";
+import { savingsAssumptionKeys, type PaidServiceCategory, type SavingsAssumptionKey } from "@/db/schema/savings";
+
+/** The replacement side's assumptions, in the order pages list them. */
+export const ASSUMPTION_KEYS = savingsAssumptionKeys;
 
 /**
  * The savings estimate, a pure function of the visitor's choice and the price data: what the
