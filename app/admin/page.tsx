@@ -85,6 +85,9 @@ export default async function AdminPage({ searchParams }: { searchParams: PageSe
         <Link href="/admin/einvoicing" className={buttonClasses("secondary")}>
           {einvoicing("adminLink")}
         </Link>
+        <Link href="/admin/insights" className={buttonClasses("secondary")}>
+          {t("insightsLink")}
+        </Link>
         <Link href="/admin/savings" className={buttonClasses("secondary")}>
           {t("savingsLink")}
         </Link>

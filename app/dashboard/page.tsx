@@ -14,6 +14,8 @@ import { EinvoiceAddress } from "@/components/dashboard/EinvoiceAddress";
 import { organizationAddress } from "@/lib/einvoicing/directory-jobs";
 import { refreshEinvoiceAddressAction } from "./einvoicing-actions";
 import { buttonClasses } from "@/components/ui/Button";
+import { ClientSpending } from "@/components/insights/ClientSpending";
+import { clientSpending } from "@/lib/insights/spending";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { currentActor } from "@/lib/auth/current-actor";
 import { listMyBids } from "@/lib/bids/my-bids";
@@ -111,6 +113,9 @@ export default async function DashboardPage() {
             <Link href="/invoices" className={buttonClasses("secondary")}>
               {invoices("dashboardLink")}
             </Link>
+            <Link href="/expert/earnings" className={buttonClasses("secondary")}>
+              {payouts("earningsLink")}
+            </Link>
           </div>
         </section>
         <MyContracts contracts={contracts} />
@@ -132,12 +137,13 @@ export default async function DashboardPage() {
       </div>
     );
   }
-  const invoices = await getTranslations("invoices");
   const companyIdentifier = mine.organization.siret ?? mine.organization.siren;
-  const companyCheck = (await storedCompanyChecks([companyIdentifier])).get(companyIdentifier);
+  const [invoices, spending, companyChecks] = await Promise.all([getTranslations("invoices"), clientSpending(actor), storedCompanyChecks([companyIdentifier])]);
+  const companyCheck = companyChecks.get(companyIdentifier);
   return (
     <div className="flex flex-col gap-8">
       {heading}
+      <ClientSpending spending={spending} />
       <OrganizationPanel
         organization={mine.organization}
         companyCheck={companyCheck}

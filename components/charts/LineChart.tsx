@@ -28,7 +28,7 @@ export function LineChart({ id, label, series, xTickEvery, xLabel, format, marke
 
   return (
     <figure className="flex flex-col gap-3">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label} className="h-auto w-full max-w-3xl" data-chart={id}>
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label} className="h-auto w-full max-w-3xl" data-chart={id} data-series={JSON.stringify(series)}>
         {ticks.map((tick) => (
           <g key={tick}>
             <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(tick)} y2={y(tick)} stroke="#d6d3d1" />

@@ -28,7 +28,7 @@ export function StackedBarChart({ id, label, categories, series, format }: Stack
 
   return (
     <figure className="flex flex-col gap-3">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label} className="h-auto w-full max-w-3xl" fontFamily="inherit">
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label} className="h-auto w-full max-w-3xl" fontFamily="inherit" data-chart={id} data-series={JSON.stringify(series)}>
         <PatternDefs prefix={id} count={series.length} />
         {ticks.map((tick) => (
           <g key={tick}>

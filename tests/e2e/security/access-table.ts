@@ -59,6 +59,7 @@ export const PAGES: Record<string, Access> = {
   "/expert/profile": { ok: experts },
   "/expert/billing-mandate": { ok: experts },
   "/expert/payouts": { ok: experts },
+  "/expert/earnings": { ok: experts },
   "/expert/tax-details": { ok: experts },
   "/expert/dac7/[year]": { ok: [], note: "an expert's own DAC7 copy of a year they were paid in; no payout in the demo data (and 2019 is before the platform): only refusals are checked" },
   "/admin": { ok: ["admin"] },
@@ -83,6 +84,7 @@ export const PAGES: Record<string, Access> = {
   "/admin/einvoicing": { ok: ["admin"] },
   "/admin/reports": { ok: ["admin"], note: "the moderation queue: reports and complaints" },
   "/admin/transparency": { ok: ["admin"] },
+  "/admin/insights": { ok: ["admin"] },
   "/report": { ok: [], note: "the notice form needs ?type=&id= (a bare URL is a 404); opened with them in tests/e2e/moderation" },
   "/report/sent": { ok: everyone },
   "/decisions/[id]": { ok: [], note: "the person concerned (signed in or with the emailed key) and admins; no decision in the demo data: only refusals are checked" },
@@ -111,6 +113,7 @@ export const ROUTES: Record<string, Access> = {
   "/invoices/export": { ok: [...clients, ...experts, "admin"] },
   "/admin/payments/vat": { ok: ["admin"], note: "the month's VAT summary as CSV" },
   "/admin/transparency/csv": { ok: ["admin"], note: "the year's DSA transparency report as CSV" },
+  "/admin/insights/csv": { ok: ["admin"], note: "one insights table as CSV (the money table by default)" },
   "/invoices/statement/[year]": { ok: [], note: "statements of a year with no activity" },
   "/admin/dac7/[year]/xml": { ok: [], note: "the DAC7 XML of a year with sellers, admins only; 2019 has none: only refusals are checked (admins are tested in tests/integration/dac7)" },
 };
