@@ -22,3 +22,4 @@ export * from "./companies";
 export * from "./notifications";
 export * from "./legal";
 export * from "./moderation";
+export * from "./training";

@@ -37,6 +37,8 @@ export async function uploadEvidenceAction(_previous: FormState, formData: FormD
       kind: values.kind as "other",
       label: values.label,
       issuedOn: values.issuedOn,
+      certificateNumber: values.certificateNumber,
+      expiresOn: values.expiresOn,
       file: upload,
     });
     if (!result.ok) {
