@@ -38,3 +38,25 @@ export async function saveTerms(expert: Actor, bidId: string, overrides: Partial
   const saved = await saveTrainingTerms(expert, trainingTermsInput(bidId, overrides));
   if (!saved.ok) throw new Error(`terms refused: ${JSON.stringify(saved)}`);
 }
+
+/** A training contract formed through the real use cases: job, bid with training terms, acceptance. */
+export async function makeTrainingContract(options: { owner?: Actor; terms?: Partial<TrainingTermsInput>; qualiopi?: boolean } = {}) {
+  const { makeBid } = await import("./bids");
+  const { makeJob } = await import("./jobs");
+  const { acceptBid } = await import("@/lib/contracts/accept-bid");
+  const { acceptTestMandate } = await import("./contracts");
+  const { makeOrganization, makeUser } = await import("./factories");
+  let owner = options.owner;
+  if (!owner) {
+    owner = await makeUser("client", { name: "Claire Martin" });
+    await makeOrganization(owner);
+  }
+  const jobId = await makeJob(owner, { kind: "training", title: "Former l’équipe à Nextcloud", personalData: false });
+  const { expert, bidId } = await makeBid(jobId);
+  if (options.qualiopi) await addQualiopi(expert);
+  await saveTerms(expert, bidId, { qualiopiCertified: options.qualiopi ?? false, ...options.terms });
+  await acceptTestMandate(expert);
+  const accepted = await acceptBid(owner, { acceptNotReady: true, bidId });
+  if (!accepted.ok) throw new Error(`bid not accepted: ${JSON.stringify(accepted)}`);
+  return { owner, expert, jobId, bidId, contractId: accepted.value.contractId };
+}
