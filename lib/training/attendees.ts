@@ -6,12 +6,11 @@ import { PolicyError } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { fieldErrors } from "@/lib/actions/field-errors";
 import { loadContractFor } from "@/lib/contracts/access";
-import { missionPlace } from "@/lib/contracts/documents/parties";
 import { sendEmail } from "@/lib/email/send-email";
 import { isUuidLike } from "@/lib/ids";
 import { fail, ok, type Result } from "@/lib/result";
 import { attendeesSchema, type AttendeesInput } from "./schemas";
-import { sessionLine } from "./text";
+import { sessionLine, trainingPlace } from "./text";
 
 export type AddAttendeesError = "invalid" | "not_training" | "closed";
 
@@ -42,7 +41,7 @@ export async function addAttendees(actor: Actor | null, input: AttendeesInput): 
 
     await tx.insert(trainingAttendees).values(parsed.data.attendees.map((a) => ({ contractId: contract.id, fullName: a.fullName, email: a.email, addedById: actor.id })));
     const locale = actor.locale;
-    const place = missionPlace(contract.facts, locale);
+    const place = trainingPlace(contract.facts, locale);
     for (const attendee of parsed.data.attendees) {
       await sendEmail(tx, {
         template: "training-attendee",
@@ -55,7 +54,7 @@ export async function addAttendees(actor: Actor | null, input: AttendeesInput): 
           organisation: contract.facts.client.legalName,
           trainer: contract.facts.expert.name,
           format: training.format,
-          place: training.format === "remote" ? null : place,
+          place,
           durationHours: training.durationHours,
           sessions: training.sessions.map((s) => sessionLine(s, locale)),
           objectives: training.objectives,

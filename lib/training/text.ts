@@ -1,4 +1,4 @@
-import type { TrainingFacts } from "@/db/schema";
+import type { ContractFacts, TrainingFacts } from "@/db/schema";
 import { formatDate } from "@/lib/contracts/documents/format";
 import type { DocumentLocale } from "@/lib/contracts/documents/types";
 
@@ -33,4 +33,11 @@ export const halfDayLabel = (half: "morning" | "afternoon", locale: DocumentLoca
 /** "8 mars 2027, journée complète" / "8 March 2027, full day". */
 export function sessionLine(session: TrainingFacts["sessions"][number], locale: DocumentLocale): string {
   return `${formatDate(session.date, locale)}, ${slotLabel(session.slot, locale)}`;
+}
+
+/** Where the on-site part happens: "dans le département 69" / "in département 69", or null (remote, or unknown). */
+export function trainingPlace(facts: ContractFacts, locale: DocumentLocale): string | null {
+  const departement = facts.job.departement?.trim();
+  if (facts.training?.format === "remote" || !departement) return null;
+  return locale === "fr" ? `dans le département ${departement}` : `in département ${departement}`;
 }

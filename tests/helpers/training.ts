@@ -40,7 +40,7 @@ export async function saveTerms(expert: Actor, bidId: string, overrides: Partial
 }
 
 /** A training contract formed through the real use cases: job, bid with training terms, acceptance. */
-export async function makeTrainingContract(options: { owner?: Actor; terms?: Partial<TrainingTermsInput>; qualiopi?: boolean } = {}) {
+export async function makeTrainingContract(options: { owner?: Actor; terms?: Partial<TrainingTermsInput>; qualiopi?: boolean; activate?: boolean } = {}) {
   const { makeBid } = await import("./bids");
   const { makeJob } = await import("./jobs");
   const { acceptBid } = await import("@/lib/contracts/accept-bid");
@@ -58,5 +58,13 @@ export async function makeTrainingContract(options: { owner?: Actor; terms?: Par
   await acceptTestMandate(expert);
   const accepted = await acceptBid(owner, { acceptNotReady: true, bidId });
   if (!accepted.ok) throw new Error(`bid not accepted: ${JSON.stringify(accepted)}`);
-  return { owner, expert, jobId, bidId, contractId: accepted.value.contractId };
+  const { contractId } = accepted.value;
+  if (options.activate) {
+    const { acceptContractDocument } = await import("@/lib/contracts/documents-acceptance");
+    for (const actor of [owner, expert]) {
+      const done = await acceptContractDocument(actor, { contractId, kind: "nda" });
+      if (!done.ok) throw new Error(`nda not accepted: ${JSON.stringify(done)}`);
+    }
+  }
+  return { owner, expert, jobId, bidId, contractId };
 }

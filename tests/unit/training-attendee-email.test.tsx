@@ -7,13 +7,13 @@ const props = {
   trainingTitle: "Nextcloud for the team",
   organisation: "Boulangerie Martin SARL",
   trainer: "Libre Conseil",
-  format: "mixed",
+  format: "mixed" as const,
   place: "on site, in département 69",
   durationHours: 14,
   sessions: ["8 March 2027, full day", "15 March 2027, morning"],
   objectives: "Share and sync files.",
   prerequisites: "None.",
-} as const;
+};
 
 describe("the training attendee email", () => {
   it("gives the attendee the sessions, format, hours, objectives and prerequisites, in English and French", async () => {

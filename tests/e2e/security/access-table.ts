@@ -99,6 +99,7 @@ export const ROUTES: Record<string, Access> = {
   "/api/experts/photo/[id]": { ok: [], note: "no photo in the demo data" },
   "/api/attachments/[id]": { ok: [], note: "the parties of the message, delivery or dispute and admins; no attachment in the demo data: only refusals are checked" },
   "/contracts/[id]/documents/[kind]/pdf": { ok: contractParties },
+  "/contracts/[id]/training/pdf": { ok: [], note: "a training contract's agreement, attendance sheets and certificates; the demo contract is no training: only refusals are checked" },
   "/expert/payouts/refresh": { ok: [], note: "redirects back to the payouts page" },
   "/invoices/[id]/pdf": { ok: [], note: "no invoice in the demo data at start: only refusals are checked" },
   "/notifications/[id]/open": { ok: [], note: "marks one's own notification read and redirects to its link; an unknown or someone else's is a 404" },
