@@ -19,6 +19,7 @@ import { LEGAL_ACTIONS } from "./access/legal";
 import { MODERATION_ACTIONS } from "./access/moderation";
 import { SECOND_FACTOR_ACTIONS } from "./access/second-factor";
 import { SUPPORT_ACTIONS } from "./access/support";
+import { TRAINING_ACTIONS } from "./access/training";
 import type { ActionAccess } from "./access/types";
 
 export type { ActionAccess, ActionContext, FormFields } from "./access/types";
@@ -36,4 +37,5 @@ export const ACTIONS: Record<string, ActionAccess> = {
   ...MODERATION_ACTIONS,
   ...SECOND_FACTOR_ACTIONS,
   ...SUPPORT_ACTIONS,
+  ...TRAINING_ACTIONS,
 };
