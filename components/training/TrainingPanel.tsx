@@ -20,7 +20,7 @@ export async function TrainingPanel({ contractId, view, addForm, removeForm }: {
         {label} (PDF, {t("french")})
       </a>
       {" · "}
-      <a href={pdf(query, "en")} className={linkClass} download hrefLang="en">
+      <a href={pdf(query, "en")} className={linkClass} download hrefLang="en" aria-label={`${label} (PDF, ${t("english")})`}>
         {t("english")}
       </a>
     </>

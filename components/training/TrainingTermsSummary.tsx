@@ -24,7 +24,7 @@ export async function TrainingTermsSummary({ terms, headingLevel = 2 }: { terms:
         <dt className="font-semibold">{t("priceBasis")}</dt>
         <dd>{t(`priceLine_${terms.priceBasis}`, { price: euros(terms.unitPriceCents) })}</dd>
         <dt className="font-semibold">{t("activityDeclarationNumber")}</dt>
-        <dd>{terms.activityDeclarationNumber}</dd>
+        <dd>{terms.activityDeclarationNumber.replace(/^(\d{2})(\d{2})(\d{5})(\d{2})$/, "$1 $2 $3 $4")}</dd>
         <dt className="font-semibold">Qualiopi</dt>
         <dd>
           {terms.qualiopi === "declared"

@@ -107,7 +107,7 @@ describe.skipIf(!e2eEnabled).each(runs)("one training from need to certificates 
     await sp.getByText(t.payments.done_delivered).waitFor();
 
     await page.goto(`${baseUrl}${contractPath}`);
-    const certificates = page.getByRole("link", { name: new RegExp(`^${tr.certificate}`) });
+    const certificates = page.getByRole("link", { name: `${tr.certificate} (PDF, ${tr.french})`, exact: true });
     expect(await certificates.count()).toBe(2);
     await client.screenshot(`${lang}-92-training-certificates`);
     const certificate = await page.request.get(`${baseUrl}${await certificates.first().getAttribute("href")}&lang=${lang}`);
