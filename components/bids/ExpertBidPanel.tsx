@@ -12,6 +12,8 @@ interface ExpertBidPanelProps {
   readinessNotice?: ReactNode;
   bidForm: ReactNode;
   withdrawForm: ReactNode;
+  /** A training need: the bid's training terms (program, sessions…) are stated on their own page. */
+  trainingTerms?: boolean;
 }
 
 /** Why a bid can no longer be edited nor withdrawn, by status (the client has acted on it). */
@@ -22,8 +24,8 @@ const lockedReason = {
 } as const;
 
 /** On a job page, for experts: their own bid (to edit or withdraw while the client has not acted), or the form to send one. */
-export async function ExpertBidPanel({ bid, canBid, notVerified, readinessNotice, bidForm, withdrawForm }: ExpertBidPanelProps) {
-  const [t, m] = await Promise.all([getTranslations("bids"), getTranslations("conversation")]);
+export async function ExpertBidPanel({ bid, canBid, notVerified, readinessNotice, bidForm, withdrawForm, trainingTerms = false }: ExpertBidPanelProps) {
+  const [t, m, tr] = await Promise.all([getTranslations("bids"), getTranslations("conversation"), getTranslations("training")]);
   return (
     <section aria-labelledby="my-bid" className="rounded-lg border border-brand-100 bg-white p-6">
       <h2 id="my-bid" className="text-xl font-semibold">{bid ? t("myBid") : t("sendBid")}</h2>
@@ -39,6 +41,13 @@ export async function ExpertBidPanel({ bid, canBid, notVerified, readinessNotice
                     {t("editMyBid")}
                   </Link>
                 </p>
+                {trainingTerms ? (
+                  <p>
+                    <Link href={`/jobs/${bid.jobId}/bid/training`} className="font-medium text-brand-900 underline underline-offset-4 hover:text-brand-700">
+                      {tr("editTerms")}
+                    </Link>
+                  </p>
+                ) : null}
                 {withdrawForm}
               </>
             ) : bid.status in lockedReason ? (

@@ -12,7 +12,7 @@ import type { FormState } from "@/lib/actions/form-state";
 import { MAX_EVIDENCE_BYTES } from "@/lib/http/request-limits";
 import { SelectField } from "./fields";
 
-const kinds = ["registration", "urssaf", "insurance", "certification", "other"] as const;
+const kinds = ["registration", "urssaf", "insurance", "certification", "qualiopi", "other"] as const;
 
 export function EvidenceUploadForm({ action }: { action: (s: FormState, f: FormData) => Promise<FormState> }) {
   const t = useTranslations("expertProfile");
@@ -39,6 +39,10 @@ export function EvidenceUploadForm({ action }: { action: (s: FormState, f: FormD
         </SelectField>
         <Field name="label" label={t("evidenceLabel")} hint={t("evidenceLabelHint")} defaultValue={kept("label")} error={error("label")} optionalLabel={common("optional")} />
         <Field name="issuedOn" type="date" label={t("issuedOn")} hint={t("issuedOnHint")} defaultValue={kept("issuedOn")} error={error("issuedOn")} />
+      </div>
+      <div className="grid gap-4 md:grid-cols-2">
+        <Field name="certificateNumber" label={t("certificateNumber")} hint={t("certificateNumberHint")} defaultValue={kept("certificateNumber")} error={error("certificateNumber")} optionalLabel={common("optional")} />
+        <Field name="expiresOn" type="date" label={t("expiresOn")} hint={t("expiresOnHint")} defaultValue={kept("expiresOn")} error={error("expiresOn")} optionalLabel={common("optional")} />
       </div>
       <Field
         name="file"

@@ -36,6 +36,24 @@ export interface ContractFacts {
   milestones: { title: string; amountCents: number; dueOn: string }[];
   personalData: boolean;
   formedAt: string;
+  /** A training contract's terms, frozen at formation for the training agreement. */
+  training?: TrainingFacts;
+}
+
+/** What the training agreement ("convention de formation professionnelle") states. */
+export interface TrainingFacts {
+  objectives: string;
+  prerequisites: string;
+  outline: string;
+  durationHours: number;
+  format: "on_site" | "remote" | "mixed";
+  attendeesCount: number;
+  sessions: { date: string; slot: "full_day" | "morning" | "afternoon" }[];
+  priceBasis: "per_session" | "per_person";
+  unitPriceCents: number;
+  activityDeclarationNumber: string;
+  /** Present when the expert declared a Qualiopi certification backed by evidence. */
+  qualiopi: { certificateNumber: string; expiresOn: string } | null;
 }
 
 export const contracts = pgTable(

@@ -29,7 +29,7 @@ export const legalForm = pgEnum("legal_form", ["micro_entrepreneur", "ei", "eurl
 export const tradeRegister = pgEnum("trade_register", ["rcs", "rm"]);
 export const vatRegime = pgEnum("vat_regime", ["franchise", "vat_registered"]);
 export const serviceKind = pgEnum("service_kind", ["installation", "support", "training"]);
-export const evidenceKind = pgEnum("evidence_kind", ["registration", "urssaf", "insurance", "certification", "other"]);
+export const evidenceKind = pgEnum("evidence_kind", ["registration", "urssaf", "insurance", "certification", "qualiopi", "other"]);
 
 export interface ExpertLinks {
   website?: string;
@@ -150,6 +150,9 @@ export const evidenceFiles = pgTable(
     sizeBytes: integer("size_bytes").notNull(),
     /** Issue date, for certificates that expire (the URSSAF one is stale after six months). */
     issuedOn: date("issued_on"),
+    /** Qualiopi: the certificate's number and the date it runs out, checked by the vetting desk. */
+    certificateNumber: text("certificate_number"),
+    expiresOn: date("expires_on"),
     uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index().on(t.profileId)],

@@ -23,3 +23,4 @@ export * from "./notifications";
 export * from "./legal";
 export * from "./moderation";
 export * from "./savings";
+export * from "./training";

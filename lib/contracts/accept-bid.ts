@@ -31,6 +31,7 @@ import { priceText } from "@/lib/money/price-text";
 import { notReadyText } from "@/lib/experts/readiness-text";
 import { fail, ok, type Result } from "@/lib/result";
 import { appUrl } from "@/lib/http/app-url";
+import { trainingFacts, writeTrainingSessions } from "@/lib/training/formation";
 
 export type AcceptBidError = "job_not_open" | "illegal_transition" | "expert_unavailable" | "amount_over_limit" | "expert_not_ready" | "price_changed";
 
@@ -135,6 +136,8 @@ export async function acceptBid(actor: Actor | null, input: AcceptBidInput): Pro
       await tx.select().from(bidMilestones).where(eq(bidMilestones.bidId, bid.id)).orderBy(asc(bidMilestones.position))
     ).map(({ title, amountCents, dueOn }) => ({ title, amountCents, dueOn }));
     const { facts, organization, profile } = await gatherFacts(tx, client, job, bid, milestones);
+    const training = await trainingFacts(tx, bid);
+    if (training) facts.training = training;
     // The ceilings hold at formation too, at the VAT rate the contract will charge: a bid sent
     // before a lower MAX_CONTRACT_CENTS, or one written around the form, forms no contract.
     const vatRateBps = vatRateBpsFor(profile.vatRegime);
@@ -164,7 +167,11 @@ export async function acceptBid(actor: Actor | null, input: AcceptBidInput): Pro
       })
       .returning({ id: contracts.id });
     if (!contract) throw new Error("Contract insert returned nothing");
-    await tx.insert(contractMilestones).values(milestones.map((m, position) => ({ contractId: contract.id, position, ...m })));
+    const formed = await tx
+      .insert(contractMilestones)
+      .values(milestones.map((m, position) => ({ contractId: contract.id, position, ...m })))
+      .returning({ id: contractMilestones.id, position: contractMilestones.position });
+    if (training) await writeTrainingSessions(tx, contract.id, training, formed);
 
     await sendEmail(tx, {
       template: "contract-event",

@@ -15,6 +15,7 @@ import SignInEmail, { signInSubject, type SignInEmailProps } from "@/emails/Sign
 import Dac7Email, { dac7Subject, type Dac7EmailProps } from "@/emails/Dac7Email";
 import LegalUpdateEmail, { legalUpdateSubject, type LegalUpdateEmailProps } from "@/emails/LegalUpdateEmail";
 import UrssafReminderEmail, { urssafReminderSubject, type UrssafReminderEmailProps } from "@/emails/UrssafReminderEmail";
+import TrainingAttendeeEmail, { trainingAttendeeSubject, type TrainingAttendeeEmailProps } from "@/emails/TrainingAttendeeEmail";
 import type { NotificationCategory } from "@/lib/notifications/categories";
 
 interface TemplateDefinition<P> {
@@ -31,6 +32,13 @@ interface TemplateDefinition<P> {
 }
 
 export const emailTemplates = {
+  /** To a training attendee, who has no account: no in-app notification. */
+  "training-attendee": {
+    subject: trainingAttendeeSubject,
+    element: (props) => <TrainingAttendeeEmail {...props} />,
+    sensitive: false,
+    notification: null,
+  } satisfies TemplateDefinition<TrainingAttendeeEmailProps>,
   "sign-in": {
     subject: signInSubject,
     element: (props) => <SignInEmail {...props} />,

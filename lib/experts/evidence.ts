@@ -33,6 +33,13 @@ export async function uploadEvidence(
   else if (!(mime = detectFileType(file.bytes))) fields.file = "fileType";
   if (!parsed.success || Object.keys(fields).length > 0 || !file || !mime) return fail("invalid", fields);
   if (parsed.data.kind === "urssaf" && !parsed.data.issuedOn) return fail("invalid", { issuedOn: "urssafDate" });
+  if (parsed.data.kind === "qualiopi") {
+    const missing: Record<string, string> = {};
+    if (!parsed.data.certificateNumber) missing.certificateNumber = "qualiopiNumber";
+    if (!parsed.data.expiresOn) missing.expiresOn = "qualiopiExpiry";
+    else if (parsed.data.expiresOn < new Date().toISOString().slice(0, 10)) missing.expiresOn = "qualiopiExpired";
+    if (Object.keys(missing).length > 0) return fail("invalid", missing);
+  }
 
   const key = newStorageKey("evidence");
   return db.transaction(async (tx) => {
@@ -51,6 +58,8 @@ export async function uploadEvidence(
           mimeType: mime,
           sizeBytes: file.bytes.byteLength,
           issuedOn: parsed.data.issuedOn ?? null,
+          certificateNumber: parsed.data.kind === "qualiopi" ? (parsed.data.certificateNumber ?? null) : null,
+          expiresOn: parsed.data.kind === "qualiopi" ? (parsed.data.expiresOn ?? null) : null,
         })
         .returning({ id: evidenceFiles.id });
       if (!row) throw new Error("evidence insert returned nothing");

@@ -122,6 +122,18 @@ export const evidenceUploadSchema = z.object({
     .optional()
     .transform((v) => (v ? v : undefined))
     .pipe(z.iso.date({ error: "date" }).optional()),
+  /** Qualiopi only: the certificate's number and its expiry date. */
+  certificateNumber: identityText()
+    .max(60, { error: "tooLong" })
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  expiresOn: z
+    .string()
+    .max(10, { error: "date" })
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.iso.date({ error: "date" }).optional()),
 });
 
 export type EvidenceUploadInput = z.input<typeof evidenceUploadSchema> & {

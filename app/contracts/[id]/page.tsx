@@ -25,6 +25,12 @@ import { getMyReadiness } from "@/lib/experts/readiness";
 import { isPaymentTestMode } from "@/lib/env";
 import { ReadinessChecklist } from "@/components/experts/ReadinessChecklist";
 import { formatMoney } from "@/lib/money/format";
+import { SimpleActionForm } from "@/components/job-wizard/SimpleActionForm";
+import { AttendeesForm } from "@/components/training/AttendeesForm";
+import { TrainingPanel } from "@/components/training/TrainingPanel";
+import { TrainingTermsSummary } from "@/components/training/TrainingTermsSummary";
+import { getTrainingView } from "@/lib/training/attendees";
+import { addAttendeesAction, removeAttendeeAction } from "./training-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("contracts"))("pageTitle") };
@@ -48,7 +54,13 @@ export default async function ContractPage({
   ]);
   const { contract, side } = view;
   const actor = await currentActor();
-  const [reviews, disputes, deliveryFiles] = await Promise.all([getContractReviews(actor, id), disputesOfContract(actor, id), deliveryAttachments(actor, id)]);
+  const [reviews, disputes, deliveryFiles, training] = await Promise.all([
+    getContractReviews(actor, id),
+    disputesOfContract(actor, id),
+    deliveryAttachments(actor, id),
+    getTrainingView(actor, id),
+  ]);
+  const tr = await getTranslations("training");
   // The expert sees at once what still stands between this contract and being paid.
   const readiness = side === "expert" && contract.status !== "cancelled" ? await getMyReadiness(actor) : null;
   const r = await getTranslations("readiness");
@@ -104,6 +116,18 @@ export default async function ContractPage({
           testMode={isPaymentTestMode()}
         />
       </section>
+
+      {training ? (
+        <TrainingPanel
+          contractId={contract.id}
+          view={training}
+          addForm={<AttendeesForm contractId={contract.id} places={training.training.attendeesCount - training.attendees.length} action={addAttendeesAction} />}
+          removeForm={(attendeeId, name) => (
+            <SimpleActionForm label={tr("removeAttendee", { name })} hidden={{ contractId: contract.id, attendeeId }} action={removeAttendeeAction} />
+          )}
+        />
+      ) : null}
+      {training ? <TrainingTermsSummary terms={training.training} /> : null}
 
       <ContractDocumentsList view={view} awaitingMe={view.documents.map((d) => d.kind).filter((kind) => awaitsAcceptance(view, kind))} />
 

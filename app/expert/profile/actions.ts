@@ -34,7 +34,7 @@ export async function saveExpertProfileAction(_previous: FormState, formData: Fo
 export async function uploadEvidenceAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, {
     read: formDataToValues,
-    schema: z.object({ kind: text(), label: optionalText(), issuedOn: optionalText() }),
+    schema: z.object({ kind: text(), label: optionalText(), issuedOn: optionalText(), certificateNumber: optionalText(), expiresOn: optionalText() }),
     run: async (evidence, form) => uploadEvidence(await currentActor(), { ...evidence, file: await uploadedFile(form) }),
     refused: locked,
     done: () => profileChanged("expertProfile.evidenceUploaded"),

@@ -20,6 +20,7 @@ import { MODERATION_ACTIONS } from "./access/moderation";
 import { SAVINGS_ACTIONS } from "./access/savings";
 import { SECOND_FACTOR_ACTIONS } from "./access/second-factor";
 import { SUPPORT_ACTIONS } from "./access/support";
+import { TRAINING_ACTIONS } from "./access/training";
 import type { ActionAccess } from "./access/types";
 
 export type { ActionAccess, ActionContext, FormFields } from "./access/types";
@@ -38,4 +39,5 @@ export const ACTIONS: Record<string, ActionAccess> = {
   ...SAVINGS_ACTIONS,
   ...SECOND_FACTOR_ACTIONS,
   ...SUPPORT_ACTIONS,
+  ...TRAINING_ACTIONS,
 };

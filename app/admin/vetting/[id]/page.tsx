@@ -1,3 +1,4 @@
+import { parisDay } from "@/lib/dates";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -84,6 +85,12 @@ export default async function VettingDetailPage({ params }: { params: Promise<{ 
                     {p(`evidence_${e.kind}` as "evidence_other")}: {e.originalName}
                   </a>
                   {e.issuedOn ? ` · ${e.issuedOn}` : ""} {e.label ? ` · ${e.label}` : ""}
+                  {e.kind === "qualiopi" ? (
+                    <span className={e.expiresOn && e.expiresOn >= parisDay(new Date()) ? "" : "font-semibold text-red-800"}>
+                      {` · ${t("qualiopiCertificate", { number: e.certificateNumber ?? "—", expiresOn: e.expiresOn ?? "—" })}`}
+                      {e.expiresOn && e.expiresOn >= parisDay(new Date()) ? "" : ` · ${t("qualiopiExpired")}`}
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -4,6 +4,8 @@ import { notFound, redirect } from "next/navigation";
 import { hiddenIdsFor } from "@/lib/moderation/visibility";
 import { getLocale, getTranslations } from "next-intl/server";
 import { BidDetails } from "@/components/bids/BidDetails";
+import { TrainingTermsSummary } from "@/components/training/TrainingTermsSummary";
+import { getTrainingTerms } from "@/lib/training/terms";
 import { MessageForm } from "@/components/conversations/MessageForm";
 import { MessageThread } from "@/components/conversations/MessageThread";
 import { Alert } from "@/components/ui/Alert";
@@ -51,6 +53,7 @@ export default async function ConversationPage({ params }: Props) {
   const { bid, side } = view;
   const [t, b, locale, prices] = await Promise.all([getTranslations("conversation"), getTranslations("bids"), getLocale(), bidPrices([bid.id])]);
   const price = prices.get(bid.id);
+  const training = await getTrainingTerms(actor, bid.id);
   const text = price ? priceText(price, locale as AppLocale) : null;
   const otherName = side === "client" ? bid.expertName : bid.organizationName;
 
@@ -100,6 +103,8 @@ export default async function ConversationPage({ params }: Props) {
           </div>
         </details>
       </section>
+
+      {training ? <TrainingTermsSummary terms={{ ...training, qualiopi: training.qualiopiCertified ? "declared" : null }} /> : null}
 
       <MessageThread
         messages={view.messages}

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { TrainingTermsForm } from "@/components/training/TrainingTermsForm";
+import { Alert } from "@/components/ui/Alert";
+import { PageHeading } from "@/components/ui/PageHeading";
+import { currentActor } from "@/lib/auth/current-actor";
+import { getMyBidForJob } from "@/lib/bids/client-bids";
+import { getJobForViewer } from "@/lib/jobs/queries";
+import { SESSION_ROWS, trainingTermsToForm } from "@/lib/training/form-input";
+import { getTrainingTerms } from "@/lib/training/terms";
+import { saveTrainingTermsAction } from "../../training-actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("training"))("termsTitle") };
+}
+
+/** The expert states the training terms of its bid on a training need, while the bid can be edited. */
+export default async function TrainingTermsPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await currentActor();
+  if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/jobs/${id}/bid/training`)}`);
+  if (actor.role !== "expert") notFound();
+  const [view, bid, t] = await Promise.all([getJobForViewer(actor, id), getMyBidForJob(actor, id), getTranslations("training")]);
+  if (!view || !bid || bid.status === "withdrawn" || view.job.kind !== "training") notFound();
+  const terms = await getTrainingTerms(actor, bid.id);
+  return (
+    <div className="flex flex-col gap-6">
+      <p>
+        <Link href={`/jobs/${id}`} className="text-sm font-medium text-brand-900 underline underline-offset-4 hover:text-brand-700">
+          <span aria-hidden="true">←</span> {t("backToJob")}
+        </Link>
+      </p>
+      <PageHeading title={t("termsTitle")} lead={t("termsLead", { job: view.job.title })} />
+      {bid.status === "submitted" ? (
+        <section aria-label={t("termsTitle")} className="rounded-lg border border-brand-100 bg-white p-6">
+          <TrainingTermsForm
+            jobId={id}
+            bidId={bid.id}
+            initial={trainingTermsToForm(terms)}
+            sessionRows={Math.max(SESSION_ROWS, (terms?.sessions.length ?? 0) + 2)}
+            action={saveTrainingTermsAction}
+          />
+        </section>
+      ) : (
+        <Alert tone="info">{t("termsLocked")}</Alert>
+      )}
+    </div>
+  );
+}
