@@ -39,12 +39,17 @@ function lastDay(month: string): string {
   return new Date(next.getTime() - 12 * 3_600_000).toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });
 }
 
-/** URSSAF: a month's (or quarter's) turnover is declared by the end of the following month. */
+/**
+ * URSSAF: a month's (or quarter's) turnover is declared by the end of the following month. The
+ * next quarterly deadline: the quarter just ended when this month is the one after it, else the
+ * current quarter (due at the end of the month after it).
+ */
 export function nextDeclarations(now: Date): Earnings["declarations"] {
   const current = parisMonth(now);
   const previous = shift(current, -1);
   const monthNumber = Number(current.slice(5, 7));
-  const quarterEnd = shift(current, -(((monthNumber - 1) % 3) + 1));
+  const positionInQuarter = (monthNumber - 1) % 3; // 0: first month of a quarter
+  const quarterEnd = positionInQuarter === 0 ? previous : shift(current, 2 - positionInQuarter);
   const quarterDue = shift(quarterEnd, 1);
   const quarter = `${quarterEnd.slice(0, 4)}-Q${Math.ceil(Number(quarterEnd.slice(5, 7)) / 3)}`;
   return { monthly: { period: previous, dueOn: lastDay(current) }, quarterly: { period: quarter, dueOn: lastDay(quarterDue) } };

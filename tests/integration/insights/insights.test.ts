@@ -115,8 +115,10 @@ describe("an expert's earnings", () => {
     await expect(expertEarnings(null)).rejects.toBeInstanceOf(PolicyError);
   });
 
-  it("URSSAF deadlines: last month by the end of this one; last quarter by the end of the month after it", () => {
-    expect(nextDeclarations(new Date("2026-12-05T10:00:00Z"))).toEqual({ monthly: { period: "2026-11", dueOn: "2026-12-31" }, quarterly: { period: "2026-Q3", dueOn: "2026-10-31" } });
+  it("URSSAF deadlines: last month by the end of this one; the next quarterly deadline still ahead", () => {
+    expect(nextDeclarations(new Date("2026-12-05T10:00:00Z"))).toEqual({ monthly: { period: "2026-11", dueOn: "2026-12-31" }, quarterly: { period: "2026-Q4", dueOn: "2027-01-31" } });
+    expect(nextDeclarations(new Date("2026-11-05T10:00:00Z")).quarterly).toEqual({ period: "2026-Q4", dueOn: "2027-01-31" });
+    expect(nextDeclarations(new Date("2026-10-05T10:00:00Z")).quarterly).toEqual({ period: "2026-Q3", dueOn: "2026-10-31" });
     expect(nextDeclarations(new Date("2027-01-10T10:00:00Z"))).toEqual({ monthly: { period: "2026-12", dueOn: "2027-01-31" }, quarterly: { period: "2026-Q4", dueOn: "2027-01-31" } });
   });
 
