@@ -25,6 +25,8 @@ export function StackedBarChart({ id, label, categories, series, format }: Stack
   const y = linear(top, HEIGHT - MARGIN.bottom, MARGIN.top);
   const band = (WIDTH - MARGIN.left - MARGIN.right) / Math.max(categories.length, 1);
   const barWidth = Math.min(band * 0.6, 96);
+  // Many bars (a year of months): every other label or fewer, so that none overlap.
+  const labelEvery = Math.max(1, Math.ceil(categories.length / 7));
 
   return (
     <figure className="flex flex-col gap-3">
@@ -50,10 +52,12 @@ export function StackedBarChart({ id, label, categories, series, format }: Stack
                 base += value;
                 return rect;
               })}
-              <text x={x + barWidth / 2} y={y(totals[index] ?? 0) - 8} textAnchor="middle" fontSize="13" fontWeight="600" fill="#1c1917">
-                {format(totals[index] ?? 0)}
-              </text>
-              {category.split("\n").map((line, lineIndex) => (
+              {(totals[index] ?? 0) > 0 ? (
+                <text x={x + barWidth / 2} y={y(totals[index] ?? 0) - 8} textAnchor="middle" fontSize={categories.length > 8 ? 11 : 13} fontWeight="600" fill="#1c1917">
+                  {format(totals[index] ?? 0)}
+                </text>
+              ) : null}
+              {(index % labelEvery === 0 ? category.split("\n") : []).map((line, lineIndex) => (
                 <text key={line} x={x + barWidth / 2} y={HEIGHT - MARGIN.bottom + 18 + lineIndex * 16} textAnchor="middle" fontSize="13" fill="#1c1917">
                   {line}
                 </text>

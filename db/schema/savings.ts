@@ -66,3 +66,22 @@ export const savingsAssumptions = pgTable(
 export type PaidService = typeof paidServices.$inferSelect;
 export type PaidServiceCategory = (typeof paidServiceCategory.enumValues)[number];
 export type SavingsAssumption = typeof savingsAssumptions.$inferSelect;
+
+/**
+ * The micro-entrepreneur turnover ceiling for services (BIC services and BNC, art. 50-0 and
+ * 102 ter CGI) from a year on, shown to experts against their year's turnover; admins keep it
+ * current when the thresholds are revalued (every three years).
+ */
+export const turnoverCeilings = pgTable(
+  "turnover_ceilings",
+  {
+    fromYear: integer("from_year").primaryKey(),
+    servicesCents: integer("services_cents").notNull(),
+    source: text("source").notNull(),
+    updatedById: uuid("updated_by_id").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.updatedById), check("turnover_ceiling_positive", sql`${t.servicesCents} > 0`)],
+);
+
+export type TurnoverCeiling = typeof turnoverCeilings.$inferSelect;

@@ -42,3 +42,9 @@ export const savingsAssumptionEntries: readonly { key: SavingsAssumptionKey; cen
   { key: "support_base_monthly", cents: 8000, source: "Compagnon (estimation / estimate)", pricedOn: PRICED_ON },
   { key: "support_per_software_monthly", cents: 2000, source: "Compagnon (estimation / estimate)", pricedOn: PRICED_ON },
 ];
+
+/** Micro-entrepreneur turnover ceilings for services (art. 50-0 and 102 ter CGI), from a year on. */
+export const turnoverCeilingEntries: readonly { fromYear: number; servicesCents: number; source: string }[] = [
+  { fromYear: 2023, servicesCents: 7_770_000, source: "art. 50-0 / 102 ter CGI (2023-2025)" },
+  { fromYear: 2026, servicesCents: 8_360_000, source: "art. 50-0 / 102 ter CGI (2026-2028)" },
+];

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
+import { servicesCeiling } from "./ceilings";
 import { parisMonth, parisMonthStart } from "./period";
 
 /**
@@ -10,15 +11,6 @@ import { parisMonth, parisMonthStart } from "./period";
  * VAT, and the commission paid on it), what is funded but not yet approved, and what is still to
  * be funded (by due month); the year's turnover against the micro-entrepreneur ceiling.
  */
-
-/** Micro-entrepreneur turnover ceiling for services (BIC services and BNC), art. 50-0 and 102 ter CGI, in cents, by year. */
-export const SERVICES_TURNOVER_CEILINGS: Record<number, number> = { 2023: 7_770_000, 2024: 7_770_000, 2025: 7_770_000, 2026: 8_360_000, 2027: 8_360_000, 2028: 8_360_000 };
-
-export function servicesCeiling(year: number): { year: number; cents: number } {
-  const known = Object.keys(SERVICES_TURNOVER_CEILINGS).map(Number).filter((y) => y <= year);
-  const from = known.length > 0 ? Math.max(...known) : Math.min(...Object.keys(SERVICES_TURNOVER_CEILINGS).map(Number));
-  return { year: from, cents: SERVICES_TURNOVER_CEILINGS[from] ?? 0 };
-}
 
 export interface EarningsMonth {
   month: string;
@@ -31,7 +23,7 @@ export interface EarningsMonth {
 
 export interface Earnings {
   months: EarningsMonth[];
-  yearToDate: { year: number; releasedExVatCents: number; ceiling: { year: number; cents: number } };
+  yearToDate: { year: number; releasedExVatCents: number; ceiling: { year: number; cents: number } | null };
   /** The next URSSAF declarations: monthly (last month's turnover) and quarterly (last quarter's). */
   declarations: { monthly: { period: string; dueOn: string }; quarterly: { period: string; dueOn: string } };
 }
@@ -47,12 +39,17 @@ function lastDay(month: string): string {
   return new Date(next.getTime() - 12 * 3_600_000).toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });
 }
 
-/** URSSAF: a month's (or quarter's) turnover is declared by the end of the following month. */
+/**
+ * URSSAF: a month's (or quarter's) turnover is declared by the end of the following month. The
+ * next quarterly deadline: the quarter just ended when this month is the one after it, else the
+ * current quarter (due at the end of the month after it).
+ */
 export function nextDeclarations(now: Date): Earnings["declarations"] {
   const current = parisMonth(now);
   const previous = shift(current, -1);
   const monthNumber = Number(current.slice(5, 7));
-  const quarterEnd = shift(current, -(((monthNumber - 1) % 3) + 1));
+  const positionInQuarter = (monthNumber - 1) % 3; // 0: first month of a quarter
+  const quarterEnd = positionInQuarter === 0 ? previous : shift(current, 2 - positionInQuarter);
   const quarterDue = shift(quarterEnd, 1);
   const quarter = `${quarterEnd.slice(0, 4)}-Q${Math.ceil(Number(quarterEnd.slice(5, 7)) / 3)}`;
   return { monthly: { period: previous, dueOn: lastDay(current) }, quarterly: { period: quarter, dueOn: lastDay(quarterDue) } };
@@ -101,7 +98,7 @@ export async function expertEarnings(actor: Actor | null, now = new Date()): Pro
         upcomingCents: Number(row?.upcoming ?? 0) + carried.reduce((sum, r) => sum + Number(r.upcoming ?? 0), 0),
       };
     }),
-    yearToDate: { year, releasedExVatCents: Number(ytd?.released ?? 0), ceiling: servicesCeiling(year) },
+    yearToDate: { year, releasedExVatCents: Number(ytd?.released ?? 0), ceiling: await servicesCeiling(year) },
     declarations: nextDeclarations(now),
   };
 }

@@ -176,3 +176,44 @@ export async function trustByMonth(actor: Actor | null, period: Period): Promise
     averageRating: orNull(row.average),
   }));
 }
+
+export interface LiquidityGroup {
+  by: "kind" | "family";
+  /** The need's kind (installation, support, training) or a catalogue category. */
+  key: string;
+  published: number;
+  firstBidWithin48h: number;
+  bids: number;
+  contracts: number;
+}
+
+/** The period's needs by kind and by software family (a need naming two families counts in each). */
+export async function liquidityBreakdown(actor: Actor | null, period: Period): Promise<LiquidityGroup[]> {
+  requireRole(actor, "admin");
+  const rows = await db.execute<Record<string, string>>(sql`
+    with needs as (
+      select j.id, j.kind::text as kind, j.published_at,
+        (select min(b.created_at) from bids b where b.job_id = j.id) as first_bid_at,
+        (select count(*) from bids b where b.job_id = j.id) as bid_count,
+        exists (select 1 from contracts c where c.job_id = j.id) as contracted
+      from jobs j
+      where j.published_at >= ${period.from.toISOString()} and j.published_at < ${period.to.toISOString()}),
+    grouped as (
+      select 'kind' as by, coalesce(kind, 'none') as key, needs.* from needs
+      union all
+      select distinct on (needs.id, cs.category) 'family' as by, cs.category::text as key, needs.*
+      from needs join job_software js on js.job_id = needs.id join catalog_software cs on cs.id = js.software_id)
+    select by, key, count(*)::int as published,
+      (count(*) filter (where first_bid_at <= published_at + interval '48 hours'))::int as within48,
+      coalesce(sum(bid_count), 0)::int as bids,
+      (count(*) filter (where contracted))::int as contracts
+    from grouped group by by, key order by by desc, published desc, key`);
+  return rows.map((row) => ({
+    by: row.by === "kind" ? "kind" : "family",
+    key: String(row.key),
+    published: n(row.published),
+    firstBidWithin48h: n(row.within48),
+    bids: n(row.bids),
+    contracts: n(row.contracts),
+  }));
+}

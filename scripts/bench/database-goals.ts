@@ -80,5 +80,29 @@ export async function databaseGoals(small: boolean): Promise<Measure[]> {
     const ms = await p95Ms(small ? 50 : 100, () => Promise.all([experts.rows, db.execute(experts.count)]));
     measures.push({ name: `expert search SQL, ${kind} term « ${term} », p95`, value: ms, unit: "ms", goal: "≤ 5", ok: ms <= 5 });
   }
+  measures.push(...(await insightsGoals(small)));
+  return measures;
+}
+
+/** /admin/insights over the last 12 months: each chart's query, and the page's queries together (as it runs them, in parallel). */
+async function insightsGoals(small: boolean): Promise<Measure[]> {
+  const { liquidityBreakdown, liquidityByMonth, moneyByMonth, supplySnapshot, trustByMonth } = await import("../../lib/insights/marketplace");
+  const { periodFrom } = await import("../../lib/insights/period");
+  const admin = { id: "00000000-0000-4000-8000-000000000000", email: "bench@example.test", name: "Bench", role: "admin" as const, locale: "fr" as const, secondFactor: "totp" as const };
+  const period = periodFrom("12");
+  const charts: [string, () => Promise<unknown>][] = [
+    ["money", () => moneyByMonth(admin, period)],
+    ["liquidity", () => liquidityByMonth(admin, period)],
+    ["liquidity by kind and family", () => liquidityBreakdown(admin, period)],
+    ["supply", () => supplySnapshot(admin)],
+    ["trust", () => trustByMonth(admin, period)],
+  ];
+  const measures: Measure[] = [];
+  for (const [name, run] of charts) {
+    const ms = await p95Ms(small ? 10 : 20, run);
+    measures.push({ name: `insights chart « ${name} », 12 months, p95`, value: ms, unit: "ms", goal: "≤ 50", ok: ms <= 50 });
+  }
+  const page = await p95Ms(small ? 10 : 20, () => Promise.all(charts.map(([, run]) => run())));
+  measures.push({ name: "insights page, every chart's query together, p95", value: page, unit: "ms", goal: "(shown)", ok: true });
   return measures;
 }

@@ -10,7 +10,11 @@ import { requireAdminPage } from "@/lib/auth/admin-page";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 import { isLocale } from "@/lib/i18n/locale";
 import { monthLabel, numberText, percentText } from "@/lib/insights/format";
-import { liquidityByMonth, moneyByMonth, supplySnapshot, trustByMonth } from "@/lib/insights/marketplace";
+import { listTurnoverCeilings } from "@/lib/insights/ceilings";
+import { liquidityBreakdown, liquidityByMonth, moneyByMonth, supplySnapshot, trustByMonth } from "@/lib/insights/marketplace";
+import { amountInput } from "@/lib/money/format";
+import { CeilingForm } from "@/components/insights/CeilingForm";
+import { setTurnoverCeilingAction } from "./actions";
 import { parisMonth, periodFrom } from "@/lib/insights/period";
 import { formatMoney } from "@/lib/money/format";
 
@@ -27,13 +31,25 @@ export default async function AdminInsightsPage({ searchParams }: { searchParams
   const period = periodFrom(params.period);
   const [t, rawLocale] = await Promise.all([getTranslations("insights"), getLocale()]);
   const locale = isLocale(rawLocale) ? rawLocale : "fr";
-  const [money, liquidity, supply, trust] = await Promise.all([moneyByMonth(actor, period), liquidityByMonth(actor, period), supplySnapshot(actor), trustByMonth(actor, period)]);
+  const [money, liquidity, supply, trust, ceilings, breakdown] = await Promise.all([
+    moneyByMonth(actor, period),
+    liquidityByMonth(actor, period),
+    supplySnapshot(actor),
+    trustByMonth(actor, period),
+    listTurnoverCeilings(actor),
+    liquidityBreakdown(actor, period),
+  ]);
   const euros = (cents: number) => formatMoney(cents, locale, { whole: true });
   const month = (value: string) => monthLabel(value, locale);
   const every = Math.max(1, Math.ceil(period.months.length / 6));
   const thisYear = Number(parisMonth(new Date()).slice(0, 4));
   const csv = (dataset: string) => `/admin/insights/csv?dataset=${dataset}&period=${period.choice}`;
   const dash = "—";
+  const refundShare = (month: string) => {
+    const row = money.find((m) => m.month === month);
+    return !row || row.fundedCents === 0 ? dash : percentText(Math.round((row.refundedCents * 10_000) / row.fundedCents), locale);
+  };
+  const latestCeiling = ceilings[0];
 
   return (
     <div className="flex flex-col gap-10">
@@ -115,6 +131,21 @@ export default async function AdminInsightsPage({ searchParams }: { searchParams
         <a href={csv("liquidity")} className={csvLink} download>
           {t("downloadCsv", { table: t("liquidityTitle") })}
         </a>
+        <MonthTable
+          caption={t("breakdownCaption")}
+          testId="liquidity-breakdown"
+          columns={[{ label: t("breakdownGroup") }, { label: t("published"), numeric: true }, { label: t("within48h"), numeric: true }, { label: t("bidsPerNeed"), numeric: true }, { label: t("contracts"), numeric: true }]}
+          rows={breakdown.map((row) => ({
+            key: `${row.by}:${row.key}`,
+            header: row.by === "kind" ? t(`kind_${row.key}` as never) : t("family", { family: t(`category_${row.key}` as never) }),
+            cells: [
+              numberText(row.published, locale),
+              row.published === 0 ? dash : percentText(Math.round((row.firstBidWithin48h * 10_000) / row.published), locale),
+              row.published === 0 ? dash : numberText(Math.round((row.bids * 10) / row.published) / 10, locale),
+              numberText(row.contracts, locale),
+            ],
+          }))}
+        />
       </section>
 
       <section aria-labelledby="insights-supply" className="flex flex-col gap-4">
@@ -158,7 +189,7 @@ export default async function AdminInsightsPage({ searchParams }: { searchParams
         <MonthTable
           caption={t("trustTableCaption")}
           testId="trust-table"
-          columns={[{ label: t("month") }, { label: t("fundedMilestones"), numeric: true }, { label: t("disputesOpened"), numeric: true }, { label: t("disputesPer100"), numeric: true }, { label: t("medianDaysToSettle"), numeric: true }, { label: t("reviews"), numeric: true }, { label: t("averageRating"), numeric: true }]}
+          columns={[{ label: t("month") }, { label: t("fundedMilestones"), numeric: true }, { label: t("disputesOpened"), numeric: true }, { label: t("disputesPer100"), numeric: true }, { label: t("medianDaysToSettle"), numeric: true }, { label: t("refundShare"), numeric: true }, { label: t("reviews"), numeric: true }, { label: t("averageRating"), numeric: true }]}
           rows={trust.map((m) => ({
             key: m.month,
             header: month(m.month),
@@ -167,6 +198,7 @@ export default async function AdminInsightsPage({ searchParams }: { searchParams
               numberText(m.disputesOpened, locale),
               m.fundedMilestones === 0 ? dash : numberText(Math.round((m.disputesOpened * 1000) / m.fundedMilestones) / 10, locale),
               m.medianDaysToSettle === null ? dash : numberText(m.medianDaysToSettle, locale),
+              refundShare(m.month),
               numberText(m.reviews, locale),
               m.averageRating === null ? dash : numberText(m.averageRating, locale),
             ],
@@ -175,6 +207,22 @@ export default async function AdminInsightsPage({ searchParams }: { searchParams
         <a href={csv("trust")} className={csvLink} download>
           {t("downloadCsv", { table: t("trustTitle") })}
         </a>
+      </section>
+
+      <section aria-labelledby="insights-ceiling" className="flex flex-col gap-3">
+        <h2 id="insights-ceiling" className="text-xl font-semibold">
+          {t("ceilingTitle")}
+        </h2>
+        <p className="max-w-3xl text-stone-700">{t("ceilingLead")}</p>
+        <ul className="list-disc pl-5 text-stone-800" data-testid="ceilings">
+          {ceilings.map((c) => (
+            <li key={c.fromYear}>{t("ceilingRow", { year: c.fromYear, amount: euros(c.servicesCents), source: c.source })}</li>
+          ))}
+        </ul>
+        <CeilingForm
+          action={setTurnoverCeilingAction}
+          defaults={{ fromYear: String(latestCeiling ? latestCeiling.fromYear + 3 : thisYear), amount: latestCeiling ? amountInput(latestCeiling.servicesCents, locale) : "", source: latestCeiling?.source ?? "" }}
+        />
       </section>
     </div>
   );

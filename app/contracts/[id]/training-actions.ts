@@ -1,12 +1,18 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { formAction } from "@/lib/actions/form-action";
+import { text } from "@/lib/actions/form-fields";
 import { formText, guardedAction, submittedValues, type FormState } from "@/lib/actions/form-state";
 import { currentActor } from "@/lib/auth/current-actor";
 import { addAttendees, removeAttendee } from "@/lib/training/attendees";
 import { attendeesError, attendeesFromLines } from "@/lib/training/form-input";
 
-/** A client member lists attendees, one a line; each is emailed the sessions. */
+/**
+ * A client member lists attendees, one a line; each is emailed the sessions. Not `formAction`: a
+ * refused line is sent back among the kept values (`line`), which the form names in its message.
+ */
 export async function addAttendeesAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return guardedAction(formData, async () => {
     const contractId = formText(formData, "contractId");
@@ -24,11 +30,13 @@ export async function addAttendeesAction(_previous: FormState, formData: FormDat
 
 /** A client member takes an attendee off the list. */
 export async function removeAttendeeAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return guardedAction(formData, async () => {
-    const contractId = formText(formData, "contractId");
-    const result = await removeAttendee(await currentActor(), { contractId, attendeeId: formText(formData, "attendeeId") });
-    if (!result.ok) return { status: "error", formError: `training.error_${result.error}` };
-    revalidatePath(`/contracts/${contractId}`);
-    return { status: "success" };
+  return formAction(formData, {
+    schema: z.object({ contractId: text(), attendeeId: text() }),
+    run: async (input) => removeAttendee(await currentActor(), input),
+    refused: (code) => `training.error_${code}`,
+    done: (_removed, { contractId }) => {
+      revalidatePath(`/contracts/${contractId}`);
+      return { status: "success" };
+    },
   });
 }

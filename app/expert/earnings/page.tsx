@@ -26,8 +26,9 @@ export default async function ExpertEarningsPage() {
   const exact = (cents: number) => formatMoney(cents, locale);
   const month = (value: string) => monthLabel(value, locale);
   const { yearToDate, declarations } = earnings;
-  const barPercent = yearToDate.ceiling.cents > 0 ? Math.min(100, Math.round((yearToDate.releasedExVatCents * 100) / yearToDate.ceiling.cents)) : 0;
-  const share = yearToDate.ceiling.cents > 0 ? Math.round((yearToDate.releasedExVatCents * 10_000) / yearToDate.ceiling.cents) : 0;
+  const { ceiling } = yearToDate;
+  const barPercent = ceiling ? Math.min(100, Math.round((yearToDate.releasedExVatCents * 100) / ceiling.cents)) : 0;
+  const share = ceiling ? Math.round((yearToDate.releasedExVatCents * 10_000) / ceiling.cents) : 0;
   const dateText = (iso: string) => new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 
   return (
@@ -38,11 +39,15 @@ export default async function ExpertEarningsPage() {
           {t("yearTitle", { year: yearToDate.year })}
         </h2>
         <p className="text-stone-900" data-testid="earnings-ceiling">
-          {t("ceilingLine", { amount: exact(yearToDate.releasedExVatCents), ceiling: exact(yearToDate.ceiling.cents), ceilingYear: yearToDate.ceiling.year, share: percentText(share, locale) })}
+          {ceiling
+            ? t("ceilingLine", { amount: exact(yearToDate.releasedExVatCents), ceiling: exact(ceiling.cents), ceilingYear: ceiling.year, share: percentText(share, locale) })
+            : t("ceilingUnknown", { amount: exact(yearToDate.releasedExVatCents) })}
         </p>
-        <div className="h-4 w-full overflow-hidden rounded-full border border-stone-400 bg-stone-100" aria-hidden="true">
-          <div className="h-full bg-brand-800" style={{ width: `${barPercent}%` }} />
-        </div>
+        {ceiling ? (
+          <div className="h-4 w-full overflow-hidden rounded-full border border-stone-400 bg-stone-100" aria-hidden="true">
+            <div className="h-full bg-brand-800" style={{ width: `${barPercent}%` }} />
+          </div>
+        ) : null}
         <p className="text-sm text-stone-700">{t("ceilingNote")}</p>
         <p className="text-stone-900">
           {t("declarations", {

@@ -4,8 +4,10 @@ import { db } from "@/db/client";
 import { evidenceFiles, expertProfiles } from "@/db/schema";
 import { PolicyError } from "@/lib/auth/policy";
 import { insightsCsv } from "@/lib/insights/csv";
-import { expertEarnings, nextDeclarations, servicesCeiling } from "@/lib/insights/earnings";
-import { liquidityByMonth, moneyByMonth, supplySnapshot, trustByMonth } from "@/lib/insights/marketplace";
+import { servicesCeiling, setTurnoverCeiling } from "@/lib/insights/ceilings";
+import { expertEarnings, nextDeclarations } from "@/lib/insights/earnings";
+import { seedSavingsPrices } from "@/db/seed/savings";
+import { liquidityBreakdown, liquidityByMonth, moneyByMonth, supplySnapshot, trustByMonth } from "@/lib/insights/marketplace";
 import { parisMonth, periodFrom } from "@/lib/insights/period";
 import { clientSpending } from "@/lib/insights/spending";
 import { approveMilestone, markDelivered } from "@/lib/payments/delivery";
@@ -23,6 +25,7 @@ const thisMonth = () => parisMonth(new Date());
  * funded, delivered and approved (released), the second funded only. Known answers follow.
  */
 beforeAll(async () => {
+  await seedSavingsPrices(db);
   admin = await makeUser("admin");
   deal = await makeActiveContract();
   const [first, second] = deal.milestoneIds as [string, string];
@@ -47,6 +50,15 @@ describe("marketplace health (admin)", () => {
     expect(latest).toMatchObject({ month: thisMonth(), published: 1, firstBidWithin48h: 1, bids: 1, contracts: 1 });
     expect(latest?.medianHoursToFirstBid).toBeGreaterThanOrEqual(0);
     expect((await liquidityByMonth(admin, periodFrom("3"), { kind: "training" })).map((m) => m.published)).toEqual([0, 0, 0]);
+    // By kind and by family: the installation need, Nextcloud (collaboration).
+    const groups = await liquidityBreakdown(admin, periodFrom("3"));
+    expect(groups).toEqual(
+      expect.arrayContaining([
+        { by: "kind", key: "installation", published: 1, firstBidWithin48h: 1, bids: 1, contracts: 1 },
+        { by: "family", key: "collaboration", published: 1, firstBidWithin48h: 1, bids: 1, contracts: 1 },
+      ]),
+    );
+    await expect(liquidityBreakdown(deal.owner, periodFrom("3"))).rejects.toBeInstanceOf(PolicyError);
   });
 
   it("trust: two milestones funded, no dispute, no review", async () => {
@@ -91,7 +103,8 @@ describe("an expert's earnings", () => {
     expect(earnings.months.reduce((sum, m) => sum + m.pendingCents, 0)).toBe(120_050);
     expect(earnings.months.reduce((sum, m) => sum + m.upcomingCents, 0)).toBe(0);
     const year = Number(thisMonth().slice(0, 4));
-    expect(earnings.yearToDate).toEqual({ year, releasedExVatCents: 120_000, ceiling: servicesCeiling(year) });
+    expect(earnings.yearToDate).toEqual({ year, releasedExVatCents: 120_000, ceiling: await servicesCeiling(year) });
+    expect(earnings.yearToDate.ceiling?.cents).toBeGreaterThan(0);
   });
 
   it("another expert sees only their own (nothing); a client or nobody is refused", async () => {
@@ -102,11 +115,24 @@ describe("an expert's earnings", () => {
     await expect(expertEarnings(null)).rejects.toBeInstanceOf(PolicyError);
   });
 
-  it("URSSAF deadlines: last month by the end of this one; last quarter by the end of the month after it", () => {
-    expect(nextDeclarations(new Date("2026-12-05T10:00:00Z"))).toEqual({ monthly: { period: "2026-11", dueOn: "2026-12-31" }, quarterly: { period: "2026-Q3", dueOn: "2026-10-31" } });
+  it("URSSAF deadlines: last month by the end of this one; the next quarterly deadline still ahead", () => {
+    expect(nextDeclarations(new Date("2026-12-05T10:00:00Z"))).toEqual({ monthly: { period: "2026-11", dueOn: "2026-12-31" }, quarterly: { period: "2026-Q4", dueOn: "2027-01-31" } });
+    expect(nextDeclarations(new Date("2026-11-05T10:00:00Z")).quarterly).toEqual({ period: "2026-Q4", dueOn: "2027-01-31" });
+    expect(nextDeclarations(new Date("2026-10-05T10:00:00Z")).quarterly).toEqual({ period: "2026-Q3", dueOn: "2026-10-31" });
     expect(nextDeclarations(new Date("2027-01-10T10:00:00Z"))).toEqual({ monthly: { period: "2026-12", dueOn: "2027-01-31" }, quarterly: { period: "2026-Q4", dueOn: "2027-01-31" } });
-    expect(servicesCeiling(2026)).toEqual({ year: 2026, cents: 8_360_000 });
-    expect(servicesCeiling(2031)).toEqual({ year: 2028, cents: 8_360_000 });
+  });
+
+  it("the ceiling is the latest set from that year or before; an admin sets a new one, nobody else", async () => {
+    expect(await servicesCeiling(2026)).toEqual({ year: 2026, cents: 8_360_000 });
+    expect(await servicesCeiling(2025)).toEqual({ year: 2023, cents: 7_770_000 });
+    expect(await servicesCeiling(2019)).toBeNull();
+    expect(await setTurnoverCeiling(admin, { fromYear: "2029", amount: "90 000", source: "art. 50-0 CGI (2029)" })).toEqual({ ok: true, value: { fromYear: 2029 } });
+    expect(await servicesCeiling(2031)).toEqual({ year: 2029, cents: 9_000_000 });
+    expect(await setTurnoverCeiling(admin, { fromYear: "deux mille", amount: "0", source: "" })).toMatchObject({ ok: false, error: "invalid", fields: { fromYear: "count", amount: "amount", source: "required" } });
+    for (const actor of [null, deal.owner, deal.expert, { ...admin, secondFactor: null }]) {
+      await expect(setTurnoverCeiling(actor, { fromYear: "2030", amount: "1", source: "nope" })).rejects.toBeInstanceOf(PolicyError);
+    }
+    expect(await servicesCeiling(2030)).toEqual({ year: 2029, cents: 9_000_000 });
   });
 });
 
