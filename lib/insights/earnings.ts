@@ -102,3 +102,15 @@ export async function expertEarnings(actor: Actor | null, now = new Date()): Pro
     declarations: nextDeclarations(now),
   };
 }
+
+/** The year's turnover month by month, cumulated (January to this month), for the chart against the ceiling. */
+export function yearToDateSeries(earnings: Earnings): { month: string; cumulatedCents: number }[] {
+  const year = String(earnings.yearToDate.year);
+  let total = 0;
+  return earnings.months
+    .filter((m) => m.month.startsWith(`${year}-`) && m.month <= (earnings.months[11]?.month ?? m.month))
+    .map((m) => {
+      total += m.releasedExVatCents;
+      return { month: m.month, cumulatedCents: total };
+    });
+}

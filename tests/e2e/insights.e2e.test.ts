@@ -36,6 +36,8 @@ describe.skipIf(!e2eEnabled).each([
     expect(money.map((s) => s.label)).toEqual([t.insights.funded, t.insights.released, t.insights.refunded]);
     expect(money[0]?.values).toHaveLength(12);
     for (const [index, series] of money.entries()) expect(await column(page, "money-table", index)).toEqual(series.values.map(whole));
+    const supply = await chartSeries(page, "supply-chart");
+    expect(await column(page, "supply-table", 0)).toEqual((supply[0]?.values ?? []).map((v) => new Intl.NumberFormat(intl).format(v)));
     const liquidity = await chartSeries(page, "liquidity-chart");
     const contracts = await column(page, "liquidity-table", 4);
     expect(contracts).toEqual((liquidity[0]?.values ?? []).map((v) => new Intl.NumberFormat(intl).format(v)));
@@ -64,6 +66,10 @@ describe.skipIf(!e2eEnabled).each([
     // The demo contract is signed and not funded: its milestones are still to be funded.
     expect((earnings[2]?.values ?? []).reduce((sum, v) => sum + v, 0)).toBeGreaterThan(0);
     await expert.page.getByTestId("earnings-ceiling").waitFor();
+    if ((await expert.page.locator('svg[data-chart="ceiling-chart"]').count()) > 0) {
+      const ceiling = await chartSeries(expert.page, "ceiling-chart");
+      expect(await column(expert.page, "ceiling-table", 0)).toEqual((ceiling[0]?.values ?? []).map(exact));
+    }
     await expert.screenshot(`${lang}-96-expert-earnings`);
     await expert.context.close();
 

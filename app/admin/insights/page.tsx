@@ -146,6 +146,9 @@ export default async function AdminInsightsPage({ searchParams }: { searchParams
             ],
           }))}
         />
+        <a href={csv("breakdown")} className={csvLink} download>
+          {t("downloadCsv", { table: t("breakdownCaption") })}
+        </a>
       </section>
 
       <section aria-labelledby="insights-supply" className="flex flex-col gap-4">
@@ -172,6 +175,15 @@ export default async function AdminInsightsPage({ searchParams }: { searchParams
             </div>
           ))}
         </dl>
+        <MonthTable
+          caption={t("supplyTableCaption")}
+          testId="supply-table"
+          columns={[{ label: t("status") }, { label: t("experts"), numeric: true }]}
+          rows={supply.byStatus.map((row) => ({ key: row.status, header: t(`status_${row.status}` as never), cells: [numberText(row.experts, locale)] }))}
+        />
+        <a href={csv("supply")} className={csvLink} download>
+          {t("downloadCsv", { table: t("supplyTitle") })}
+        </a>
       </section>
 
       <section aria-labelledby="insights-trust" className="flex flex-col gap-4">

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { LineChart } from "@/components/charts/LineChart";
 import { StackedBarChart } from "@/components/charts/StackedBarChart";
 import { MonthTable } from "@/components/insights/MonthTable";
 import { QuarterSummary } from "@/components/insights/QuarterSummary";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { currentActor } from "@/lib/auth/current-actor";
 import { isLocale } from "@/lib/i18n/locale";
-import { expertEarnings } from "@/lib/insights/earnings";
+import { expertEarnings, yearToDateSeries } from "@/lib/insights/earnings";
 import { monthLabel, percentText } from "@/lib/insights/format";
 import { formatMoney } from "@/lib/money/format";
 
@@ -27,6 +28,7 @@ export default async function ExpertEarningsPage() {
   const month = (value: string) => monthLabel(value, locale);
   const { yearToDate, declarations } = earnings;
   const { ceiling } = yearToDate;
+  const cumulated = yearToDateSeries(earnings);
   const barPercent = ceiling ? Math.min(100, Math.round((yearToDate.releasedExVatCents * 100) / ceiling.cents)) : 0;
   const share = ceiling ? Math.round((yearToDate.releasedExVatCents * 10_000) / ceiling.cents) : 0;
   const dateText = (iso: string) => new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
@@ -49,6 +51,27 @@ export default async function ExpertEarningsPage() {
           </div>
         ) : null}
         <p className="text-sm text-stone-700">{t("ceilingNote")}</p>
+        {ceiling && cumulated.length > 1 ? (
+          <>
+            <LineChart
+              id="ceiling-chart"
+              label={t("ceilingChartLabel", { year: yearToDate.year })}
+              series={[
+                { label: t("cumulatedTurnover"), values: cumulated.map((m) => m.cumulatedCents) },
+                { label: t("ceilingSeries", { ceiling: exact(ceiling.cents) }), values: cumulated.map(() => ceiling.cents) },
+              ]}
+              xTickEvery={Math.max(1, Math.ceil(cumulated.length / 6))}
+              xLabel={(index) => month(cumulated[index]?.month ?? "")}
+              format={euros}
+            />
+            <MonthTable
+              caption={t("ceilingTableCaption", { year: yearToDate.year })}
+              testId="ceiling-table"
+              columns={[{ label: t("month") }, { label: t("cumulatedTurnover"), numeric: true }]}
+              rows={cumulated.map((m) => ({ key: m.month, header: month(m.month), cells: [exact(m.cumulatedCents)] }))}
+            />
+          </>
+        ) : null}
         <p className="text-stone-900">
           {t("declarations", {
             month: month(declarations.monthly.period),

@@ -5,7 +5,7 @@ import { evidenceFiles, expertProfiles } from "@/db/schema";
 import { PolicyError } from "@/lib/auth/policy";
 import { insightsCsv } from "@/lib/insights/csv";
 import { servicesCeiling, setTurnoverCeiling } from "@/lib/insights/ceilings";
-import { expertEarnings, nextDeclarations } from "@/lib/insights/earnings";
+import { expertEarnings, nextDeclarations, yearToDateSeries } from "@/lib/insights/earnings";
 import { seedSavingsPrices } from "@/db/seed/savings";
 import { liquidityBreakdown, liquidityByMonth, moneyByMonth, supplySnapshot, trustByMonth } from "@/lib/insights/marketplace";
 import { parisMonth, periodFrom } from "@/lib/insights/period";
@@ -83,6 +83,8 @@ describe("marketplace health (admin)", () => {
   });
 
   it("the CSV has the table's figures; nobody but an admin gets any of it", async () => {
+    expect(await insightsCsv(admin, "supply", periodFrom("3"))).toMatch(/experts_verified;\d+/);
+    expect(await insightsCsv(admin, "breakdown", periodFrom("3"))).toContain("type;installation;1;1;1;1");
     const csv = await insightsCsv(admin, "money", periodFrom("3"));
     expect(csv).toContain(`${thisMonth()};2880,60;1440,00;0,00;100,00;6,94`);
     for (const actor of [null, deal.owner, deal.expert, { ...admin, secondFactor: null }]) {
@@ -105,6 +107,10 @@ describe("an expert's earnings", () => {
     const year = Number(thisMonth().slice(0, 4));
     expect(earnings.yearToDate).toEqual({ year, releasedExVatCents: 120_000, ceiling: await servicesCeiling(year) });
     expect(earnings.yearToDate.ceiling?.cents).toBeGreaterThan(0);
+    // The chart against the ceiling: January to this month, cumulated.
+    const cumulated = yearToDateSeries(earnings);
+    expect(cumulated[0]?.month).toBe(`${year}-01`);
+    expect(cumulated.at(-1)).toEqual({ month: thisMonth(), cumulatedCents: 120_000 });
   });
 
   it("another expert sees only their own (nothing); a client or nobody is refused", async () => {
