@@ -68,7 +68,7 @@ describe.skipIf(!e2eEnabled).each(runs)("a newcomer expert, vetted by an admin (
     await page.getByLabel(m.vatRegime).selectOption("franchise");
     await page.getByLabel(m.insurer).fill("MAIF Pro");
     await page.getByLabel(m.policyNumber).fill("P-778899");
-    await page.getByLabel(m.insuranceExpiresOn).fill(nextYear);
+    await page.getByLabel(m.insuranceExpiresOn, { exact: true }).fill(nextYear);
     await page.getByRole("button", { name: m.save }).click();
     await page.getByText(m.saved).waitFor();
     await page.getByText(m.readyToSubmit).waitFor();
