@@ -10,3 +10,10 @@ export function parisDay(instant: Date = new Date()): string {
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}-${part("day")}`;
 }
+
+/** The month `delta` months after `month` ("2026-01", -1 → "2025-12"). */
+export function shiftMonth(month: string, delta: number): string {
+  const [year = 2000, m = 1] = month.split("-").map(Number);
+  const index = year * 12 + (m - 1) + delta;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+}

@@ -7,7 +7,7 @@ import { fieldErrors } from "@/lib/actions/field-errors";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
-import { eurosToCents } from "@/lib/money/commission";
+import { eurosField } from "@/lib/money/euros-field";
 import { fail, ok, type Result } from "@/lib/result";
 
 /** The ceiling in force for a year: the latest set from that year or before; null if none is. */
@@ -23,18 +23,7 @@ export async function listTurnoverCeilings(actor: Actor | null) {
 
 const ceilingSchema = z.object({
   fromYear: z.coerce.number({ error: "count" }).int({ error: "count" }).min(2020, { error: "count" }).max(2100, { error: "count" }),
-  amount: z
-    .string({ error: "required" })
-    .trim()
-    .min(1, { error: "required" })
-    .transform((value, context) => {
-      const cents = eurosToCents(value);
-      if (cents === null || cents === 0 || cents > 100_000_000) {
-        context.addIssue({ code: "custom", message: "amount" });
-        return z.NEVER;
-      }
-      return cents;
-    }),
+  amount: eurosField({ maxCents: 100_000_000 }),
   source: z.string({ error: "required" }).trim().min(3, { error: "required" }).max(300, { error: "tooLong" }),
 });
 

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
+import { parisDay, shiftMonth } from "@/lib/dates";
 import { servicesCeiling } from "./ceilings";
 import { parisMonth, parisMonthStart } from "./period";
 
@@ -28,15 +29,9 @@ export interface Earnings {
   declarations: { monthly: { period: string; dueOn: string }; quarterly: { period: string; dueOn: string } };
 }
 
-function shift(month: string, count: number): string {
-  const [year = 0, monthNumber = 1] = month.split("-").map(Number);
-  const index = year * 12 + monthNumber - 1 + count;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
-}
-
 function lastDay(month: string): string {
-  const next = parisMonthStart(shift(month, 1));
-  return new Date(next.getTime() - 12 * 3_600_000).toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });
+  const next = parisMonthStart(shiftMonth(month, 1));
+  return parisDay(new Date(next.getTime() - 12 * 3_600_000));
 }
 
 /**
@@ -46,11 +41,11 @@ function lastDay(month: string): string {
  */
 export function nextDeclarations(now: Date): Earnings["declarations"] {
   const current = parisMonth(now);
-  const previous = shift(current, -1);
+  const previous = shiftMonth(current, -1);
   const monthNumber = Number(current.slice(5, 7));
   const positionInQuarter = (monthNumber - 1) % 3; // 0: first month of a quarter
-  const quarterEnd = positionInQuarter === 0 ? previous : shift(current, 2 - positionInQuarter);
-  const quarterDue = shift(quarterEnd, 1);
+  const quarterEnd = positionInQuarter === 0 ? previous : shiftMonth(current, 2 - positionInQuarter);
+  const quarterDue = shiftMonth(quarterEnd, 1);
   const quarter = `${quarterEnd.slice(0, 4)}-Q${Math.ceil(Number(quarterEnd.slice(5, 7)) / 3)}`;
   return { monthly: { period: previous, dueOn: lastDay(current) }, quarterly: { period: quarter, dueOn: lastDay(quarterDue) } };
 }
@@ -59,9 +54,9 @@ export function nextDeclarations(now: Date): Earnings["declarations"] {
 export async function expertEarnings(actor: Actor | null, now = new Date()): Promise<Earnings> {
   const expert = requireRole(actor, "expert");
   const current = parisMonth(now);
-  const months = Array.from({ length: 15 }, (_, index) => shift(current, index - 11));
+  const months = Array.from({ length: 15 }, (_, index) => shiftMonth(current, index - 11));
   const from = parisMonthStart(months[0] ?? current).toISOString();
-  const to = parisMonthStart(shift(current, 4)).toISOString();
+  const to = parisMonthStart(shiftMonth(current, 4)).toISOString();
   const year = Number(current.slice(0, 4));
   const rows = await db.execute<Record<string, string>>(sql`
     with released as (

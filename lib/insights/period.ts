@@ -1,3 +1,5 @@
+import { parisDay, shiftMonth } from "@/lib/dates";
+
 /**
  * The period an insights page shows: the last 3, 6 or 12 months (the current month included), or
  * one calendar year. Months are Paris months ("2026-11"); bounds are the instants they start.
@@ -18,13 +20,7 @@ const PARIS = "Europe/Paris";
 
 /** "2026-12" for an instant, in Paris time. */
 export function parisMonth(instant: Date): string {
-  return instant.toLocaleDateString("sv-SE", { timeZone: PARIS }).slice(0, 7);
-}
-
-function addMonths(month: string, count: number): string {
-  const [year = 0, monthNumber = 1] = month.split("-").map(Number);
-  const index = year * 12 + (monthNumber - 1) + count;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+  return parisDay(instant).slice(0, 7);
 }
 
 /** The instant a Paris month starts (midnight in Paris, winter or summer time). */
@@ -43,9 +39,9 @@ export function periodFrom(value: string | undefined, now = new Date()): Period 
   const currentYear = Number(current.slice(0, 4));
   if (year && Number(year) >= 2020 && Number(year) <= currentYear) {
     const months = Array.from({ length: 12 }, (_, index) => `${year}-${String(index + 1).padStart(2, "0")}`).filter((month) => month <= current);
-    return { choice: `year-${Number(year)}`, months, from: parisMonthStart(`${year}-01`), to: parisMonthStart(addMonths(months[months.length - 1] ?? `${year}-12`, 1)) };
+    return { choice: `year-${Number(year)}`, months, from: parisMonthStart(`${year}-01`), to: parisMonthStart(shiftMonth(months[months.length - 1] ?? `${year}-12`, 1)) };
   }
   const count = (PERIODS as readonly string[]).includes(value ?? "") ? Number(value) : 12;
-  const months = Array.from({ length: count }, (_, index) => addMonths(current, index - count + 1));
-  return { choice: String(count) as PeriodChoice, months, from: parisMonthStart(months[0] ?? current), to: parisMonthStart(addMonths(current, 1)) };
+  const months = Array.from({ length: count }, (_, index) => shiftMonth(current, index - count + 1));
+  return { choice: String(count) as PeriodChoice, months, from: parisMonthStart(months[0] ?? current), to: parisMonthStart(shiftMonth(current, 1)) };
 }

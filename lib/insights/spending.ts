@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
+import { shiftMonth } from "@/lib/dates";
 import { vatOn } from "@/lib/money/commission";
 import { parisMonth, parisMonthStart } from "./period";
 
@@ -31,16 +32,10 @@ export interface Spending {
   totals: { spentCents: number; committedCents: number; toFundCents: number };
 }
 
-function shift(month: string, count: number): string {
-  const [year = 0, monthNumber = 1] = month.split("-").map(Number);
-  const index = year * 12 + monthNumber - 1 + count;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
-}
-
 export async function clientSpending(actor: Actor | null, now = new Date()): Promise<Spending> {
   const client = requireRole(actor, "client");
   const current = parisMonth(now);
-  const months = Array.from({ length: 12 }, (_, index) => shift(current, index - 11));
+  const months = Array.from({ length: 12 }, (_, index) => shiftMonth(current, index - 11));
   const from = parisMonthStart(months[0] ?? current).toISOString();
   const organisations = sql`(select organization_id from organization_members where user_id = ${client.id})`;
   const [monthly, perContract] = await Promise.all([

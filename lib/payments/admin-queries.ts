@@ -1,5 +1,5 @@
 import "server-only";
-import { parisDay } from "@/lib/dates";
+import { parisDay, shiftMonth } from "@/lib/dates";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { auditLog, contractMilestones, contracts, disputes, payments, refunds, transfers, users } from "@/db/schema";
@@ -17,13 +17,6 @@ const TIME_ZONE = "Europe/Paris";
 export function parseMonth(value: string | null | undefined, now = new Date()): string {
   if (value && /^\d{4}-(0[1-9]|1[0-2])$/.test(value) && value >= "2000-01" && value <= "2999-12") return value;
   return parisDay(now).slice(0, 7);
-}
-
-/** The month `delta` months after `month` ("2026-01", -1 → "2025-12"). */
-export function shiftMonth(month: string, delta: number): string {
-  const [year = 2000, m = 1] = month.split("-").map(Number);
-  const index = year * 12 + (m - 1) + delta;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
 }
 
 /**

@@ -5,7 +5,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
 import { bpsToPercent } from "@/lib/money/format";
 import { toCsv, type CsvCell } from "@/lib/export/csv";
-import { parseMonth, shiftMonth } from "./admin-queries";
+import { shiftMonth } from "@/lib/dates";
+import { parseMonth } from "./admin-queries";
 
 /** Base and VAT at one rate, credit notes deducted. */
 export interface VatLine {

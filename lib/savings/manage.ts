@@ -7,39 +7,26 @@ import { fieldErrors } from "@/lib/actions/field-errors";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
-import { eurosToCents } from "@/lib/money/commission";
+import { parisDay } from "@/lib/dates";
+import { eurosField } from "@/lib/money/euros-field";
 import { fail, ok, type Result } from "@/lib/result";
 
 /** A hundred thousand euros a month: beyond, a typing mistake. */
 const MAX_CENTS = 10_000_000;
-
-const eurosField = (allowZero: boolean) =>
-  z
-    .string({ error: "required" })
-    .trim()
-    .min(1, { error: "required" })
-    .transform((value, context) => {
-      const cents = eurosToCents(value);
-      if (cents === null || cents > MAX_CENTS || (!allowZero && cents === 0)) {
-        context.addIssue({ code: "custom", message: "amount" });
-        return z.NEVER;
-      }
-      return cents;
-    });
 
 const sourceFields = {
   source: z.string({ error: "required" }).trim().min(3, { error: "required" }).max(300, { error: "tooLong" }),
   pricedOn: z.iso.date({ error: "date" }),
 };
 
-const serviceSchema = z.object({ slug: z.string().trim().min(1).max(80), price: eurosField(false), ...sourceFields });
-const assumptionSchema = z.object({ key: z.enum(savingsAssumptionKeys), price: eurosField(true), ...sourceFields });
+const serviceSchema = z.object({ slug: z.string().trim().min(1).max(80), price: eurosField({ maxCents: MAX_CENTS }), ...sourceFields });
+const assumptionSchema = z.object({ key: z.enum(savingsAssumptionKeys), price: eurosField({ maxCents: MAX_CENTS, allowZero: true }), ...sourceFields });
 
 export type SavingsPriceError = "invalid" | "not_found" | "future_date";
 
 /** The date a price was read cannot be after today (Paris). */
 function isFuture(pricedOn: string, now: Date): boolean {
-  return pricedOn > now.toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });
+  return pricedOn > parisDay(now);
 }
 
 /** An admin updates a paid service's price per user and month, with its source and date. */
