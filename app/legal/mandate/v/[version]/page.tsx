@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { LegalVersionPage } from "@/components/legal/LegalVersionPage";
 import { MandateText } from "@/components/invoices/MandateText";
-import { LegalPage } from "@/components/legal/LegalPage";
-import { Alert } from "@/components/ui/Alert";
 import { env } from "@/lib/env";
 import { versionEntry } from "@/lib/legal/history";
 
@@ -20,21 +18,10 @@ export default async function MandateVersionPage({ params }: Props) {
   const { version } = await params;
   const entry = await versionEntry("mandate", version);
   if (!entry) notFound();
-  const [t, format, locale] = await Promise.all([getTranslations("legalVersions"), getFormatter(), getLocale()]);
-  const effectiveOn = entry.effectiveAt.toISOString().slice(0, 10);
+  const [t, locale] = await Promise.all([getTranslations("legalVersions"), getLocale()]);
   return (
-    <LegalPage title={t("mandateVersionTitle", { version })} lastUpdated={effectiveOn}>
-      {entry.status === "replaced" ? (
-        <Alert tone="warning">{t("mandateNotInForce")}</Alert>
-      ) : entry.status === "upcoming" ? (
-        <Alert tone="info">{t("notYet", { date: format.dateTime(entry.effectiveAt, { dateStyle: "long", timeZone: "UTC" }) })}</Alert>
-      ) : null}
-      <p className="mt-2 text-sm">
-        <Link href="/legal/terms/versions" className="underline">
-          {t("versionsTitle")}
-        </Link>
-      </p>
+    <LegalVersionPage title={t("mandateVersionTitle", { version })} entry={entry} replacedNotice={t("mandateNotInForce")}>
       <MandateText platform={env().PLATFORM_LEGAL_NAME} locale={locale === "en" ? "en" : "fr"} version={version} />
-    </LegalPage>
+    </LegalVersionPage>
   );
 }

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
-import { LegalPage } from "@/components/legal/LegalPage";
+import { getTranslations } from "next-intl/server";
+import { LegalVersionPage } from "@/components/legal/LegalVersionPage";
 import { TermsText } from "@/components/legal/TermsText";
-import { Alert } from "@/components/ui/Alert";
 import { termsVersionEntry } from "@/lib/legal/history";
 
 type Props = { params: Promise<{ version: string }> };
@@ -19,21 +18,15 @@ export default async function TermsVersionPage({ params }: Props) {
   const { version } = await params;
   const entry = await termsVersionEntry(version);
   if (!entry) notFound();
-  const [t, format] = await Promise.all([getTranslations("legalVersions"), getFormatter()]);
-  const effectiveOn = entry.effectiveAt.toISOString().slice(0, 10);
+  const t = await getTranslations("legalVersions");
+  const replaced = (
+    <>
+      {t("notInForce")} <Link href="/legal/terms" className="underline">{t("current")}</Link>
+    </>
+  );
   return (
-    <LegalPage title={t("versionTitle", { version })} lastUpdated={effectiveOn}>
-      {entry.status === "replaced" ? (
-        <Alert tone="warning">
-          {t("notInForce")} <Link href="/legal/terms" className="underline">{t("current")}</Link>
-        </Alert>
-      ) : entry.status === "upcoming" ? (
-        <Alert tone="info">{t("notYet", { date: format.dateTime(entry.effectiveAt, { dateStyle: "long", timeZone: "UTC" }) })}</Alert>
-      ) : null}
-      <p className="mt-2 text-sm">
-        <Link href="/legal/terms/versions" className="underline">{t("versionsTitle")}</Link>
-      </p>
+    <LegalVersionPage title={t("versionTitle", { version })} entry={entry} replacedNotice={replaced}>
       <TermsText version={version} />
-    </LegalPage>
+    </LegalVersionPage>
   );
 }
