@@ -101,7 +101,7 @@ describe.skipIf(!e2eEnabled).each(runs)("one training from need to certificates 
     await page.getByRole("button", { name: t.testMode.payCard }).click();
     await page.waitForURL(/\/contracts\/.*funding=/);
     await sp.goto(`${baseUrl}${contractPath}`);
-    await sp.getByLabel(t.payments.deliveryNote).waitFor({ timeout: 20_000 });
+    await sp.getByLabel(t.payments.deliveryNote).waitFor({ timeout: 60_000 });
     await sp.getByLabel(t.payments.deliveryNote).fill("Session réalisée, feuille d’émargement signée par les deux stagiaires.");
     await sp.getByRole("button", { name: t.payments.markDelivered }).click();
     await sp.getByText(t.payments.done_delivered).waitFor();
