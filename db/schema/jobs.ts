@@ -38,6 +38,21 @@ export interface JobNeedsAnswers {
   hosting?: "vps" | "dedicated" | "on_premises" | "not_sure";
 }
 
+/**
+ * What a client asks of a training ("formation") need: the objectives, who attends and at
+ * which level, the hours, the format, how many people, when, and whether the organisation must
+ * be Qualiopi-certified (the condition for OPCO or other public funding).
+ */
+export interface JobTrainingNeed {
+  objectives: string;
+  attendeesLevel: string;
+  durationHours: number;
+  format: "on_site" | "remote" | "mixed";
+  attendeesCount: number;
+  wishedPeriod: string;
+  qualiopiRequired: boolean;
+}
+
 export const jobs = pgTable(
   "jobs",
   {
@@ -52,6 +67,8 @@ export const jobs = pgTable(
     kind: jobKind("kind"),
     helpMeChoose: boolean("help_me_choose").notNull().default(false),
     needs: jsonb("needs").$type<JobNeedsAnswers>().notNull().default({}),
+    /** Set for a training need (kind "training") once the wizard's step 5 is saved; null otherwise. */
+    trainingNeed: jsonb("training_need").$type<JobTrainingNeed>(),
     personalData: boolean("personal_data"),
     /** When personal data is reachable: whose data (employees, customers…) and which kinds, for the art. 28 agreement. */
     dataSubjects: text("data_subjects").array().$type<DataSubject[]>().notNull().default(sql`'{}'`),

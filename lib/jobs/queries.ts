@@ -158,7 +158,10 @@ async function searchPage(filters: JobFilters) {
  */
 export async function getJobForViewer(actor: Actor | null, jobId: string) {
   if (!isUuidLike(jobId)) return null;
-  const [job] = await db.select({ ...publicColumns, organizationId: jobs.organizationId, confidentialDetails: jobs.confidentialDetails, wizardStep: jobs.wizardStep, needs: jobs.needs }).from(jobs).where(eq(jobs.id, jobId));
+  const [job] = await db
+    .select({ ...publicColumns, trainingNeed: jobs.trainingNeed, organizationId: jobs.organizationId, confidentialDetails: jobs.confidentialDetails, wizardStep: jobs.wizardStep, needs: jobs.needs })
+    .from(jobs)
+    .where(eq(jobs.id, jobId));
   if (!job) return null;
   const isMember = actor?.role === "client"
     ? (await db.select().from(organizationMembers).where(and(eq(organizationMembers.organizationId, job.organizationId), eq(organizationMembers.userId, actor.id)))).length > 0
@@ -174,9 +177,11 @@ export async function getJobForViewer(actor: Actor | null, jobId: string) {
     canAcceptNda = verified && !ndaAccepted && job.status === "open";
   }
   const seesConfidential = isMember || isAdmin(actor) || ndaAccepted;
-  const { confidentialDetails, organizationId: _org, needs, wizardStep, ...publicJob } = job;
+  const { confidentialDetails, organizationId: _org, needs, wizardStep, trainingNeed, ...publicJob } = job;
   return {
     job: publicJob,
+    /** A training need's objectives, level, hours, format, places, dates and Qualiopi wish (public, like the description). */
+    trainingNeed: publicJob.kind === "training" ? trainingNeed : null,
     software: (await softwareOf([jobId])).map((s) => s.name),
     confidentialDetails: seesConfidential ? confidentialDetails : null,
     hasConfidentialDetails: confidentialDetails.length > 0,
