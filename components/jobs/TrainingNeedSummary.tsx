@@ -7,11 +7,11 @@ export async function TrainingNeedSummary({ need, headingId, headingClass }: { n
   const rows: [string, string][] = [
     [t("trainingObjectives"), need.objectives],
     [t("trainingLevel"), need.attendeesLevel],
-    [t("trainingHours"), t("trainingHoursValue", { hours: need.durationHours })],
+    [t("trainingSummaryHours"), t("trainingHoursValue", { hours: need.durationHours })],
     [t("trainingFormat"), t(`trainingFormat_${need.format}`)],
     [t("trainingAttendees"), String(need.attendeesCount)],
     [t("trainingPeriod"), need.wishedPeriod],
-    [t("trainingQualiopi"), need.qualiopiRequired ? t("trainingQualiopiRequired") : t("trainingQualiopiNotRequired")],
+    [t("trainingSummaryQualiopi"), need.qualiopiRequired ? t("trainingQualiopiRequired") : t("trainingQualiopiNotRequired")],
   ];
   return (
     <>
