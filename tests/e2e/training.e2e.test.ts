@@ -38,6 +38,19 @@ describe.skipIf(!e2eEnabled).each(runs)("one training from need to certificates 
     await page.getByText(w.trainingQualiopiRequired).waitFor();
     await client.screenshot(`${lang}-89-training-need`);
 
+    // Bad input at step 5 is refused with a translated message, keeping what was typed.
+    await page.goto(`${baseUrl}${jobPath}/edit/5`);
+    await page.getByLabel(w.trainingHours).fill("0");
+    await page.getByLabel(w.trainingPeriod).fill(`${period} (matin)`);
+    await page.getByRole("button", { name: w.saveAndContinue }).click();
+    await page.getByText(t.validation.trainingHours).first().waitFor();
+    expect(await page.getByLabel(w.trainingPeriod).inputValue()).toBe(`${period} (matin)`);
+    await client.screenshot(`${lang}-89-training-need-refused`);
+    await page.getByLabel(w.trainingHours).fill("7");
+    await page.getByLabel(w.trainingPeriod).fill(period);
+    await page.getByRole("button", { name: w.saveAndContinue }).click();
+    await page.waitForURL(/\/edit\/6$/);
+
     // The expert bids, then states the training terms: the bid becomes one milestone per session.
     const sophie = await newVisitor(locale);
     const sp = sophie.page;
