@@ -90,6 +90,11 @@ describe("the training agreement as a contract document", () => {
     expect(contractDocumentSha256(buildContractDocument("training_agreement", facts({ training: { ...training, durationHours: 8 } }), "fr"))).not.toBe(contractDocumentSha256(doc));
   });
 
+  it("pins the wording to its version: change TRAINING_AGREEMENT_VERSION whenever the text changes", () => {
+    const doc = buildContractDocument("training_agreement", facts(), "fr");
+    expect({ version: doc.version, sha: contractDocumentSha256(doc) }).toEqual({ version: "formation-2026-12b", sha: "acb89a24a42628b439fd3c67ece7c02eb16312e0804f6127c7dba41cdd1c8e60" });
+  });
+
   it("exists only for a training contract", () => {
     expect(() => buildContractDocument("training_agreement", facts({ training: undefined }), "fr")).toThrow();
   });
