@@ -72,9 +72,12 @@ describe("the training terms in the bid comparison", () => {
     expect((await compareBidsForJob(owner, installation)).find((b) => b.id === bid.bidId)?.kindTerms).toBeNull();
   });
 
-  it("is refused to another organisation, to the bidding experts and to visitors", async () => {
+  it("is refused to another organisation, to the bidding experts, to visitors, and for a bad job id", async () => {
     await expect(compareBidsForJob(outsider, jobId)).rejects.toThrow(PolicyError);
     await expect(compareBidsForJob(stated.expert, jobId)).rejects.toThrow(PolicyError);
     await expect(compareBidsForJob(null, jobId)).rejects.toThrow(PolicyError);
+    // A malformed or unknown job is refused the same way, revealing nothing.
+    await expect(compareBidsForJob(owner, "not-a-uuid")).rejects.toThrow(PolicyError);
+    await expect(compareBidsForJob(owner, "00000000-0000-4000-8000-000000000000")).rejects.toThrow(PolicyError);
   });
 });
