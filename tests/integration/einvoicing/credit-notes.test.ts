@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { einvoiceReports, invoices } from "@/db/schema";
 import { parseLifecycleMessage } from "@/lib/einvoicing/cdar";
+import { saveMyEinvoicingSettings } from "@/lib/einvoicing/expert-settings";
 import { pollEinvoiceStatuses } from "@/lib/einvoicing/poll";
 import { resetEnvCache } from "@/lib/env";
 import { buildFacturXXml } from "@/lib/invoicing/render";
@@ -13,9 +14,9 @@ import { enablePayouts, fundMilestone, makeActiveContract } from "../../helpers/
 import { makeUser } from "../../helpers/factories";
 import { validateFacturXXsd } from "../../helpers/invoice-sample";
 import { runQueuedJobs } from "../../helpers/worker";
-import { configurePa, connectorFor, historyOf, registerInDirectory, releasedMilestone, transmissionOf, useFakePa } from "./helpers";
+import { configurePa, connectorFor, historyOf, registerInDirectory, releasedMilestone, transmissionOf, startFakePaForFile } from "./helpers";
 
-const holder = useFakePa();
+const holder = startFakePaForFile();
 afterEach(() => {
   delete process.env.PLATFORM_VAT_ON_DEBITS;
   resetEnvCache();
@@ -24,8 +25,9 @@ afterEach(() => {
 const reportsOf = (invoiceId: string) => db.select().from(einvoiceReports).where(and(eq(einvoiceReports.invoiceId, invoiceId), eq(einvoiceReports.kind, "payment")));
 
 /** A dispute settled by a split: the whole milestone invoiced, 300 € refunded by a credit note on that invoice. */
-async function splitSettlement() {
+async function splitSettlement(before?: (contract: Awaited<ReturnType<typeof makeActiveContract>>) => Promise<void>) {
   const contract = await makeActiveContract();
+  await before?.(contract);
   const [milestoneId] = contract.milestoneIds as [string];
   await enablePayouts(contract.expert);
   await fundMilestone(contract.owner, milestoneId);
@@ -89,6 +91,19 @@ describe("a credit note on an invoice already reported as paid (a dispute split)
     expect((await reportsOf(creditNote.id))[0]).toMatchObject({ state: "submitted", ackStatus: "Ok" });
     expect(await transmissionOf(invoice.id)).toMatchObject({ lifecycleCode: 212 });
     expect((await historyOf(creditNote.id)).map((h) => h.code)).toEqual([200]);
+  });
+
+  it("an expert with their own PA: the credit note follows its invoice there too (not sent by Compagnon, no refund reported by Compagnon)", async () => {
+    configurePa(holder.pa);
+    const { invoice, creditNote } = await splitSettlement(async (contract) => {
+      const saved = await saveMyEinvoicingSettings(contract.expert, { channel: "own_pa", ownPaName: "Plateforme Exemple", ownPaAddress: "812345676", vatFiling: "" });
+      expect(saved.ok).toBe(true);
+    });
+    expect(creditNote.document.sellerPa).toEqual({ name: "Plateforme Exemple" });
+    await runQueuedJobs(["einvoice_submit"]);
+    for (const document of [invoice, creditNote]) expect(await transmissionOf(document.id)).toMatchObject({ state: "not_transmitted", skipReason: "seller_pa" });
+    expect(holder.pa.flows.some((f) => f.trackingId === creditNote.id)).toBe(false);
+    expect(await reportsOf(creditNote.id)).toEqual([]);
   });
 
   it("a refund before release (no invoice) reports nothing: there is no credit note", async () => {

@@ -50,7 +50,7 @@ export async function historyOf(invoiceId: string) {
  * The test file's fake PA (`holder.pa`): started once, its failure modes reset before each test,
  * the app's PA configuration removed after each (a test that wants it calls `configurePa`).
  */
-export function useFakePa(): { pa: FakePa } {
+export function startFakePaForFile(): { pa: FakePa } {
   const holder = {} as { pa: FakePa };
   beforeAll(async () => {
     holder.pa = await startFakePa();

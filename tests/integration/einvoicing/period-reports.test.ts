@@ -7,9 +7,9 @@ import { transactionPeriod } from "@/lib/einvoicing/periods";
 import { listEinvoiceReports } from "@/lib/einvoicing/queries";
 import { makeUser } from "../../helpers/factories";
 import { runQueuedJobs } from "../../helpers/worker";
-import { configurePa, releasedMilestone, transmissionOf, useFakePa } from "./helpers";
+import { configurePa, releasedMilestone, transmissionOf, startFakePaForFile } from "./helpers";
 
-const holder = useFakePa();
+const holder = startFakePaForFile();
 
 type Contract = Parameters<NonNullable<Parameters<typeof releasedMilestone>[0]>>[0];
 

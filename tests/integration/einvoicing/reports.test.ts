@@ -13,9 +13,9 @@ import { PaError } from "@/lib/einvoicing/pa-client";
 import type { FakePa } from "../../helpers/fake-pa";
 import { makeUser } from "../../helpers/factories";
 import { runQueuedJobs } from "../../helpers/worker";
-import { configurePa, connectorFor, historyOf, registerInDirectory, releasedMilestone, transmissionOf, useFakePa } from "./helpers";
+import { configurePa, connectorFor, historyOf, registerInDirectory, releasedMilestone, transmissionOf, startFakePaForFile } from "./helpers";
 
-const holder = useFakePa();
+const holder = startFakePaForFile();
 let fake: FakePa;
 beforeEach(() => {
   fake = holder.pa;
