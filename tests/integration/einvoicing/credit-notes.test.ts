@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { einvoiceReports, invoices } from "@/db/schema";
+import { contracts, einvoiceReports, invoices, organizations } from "@/db/schema";
 import { parseLifecycleMessage } from "@/lib/einvoicing/cdar";
 import { saveMyEinvoicingSettings } from "@/lib/einvoicing/expert-settings";
 import { pollEinvoiceStatuses } from "@/lib/einvoicing/poll";
@@ -104,6 +104,22 @@ describe("a credit note on an invoice already reported as paid (a dispute split)
     for (const document of [invoice, creditNote]) expect(await transmissionOf(document.id)).toMatchObject({ state: "not_transmitted", skipReason: "seller_pa" });
     expect(holder.pa.flows.some((f) => f.trackingId === creditNote.id)).toBe(false);
     expect(await reportsOf(creditNote.id)).toEqual([]);
+  });
+
+  it("a buyer abroad: the refund is a negative e-reporting payment about the invoice (not a 212)", async () => {
+    configurePa(holder.pa);
+    const { invoice, creditNote } = await splitSettlement(async (contract) => {
+      const [row] = await db.select({ organizationId: contracts.organizationId }).from(contracts).where(eq(contracts.id, contract.contractId));
+      await db.update(organizations).set({ country: "BE", vatNumber: null }).where(eq(organizations.id, row!.organizationId));
+    });
+    expect(await reportsOf(creditNote.id)).toMatchObject([{ channel: "ereporting", amountCents: -30_000 }]);
+    await runQueuedJobs(["einvoice_submit", "einvoice_report"]);
+    expect(await transmissionOf(creditNote.id)).toMatchObject({ state: "not_transmitted", skipReason: "e_reported" });
+    const [refund] = await reportsOf(creditNote.id);
+    const [flow] = holder.pa.flows.filter((f) => f.trackingId === refund!.id);
+    expect(flow).toMatchObject({ flowType: "EReporting", processingRule: "B2BInt" });
+    expect(flow!.file.toString()).toContain(`<InvoiceID>${invoice.number}</InvoiceID>`);
+    expect(flow!.file.toString()).toContain("<Amount>-300.00</Amount>");
   });
 
   it("a refund before release (no invoice) reports nothing: there is no credit note", async () => {
