@@ -28,6 +28,13 @@ export const verificationStatus = pgEnum("verification_status", [
 export const legalForm = pgEnum("legal_form", ["micro_entrepreneur", "ei", "eurl", "sasu", "sarl", "sas", "other"]);
 export const tradeRegister = pgEnum("trade_register", ["rcs", "rm"]);
 export const vatRegime = pgEnum("vat_regime", ["franchise", "vat_registered"]);
+/**
+ * Who sends the invoices issued in the expert's name to a Plateforme Agréée (XP Z12-014, invoices
+ * issued by a mandated third party): Compagnon's PA on the expert's behalf, or the expert's own PA.
+ */
+export const einvoicingChannel = pgEnum("einvoicing_channel", ["compagnon", "own_pa"]);
+/** How often the expert files VAT returns: it sets the e-reporting periods (a decade for the normal regime's monthly filers). */
+export const vatFiling = pgEnum("vat_filing", ["normal_monthly", "normal_quarterly", "simplified"]);
 export const serviceKind = pgEnum("service_kind", ["installation", "support", "training"]);
 export const evidenceKind = pgEnum("evidence_kind", ["registration", "urssaf", "insurance", "certification", "qualiopi", "other"]);
 
@@ -64,6 +71,12 @@ export const expertProfiles = pgTable(
     vatNumber: text("vat_number"),
     /** Opted to pay VAT on debits (art. 269 2 c CGI) rather than on receipts: stated on its invoices (BT-8), and no payment e-reporting. */
     vatOnDebits: boolean("vat_on_debits").notNull().default(false),
+    /** Compagnon's PA (default) or the expert's own PA, named, with the expert's electronic invoicing address there. */
+    einvoicingChannel: einvoicingChannel("einvoicing_channel").notNull().default("compagnon"),
+    ownPaName: text("own_pa_name"),
+    ownPaAddress: text("own_pa_address"),
+    /** VAT returns: monthly or quarterly (normal regime) or simplified; null: not said (the most frequent periods are used). */
+    vatFiling: vatFiling("vat_filing"),
     /** Trade register (Code de commerce R123-237): "rcs" or "rm" with the greffe's city or the RM's département; null if not registered. */
     tradeRegister: tradeRegister("trade_register"),
     tradeRegisterPlace: text("trade_register_place"),
@@ -202,6 +215,8 @@ export type ExpertProfile = typeof expertProfiles.$inferSelect;
 export type VerificationStatus = (typeof verificationStatus.enumValues)[number];
 export type LegalForm = (typeof legalForm.enumValues)[number];
 export type VatRegime = (typeof vatRegime.enumValues)[number];
+export type EinvoicingChannel = (typeof einvoicingChannel.enumValues)[number];
+export type VatFiling = (typeof vatFiling.enumValues)[number];
 export type ServiceKind = (typeof serviceKind.enumValues)[number];
 export type EvidenceKind = (typeof evidenceKind.enumValues)[number];
 export type EvidenceFile = typeof evidenceFiles.$inferSelect;

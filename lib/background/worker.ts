@@ -22,6 +22,7 @@ import { LOOKUP_ADDRESS_TASK, refreshOrganizationAddressJob } from "@/lib/einvoi
 import { POLL_EINVOICE_TASK, pollEinvoiceStatuses } from "@/lib/einvoicing/poll";
 import { SUBMIT_EINVOICE_TASK, submitEinvoice } from "@/lib/einvoicing/submit";
 import { SEND_REPORT_TASK, sendEinvoiceReportTask } from "@/lib/einvoicing/report-task";
+import { PERIOD_REPORTS_TASK, queueClosedPeriodReports } from "@/lib/einvoicing/period-reports";
 import { ANNOUNCE_LEGAL_TASK, emailLegalAnnouncement } from "@/lib/legal/announcements";
 
 const deliverPayload = z.object({ outboxId: z.uuid() });
@@ -90,6 +91,9 @@ export const taskList: TaskList = {
     if (acknowledged + statuses > 0) helpers.logger.info(`e-invoicing: ${acknowledged} acknowledgements, ${statuses} lifecycle statuses`);
   },
   [SEND_REPORT_TASK]: sendEinvoiceReportTask,
+  [PERIOD_REPORTS_TASK]: async (_payload, helpers) => {
+    helpers.logger.info(`e-reporting period reports queued: ${await queueClosedPeriodReports()}`);
+  },
   [LOOKUP_ADDRESS_TASK]: async (payload, helpers) => {
     const { organizationId } = organizationPayload.parse(payload);
     helpers.logger.info(`electronic address of organisation ${organizationId}: ${await refreshOrganizationAddressJob(organizationId)}`);
@@ -104,7 +108,7 @@ export const taskList: TaskList = {
  * URSSAF reminders daily at 08:00 (server time), DAC7 reminders (December) and sellers' copies
  * (1 to 31 January) daily at 09:00, milestone deadlines every hour, the repair of payment
  * provider calls left half-way every ten minutes, expired data exports deleted daily at 03:30,
- * the PA's e-invoicing statuses read every fifteen minutes;
+ * the PA's e-invoicing statuses read every fifteen minutes, the e-reporting of closed periods daily at 04:15;
  * graphile-worker backfills a missed run (up to a day, an hour) late.
  */
 const crontab = [
@@ -114,6 +118,7 @@ const crontab = [
   `*/10 * * * * ${REPAIR_TASK}`,
   "30 3 * * * purge_data_exports ?fill=1d",
   `*/15 * * * * ${POLL_EINVOICE_TASK}`,
+  `15 4 * * * ${PERIOD_REPORTS_TASK} ?fill=2d`,
 ].join("\n");
 
 const workerLog = log("worker");
