@@ -118,7 +118,7 @@ export default async function AdminReportsPage() {
               </h3>
               <p className="text-sm text-stone-700">
                 <Link href={`/reports/${report.id}`} className="text-brand-900 underline underline-offset-4">
-                  {t("reporterTitle")}
+                  {t("reportPageLink")}
                 </Link>{" "}
                 · {format.dateTime(complaint.createdAt, { dateStyle: "medium" })}
               </p>
