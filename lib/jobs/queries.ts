@@ -106,22 +106,32 @@ export function jobSearchQueries(filters: JobFilters, { fewMatches = false } = {
   const columns = { ...publicColumns, software: softwareNames };
   let rows;
   if (query) {
-    // Relevance (title above description) ranks a bounded set: the most recent matches.
+    // Relevance (title above description) ranks a bounded set: the most recent matches, ranked as
+    // they are read; only the page's rows are read again for their columns.
     const candidates = db
-      .select({ id: sql<string>`${jobs.id}`.as("candidate_id") })
+      .select({
+        id: sql<string>`${jobs.id}`.as("candidate_id"),
+        publishedAt: sql<Date>`${jobs.publishedAt}`.as("candidate_published_at"),
+        rank: sql<number>`ts_rank(${jobs.search}, ${query})`.as("candidate_rank"),
+      })
       .from(jobs)
       .where(where)
       // "+ interval '0 s'": an expression no index provides, so the planner takes the GIN index.
       .orderBy(fewMatches ? desc(sql`${jobs.publishedAt} + interval '0 s'`) : desc(jobs.publishedAt), desc(jobs.id))
       .limit(RANK_CANDIDATES + offset)
       .as("candidates");
+    const ranked = db
+      .select({ id: candidates.id, rank: candidates.rank })
+      .from(candidates)
+      .orderBy(desc(candidates.rank), desc(candidates.publishedAt), desc(candidates.id))
+      .limit(JOBS_PAGE_SIZE)
+      .offset(offset)
+      .as("ranked");
     rows = db
       .select(columns)
-      .from(candidates)
-      .innerJoin(jobs, eq(jobs.id, candidates.id))
-      .orderBy(desc(sql`ts_rank(${jobs.search}, ${query})`), desc(jobs.publishedAt), desc(jobs.id))
-      .limit(JOBS_PAGE_SIZE)
-      .offset(offset);
+      .from(ranked)
+      .innerJoin(jobs, eq(jobs.id, ranked.id))
+      .orderBy(desc(ranked.rank), desc(jobs.publishedAt), desc(jobs.id));
   } else {
     rows = db.select(columns).from(jobs).where(where).orderBy(desc(jobs.publishedAt), desc(jobs.id)).limit(JOBS_PAGE_SIZE).offset(offset);
   }
