@@ -125,7 +125,8 @@ export function createPublicPageServer(options: { port: number; hostname: string
       response.statusCode = page.status;
       for (const [name, values] of headers) response.setHeader(name, values.length === 1 ? values[0]! : values);
       response.setHeader(REQUEST_ID_HEADER, requestId);
-      response.setHeader(PAGE_CACHE_HEADER, "hit");
+      // "miss": this request's own render, stored for the next ones.
+      response.setHeader(PAGE_CACHE_HEADER, rendered ? "miss" : "hit");
       if (gzipped) response.setHeader("content-encoding", "gzip");
       response.setHeader("content-length", gzipped ? gzipped.length : length);
       if (gzipped) {
