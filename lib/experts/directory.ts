@@ -4,7 +4,7 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { evidenceFiles, expertProfiles, serviceKind } from "@/db/schema";
 import { isDepartementCode } from "@/lib/geo/departements";
-import { cappedCount, countResult, frenchTextQuery, nearSoftwareName, RANK_CANDIDATES } from "@/lib/search/text-query";
+import { countAndNearestQuery, countResult, frenchTextQuery, RANK_CANDIDATES, type CountAndNearest } from "@/lib/search/text-query";
 import { urssafState } from "./completeness";
 
 export const PAGE_SIZE = 12;
@@ -115,7 +115,8 @@ export function expertSearchQueries(filters: DirectoryFilters) {
   } else {
     rows = db.select(directoryColumns).from(expertProfiles).where(where).orderBy(desc(expertProfiles.verifiedAt), expertProfiles.id).limit(PAGE_SIZE).offset(offset);
   }
-  return { rows, count: sql`select ${cappedCount(sql`from ${expertProfiles} where ${where}`)} as count` };
+  // With the nearest software name when nothing matches (a correction needs no statement of its own).
+  return { rows, count: countAndNearestQuery(sql`from ${expertProfiles} where ${where}`, filters.page === 1 ? filters.q : undefined) };
 }
 
 /**
@@ -125,20 +126,22 @@ export function expertSearchQueries(filters: DirectoryFilters) {
  * catalogue's nearest software name ("nexcloud" → Nextcloud).
  */
 export async function searchExperts(filters: DirectoryFilters) {
-  const exact = await searchPage(filters);
+  const { nearest, ...exact } = await searchPage(filters);
   if (!filters.q || exact.total > 0 || filters.page !== 1) return { ...exact, correctedTo: null };
-  const correctedTo = await nearSoftwareName(db, filters.q);
+  const correctedTo = nearest;
   if (!correctedTo || correctedTo.toLowerCase() === filters.q.toLowerCase()) return { ...exact, correctedTo: null };
-  const corrected = await searchPage({ ...filters, q: correctedTo });
+  const { nearest: _nearest, ...corrected } = await searchPage({ ...filters, q: correctedTo });
   /** The results are for the catalogue's software name nearest to what was typed (« nexcloud » → Nextcloud). */
   return corrected.total > 0 ? { ...corrected, correctedTo } : { ...exact, correctedTo: null };
 }
 
 async function searchPage(filters: DirectoryFilters) {
+  // The capped count first, as the job board: nothing to fetch when nothing matches.
   const { rows, count } = expertSearchQueries(filters);
-  const [list, [counted]] = await Promise.all([rows, db.execute<{ count: number }>(count)]);
+  const [counted] = await db.execute<CountAndNearest>(count);
   const { total, totalCapped } = countResult(Number(counted?.count ?? 0));
-  return { total, totalCapped, page: filters.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), experts: list };
+  const list = total === 0 ? [] : await rows;
+  return { total, totalCapped, page: filters.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), experts: list, nearest: counted?.nearest ?? null };
 }
 
 /** One verified expert's public page: only what the expert chose to show, never private fields. */

@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { isAdmin, requireRole } from "@/lib/auth/policy";
 import { isDepartementCode } from "@/lib/geo/departements";
 import { isUuidLike } from "@/lib/ids";
-import { cappedCount, countResult, frenchTextQuery, nearSoftwareName, RANK_CANDIDATES } from "@/lib/search/text-query";
+import { countAndNearestQuery, countResult, frenchTextQuery, RANK_CANDIDATES, type CountAndNearest } from "@/lib/search/text-query";
 
 export const JOBS_PAGE_SIZE = 20;
 
@@ -135,7 +135,8 @@ export function jobSearchQueries(filters: JobFilters, { fewMatches = false } = {
   } else {
     rows = db.select(columns).from(jobs).where(where).orderBy(desc(jobs.publishedAt), desc(jobs.id)).limit(JOBS_PAGE_SIZE).offset(offset);
   }
-  return { rows, count: sql`select ${cappedCount(sql`from ${jobs} where ${where}`)} as count` };
+  // With the nearest software name when nothing matches (a correction needs no statement of its own).
+  return { rows, count: countAndNearestQuery(sql`from ${jobs} where ${where}`, filters.page === 1 ? filters.q : undefined) };
 }
 
 /**
@@ -144,21 +145,21 @@ export function jobSearchQueries(filters: JobFilters, { fewMatches = false } = {
  * search finds nothing, it searches for the catalogue's nearest software name ("nexcloud" → Nextcloud).
  */
 export async function searchJobs(filters: JobFilters) {
-  const exact = await searchPage(filters);
+  const { nearest, ...exact } = await searchPage(filters);
   if (!filters.q || exact.total > 0 || filters.page !== 1) return { ...exact, correctedTo: null };
-  const correctedTo = await nearSoftwareName(db, filters.q);
+  const correctedTo = nearest;
   if (!correctedTo || correctedTo.toLowerCase() === filters.q.toLowerCase()) return { ...exact, correctedTo: null };
-  const corrected = await searchPage({ ...filters, q: correctedTo });
+  const { nearest: _nearest, ...corrected } = await searchPage({ ...filters, q: correctedTo });
   /** The results are for the catalogue's software name nearest to what was typed (« nexcloud » → Nextcloud). */
   return corrected.total > 0 ? { ...corrected, correctedTo } : { ...exact, correctedTo: null };
 }
 
 async function searchPage(filters: JobFilters) {
   // The capped count first (a few ms through the GIN index): it tells how to fetch the rows.
-  const [counted] = await db.execute<{ count: number }>(jobSearchQueries(filters).count);
+  const [counted] = await db.execute<CountAndNearest>(jobSearchQueries(filters).count);
   const { total, totalCapped } = countResult(Number(counted?.count ?? 0));
   const list = total === 0 ? [] : await jobSearchQueries(filters, { fewMatches: !totalCapped }).rows;
-  return { total, totalCapped, page: filters.page, pages: Math.max(1, Math.ceil(total / JOBS_PAGE_SIZE)), jobs: list };
+  return { total, totalCapped, page: filters.page, pages: Math.max(1, Math.ceil(total / JOBS_PAGE_SIZE)), jobs: list, nearest: counted?.nearest ?? null };
 }
 
 /**

@@ -96,7 +96,11 @@ export async function searchGoals(small: boolean): Promise<Measure[]> {
   }
   for (const [kind, term] of Object.entries(EXPERT_TERMS)) {
     const experts = expertSearchQueries(directoryFiltersSchema.parse({ q: term }));
-    const ms = await p95Ms(small ? 50 : 100, () => Promise.all([experts.rows, db.execute(experts.count)]));
+    // As searchPage runs them: the capped count (and the nearest name when 0), then the rows.
+    const ms = await p95Ms(small ? 50 : 100, async () => {
+      const [counted] = await db.execute<{ count: number }>(experts.count);
+      if (Number(counted?.count) > 0) await experts.rows;
+    });
     measures.push({ name: `expert search SQL, ${kind} term « ${term} », p95`, value: ms, unit: "ms", goal: "≤ 5", ok: ms <= 5 });
   }
   // EXPLAIN ANALYZE: the statements' execution time in the database, the slowest term's.
