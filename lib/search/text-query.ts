@@ -39,7 +39,8 @@ export function cappedCount(fromWhere: SQL): SQL<number> {
  */
 export function countAndNearestQuery(fromWhere: SQL, text: string | undefined): SQL {
   const nearest = text ? sql`case when counted.count = 0 then (${nearSoftwareNameQuery(text)}) end` : sql`null::text`;
-  return sql`select counted.count, ${nearest} as nearest from (select ${cappedCount(fromWhere)} as count) counted`;
+  // Materialized: the count is computed once, not once for each place that reads it.
+  return sql`with counted as materialized (select ${cappedCount(fromWhere)} as count) select counted.count, ${nearest} as nearest from counted`;
 }
 
 export type CountAndNearest = { count: number; nearest: string | null };
