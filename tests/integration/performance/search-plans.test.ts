@@ -73,6 +73,27 @@ describe("job board search plans", () => {
   }
 });
 
+describe("a prepared statement's generic plan", () => {
+  it("still walks the recency index for a common term (it cannot see the term: it must not sort every match)", async () => {
+    // The app's statements are prepared; after five runs PostgreSQL may keep a plan made
+    // without the parameters' values.
+    const { sql: text, params } = jobSearchQueries(jobFiltersSchema.parse({ q: SCALE_TERMS.common })).rows.toSQL();
+    const client = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+    try {
+      const types = params.map((p) => (typeof p === "number" ? "int" : "text")).join(", ");
+      await client.unsafe(`set plan_cache_mode = force_generic_plan`);
+      await client.unsafe(`prepare common_search(${types}) as ${text}`);
+      const values = params.map((p) => (typeof p === "number" ? String(p) : `'${String(p).replaceAll("'", "''")}'`)).join(", ");
+      const [row] = await client.unsafe(`explain (analyze, format json) execute common_search(${values})`);
+      const plan = nodes((row!["QUERY PLAN"] as [{ Plan: PlanNode }])[0].Plan);
+      expect(plan.map((n) => n["Index Name"])).toContain("jobs_status_published_at_index");
+      expect(plan.map((n) => n["Index Name"])).not.toContain("jobs_open_search_idx");
+    } finally {
+      await client.end({ timeout: 5 });
+    }
+  });
+});
+
 describe("expert directory search plans", () => {
   for (const [kind, term] of Object.entries({ common: "nextcloud", rare: "expert-bench-1999", none: SCALE_TERMS.none })) {
     it(`« ${term} » (${kind} term): through the full-text index, the page's rows read once more at most`, async () => {
