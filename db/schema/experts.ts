@@ -13,9 +13,10 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { users } from "./auth";
 import { catalogSoftware } from "./catalog";
+import { tsvector } from "./tsvector";
 
 export const verificationStatus = pgEnum("verification_status", [
   "draft",
@@ -99,13 +100,16 @@ export const expertProfiles = pgTable(
     /** Issue date of the URSSAF certificate for which the renewal reminder went out. */
     urssafReminderFor: date("urssaf_reminder_for"),
     searchText: text("search_text").notNull().default(""),
+    /** The French full-text document of searchText, stored: the directory ranks with it without parsing the text again. */
+    search: tsvector("search").generatedAlwaysAs((): SQL => sql`to_tsvector('french', ${expertProfiles.searchText})`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index().on(t.status),
     // The public directory searches verified profiles only (see lib/experts/directory.ts).
-    index("expert_profiles_verified_search_idx").using("gin", sql`to_tsvector('french', ${t.searchText})`).where(sql`status = 'verified'`),
+    // fastupdate off, as jobs_open_search_idx (db/schema/jobs.ts): no pending list for every search to read.
+    index("expert_profiles_verified_search_idx").using("gin", t.search).with({ fastupdate: false }).where(sql`status = 'verified'`),
     check("daily_rate_positive", sql`${t.dailyRateCents} is null or ${t.dailyRateCents} > 0`),
     check("share_capital_positive", sql`${t.shareCapitalCents} is null or ${t.shareCapitalCents} > 0`),
   ],

@@ -2,7 +2,6 @@ import { sql, type SQL } from "drizzle-orm";
 import {
   boolean,
   check,
-  customType,
   date,
   index,
   integer,
@@ -17,8 +16,7 @@ import {
 import { users } from "./auth";
 import { catalogSoftware } from "./catalog";
 import { organizations } from "./organizations";
-
-const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+import { tsvector } from "./tsvector";
 
 export const jobStatus = pgEnum("job_status", ["draft", "open", "in_progress", "closed", "cancelled"]);
 export const jobKind = pgEnum("job_kind", ["installation", "support_one_off", "support_monthly", "training"]);
@@ -99,7 +97,9 @@ export const jobs = pgTable(
   (t) => [
     index().on(t.createdById),
     // The board searches open jobs only: a partial index stays small and serves the `status = 'open'` filter.
-    index("jobs_open_search_idx").using("gin", t.search).where(sql`status = 'open'`),
+    // fastupdate off: new rows go into the index at once instead of a pending list that every
+    // search reads through linearly (up to 4 MB of it until a vacuum) — needs are read far more than written.
+    index("jobs_open_search_idx").using("gin", t.search).with({ fastupdate: false }).where(sql`status = 'open'`),
     index().on(t.organizationId),
     index().on(t.status, t.publishedAt),
     check("job_budget_order", sql`${t.budgetMinCents} is null or ${t.budgetMaxCents} is null or ${t.budgetMinCents} <= ${t.budgetMaxCents}`),
