@@ -11,6 +11,9 @@
  * `-- --only=search`: the search parts alone (the search SQL, and the load on the searches beside
  * the plain best search), to measure a change to the searches in a third of the time; written to
  * bench/results-search.json (bench/results.json keeps the last full run).
+ * `-- --only=database`: steps 1 and 2 alone, printed, nothing written (the insights' queries, say).
+ * `-- --only=load`: step 2 skipped (the server under load, its peak RSS), written to
+ * bench/results-load.json.
  * Prints every result beside its goal and the list of goals missed, writes bench/results.json;
  * exits 0 when every goal is met, 1 when one is missed, 2 when the benchmark itself failed.
  * Not part of `npm test`.
@@ -30,6 +33,9 @@ import { databaseUrl, ensureDatabase, freePort, startEmbeddedPostgres } from "./
 
 const small = process.argv.includes("--small");
 const searchOnly = process.argv.includes("--only=search");
+const databaseOnly = process.argv.includes("--only=database");
+const loadOnly = process.argv.includes("--only=load");
+const resultsFile = searchOnly ? "results-search.json" : loadOnly ? "results-load.json" : "results.json";
 const sizes = small ? SMALL_SCALE : FULL_SCALE;
 const seconds = small ? 3 : 8;
 const rounds = 2;
@@ -77,9 +83,14 @@ try {
   say(`seeded ${sizes.jobs} needs, ${sizes.experts} experts, ${sizes.bids} bids, ${sizes.contracts} contracts`);
 
   // 2. In-process goals.
-  const measures: Measure[] = await (searchOnly ? searchGoals(small) : databaseGoals(small));
+  const measures: Measure[] = loadOnly ? [] : await (searchOnly ? searchGoals(small) : databaseGoals(small));
   await closeDb();
-  say("database goals measured");
+  if (!loadOnly) say("database goals measured");
+  if (databaseOnly) {
+    printMeasures(measures);
+    await cleanUp();
+    process.exit(measures.some((m) => !m.ok) ? 1 : 0);
+  }
 
   // 3. The production server and its plain counterparts.
   if (!existsSync(path.join(root, ".next", "BUILD_ID")) || process.argv.includes("--build")) {
@@ -208,8 +219,7 @@ try {
     const ratio = r.ratio === null ? "" : r.ratio >= 1 ? `${r.ratio.toFixed(2)}` : `1/${(1 / r.ratio).toFixed(1)}`;
     console.log(`| ${r.target} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.sqlPerRequest ?? ""} | ${ratio} | ${r.goal} | ${r.goal ? (r.ok ? "ok" : `MISS (${r.misses.join(", ")})`) : ""} |`);
   }
-  console.log("\n| measure | result | goal | |\n| --- | ---: | --- | --- |");
-  for (const m of measures) console.log(`| ${m.name} | ${m.value.toFixed(m.unit === "ms" ? 2 : 0)} ${m.unit} | ${m.goal} | ${m.ok ? "ok" : "MISS"} |`);
+  printMeasures(measures);
 
   const failed = results.some((r) => !r.ok) || measures.some((m) => !m.ok);
   const missed = [
@@ -220,16 +230,21 @@ try {
   console.log(`\nMachine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} (other processes share the cores: read the ratios)`);
   await mkdir(path.join(root, "bench"), { recursive: true });
   await writeFile(
-    path.join(root, "bench", searchOnly ? "results-search.json" : "results.json"),
-    `${JSON.stringify({ date: new Date().toISOString(), dataSet: small ? "small" : "full", only: searchOnly ? "search" : undefined, sizes, cpus: os.cpus().length, loadAverage: os.loadavg(), secondsPerTarget: seconds, rounds, targets: results, measures, missed, ok: !failed }, null, 2)}\n`,
+    path.join(root, "bench", resultsFile),
+    `${JSON.stringify({ date: new Date().toISOString(), dataSet: small ? "small" : "full", only: searchOnly ? "search" : loadOnly ? "load" : undefined, sizes, cpus: os.cpus().length, loadAverage: os.loadavg(), secondsPerTarget: seconds, rounds, targets: results, measures, missed, ok: !failed }, null, 2)}\n`,
   );
-  say(`done: ${failed ? "goals missed" : "every goal met"} (bench/${searchOnly ? "results-search.json" : "results.json"})`);
+  say(`done: ${failed ? "goals missed" : "every goal met"} (bench/${resultsFile})`);
   await cleanUp();
   process.exit(failed ? 1 : 0);
 } catch (error) {
   console.error(error);
   await cleanUp();
   process.exit(2);
+}
+
+function printMeasures(measures: Measure[]) {
+  console.log("\n| measure | result | goal | |\n| --- | ---: | --- | --- |");
+  for (const m of measures) console.log(`| ${m.name} | ${m.value.toFixed(m.unit === "ms" ? 2 : 0)} ${m.unit} | ${m.goal} | ${m.ok ? "ok" : "MISS"} |`);
 }
 
 function commandLine(pid: number): string {

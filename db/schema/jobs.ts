@@ -14,7 +14,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { catalogSoftware } from "./catalog";
+import { catalogCategory, catalogSoftware } from "./catalog";
 import { organizations } from "./organizations";
 import { tsvector } from "./tsvector";
 
@@ -88,6 +88,16 @@ export const jobs = pgTable(
     closedAt: timestamp("closed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The need's liquidity, kept by the database (triggers on bids, contracts, job_software and
+     * catalog_software, migration *_custom_job_liquidity) for the admin insights: when its first
+     * bid came, how many bids it received (withdrawn ones included: they were received), when it
+     * became a contract, and the catalogue families of the software it names, each once, in order.
+     */
+    firstBidAt: timestamp("first_bid_at", { withTimezone: true }),
+    bidCount: integer("bid_count").notNull().default(0),
+    contractedAt: timestamp("contracted_at", { withTimezone: true }),
+    softwareFamilies: catalogCategory("software_families").array().notNull().default(sql`'{}'`),
     /** French full-text document: the title weighs more than the public description. */
     search: tsvector("search").generatedAlwaysAs(
       (): SQL =>
@@ -102,6 +112,9 @@ export const jobs = pgTable(
     index("jobs_open_search_idx").using("gin", t.search).with({ fastupdate: false }).where(sql`status = 'open'`),
     index().on(t.organizationId),
     index().on(t.status, t.publishedAt),
+    // The admin insights read the period's needs by publication date, whatever their status, and
+    // only these columns: an index-only scan, never the wide rows (titles, descriptions, search).
+    index("jobs_liquidity_idx").on(t.publishedAt, t.kind, t.firstBidAt, t.bidCount, t.contractedAt, t.softwareFamilies),
     check("job_budget_order", sql`${t.budgetMinCents} is null or ${t.budgetMaxCents} is null or ${t.budgetMinCents} <= ${t.budgetMaxCents}`),
   ],
 );

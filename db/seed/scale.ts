@@ -75,8 +75,13 @@ export async function seedAtScale(sql: postgres.Sql, sizes: ScaleSizes): Promise
       now() - make_interval(mins => i * 5 + 60), case when i % 30 = 9 then now() - make_interval(mins => i * 2) end
     from generate_series(0, ${jobs - 1}) i join scale_orgs o on o.n = i % ${clients}`);
   await run(`create temporary table scale_jobs as select row_number() over (order by created_at desc, id) - 1 as n, id, organization_id, status from jobs`);
+  // The triggers that keep each need's liquidity columns (migration 0038_custom_job_liquidity:
+  // its families, first bid, bid count, contract) would update a need per row inserted: they are
+  // off for the bulk inserts, and the columns are filled in one statement each afterwards.
+  await run(`alter table job_software disable trigger job_software_job_liquidity`);
   await run(`insert into job_software (job_id, software_id)
     select j.id, s.id from scale_jobs j join scale_software s on s.n = j.n % (select count(*) from scale_software)`);
+  await run(`alter table job_software enable trigger job_software_job_liquidity`);
   // Experts: seven in ten verified.
   await run(`insert into expert_profiles (user_id, slug, display_name, headline, bio, service_kinds, daily_rate_cents, departments, remote_ok,
       status, submitted_at, verified_at, search_text)
@@ -94,6 +99,8 @@ export async function seedAtScale(sql: postgres.Sql, sizes: ScaleSizes): Promise
   await run(`insert into expert_skills (profile_id, software_id, level, years)
     select e.id, s.id, 1 + (e.n + k) % 3, 1 + (e.n * k) % 12 from scale_experts e cross join generate_series(0, 1) k
     join scale_software s on s.n = (e.n * 3 + k * 7) % (select count(*) from scale_software)`);
+  await run(`alter table bids disable trigger bids_job_liquidity`);
+  await run(`alter table contracts disable trigger contracts_job_liquidity`);
   // Bids: up to three experts per need, never twice the same on one need.
   await run(`insert into bids (job_id, expert_user_id, profile_id, status, pricing, total_cents, duration_days, start_on, method, commission_bps, created_at)
     select j.id, e.user_id, e.id, (case when i < ${contracts} then 'accepted' when i % 7 = 0 then 'declined' else 'submitted' end)::bid_status,
@@ -107,6 +114,17 @@ export async function seedAtScale(sql: postgres.Sql, sizes: ScaleSizes): Promise
     select b.job_id, b.id, j.organization_id, b.expert_user_id, b.profile_id, (case when j.n % 3 = 0 then 'completed' else 'active' end)::contract_status,
       b.total_cents, 1000, false, '{}'::jsonb, now() - make_interval(days => (j.n % 300)::int)
     from bids b join scale_jobs j on j.id = b.job_id where b.status = 'accepted'`);
+  await run(`alter table bids enable trigger bids_job_liquidity`);
+  await run(`alter table contracts enable trigger contracts_job_liquidity`);
+  await run(`update jobs set bid_count = coalesce(b.bids, 0), first_bid_at = b.first_bid_at, contracted_at = c.created_at, software_families = f.families
+    from jobs j
+      join (select js.job_id, array_agg(distinct cs.category order by cs.category) as families
+            from job_software js join catalog_software cs on cs.id = js.software_id group by js.job_id) f on f.job_id = j.id
+      left join (select job_id, count(*)::int as bids, min(created_at) as first_bid_at from bids group by job_id) b on b.job_id = j.id
+      left join contracts c on c.job_id = j.id
+    where jobs.id = j.id`);
+  // Those updates left a dead version of most needs: gone, as autovacuum would have done.
+  await run(`vacuum jobs`);
   await run(`insert into contract_milestones (contract_id, position, title, amount_cents, due_on, status, released_at)
     select c.id, k, case k when 1 then 'Installation et recette' else 'Formation et documentation' end, c.total_cents / 2, current_date + k * 14,
       (case when k = 1 then 'released' else 'funded' end)::milestone_status, case when k = 1 then now() end

@@ -64,27 +64,31 @@ export interface LiquidityMonth {
   medianDaysToContract: number | null;
 }
 
-/** Needs by the month they were published: how fast they got bids and became contracts. */
+/**
+ * Needs by the month they were published: how fast they got bids and became contracts. The first
+ * bid, the bid count and the contract's date are kept on each need by the database (migration
+ * 0038_custom_job_liquidity), so this reads the period's needs and nothing else.
+ */
 export async function liquidityByMonth(actor: Actor | null, period: Period, filter: { kind?: string } = {}): Promise<LiquidityMonth[]> {
   requireRole(actor, "admin");
   const kind = filter.kind ? sql`and j.kind = ${filter.kind}` : sql``;
+  // Month by month, each month's needs read from jobs_liquidity_idx alone (an index-only range
+  // scan); the medians sort intervals, converted to hours and days once per month.
   const rows = await db.execute<Record<string, string>>(sql`
-    with needs as (
-      select j.id, ${monthOf("j.published_at")} as month, j.published_at,
-        (select min(b.created_at) from bids b where b.job_id = j.id) as first_bid_at,
-        (select count(*) from bids b where b.job_id = j.id) as bid_count,
-        (select min(c.created_at) from contracts c where c.job_id = j.id) as contract_at
+    select m.month, s.*
+    from (select month, (month || '-01')::timestamp at time zone 'Europe/Paris' as starts,
+            ((month || '-01')::timestamp + interval '1 month') at time zone 'Europe/Paris' as ends
+          from unnest(string_to_array(${period.months.join(",")}, ',')) as month) m
+    cross join lateral (
+      select count(*)::int as published,
+        (count(*) filter (where j.first_bid_at <= j.published_at + interval '48 hours'))::int as within48,
+        extract(epoch from percentile_cont(0.5) within group (order by j.first_bid_at - j.published_at)) / 3600 as median_hours,
+        coalesce(sum(j.bid_count), 0)::int as bids,
+        (count(*) filter (where j.contracted_at is not null))::int as contracts,
+        extract(epoch from percentile_cont(0.5) within group (order by j.contracted_at - j.published_at)) / 86400 as median_days
       from jobs j
-      where j.published_at >= ${period.from.toISOString()} and j.published_at < ${period.to.toISOString()} ${kind})
-    select m.month,
-      count(needs.id)::int as published,
-      (count(*) filter (where needs.first_bid_at <= needs.published_at + interval '48 hours'))::int as within48,
-      percentile_cont(0.5) within group (order by extract(epoch from needs.first_bid_at - needs.published_at) / 3600) as median_hours,
-      coalesce(sum(needs.bid_count), 0)::int as bids,
-      (count(*) filter (where needs.contract_at is not null))::int as contracts,
-      percentile_cont(0.5) within group (order by extract(epoch from needs.contract_at - needs.published_at) / 86400) as median_days
-    from ${months(period)} m left join needs on needs.month = m.month
-    group by m.month order by m.month`);
+      where j.published_at >= m.starts and j.published_at < m.ends ${kind}) s
+    order by m.month`);
   return rows.map((row) => ({
     month: String(row.month),
     published: n(row.published),
@@ -191,22 +195,19 @@ export interface LiquidityGroup {
 export async function liquidityBreakdown(actor: Actor | null, period: Period): Promise<LiquidityGroup[]> {
   requireRole(actor, "admin");
   const rows = await db.execute<Record<string, string>>(sql`
-    with needs as (
-      select j.id, j.kind::text as kind, j.published_at,
-        (select min(b.created_at) from bids b where b.job_id = j.id) as first_bid_at,
-        (select count(*) from bids b where b.job_id = j.id) as bid_count,
-        exists (select 1 from contracts c where c.job_id = j.id) as contracted
+    with sets as (
+      select j.kind, j.software_families, count(*) as published,
+        count(*) filter (where j.first_bid_at <= j.published_at + interval '48 hours') as within48,
+        coalesce(sum(j.bid_count), 0) as bids,
+        count(*) filter (where j.contracted_at is not null) as contracts
       from jobs j
-      where j.published_at >= ${period.from.toISOString()} and j.published_at < ${period.to.toISOString()}),
+      where j.published_at >= ${period.from.toISOString()} and j.published_at < ${period.to.toISOString()}
+      group by j.kind, j.software_families),
     grouped as (
-      select 'kind' as by, coalesce(kind, 'none') as key, needs.* from needs
+      select 'kind' as by, coalesce(kind::text, 'none') as key, sets.* from sets
       union all
-      select distinct on (needs.id, cs.category) 'family' as by, cs.category::text as key, needs.*
-      from needs join job_software js on js.job_id = needs.id join catalog_software cs on cs.id = js.software_id)
-    select by, key, count(*)::int as published,
-      (count(*) filter (where first_bid_at <= published_at + interval '48 hours'))::int as within48,
-      coalesce(sum(bid_count), 0)::int as bids,
-      (count(*) filter (where contracted))::int as contracts
+      select 'family', family::text, sets.* from sets cross join unnest(sets.software_families) as family)
+    select by, key, sum(published)::int as published, sum(within48)::int as within48, sum(bids)::int as bids, sum(contracts)::int as contracts
     from grouped group by by, key order by by desc, published desc, key`);
   return rows.map((row) => ({
     by: row.by === "kind" ? "kind" : "family",
