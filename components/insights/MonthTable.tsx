@@ -1,40 +1,26 @@
 import type { ReactNode } from "react";
+import { DataTable, type DataColumn } from "@/components/ui/DataTable";
 
 interface Column {
   label: string;
   numeric?: boolean;
 }
 
-/** The figures of a chart as a table: one row per month (a row header), one column per figure. */
-export function MonthTable({ caption, columns, rows, testId }: { caption: string; columns: Column[]; rows: { key: string; header: ReactNode; cells: ReactNode[] }[]; testId?: string }) {
-  return (
-    <div className="max-w-full overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
-      <table className="w-full border-collapse text-sm" data-testid={testId}>
-        <caption className="mb-2 text-left text-stone-700">{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th key={column.label} scope="col" className={`border-b border-stone-300 px-3 py-2 font-semibold ${column.numeric ? "text-right" : "text-left"}`}>
-                {column.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row" className="border-b border-stone-200 px-3 py-2 text-left font-normal whitespace-nowrap">
-                {row.header}
-              </th>
-              {row.cells.map((cell, index) => (
-                <td key={index} className="border-b border-stone-200 px-3 py-2 text-right tabular-nums whitespace-nowrap">
-                  {cell}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+interface MonthRow {
+  key: string;
+  header: ReactNode;
+  cells: ReactNode[];
+}
+
+/**
+ * The figures of a chart as a table (components/ui/DataTable): one row per month (a row header,
+ * the first column), one column per figure; a region the keyboard scrolls on a narrow screen.
+ */
+export function MonthTable({ caption, columns, rows, testId }: { caption: string; columns: Column[]; rows: MonthRow[]; testId?: string }) {
+  const dataColumns: DataColumn<MonthRow>[] = columns.map((column, index) =>
+    index === 0
+      ? { key: `${index}`, header: column.label, cell: (row) => row.header, rowHeader: true, className: "whitespace-nowrap" }
+      : { key: `${index}`, header: column.label, cell: (row) => row.cells[index - 1], numeric: column.numeric ?? true, className: "whitespace-nowrap" },
   );
+  return <DataTable caption={caption} columns={dataColumns} rows={rows} rowKey={(row) => row.key} empty={null} density="compact" regionLabel={caption} testId={testId} />;
 }

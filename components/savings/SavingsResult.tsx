@@ -3,14 +3,19 @@ import { getTranslations } from "next-intl/server";
 import { LineChart } from "@/components/charts/LineChart";
 import { StackedBarChart } from "@/components/charts/StackedBarChart";
 import { buttonClasses } from "@/components/ui/Button";
+import { DataTable, type DataColumn } from "@/components/ui/DataTable";
 import type { AppLocale } from "@/lib/i18n/locale";
 import { formatMoney } from "@/lib/money/format";
 import type { Estimate } from "@/lib/savings/estimate";
 import { wizardPrefillPath } from "@/lib/savings/selection";
 
-const th = "border-b border-stone-300 px-3 py-2 text-left font-semibold";
-const td = "border-b border-stone-200 px-3 py-2";
-const num = `${td} text-right tabular-nums`;
+/** A row of the costs table: a cost item, or one of the two totals (shown in bold). */
+interface CostRow {
+  key: string;
+  label: string;
+  values: number[];
+  total: boolean;
+}
 
 /** The estimate: a sentence, the two charts, the same figures as tables, and the way to post the need. */
 export async function SavingsResult({ estimate, locale }: { estimate: Estimate; locale: AppLocale }) {
@@ -27,6 +32,21 @@ export async function SavingsResult({ estimate, locale }: { estimate: Estimate; 
   ] as const;
   const maxUsers = Math.max(...estimate.lines.map((line) => line.users));
   const everySix = estimate.cumulative.filter((point) => point.month % 6 === 0);
+  const tableRows: CostRow[] = [
+    ...rows.map((row) => ({ key: row.key, label: t(`row_${row.key}`), values: [...row.values], total: false })),
+    { key: "free", label: t("row_free"), values: estimate.horizons.map((h) => h.freeCents), total: true },
+    { key: "savings", label: t("row_savings"), values: estimate.horizons.map((h) => h.savingsCents), total: true },
+  ];
+  const bold = (row: CostRow, text: string) => (row.total ? <strong className="font-semibold">{text}</strong> : text);
+  const horizonColumns: DataColumn<CostRow>[] = [
+    { key: "item", header: t("tableItem"), cell: (row) => bold(row, row.label), rowHeader: true },
+    ...estimate.horizons.map((h, index): DataColumn<CostRow> => ({ key: String(h.months), header: years(h.months), cell: (row) => bold(row, money(row.values[index] ?? 0)), numeric: true })),
+  ];
+  const cumulativeColumns: DataColumn<(typeof everySix)[number]>[] = [
+    { key: "month", header: t("month"), cell: (point) => t("monthShort", { month: point.month }), rowHeader: true },
+    { key: "today", header: t("today"), cell: (point) => money(point.todayCents), numeric: true },
+    { key: "free", header: t("free"), cell: (point) => money(point.freeCents), numeric: true },
+  ];
 
   return (
     <section aria-labelledby="savings-result" className="flex flex-col gap-8" data-testid="savings-result">
@@ -58,55 +78,16 @@ export async function SavingsResult({ estimate, locale }: { estimate: Estimate; 
             }))}
             format={money}
           />
-          <table className="w-full border-collapse text-sm" data-testid="savings-table">
-            <caption className="mb-2 text-left text-stone-700">{t("tableCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={th}>
-                  {t("tableItem")}
-                </th>
-                {estimate.horizons.map((h) => (
-                  <th key={h.months} scope="col" className={`${th} text-right`}>
-                    {years(h.months)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.key}>
-                  <th scope="row" className={`${td} text-left font-normal`}>
-                    {t(`row_${row.key}`)}
-                  </th>
-                  {row.values.map((value, index) => (
-                    <td key={index} className={num}>
-                      {money(value)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-              <tr>
-                <th scope="row" className={`${td} text-left font-semibold`}>
-                  {t("row_free")}
-                </th>
-                {estimate.horizons.map((h) => (
-                  <td key={h.months} className={`${num} font-semibold`}>
-                    {money(h.freeCents)}
-                  </td>
-                ))}
-              </tr>
-              <tr>
-                <th scope="row" className={`${td} text-left font-semibold`}>
-                  {t("row_savings")}
-                </th>
-                {estimate.horizons.map((h) => (
-                  <td key={h.months} className={`${num} font-semibold`}>
-                    {money(h.savingsCents)}
-                  </td>
-                ))}
-              </tr>
-            </tbody>
-          </table>
+          <DataTable
+            caption={t("tableCaption")}
+            columns={horizonColumns}
+            rows={tableRows}
+            rowKey={(row) => row.key}
+            empty={null}
+            density="compact"
+            regionLabel={t("tableCaption")}
+            testId="savings-table"
+          />
         </section>
 
         <section aria-labelledby="savings-line" className="flex flex-col gap-3">
@@ -125,33 +106,16 @@ export async function SavingsResult({ estimate, locale }: { estimate: Estimate; 
             format={money}
             marker={estimate.breakEvenMonth !== null ? { index: estimate.breakEvenMonth, label: t("breakEvenMarker", { months: estimate.breakEvenMonth }) } : undefined}
           />
-          <table className="w-full border-collapse text-sm" data-testid="savings-cumulative-table">
-            <caption className="mb-2 text-left text-stone-700">{t("cumulativeCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={th}>
-                  {t("month")}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t("today")}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t("free")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {everySix.map((point) => (
-                <tr key={point.month}>
-                  <th scope="row" className={`${td} text-left font-normal`}>
-                    {t("monthShort", { month: point.month })}
-                  </th>
-                  <td className={num}>{money(point.todayCents)}</td>
-                  <td className={num}>{money(point.freeCents)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={t("cumulativeCaption")}
+            columns={cumulativeColumns}
+            rows={everySix}
+            rowKey={(point) => String(point.month)}
+            empty={null}
+            density="compact"
+            regionLabel={t("cumulativeCaption")}
+            testId="savings-cumulative-table"
+          />
         </section>
       </div>
 

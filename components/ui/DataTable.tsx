@@ -28,6 +28,13 @@ export interface DataTableProps<Row> {
   density?: "regular" | "compact";
   /** Extra classes on the table: a minimum width before it scrolls sideways, a maximum width. */
   className?: string;
+  /**
+   * Tables wide enough to scroll sideways (a month per row and many figures): the scrolling box
+   * becomes a region with this name that the keyboard reaches, so it can scroll without a mouse.
+   */
+  regionLabel?: string;
+  /** `data-testid` of the table, for the journeys that read it. */
+  testId?: string;
 }
 
 const join = (...classes: (string | false | undefined)[]) => classes.filter(Boolean).join(" ");
@@ -37,13 +44,13 @@ const join = (...classes: (string | false | undefined)[]) => classes.filter(Bool
  * right-aligned in tabular figures, a plain sentence when there is nothing to list, and sideways
  * scrolling on a narrow screen. Markup only, so it serves server and client components alike.
  */
-export function DataTable<Row>({ caption, captionHidden = false, columns, rows, rowKey, empty, density = "regular", className }: DataTableProps<Row>) {
+export function DataTable<Row>({ caption, captionHidden = false, columns, rows, rowKey, empty, density = "regular", className, regionLabel, testId }: DataTableProps<Row>) {
   if (rows.length === 0) return empty === null ? null : <p className="text-stone-700">{empty}</p>;
   const pad = density === "compact" ? "p-2" : "p-3";
   const align = (column: DataColumn<Row>) => (column.numeric ? "text-right tabular-nums" : undefined);
   return (
-    <div className="overflow-x-auto">
-      <table className={join("w-full border-collapse bg-white text-left text-sm", className)}>
+    <div className="overflow-x-auto" {...(regionLabel ? { tabIndex: 0, role: "region", "aria-label": regionLabel } : {})}>
+      <table className={join("w-full border-collapse bg-white text-left text-sm", className)} data-testid={testId}>
         <caption className={captionHidden ? "sr-only" : join(pad, "text-left text-stone-700")}>{caption}</caption>
         <thead>
           <tr className="border-b border-stone-300">
