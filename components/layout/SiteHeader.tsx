@@ -26,6 +26,9 @@ export async function SiteHeader({ user, showMailbox, signOutAction, setLocaleAc
           <Link href="/experts" className={link}>
             {t("experts")}
           </Link>
+          <Link href="/offers" className={link}>
+            {t("offers")}
+          </Link>
           <Link href="/savings" className={link}>
             {t("savings")}
           </Link>
@@ -35,9 +38,14 @@ export async function SiteHeader({ user, showMailbox, signOutAction, setLocaleAc
             </Link>
           ) : null}
           {user?.role === "expert" ? (
-            <Link href="/expert/profile" className={link}>
-              {t("myProfile")}
-            </Link>
+            <>
+              <Link href="/expert/profile" className={link}>
+                {t("myProfile")}
+              </Link>
+              <Link href="/expert/offers" className={link}>
+                {t("myOffers")}
+              </Link>
+            </>
           ) : null}
           {user?.role === "admin" ? (
             <>

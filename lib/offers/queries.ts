@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { isAdmin, requireRole } from "@/lib/auth/policy";
 import { bidPrice, type BidPrice } from "@/lib/bids/prices";
 import { isUuidLike } from "@/lib/ids";
+import { readinessByExpert } from "@/lib/experts/readiness";
 import { hiddenByModeration } from "@/lib/moderation/visibility";
 import { frenchTextQuery } from "@/lib/search/text-query";
 import type { OfferFilters } from "./schemas";
@@ -40,8 +41,8 @@ const cardColumns = {
 
 export type OfferCard = Awaited<ReturnType<typeof cardsWhere>>[number];
 
-function cardsWhere(where: SQL | undefined, limit: number, offset = 0) {
-  return db
+async function cardsWhere(where: SQL | undefined, limit: number, offset = 0) {
+  const rows = await db
     .select(cardColumns)
     .from(offers)
     .innerJoin(expertProfiles, eq(expertProfiles.id, offers.profileId))
@@ -50,6 +51,8 @@ function cardsWhere(where: SQL | undefined, limit: number, offset = 0) {
     .orderBy(desc(offers.publishedAt), offers.id)
     .limit(limit)
     .offset(offset);
+  // The price as the client would pay it: excluding VAT, the expert's regime, including VAT.
+  return rows.map((row) => ({ ...row, price: bidPrice([row.priceCents], row.vatRegime) }));
 }
 
 /** The public catalogue: published offers, filtered by text, software, kind, price (euros, excl. VAT), place. */
@@ -162,4 +165,9 @@ export async function myExpertStatus(actor: Actor | null) {
   const expert = requireRole(actor, "expert");
   const [row] = await db.select({ status: expertProfiles.status }).from(expertProfiles).innerJoin(users, eq(users.id, expertProfiles.userId)).where(eq(expertProfiles.userId, expert.id));
   return row?.status ?? null;
+}
+
+/** Whether the offer's expert can be paid now (billing mandate, payouts, URSSAF), for the order form's warning. */
+export async function offerExpertReadiness(expertUserId: string) {
+  return (await readinessByExpert(db, [expertUserId])).get(expertUserId);
 }

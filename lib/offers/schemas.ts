@@ -131,8 +131,8 @@ export const orderSchema = z
   .superRefine((order, ctx) => {
     if (order.place !== "remote" && !isDepartementCode(order.place)) ctx.addIssue({ code: "custom", path: ["place"], message: "placeRequired" });
     if (order.personalData !== "yes") return;
-    if (order.dataSubjects.length === 0) ctx.addIssue({ code: "custom", path: ["dataSubjects"], message: "jobWizard.dataSubjectsRequired" });
-    if (order.dataCategories.length === 0) ctx.addIssue({ code: "custom", path: ["dataCategories"], message: "jobWizard.dataCategoriesRequired" });
+    if (order.dataSubjects.length === 0) ctx.addIssue({ code: "custom", path: ["dataSubjects"], message: "dataSubjectsRequired" });
+    if (order.dataCategories.length === 0) ctx.addIssue({ code: "custom", path: ["dataCategories"], message: "dataCategoriesRequired" });
   });
 
 export type OrderInput = z.input<typeof orderSchema>;

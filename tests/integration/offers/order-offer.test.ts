@@ -80,7 +80,7 @@ describe("ordering an offer", () => {
     expect(await orderOffer(owner, order(offerId, { extras: [4] }))).toMatchObject({ ok: false, error: "invalid", fields: { extras: "required" } });
     expect(await orderOffer(owner, order(offerId, { place: "75" }))).toMatchObject({ ok: false, error: "invalid", fields: { place: "offerPlace" } });
     expect(await orderOffer(owner, order(offerId, { place: "nowhere" }))).toMatchObject({ ok: false, error: "invalid", fields: { place: "placeRequired" } });
-    expect(await orderOffer(owner, order(offerId, { dataSubjects: [] }))).toMatchObject({ ok: false, error: "invalid", fields: { dataSubjects: "jobWizard.dataSubjectsRequired" } });
+    expect(await orderOffer(owner, order(offerId, { dataSubjects: [] }))).toMatchObject({ ok: false, error: "invalid", fields: { dataSubjects: "dataSubjectsRequired" } });
     expect(await db.select().from(contracts).where(eq(contracts.offerId, offerId))).toHaveLength(0);
   });
 
