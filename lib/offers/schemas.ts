@@ -2,6 +2,7 @@ import { z } from "zod";
 import { dataCategories, dataSubjects, jobKind, type DataCategory, type DataSubject } from "@/db/schema";
 import { isDepartementCode } from "@/lib/geo/departements";
 import { eurosToCents } from "@/lib/money/commission";
+import { positiveEuros } from "@/lib/money/euros-field";
 import { MAX_MILESTONE_CENTS, maxContractCents } from "@/lib/money/limits";
 import { choice } from "@/lib/text/choice";
 import { identityText } from "@/lib/text/identity";
@@ -10,20 +11,7 @@ export const MAX_OFFER_MILESTONES = 8;
 export const MAX_OFFER_EXTRAS = 6;
 export const MAX_OFFER_QUESTIONS = 8;
 
-/** Euros as typed ("1 234,56") → positive cents; `error` otherwise. */
-const cents = (error: string) =>
-  z
-    .string({ error })
-    .trim()
-    .max(30, { error })
-    .transform((v, ctx) => {
-      const value = eurosToCents(v);
-      if (value === null || value <= 0) {
-        ctx.addIssue({ code: "custom", message: error });
-        return z.NEVER;
-      }
-      return value;
-    });
+const cents = (error: string) => z.string({ error }).trim().pipe(positiveEuros(error));
 
 /** Optional euros: blank → null. */
 const optionalCents = z

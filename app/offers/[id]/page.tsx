@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BackLink } from "@/components/offers/BackLink";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
@@ -48,11 +49,7 @@ export default async function OfferPage({ params }: Props) {
   ];
   return (
     <div className="flex flex-col gap-8">
-      <p>
-        <Link href="/offers" className="text-sm font-medium text-brand-900 underline underline-offset-4">
-          <span aria-hidden="true">←</span> {t("backToCatalogue")}
-        </Link>
-      </p>
+      <BackLink href="/offers" label={t("backToCatalogue")} />
       <header className="flex flex-col gap-3">
         <h1 className="text-3xl font-bold tracking-tight text-stone-900">{offer.title}</h1>
         <p className="flex flex-wrap items-center gap-2 text-stone-800">

@@ -4,6 +4,7 @@ import { db } from "@/db/client";
 import { auditLog, emailOutbox, offers, statementsOfReasons } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError } from "@/lib/auth/policy";
+import { decideComplaint, fileComplaint } from "@/lib/moderation/complaints";
 import { moveOffer, removeOffer, saveOffer } from "@/lib/offers/manage";
 import { getOffer, offerCounts, offersForJob, publicOffersOf, searchOffers } from "@/lib/offers/queries";
 import { offerFiltersSchema } from "@/lib/offers/schemas";
@@ -101,6 +102,18 @@ describe("the admin takes an offer down", () => {
     expect((await getOffer(expert, offerId))?.offer.status).toBe("removed");
     expect(await moveOffer(expert, offerId, "publish")).toEqual({ ok: false, error: "removed" });
     expect(await removeOffer(admin, { offerId, reason: "Une deuxième fois, pour voir.", ground: "terms_accuracy" })).toEqual({ ok: false, error: "already" });
+  });
+
+  it("a complaint that reverses the removal gives the offer back to its expert, unpublished", async () => {
+    const offerId = await makePublishedOffer(expert, { title: "Offre retirée puis rendue" });
+    const removed = await removeOffer(admin, { offerId, reason: "Le prix affiché ne correspond pas au travail décrit.", ground: "terms_accuracy" });
+    if (!removed.ok) throw new Error("not removed");
+    const complaint = await fileComplaint(expert, { statementId: removed.value.statementId, body: "Le prix comprend bien tout ce qui est décrit, voici pourquoi." });
+    if (!complaint.ok) throw new Error(`complaint refused: ${JSON.stringify(complaint)}`);
+    const secondAdmin = await makeUser("admin");
+    expect((await decideComplaint(secondAdmin, { complaintId: complaint.value.complaintId, outcome: "reversed", answer: "Après relecture, l’offre est conforme." })).ok).toBe(true);
+    expect((await getOffer(expert, offerId))?.offer.status).toBe("unpublished");
+    expect(await moveOffer(expert, offerId, "publish")).toEqual({ ok: true, value: null });
   });
 
   it("refuses a missing reason or ground, and anyone but an admin", async () => {

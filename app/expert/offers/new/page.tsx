@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/offers/BackLink";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { OfferForm } from "@/components/offers/OfferForm";
@@ -19,11 +19,7 @@ export default async function NewOfferPage() {
   const [catalog, t] = await Promise.all([listCatalog(), getTranslations("offers")]);
   return (
     <div className="flex flex-col gap-6">
-      <p>
-        <Link href="/expert/offers" className="text-sm font-medium text-brand-900 underline underline-offset-4">
-          <span aria-hidden="true">←</span> {t("backToMine")}
-        </Link>
-      </p>
+      <BackLink href="/expert/offers" label={t("backToMine")} />
       <PageHeading title={t("newTitle")} lead={t("newLead")} />
       <OfferForm action={saveOfferAction} catalog={catalog} />
     </div>

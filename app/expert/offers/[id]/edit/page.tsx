@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/offers/BackLink";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { offerToFormValues } from "@/components/offers/offer-form-values";
@@ -23,11 +23,7 @@ export default async function EditOfferPage({ params }: { params: Promise<{ id: 
   if (!offer) notFound();
   return (
     <div className="flex flex-col gap-6">
-      <p>
-        <Link href="/expert/offers" className="text-sm font-medium text-brand-900 underline underline-offset-4">
-          <span aria-hidden="true">←</span> {t("backToMine")}
-        </Link>
-      </p>
+      <BackLink href="/expert/offers" label={t("backToMine")} />
       <PageHeading title={t("editTitle")} lead={offer.title} />
       <OfferForm action={saveOfferAction} catalog={catalog} offerId={offer.id} initial={offerToFormValues(offer, locale)} />
     </div>
