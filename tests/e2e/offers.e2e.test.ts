@@ -22,15 +22,15 @@ describe.skipIf(!e2eEnabled).each([
     await page.getByRole("heading", { level: 1, name: t.offers.newTitle }).waitFor();
 
     // A mistake first: milestones that do not add up to the price; what was typed stays.
-    await page.getByLabel(t.offers.fieldTitle).fill(title);
-    await page.getByLabel(t.offers.fieldSoftware).selectOption({ label: "Nextcloud" });
-    await page.getByLabel(t.offers.fieldSummary).fill("Nextcloud sur votre VPS français, sauvegardes chiffrées et comptes pour toute l’équipe, prêt en dix jours.");
-    await page.getByLabel(t.offers.fieldIncluded).fill("Installation, certificat TLS, 10 comptes, sauvegardes chiffrées, une heure de prise en main.");
-    await page.getByLabel(t.offers.fieldPrerequisites).fill("Un VPS avec 4 Go de RAM sous Debian 12.");
+    await page.getByLabel(t.offers.fieldTitle, { exact: true }).fill(title);
+    await page.getByLabel(t.offers.fieldSoftware, { exact: true }).selectOption({ label: "Nextcloud" });
+    await page.getByLabel(t.offers.fieldSummary, { exact: true }).fill("Nextcloud sur votre VPS français, sauvegardes chiffrées et comptes pour toute l’équipe, prêt en dix jours.");
+    await page.getByLabel(t.offers.fieldIncluded, { exact: true }).fill("Installation, certificat TLS, 10 comptes, sauvegardes chiffrées, une heure de prise en main.");
+    await page.getByLabel(t.offers.fieldPrerequisites, { exact: true }).fill("Un VPS avec 4 Go de RAM sous Debian 12.");
     await page.getByLabel(t.offers.fieldHostingMin).fill("8");
     await page.getByLabel(t.offers.fieldHostingMax).fill("20");
-    await page.getByLabel(t.offers.fieldPrice).fill(price);
-    await page.getByLabel(t.offers.fieldDeliveryDays).fill("10");
+    await page.getByLabel(t.offers.fieldPrice, { exact: true }).fill(price);
+    await page.getByLabel(t.offers.fieldDeliveryDays, { exact: true }).fill("10");
     await page.locator('input[name="milestones.0.title"]').fill("Installation");
     await page.locator('input[name="milestones.0.amount"]').fill("1000");
     await page.getByRole("button", { name: t.offers.addMilestone }).click();
@@ -39,12 +39,12 @@ describe.skipIf(!e2eEnabled).each([
     await page.getByRole("button", { name: t.offers.addExtra }).click();
     await page.locator('input[name="extras.0.title"]').fill("Deux heures de formation");
     await page.locator('input[name="extras.0.price"]').fill("200");
-    await page.getByLabel(t.offers.fieldRemote).check();
-    await page.getByLabel(t.offers.fieldDepartements).fill("69, 01");
-    await page.getByLabel(t.offers.fieldQuestions).fill("Combien de comptes faut-il créer ?\nQuel nom de domaine utiliser ?");
+    await page.getByLabel(t.offers.fieldRemote, { exact: true }).check();
+    await page.getByLabel(t.offers.fieldDepartements, { exact: true }).fill("69, 01");
+    await page.getByLabel(t.offers.fieldQuestions, { exact: true }).fill("Combien de comptes faut-il créer ?\nQuel nom de domaine utiliser ?");
     await page.getByRole("button", { name: t.offers.create }).click();
     await page.getByText(t.validation.milestoneSum).waitFor();
-    expect(await page.getByLabel(t.offers.fieldTitle).inputValue()).toBe(title);
+    expect(await page.getByLabel(t.offers.fieldTitle, { exact: true }).inputValue()).toBe(title);
     await seller.screenshot(`${lang}-95-offer-form-error`);
     await page.locator('input[name="milestones.0.amount"]').fill("1200");
     await page.getByRole("button", { name: t.offers.create }).click();
@@ -52,7 +52,7 @@ describe.skipIf(!e2eEnabled).each([
     const row = page.getByRole("row", { name: new RegExp(title) });
     await row.getByRole("button", { name: t.offers.publish }).click();
     await row.getByText(t.offers.status_published).waitFor();
-    const offerPath = (await row.getByRole("link", { name: title }).getAttribute("href")) ?? "";
+    const offerPath = (await row.getByRole("link", { name: title, exact: true }).getAttribute("href")) ?? "";
     expect(offerPath).toMatch(/^\/offers\/[0-9a-f-]{36}$/);
     await seller.screenshot(`${lang}-96-my-offers`);
     await seller.context.close();
@@ -62,18 +62,18 @@ describe.skipIf(!e2eEnabled).each([
     await new SignInFlow(buyer.page).signIn(client.email, "/offers");
     const shop = buyer.page;
     await shop.getByRole("heading", { level: 1, name: t.offers.title }).waitFor();
-    await shop.getByLabel(t.offers.filterQ).fill(word);
-    await shop.getByLabel(t.offers.fieldSoftware).selectOption({ label: "Nextcloud" });
-    await shop.getByLabel(t.offers.filterMaxPrice).fill("2000");
+    await shop.getByLabel(t.offers.filterQ, { exact: true }).fill(word);
+    await shop.getByLabel(t.offers.fieldSoftware, { exact: true }).selectOption({ label: "Nextcloud" });
+    await shop.getByLabel(t.offers.filterMaxPrice, { exact: true }).fill("2000");
     await shop.getByRole("button", { name: t.offers.submit }).click();
     await shop.waitForURL(/q=/);
-    await shop.getByRole("link", { name: title }).waitFor();
+    await shop.getByRole("link", { name: title, exact: true }).waitFor();
     await buyer.screenshot(`${lang}-97-offers-catalogue`);
     await shop.setViewportSize({ width: 390, height: 844 });
     expect(await shop.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await buyer.screenshot(`${lang}-97-offers-catalogue-phone`);
     await shop.setViewportSize({ width: 1280, height: 900 });
-    await shop.getByRole("link", { name: title }).click();
+    await shop.getByRole("link", { name: title, exact: true }).click();
     await shop.getByRole("heading", { level: 1, name: title }).waitFor();
     await shop.locator(`a[href^="/report?type=offer&id=${offerPath.split("/")[2]}"]`).waitFor();
 
@@ -83,9 +83,9 @@ describe.skipIf(!e2eEnabled).each([
     await shop.getByLabel("Combien de comptes faut-il créer ?").fill("12 comptes");
     await shop.getByLabel("Quel nom de domaine utiliser ?").fill("cloud.boulangerie-martin.fr");
     await shop.getByLabel(/Deux heures de formation/).check();
-    await shop.getByLabel(t.offers.orderPlace).selectOption("69");
+    await shop.getByLabel(t.offers.orderPlace, { exact: true }).selectOption("69");
     await shop.getByRole("radio", { name: new RegExp(t.jobWizard.personalDataNo) }).check();
-    const anyway = shop.getByLabel(t.offers.orderAnyway);
+    const anyway = shop.getByLabel(t.offers.orderAnyway, { exact: true });
     if (await anyway.count()) await anyway.check();
     await buyer.screenshot(`${lang}-98-offer-order`);
     await shop.setViewportSize({ width: 390, height: 844 });
