@@ -6,6 +6,7 @@ import { OfferFilters } from "@/components/offers/OfferFilters";
 import { offersHref } from "@/components/offers/offer-query";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { Pagination } from "@/components/ui/Pagination";
+import { currentActor } from "@/lib/auth/current-actor";
 import { listCatalog } from "@/lib/experts/queries";
 import { departements } from "@/lib/geo/departements";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
@@ -20,10 +21,17 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The public catalogue of ready-made offers, searchable and filtered without JavaScript. */
 export default async function OffersPage({ searchParams }: { searchParams: PageSearchParams }) {
   const filters = offerFiltersSchema.parse(searchParamsOf(await searchParams));
-  const [t, results, catalog] = await Promise.all([getTranslations("offers"), searchOffers(filters), listCatalog()]);
+  const [t, results, catalog, actor] = await Promise.all([getTranslations("offers"), searchOffers(filters), listCatalog(), currentActor()]);
   return (
     <div className="flex flex-col gap-8">
       <PageHeading title={t("title")} lead={t("lead")} />
+      {actor?.role === "expert" ? (
+        <p className="-mt-6">
+          <Link href="/expert/offers" className="font-medium text-brand-900 underline underline-offset-4">
+            {t("myTitle")}
+          </Link>
+        </p>
+      ) : null}
       <OfferFilters filters={filters} catalog={catalog} departements={departements} />
       <section aria-labelledby="offers-count">
         <p id="offers-count" className="text-lg font-semibold text-stone-900">

@@ -38,14 +38,9 @@ export async function SiteHeader({ user, showMailbox, signOutAction, setLocaleAc
             </Link>
           ) : null}
           {user?.role === "expert" ? (
-            <>
-              <Link href="/expert/profile" className={link}>
-                {t("myProfile")}
-              </Link>
-              <Link href="/expert/offers" className={link}>
-                {t("myOffers")}
-              </Link>
-            </>
+            <Link href="/expert/profile" className={link}>
+              {t("myProfile")}
+            </Link>
           ) : null}
           {user?.role === "admin" ? (
             <>

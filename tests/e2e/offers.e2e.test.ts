@@ -98,7 +98,7 @@ describe.skipIf(!e2eEnabled).each([
     // The contract: the offer's milestones and the extra, the answers kept with it.
     await shop.getByRole("heading", { name: t.offers.contractHeading }).waitFor();
     await shop.getByText("cloud.boulangerie-martin.fr").waitFor();
-    for (const milestone of ["Installation", "Comptes et prise en main", "Deux heures de formation"]) await shop.getByText(milestone, { exact: true }).first().waitFor();
+    for (const milestone of ["Installation", "Comptes et prise en main", "Deux heures de formation"]) await shop.getByRole("heading", { level: 3, name: new RegExp(milestone) }).first().waitFor();
     await buyer.screenshot(`${lang}-99-offer-contract`);
     expect(foreignRequests(buyer)).toEqual([]);
     const contractId = new URL(shop.url()).pathname.split("/")[2] ?? "";
