@@ -3,7 +3,7 @@ import type { AppLocale } from "@/lib/i18n/locale";
 import { translator } from "@/lib/i18n/translator";
 import { buttonStyle, EmailLayout, ReasonQuote } from "./components/EmailLayout";
 
-export type ContractEvent = "bidAccepted" | "documentsAwaiting" | "contractActive" | "contractCancelled";
+export type ContractEvent = "bidAccepted" | "offerOrdered" | "documentsAwaiting" | "contractActive" | "contractCancelled";
 
 export interface ContractEventEmailProps {
   locale: AppLocale;

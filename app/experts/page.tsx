@@ -9,6 +9,7 @@ import { PageHeading } from "@/components/ui/PageHeading";
 import { RankingLink } from "@/components/legal/RankingLink";
 import { directoryFiltersSchema, searchExperts } from "@/lib/experts/directory";
 import { listCatalog } from "@/lib/experts/queries";
+import { offerCounts } from "@/lib/offers/queries";
 import { departements } from "@/lib/geo/departements";
 import { COUNT_CAP } from "@/lib/search/text-query";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
@@ -22,6 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ExpertsDirectoryPage({ searchParams }: { searchParams: PageSearchParams }) {
   const filters = directoryFiltersSchema.parse(searchParamsOf(await searchParams));
   const [t, results, catalog] = await Promise.all([getTranslations("directory"), searchExperts(filters), listCatalog()]);
+  const offers = await offerCounts(results.experts.map((expert) => expert.id));
 
   return (
     <div className="flex flex-col gap-8">
@@ -44,7 +46,7 @@ export default async function ExpertsDirectoryPage({ searchParams }: { searchPar
           <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             {results.experts.map((expert) => (
               <li key={expert.id}>
-                <ExpertCard expert={expert} />
+                <ExpertCard expert={expert} offersCount={offers.get(expert.id) ?? 0} />
               </li>
             ))}
           </ul>

@@ -19,7 +19,7 @@ export interface ExpertCardData {
 }
 
 /** One verified expert in the directory grid; the name (h2) links to the public page. */
-export async function ExpertCard({ expert }: { expert: ExpertCardData }) {
+export async function ExpertCard({ expert, offersCount = 0 }: { expert: ExpertCardData; offersCount?: number }) {
   const [t, format, locale] = await Promise.all([getTranslations("directory"), getFormatter(), getLocale()]);
   const rate = formatDailyRate(locale, expert.dailyRateCents);
   const names = departementNames(expert.departments);
@@ -61,6 +61,13 @@ export async function ExpertCard({ expert }: { expert: ExpertCardData }) {
           </>
         ) : null}
       </dl>
+      {offersCount > 0 ? (
+        <p className="text-sm">
+          <Link href={`/experts/${encodeURIComponent(expert.slug)}#expert-offers`} className="font-medium text-brand-900 underline underline-offset-4">
+            {t("offersCount", { count: offersCount })}
+          </Link>
+        </p>
+      ) : null}
     </article>
   );
 }

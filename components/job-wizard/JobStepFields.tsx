@@ -3,15 +3,9 @@
 import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/Field";
 import { SelectField, TextAreaField } from "@/components/experts/fields";
-import type { DataCategory, DataSubject } from "@/db/schema";
+import { RadioCards } from "./ChoiceCards";
+import { PersonalDataFields } from "./PersonalDataFields";
 import { TrainingNeedFields } from "./TrainingNeedFields";
-
-// The schema's values, repeated so the client bundle stays free of database code; `satisfies`
-// fails to compile when a value is missing or unknown. Object keys keep this order.
-const subjectSet = { employees: true, customers: true, prospects: true, suppliers: true, patients: true, students: true, members: true } satisfies Record<DataSubject, true>;
-const categorySet = { identity: true, contact: true, financial: true, hr: true, health: true, technical: true, documents: true } satisfies Record<DataCategory, true>;
-const dataSubjects = Object.keys(subjectSet) as DataSubject[];
-const dataCategories = Object.keys(categorySet) as DataCategory[];
 
 export interface StepFieldsProps {
   step: number;
@@ -22,57 +16,6 @@ export interface StepFieldsProps {
   error: (name: string) => string | undefined;
   catalog: { id: string; name: string; category: string }[];
   departements: { code: string; name: string }[];
-}
-
-function RadioCards({ name, options, checked, legend, error }: { name: string; legend: string; checked: string; error?: string; options: { value: string; label: string; hint?: string }[] }) {
-  return (
-    <fieldset aria-describedby={error ? `${name}-error` : undefined}>
-      <legend className="text-lg font-semibold">{legend}</legend>
-      <div className="mt-3 grid gap-3 md:grid-cols-2">
-        {options.map((o) => (
-          <label key={o.value} className="flex cursor-pointer gap-3 rounded-lg border-2 border-stone-300 bg-white p-4 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
-            <input type="radio" name={name} value={o.value} defaultChecked={checked === o.value} className="mt-1 size-5 accent-brand-800" />
-            <span>
-              <span className="block font-semibold">{o.label}</span>
-              {o.hint ? <span className="mt-1 block text-sm text-stone-700">{o.hint}</span> : null}
-            </span>
-          </label>
-        ))}
-      </div>
-      {error ? <p id={`${name}-error`} className="mt-2 text-sm font-medium text-red-800">{error}</p> : null}
-    </fieldset>
-  );
-}
-
-/** A group of checkbox cards; each box is named by its title and described by its hint. */
-function CheckboxCards({ name, legend, hint, options, checked, error }: { name: string; legend: string; hint: string; checked: string[]; error?: string; options: { value: string; label: string; hint: string }[] }) {
-  return (
-    <fieldset aria-describedby={[`${name}-hint`, error ? `${name}-error` : null].filter(Boolean).join(" ")}>
-      <legend className="font-semibold">{legend}</legend>
-      <p id={`${name}-hint`} className="mt-1 text-sm text-stone-700">{hint}</p>
-      {error ? <p id={`${name}-error`} className="mt-2 text-sm font-medium text-red-800">{error}</p> : null}
-      <div className="mt-3 grid gap-2 md:grid-cols-2">
-        {options.map((o) => (
-          <label key={o.value} className="flex cursor-pointer gap-3 rounded-lg border border-stone-300 bg-white p-3 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
-            <input
-              type="checkbox"
-              name={name}
-              value={o.value}
-              defaultChecked={checked.includes(o.value)}
-              aria-labelledby={`${name}-${o.value}-label`}
-              aria-describedby={`${name}-${o.value}-hint`}
-              aria-invalid={error ? true : undefined}
-              className="mt-1 size-5 shrink-0 accent-brand-800"
-            />
-            <span>
-              <span id={`${name}-${o.value}-label`} className="block font-medium">{o.label}</span>
-              <span id={`${name}-${o.value}-hint`} className="block text-sm text-stone-700">{o.hint}</span>
-            </span>
-          </label>
-        ))}
-      </div>
-    </fieldset>
-  );
 }
 
 /** The fields of one wizard step; every step is a plain form that works without JavaScript. */
@@ -137,41 +80,7 @@ export function JobStepFields({ step, kind, v, many, error, catalog, departement
       );
     }
     case 3:
-      // The details follow the yes/no question. Where CSS `:has` works (with or without
-      // JavaScript), they hide while "yes" is not selected; elsewhere they simply stay visible.
-      return (
-        <div className="group/personal flex flex-col gap-6">
-          <RadioCards
-            name="personalData"
-            legend={t("personalDataLegend")}
-            checked={v("personalData")}
-            error={error("personalData")}
-            options={[
-              { value: "yes", label: t("personalDataYes"), hint: t("personalDataYesHint") },
-              { value: "no", label: t("personalDataNo"), hint: t("personalDataNoHint") },
-            ]}
-          />
-          <div className="flex flex-col gap-6 rounded-lg bg-brand-50 p-4 group-has-[input[name=personalData][value=yes]:not(:checked)]/personal:hidden">
-            <p className="text-sm text-stone-800">{t("dataDetailsIntro")}</p>
-            <CheckboxCards
-              name="dataSubjects"
-              legend={t("dataSubjectsLegend")}
-              hint={t("dataSubjectsHint")}
-              checked={many("dataSubjects")}
-              error={error("dataSubjects")}
-              options={dataSubjects.map((d) => ({ value: d, label: t(`dataSubject_${d}`), hint: t(`dataSubjectHint_${d}`) }))}
-            />
-            <CheckboxCards
-              name="dataCategories"
-              legend={t("dataCategoriesLegend")}
-              hint={t("dataCategoriesHint")}
-              checked={many("dataCategories")}
-              error={error("dataCategories")}
-              options={dataCategories.map((d) => ({ value: d, label: t(`dataCategory_${d}`), hint: t(`dataCategoryHint_${d}`) }))}
-            />
-          </div>
-        </div>
-      );
+      return <PersonalDataFields v={v} many={many} error={error} />;
     case 4:
       return (
         <div className="flex flex-col gap-6">

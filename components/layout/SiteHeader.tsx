@@ -26,6 +26,9 @@ export async function SiteHeader({ user, showMailbox, signOutAction, setLocaleAc
           <Link href="/experts" className={link}>
             {t("experts")}
           </Link>
+          <Link href="/offers" className={link}>
+            {t("offers")}
+          </Link>
           <Link href="/savings" className={link}>
             {t("savings")}
           </Link>

@@ -8,7 +8,7 @@ interface PaginationProps {
   /** The URL of a page, keeping whatever filters the list has. */
   hrefFor: (page: number) => string;
   /** Message namespace holding paginationLabel, previous, next and pageOf. */
-  namespace: "directory" | "jobBoard" | "notifications" | "admin";
+  namespace: "directory" | "jobBoard" | "notifications" | "admin" | "offers";
 }
 
 /** Previous / next links and "Page X of Y"; nothing when there is one page. */

@@ -4,6 +4,7 @@ import { users } from "./auth";
 import { bids } from "./bids";
 import { expertProfiles } from "./experts";
 import { jobs } from "./jobs";
+import { offers } from "./offers";
 import { organizations } from "./organizations";
 
 export const contractStatus = pgEnum("contract_status", ["awaiting_documents", "active", "completed", "cancelled"]);
@@ -38,6 +39,16 @@ export interface ContractFacts {
   formedAt: string;
   /** A training contract's terms, frozen at formation for the training agreement. */
   training?: TrainingFacts;
+  /** A contract ordered from a ready-made offer: the offer, the extras chosen and the client's answers. */
+  offer?: OfferFacts;
+}
+
+/** What the client ordered from an offer, frozen at formation and shown to both sides. */
+export interface OfferFacts {
+  offerId: string;
+  title: string;
+  extras: { title: string; priceCents: number }[];
+  answers: { question: string; answer: string }[];
 }
 
 /** What the training agreement ("convention de formation professionnelle") states. */
@@ -77,6 +88,8 @@ export const contracts = pgTable(
     profileId: uuid("profile_id")
       .notNull()
       .references(() => expertProfiles.id, { onDelete: "restrict" }),
+    /** The ready-made offer the client ordered (null: a bid on a posted need). */
+    offerId: uuid("offer_id").references(() => offers.id, { onDelete: "set null" }),
     status: contractStatus("status").notNull().default("awaiting_documents"),
     totalCents: integer("total_cents").notNull(),
     commissionBps: integer("commission_bps").notNull(),
@@ -96,6 +109,7 @@ export const contracts = pgTable(
   (t) => [
     index().on(t.profileId),
     index().on(t.acceptedById),
+    index().on(t.offerId),
     // One contract per job: two concurrent acceptances cannot both succeed.
     uniqueIndex("contracts_one_per_job").on(t.jobId),
     uniqueIndex("contracts_one_per_bid").on(t.bidId),

@@ -1,21 +1,11 @@
 import { z } from "zod";
 import { choice } from "@/lib/text/choice";
 import { eurosToCents } from "@/lib/money/commission";
+import { positiveEuros } from "@/lib/money/euros-field";
 import { MAX_MILESTONE_CENTS, maxContractCents } from "@/lib/money/limits";
 import { identityText } from "@/lib/text/identity";
 
-const cents = (error: string) =>
-  z
-    .string({ error })
-    .max(30, { error })
-    .transform((v, ctx) => {
-      const value = eurosToCents(v);
-      if (value === null || value <= 0) {
-        ctx.addIssue({ code: "custom", message: error });
-        return z.NEVER;
-      }
-      return value;
-    });
+const cents = positiveEuros;
 
 export const MIN_METHOD_LENGTH = 100;
 

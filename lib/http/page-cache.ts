@@ -1,7 +1,7 @@
 /**
  * The public-page cache of the web process (scripts/web-server.ts): pages that are the same for
  * every anonymous visitor (`/`, the legal pages, the job board and the directory without a search,
- * an expert's page, a need's page)
+ * an expert's page, a need's page, the offers' catalogue without a search and an offer's page)
  * are rendered by Next.js once per locale and then served from memory.
  *
  * The CSP stays a per-request nonce: a stored page keeps the nonce it was rendered with (random,
@@ -30,6 +30,8 @@ const PUBLIC_PATHS = [
   /^\/experts$/,
   /^\/experts\/[a-z0-9-]{1,100}$/,
   /^\/jobs\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+  /^\/offers$/,
+  /^\/offers\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
 ];
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { expertProfiles, moderatedContent, users, type StatementOfReasons } from "@/db/schema";
+import { expertProfiles, moderatedContent, offers, users, type StatementOfReasons } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { liftWithholding } from "@/lib/payments/withholding";
@@ -16,6 +16,10 @@ export async function reverseRestriction(tx: Transaction, admin: Actor, statemen
     case "content_removed":
     case "content_restricted":
       await tx.delete(moderatedContent).where(and(eq(moderatedContent.targetType, statement.subjectType as never), eq(moderatedContent.targetId, statement.subjectId)));
+      // An offer an admin took down goes back to its expert, unpublished: he may publish it again.
+      if (statement.subjectType === "offer") {
+        await tx.update(offers).set({ status: "unpublished", updatedAt: new Date() }).where(and(eq(offers.id, statement.subjectId), eq(offers.status, "removed")));
+      }
       return;
     case "payout_withheld":
       if (await liftWithholding(tx, statement.subjectId)) {

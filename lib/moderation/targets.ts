@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { expertProfiles, jobs, messages, reviews, type ReportTarget } from "@/db/schema";
+import { expertProfiles, jobs, messages, offers, reviews, type ReportTarget } from "@/db/schema";
 
 /** The reported content as an admin reads it, and the person who published it (the one a restriction affects). */
 export interface ReportedContent {
@@ -27,6 +27,10 @@ export async function loadReportedContent(executor: Executor, type: ReportTarget
     case "review": {
       const [row] = await executor.select().from(reviews).where(eq(reviews.id, id));
       return row ? { authorId: row.authorId, title: `${row.rating}/5`, body: row.comment, path: null } : null;
+    }
+    case "offer": {
+      const [row] = await executor.select().from(offers).where(eq(offers.id, id));
+      return row ? { authorId: row.expertUserId, title: row.title, body: [row.summary, row.included].join("\n\n"), path: `/offers/${row.id}` } : null;
     }
     case "message": {
       const [row] = await executor.select().from(messages).where(eq(messages.id, id));

@@ -19,3 +19,21 @@ export function eurosField({ maxCents, allowZero = false }: { maxCents: number; 
       return cents;
     });
 }
+
+/**
+ * Euros typed by a person → positive cents, refused with `error` otherwise (a price, a
+ * milestone's amount); longer than 30 characters is refused before any work.
+ */
+export function positiveEuros(error: string) {
+  return z
+    .string({ error })
+    .max(30, { error })
+    .transform((v, ctx) => {
+      const value = eurosToCents(v);
+      if (value === null || value <= 0) {
+        ctx.addIssue({ code: "custom", message: error });
+        return z.NEVER;
+      }
+      return value;
+    });
+}

@@ -19,6 +19,8 @@ describe("which requests the public-page cache may answer", () => {
     expect(publicPageKey("GET", "/experts/jeanne-martin", {})).toBe("/experts/jeanne-martin fr");
     expect(publicPageKey("GET", "/jobs", {})).toBe("/jobs fr");
     expect(publicPageKey("GET", "/jobs/7e8ed90f-553d-46aa-804e-0dd37e7d58f7", {})).toBe("/jobs/7e8ed90f-553d-46aa-804e-0dd37e7d58f7 fr");
+    expect(publicPageKey("GET", "/offers", {})).toBe("/offers fr");
+    expect(publicPageKey("GET", "/offers/7e8ed90f-553d-46aa-804e-0dd37e7d58f7", {})).toBe("/offers/7e8ed90f-553d-46aa-804e-0dd37e7d58f7 fr");
   });
 
   it("never a signed-in person, an unknown cookie, another query, a navigation or an action call", () => {
@@ -51,13 +53,13 @@ describe("which requests the public-page cache may answer", () => {
     expect(publicPageKey("GET", "/jobs?%71=wireguard", {})).toBeNull();
     expect(publicPageKey("GET", "/jobs?", {})).toBeNull();
     expect(publicPageKey("GET", `/jobs?q=${"a".repeat(500)}`, {})).toBeNull();
-    for (const path of ["/?q=a", "/legal/terms?q=a", "/jobs/7e8ed90f-553d-46aa-804e-0dd37e7d58f7?q=a", "/experts/jeanne-martin?page=2", "/?notice=account-erased"]) {
+    for (const path of ["/?q=a", "/legal/terms?q=a", "/jobs/7e8ed90f-553d-46aa-804e-0dd37e7d58f7?q=a", "/experts/jeanne-martin?page=2", "/?notice=account-erased", "/offers?software=nextcloud"]) {
       expect(publicPageKey("GET", path, {}), path).toBeNull();
     }
   });
 
   it("never a page that is personal or not public", () => {
-    for (const path of ["/jobs/new", "/jobs/", "/legal/accept", "/dashboard", "/signin", "/api/health", "/experts/a/b", "/jobs/not-a-uuid", "/admin"]) {
+    for (const path of ["/jobs/new", "/jobs/", "/legal/accept", "/dashboard", "/signin", "/api/health", "/experts/a/b", "/jobs/not-a-uuid", "/admin", "/offers/not-a-uuid"]) {
       expect(publicPageKey("GET", path, {}), path).toBeNull();
     }
   });

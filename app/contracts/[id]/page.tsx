@@ -29,6 +29,7 @@ import { SimpleActionForm } from "@/components/job-wizard/SimpleActionForm";
 import { AttendeesForm } from "@/components/training/AttendeesForm";
 import { TrainingPanel } from "@/components/training/TrainingPanel";
 import { TrainingTermsSummary } from "@/components/training/TrainingTermsSummary";
+import { OfferOrderSummary } from "@/components/offers/OfferOrderSummary";
 import { getTrainingView } from "@/lib/training/attendees";
 import { addAttendeesAction, removeAttendeeAction } from "./training-actions";
 
@@ -85,6 +86,7 @@ export default async function ContractPage({
       {readiness && !readiness.ready ? <ReadinessChecklist readiness={readiness} lead={r("contractLead")} /> : null}
 
       <ContractParties facts={contract.facts} expertSlug={view.expertSlug} />
+      {contract.facts.offer ? <OfferOrderSummary offer={contract.facts.offer} /> : null}
 
       <section aria-labelledby="contract-money" className="flex flex-col gap-3">
         <h2 id="contract-money" className="text-xl font-semibold">

@@ -48,6 +48,10 @@ export default async function ExpertProfilePage() {
         <p>
           <Link href={`/experts/${profile.slug}`} className="font-semibold underline">
             {t("seePublicPage")}
+          </Link>{" "}
+          ·{" "}
+          <Link href="/expert/offers" className="font-semibold underline">
+            {t("myOffers")}
           </Link>
         </p>
       ) : null}

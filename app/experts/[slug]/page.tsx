@@ -12,6 +12,8 @@ import { VerifiedBadge } from "@/components/experts/VerifiedBadge";
 import { ExpertReviews } from "@/components/reviews/ExpertReviews";
 import { Alert } from "@/components/ui/Alert";
 import { getPublicExpert } from "@/lib/experts/directory";
+import { publicOffersOf } from "@/lib/offers/queries";
+import { OfferList } from "@/components/offers/OfferList";
 import { markdownToPlainText, renderMarkdown } from "@/lib/markdown/render";
 import { getPublicReviews } from "@/lib/reviews/queries";
 
@@ -60,7 +62,7 @@ export default async function ExpertPage({ params }: Props) {
   if (!expert) notFound();
   const [t, format, locale] = await Promise.all([getTranslations("directory"), getFormatter(), getLocale()]);
   const actor = await currentActor();
-  const reviews = await getPublicReviews({ slug });
+  const [reviews, offers] = await Promise.all([getPublicReviews({ slug }), publicOffersOf(expert.id)]);
   const hiddenReviews = await hiddenIdsFor(actor, "review", reviews.latest.map((review) => review.id));
   reviews.latest = reviews.latest.filter((review) => !hiddenReviews.has(review.id));
 
@@ -138,6 +140,7 @@ export default async function ExpertPage({ params }: Props) {
         </section>
       ) : null}
 
+      <OfferList offers={offers} id="expert-offers" title={t("offersTitle")} showExpert={false} />
       <ExpertSkills skills={expert.skills} />
       {expert.links ? <ExpertLinkList links={expert.links} /> : null}
       <ExpertReferences references={expert.references} />

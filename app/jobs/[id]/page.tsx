@@ -15,6 +15,8 @@ import { Alert } from "@/components/ui/Alert";
 import { currentActor } from "@/lib/auth/current-actor";
 import { NDA_VERSION } from "@/lib/jobs/nda";
 import { getJobForViewer } from "@/lib/jobs/queries";
+import { offersForJob } from "@/lib/offers/queries";
+import { OfferList } from "@/components/offers/OfferList";
 import { acceptJobNdaAction, cancelJobAction, closeJobAction } from "./actions";
 import { submitBidAction, withdrawBidAction } from "./bid-actions";
 import { BidForm } from "@/components/bids/BidForm";
@@ -184,6 +186,8 @@ export default async function JobPage({ params, searchParams }: Props) {
           </Link>
         </p>
       ) : null}
+
+      {job.status === "open" ? <OfferList offers={await offersForJob(job.id)} id="job-offers" title={t("offersTitle")} lead={t("offersLead")} /> : null}
 
       {view.isMember ? (
         <JobOwnerActions jobId={job.id} status={job.status} closeAction={closeJobAction} cancelAction={cancelJobAction} />

@@ -6,7 +6,7 @@ import { PUBLIC_PAGES_CHANNEL } from "@/lib/http/page-cache";
 /** The tables behind the cached public pages (lib/http/page-cache.ts): a change to any of them empties the cache. */
 const TABLES = [
   "jobs", "job_software", "bids", "organizations", "users", "expert_profiles", "expert_skills", "expert_references",
-  "evidence_files", "reviews", "catalog_software", "moderated_content", "legal_announcements",
+  "evidence_files", "reviews", "catalog_software", "moderated_content", "legal_announcements", "offers",
 ];
 
 async function notificationsDuring(run: () => Promise<unknown>): Promise<number> {

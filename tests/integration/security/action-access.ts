@@ -16,6 +16,7 @@ import { EXPERT_ACTIONS } from "./access/experts";
 import { INSIGHTS_ACTIONS } from "./access/insights";
 import { JOB_ACTIONS } from "./access/jobs";
 import { NOTIFICATION_ACTIONS } from "./access/notifications";
+import { OFFER_ACTIONS } from "./access/offers";
 import { LEGAL_ACTIONS } from "./access/legal";
 import { MODERATION_ACTIONS } from "./access/moderation";
 import { SAVINGS_ACTIONS } from "./access/savings";
@@ -36,6 +37,7 @@ export const ACTIONS: Record<string, ActionAccess> = {
   ...INSIGHTS_ACTIONS,
   ...JOB_ACTIONS,
   ...NOTIFICATION_ACTIONS,
+  ...OFFER_ACTIONS,
   ...LEGAL_ACTIONS,
   ...MODERATION_ACTIONS,
   ...SAVINGS_ACTIONS,

@@ -11,6 +11,8 @@ import { db } from "@/db/client";
 import { directoryFiltersSchema, searchExperts } from "@/lib/experts/directory";
 import { searchParamsOf } from "@/lib/http/search-params";
 import { jobFiltersSchema, searchJobs } from "@/lib/jobs/queries";
+import { searchOffers } from "@/lib/offers/queries";
+import { offerFiltersSchema } from "@/lib/offers/schemas";
 import { signInRequestSchema } from "@/lib/auth/sign-in-request";
 
 const request = vi.hoisted(() => ({ headers: new Headers({ "x-forwarded-for": "198.51.100.23" }) }));
@@ -57,6 +59,17 @@ describe("public searches never fail, whatever the query string", () => {
       fc.asyncProperty(queryParams(["q", "software", "kind", "departement", "remote", "maxRate", "verified", "page", "sort"]), async (raw) => {
         const filters = directoryFiltersSchema.parse(searchParamsOf(raw));
         const results = await searchExperts(filters);
+        expect(results.total).toBeGreaterThanOrEqual(0);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("offers catalogue", async () => {
+    await fc.assert(
+      fc.asyncProperty(queryParams(["q", "software", "kind", "maxPrice", "departement", "remote", "page"]), async (raw) => {
+        const filters = offerFiltersSchema.parse(searchParamsOf(raw));
+        const results = await searchOffers(filters);
         expect(results.total).toBeGreaterThanOrEqual(0);
       }),
       { numRuns: RUNS },
