@@ -5,6 +5,7 @@ import { bids } from "./bids";
 import { expertProfiles } from "./experts";
 import { jobs } from "./jobs";
 import { organizations } from "./organizations";
+import type { RetainerTerms } from "./retainers";
 
 export const contractStatus = pgEnum("contract_status", ["awaiting_documents", "active", "completed", "cancelled"]);
 export const milestoneStatus = pgEnum("milestone_status", ["pending", "funded", "delivered", "released", "disputed", "refunded", "split"]);
@@ -38,6 +39,8 @@ export interface ContractFacts {
   formedAt: string;
   /** A training contract's terms, frozen at formation for the training agreement. */
   training?: TrainingFacts;
+  /** A support retainer's service level, frozen at formation for the contract document. */
+  retainer?: RetainerTerms;
 }
 
 /** What the training agreement ("convention de formation professionnelle") states. */
