@@ -1,13 +1,14 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { bidMilestones, bids, expertProfiles, jobs, reviews, type BidStatus } from "@/db/schema";
+import { bidMilestones, bids, expertProfiles, jobs, reviews, type BidRetainerTerms, type BidStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError, requireOrgMember, requireRole } from "@/lib/auth/policy";
 import { isUuidLike } from "@/lib/ids";
 import { notRemovedReview } from "@/lib/moderation/visibility";
 import { responseMinutesByExpert } from "@/lib/conversations/response-time";
 import { readinessByExpert, type ReadinessItem } from "@/lib/experts/readiness";
+import { retainerTermsByBid } from "@/lib/retainers/terms";
 import { bidPrice, type BidPrice } from "./prices";
 
 export const bidSorts = ["total", "start", "rating"] as const;
@@ -54,6 +55,8 @@ export interface ComparedBid {
   price: BidPrice;
   /** What the expert still lacks to invoice and be paid (empty: ready to be paid). */
   notReady: ReadinessItem[];
+  /** On a monthly support need: the service level the bid offers (fee, hours, response targets…), null without one. */
+  retainer: BidRetainerTerms | null;
 }
 
 /** Per expert: average rating and number of reviews written about them (removed ones left out). */
@@ -119,11 +122,12 @@ export async function compareBidsForJob(actor: Actor | null, jobId: string, opti
 
   const bidIds = active.map((r) => r.id);
   const expertIds = [...new Set(active.map((r) => r.expertUserId))];
-  const [milestones, ratings, responses, readiness] = await Promise.all([
+  const [milestones, ratings, responses, readiness, retainers] = await Promise.all([
     db.select().from(bidMilestones).where(inArray(bidMilestones.bidId, bidIds)).orderBy(asc(bidMilestones.position)),
     ratingsByExpert(expertIds),
     responseMinutesByExpert(expertIds),
     readinessByExpert(db, expertIds),
+    retainerTermsByBid(bidIds),
   ]);
 
   const compared = active.map(({ expertStatus, vatRegime, ...row }): ComparedBid => {
@@ -135,6 +139,7 @@ export async function compareBidsForJob(actor: Actor | null, jobId: string, opti
       milestones: own,
       price: bidPrice(own.map((m) => m.amountCents), vatRegime),
       notReady: readiness.get(row.expertUserId)?.missing ?? ["verified", "mandate", "payouts", "urssaf"],
+      retainer: retainers.get(row.id) ?? null,
       ratingAverage: rating?.average ?? null,
       ratingCount: rating?.count ?? 0,
       responseMinutes: responses.get(row.expertUserId) ?? null,
