@@ -31,6 +31,7 @@ import { priceText } from "@/lib/money/price-text";
 import { notReadyText } from "@/lib/experts/readiness-text";
 import { fail, ok, type Result } from "@/lib/result";
 import { appUrl } from "@/lib/http/app-url";
+import { retainerFacts, writeRetainer } from "@/lib/retainers/formation";
 import { trainingFacts, writeTrainingSessions } from "@/lib/training/formation";
 
 export type AcceptBidError = "job_not_open" | "illegal_transition" | "expert_unavailable" | "amount_over_limit" | "expert_not_ready" | "price_changed";
@@ -138,6 +139,8 @@ export async function acceptBid(actor: Actor | null, input: AcceptBidInput): Pro
     const { facts, organization, profile } = await gatherFacts(tx, client, job, bid, milestones);
     const training = await trainingFacts(tx, bid);
     if (training) facts.training = training;
+    const retainer = await retainerFacts(tx, bid);
+    if (retainer) facts.retainer = retainer;
     // The ceilings hold at formation too, at the VAT rate the contract will charge: a bid sent
     // before a lower MAX_CONTRACT_CENTS, or one written around the form, forms no contract.
     const vatRateBps = vatRateBpsFor(profile.vatRegime);
@@ -172,6 +175,7 @@ export async function acceptBid(actor: Actor | null, input: AcceptBidInput): Pro
       .values(milestones.map((m, position) => ({ contractId: contract.id, position, ...m })))
       .returning({ id: contractMilestones.id, position: contractMilestones.position });
     if (training) await writeTrainingSessions(tx, contract.id, training, formed);
+    if (retainer) await writeRetainer(tx, contract.id, bid.startOn, retainer, formed);
 
     await sendEmail(tx, {
       template: "contract-event",

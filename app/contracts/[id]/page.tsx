@@ -30,6 +30,8 @@ import { AttendeesForm } from "@/components/training/AttendeesForm";
 import { TrainingPanel } from "@/components/training/TrainingPanel";
 import { TrainingTermsSummary } from "@/components/training/TrainingTermsSummary";
 import { getTrainingView } from "@/lib/training/attendees";
+import { RetainerPanel } from "@/components/retainers/RetainerPanel";
+import { getRetainerView } from "@/lib/retainers/queries";
 import { addAttendeesAction, removeAttendeeAction } from "./training-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -54,11 +56,12 @@ export default async function ContractPage({
   ]);
   const { contract, side } = view;
   const actor = await currentActor();
-  const [reviews, disputes, deliveryFiles, training] = await Promise.all([
+  const [reviews, disputes, deliveryFiles, training, retainer] = await Promise.all([
     getContractReviews(actor, id),
     disputesOfContract(actor, id),
     deliveryAttachments(actor, id),
     getTrainingView(actor, id),
+    getRetainerView(actor, id),
   ]);
   const tr = await getTranslations("training");
   // The expert sees at once what still stands between this contract and being paid.
@@ -128,6 +131,7 @@ export default async function ContractPage({
         />
       ) : null}
       {training ? <TrainingTermsSummary terms={training.training} /> : null}
+      {retainer ? <RetainerPanel view={retainer} /> : null}
 
       <ContractDocumentsList view={view} awaitingMe={view.documents.map((d) => d.kind).filter((kind) => awaitsAcceptance(view, kind))} />
 

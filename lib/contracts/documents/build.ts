@@ -4,6 +4,7 @@ import { dpaEn } from "./dpa-en";
 import { dpaFr } from "./dpa-fr";
 import { ndaEn } from "./nda-en";
 import { ndaFr } from "./nda-fr";
+import { serviceLevelSection } from "./service-level";
 import type { ContractDocument, ContractDocumentKind, DocumentLocale } from "./types";
 
 /** Versions of the wording. Change one whenever its text changes, even by a word. */
@@ -21,6 +22,8 @@ const writers = { nda: { fr: ndaFr, en: ndaEn }, dpa: { fr: dpaFr, en: dpaEn } }
 export function buildContractDocument(kind: ContractDocumentKind, facts: ContractFacts, locale: DocumentLocale): ContractDocument {
   if (kind === "dpa" && !facts.personalData) throw new Error("No data processing agreement: the contract involves no personal data");
   const { title, sections } = writers[kind][locale](facts);
+  // A support retainer's service level is written into the contract's main document, the NDA both sides accept.
+  if (kind === "nda" && facts.retainer) sections.push(serviceLevelSection(facts.retainer, locale));
   return { kind, version: CONTRACT_DOCUMENT_VERSIONS[kind], locale, title, sections };
 }
 
