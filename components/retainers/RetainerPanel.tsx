@@ -23,6 +23,9 @@ export async function RetainerPanel({ view, controls }: { view: RetainerView; co
       {retainer.nextTerms && retainer.nextTermsFrom ? (
         <p className="text-sm text-stone-800">{t("nextPlan", { date: day(retainer.nextTermsFrom), fee: formatMoney(retainer.nextTerms.monthlyFeeCents, locale) })}</p>
       ) : null}
+      <p className="text-sm text-stone-800">
+        {retainer.paymentMethodKind ? t(`paymentMethod_${retainer.paymentMethodKind}`) : t("paymentMethodMissing")}
+      </p>
       <RetainerTermsList terms={retainer} />
       <div className="flex flex-col gap-2">
         <h3 className="font-semibold">{t("monthsHeading")}</h3>

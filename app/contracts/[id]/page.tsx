@@ -33,6 +33,7 @@ import { getTrainingView } from "@/lib/training/attendees";
 import { RetainerPanel } from "@/components/retainers/RetainerPanel";
 import { getRetainerView } from "@/lib/retainers/queries";
 import { addAttendeesAction, removeAttendeeAction } from "./training-actions";
+import { saveRetainerPaymentMethodAction } from "./retainer-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("contracts"))("pageTitle") };
@@ -63,7 +64,7 @@ export default async function ContractPage({
     getTrainingView(actor, id),
     getRetainerView(actor, id),
   ]);
-  const tr = await getTranslations("training");
+  const [tr, rt] = await Promise.all([getTranslations("training"), getTranslations("retainers")]);
   // The expert sees at once what still stands between this contract and being paid.
   const readiness = side === "expert" && contract.status !== "cancelled" ? await getMyReadiness(actor) : null;
   const r = await getTranslations("readiness");
@@ -131,7 +132,20 @@ export default async function ContractPage({
         />
       ) : null}
       {training ? <TrainingTermsSummary terms={training.training} /> : null}
-      {retainer ? <RetainerPanel view={retainer} /> : null}
+      {retainer ? (
+        <RetainerPanel
+          view={retainer}
+          controls={
+            retainer.side === "client" && retainer.retainer.status !== "ended" ? (
+              <div className="flex flex-wrap gap-4">
+                {(["sepa_debit", "card"] as const).map((kind) => (
+                  <SimpleActionForm key={kind} label={rt(`savePaymentMethod_${kind}`)} hidden={{ contractId: contract.id, kind }} action={saveRetainerPaymentMethodAction} />
+                ))}
+              </div>
+            ) : null
+          }
+        />
+      ) : null}
 
       <ContractDocumentsList view={view} awaitingMe={view.documents.map((d) => d.kind).filter((kind) => awaitsAcceptance(view, kind))} />
 

@@ -4,6 +4,7 @@ import type {
   AccountInfo,
   CheckoutSessionInfo,
   CheckoutSessionInput,
+  OffSessionChargeInput,
   PaymentIntentInfo,
   PaymentProvider,
   RefundInfo,
@@ -176,6 +177,31 @@ function build(stripe: Stripe): PaymentProvider {
         status: intent.status,
         latestChargeId: idOf(intent.latest_charge),
         paymentMethodType: paymentMethodType(intent),
+      };
+    },
+
+    async chargeOffSession(input: OffSessionChargeInput): Promise<PaymentIntentInfo> {
+      const intent = await stripe.paymentIntents.create(
+        {
+          amount: input.amountCents,
+          currency: "eur",
+          customer: input.customerId,
+          payment_method: input.paymentMethodId,
+          off_session: true,
+          confirm: true,
+          transfer_group: input.contractId,
+          description: input.description,
+          metadata: input.metadata,
+        },
+        { idempotencyKey: input.idempotencyKey },
+      );
+      return {
+        id: intent.id,
+        amount: intent.amount,
+        amountReceived: intent.amount_received,
+        status: intent.status,
+        latestChargeId: idOf(intent.latest_charge),
+        paymentMethodType: input.paymentMethodKind,
       };
     },
 

@@ -1,8 +1,11 @@
 /** Support retainers: the expert's service level on a bid, the retainer's lifecycle on a contract. */
 import { submitBid } from "@/lib/bids/expert-bids";
+import { acceptBid } from "@/lib/contracts/accept-bid";
 import { fixedBidInput } from "../../../helpers/bids";
 import { makeJob } from "../../../helpers/jobs";
+import { saveRetainer } from "../../../helpers/retainers";
 import type { World } from "../action-world";
+import { demoOrg } from "./people";
 import { access, type ActionAccess } from "./types";
 
 async function retainerBid(world: World) {
@@ -10,6 +13,14 @@ async function retainerBid(world: World) {
   const bid = await submitBid(world.people.partyExpert, fixedBidInput(jobId));
   if (!bid.ok) throw new Error(`bid refused: ${JSON.stringify(bid)}`);
   return { jobId, bidId: bid.value.bidId };
+}
+
+async function retainerContract(world: World) {
+  const { bidId } = await retainerBid(world);
+  await saveRetainer(world.people.partyExpert, bidId);
+  const accepted = await acceptBid(world.people.clientOwner, { acceptNotReady: true, bidId });
+  if (!accepted.ok) throw new Error(`acceptance refused: ${JSON.stringify(accepted)}`);
+  return { contractId: accepted.value.contractId };
 }
 
 export const RETAINER_ACTIONS: Record<string, ActionAccess> = {
@@ -36,5 +47,12 @@ export const RETAINER_ACTIONS: Record<string, ActionAccess> = {
       minimumTermMonths: "3",
       noticeDays: "30",
     }),
+  }),
+  "app/contracts/[id]/retainer-actions.ts#saveRetainerPaymentMethodAction": access({
+    ok: demoOrg,
+    together: true,
+    note: "the client organisation's members save the payment method the monthly fee is charged to",
+    prepare: retainerContract,
+    form: ({ prepared }) => ({ contractId: prepared.contractId, kind: "sepa_debit" }),
   }),
 };
