@@ -31,9 +31,10 @@ import { TrainingPanel } from "@/components/training/TrainingPanel";
 import { TrainingTermsSummary } from "@/components/training/TrainingTermsSummary";
 import { getTrainingView } from "@/lib/training/attendees";
 import { RetainerPanel } from "@/components/retainers/RetainerPanel";
+import { ConfirmActionForm } from "@/components/contracts/ConfirmActionForm";
 import { getRetainerView } from "@/lib/retainers/queries";
 import { addAttendeesAction, removeAttendeeAction } from "./training-actions";
-import { saveRetainerPaymentMethodAction } from "./retainer-actions";
+import { giveRetainerNoticeAction, pauseRetainerAction, resumeRetainerAction, saveRetainerPaymentMethodAction } from "./retainer-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("contracts"))("pageTitle") };
@@ -136,11 +137,22 @@ export default async function ContractPage({
         <RetainerPanel
           view={retainer}
           controls={
-            retainer.side === "client" && retainer.retainer.status !== "ended" ? (
+            retainer.side !== "admin" && retainer.retainer.status !== "ended" ? (
               <div className="flex flex-wrap gap-4">
-                {(["sepa_debit", "card"] as const).map((kind) => (
-                  <SimpleActionForm key={kind} label={rt(`savePaymentMethod_${kind}`)} hidden={{ contractId: contract.id, kind }} action={saveRetainerPaymentMethodAction} />
-                ))}
+                {retainer.side === "client"
+                  ? (["sepa_debit", "card"] as const).map((kind) => (
+                      <SimpleActionForm key={kind} label={rt(`savePaymentMethod_${kind}`)} hidden={{ contractId: contract.id, kind }} action={saveRetainerPaymentMethodAction} />
+                    ))
+                  : null}
+                {retainer.side === "client" && retainer.retainer.status === "active" ? (
+                  <SimpleActionForm label={rt("pause")} hidden={{ contractId: contract.id }} action={pauseRetainerAction} />
+                ) : null}
+                {retainer.side === "client" && retainer.retainer.status === "paused" ? (
+                  <SimpleActionForm label={rt("resume")} hidden={{ contractId: contract.id }} action={resumeRetainerAction} />
+                ) : null}
+                {!retainer.retainer.noticeGivenAt ? (
+                  <ConfirmActionForm buttonLabel={rt("giveNotice")} confirmLabel={rt("giveNoticeConfirm", { days: retainer.retainer.noticeDays, months: retainer.retainer.minimumTermMonths })} hidden={{ contractId: contract.id }} action={giveRetainerNoticeAction} />
+                ) : null}
               </div>
             ) : null
           }
