@@ -11,7 +11,7 @@ import { demoOrg } from "./people";
 import { access, type ActionAccess } from "./types";
 
 async function retainerBid(world: World) {
-  const jobId = await makeJob(world.people.clientOwner, { kind: "support_monthly", title: "Maintenir notre Nextcloud" });
+  const jobId = await makeJob(world.people.clientOwner, { kind: "support_monthly", title: "Maintenir notre Nextcloud", personalData: false });
   const bid = await submitBid(world.people.partyExpert, fixedBidInput(jobId));
   if (!bid.ok) throw new Error(`bid refused: ${JSON.stringify(bid)}`);
   return { jobId, bidId: bid.value.bidId };
