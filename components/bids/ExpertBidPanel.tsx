@@ -14,6 +14,8 @@ interface ExpertBidPanelProps {
   withdrawForm: ReactNode;
   /** A training need: the bid's training terms (program, sessions…) are stated on their own page. */
   trainingTerms?: boolean;
+  /** A monthly support need: the bid's service level (fee, hours, response targets…) is stated on its own page. */
+  retainerTerms?: boolean;
 }
 
 /** Why a bid can no longer be edited nor withdrawn, by status (the client has acted on it). */
@@ -24,8 +26,8 @@ const lockedReason = {
 } as const;
 
 /** On a job page, for experts: their own bid (to edit or withdraw while the client has not acted), or the form to send one. */
-export async function ExpertBidPanel({ bid, canBid, notVerified, readinessNotice, bidForm, withdrawForm, trainingTerms = false }: ExpertBidPanelProps) {
-  const [t, m, tr] = await Promise.all([getTranslations("bids"), getTranslations("conversation"), getTranslations("training")]);
+export async function ExpertBidPanel({ bid, canBid, notVerified, readinessNotice, bidForm, withdrawForm, trainingTerms = false, retainerTerms = false }: ExpertBidPanelProps) {
+  const [t, m, tr, rt] = await Promise.all([getTranslations("bids"), getTranslations("conversation"), getTranslations("training"), getTranslations("retainers")]);
   return (
     <section aria-labelledby="my-bid" className="rounded-lg border border-brand-100 bg-white p-6">
       <h2 id="my-bid" className="text-xl font-semibold">{bid ? t("myBid") : t("sendBid")}</h2>
@@ -45,6 +47,13 @@ export async function ExpertBidPanel({ bid, canBid, notVerified, readinessNotice
                   <p>
                     <Link href={`/jobs/${bid.jobId}/bid/training`} className="font-medium text-brand-900 underline underline-offset-4 hover:text-brand-700">
                       {tr("editTerms")}
+                    </Link>
+                  </p>
+                ) : null}
+                {retainerTerms ? (
+                  <p>
+                    <Link href={`/jobs/${bid.jobId}/bid/retainer`} className="font-medium text-brand-900 underline underline-offset-4 hover:text-brand-700">
+                      {rt("editTerms")}
                     </Link>
                   </p>
                 ) : null}

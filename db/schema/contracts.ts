@@ -6,6 +6,7 @@ import { expertProfiles } from "./experts";
 import { jobs } from "./jobs";
 import { offers } from "./offers";
 import { organizations } from "./organizations";
+import type { RetainerTerms } from "./retainers";
 
 export const contractStatus = pgEnum("contract_status", ["awaiting_documents", "active", "completed", "cancelled"]);
 export const milestoneStatus = pgEnum("milestone_status", ["pending", "funded", "delivered", "released", "disputed", "refunded", "split"]);
@@ -39,6 +40,8 @@ export interface ContractFacts {
   formedAt: string;
   /** A training contract's terms, frozen at formation for the training agreement. */
   training?: TrainingFacts;
+  /** A support retainer's service level, frozen at formation for the contract document. */
+  retainer?: RetainerTerms;
   /** A contract ordered from a ready-made offer: the offer, the extras chosen and the client's answers. */
   offer?: OfferFacts;
 }

@@ -24,6 +24,7 @@ import type { AppLocale } from "@/lib/i18n/locale";
 import { checkAmountCeilings } from "@/lib/money/limits";
 import { priceText } from "@/lib/money/price-text";
 import { priceInclVatByMilestone, vatRateBpsFor } from "@/lib/money/vat";
+import { retainerFacts, writeRetainer } from "@/lib/retainers/formation";
 import { trainingFacts, writeTrainingSessions } from "@/lib/training/formation";
 
 export type ContractPriceError = "amount_over_limit" | "price_changed";
@@ -127,6 +128,8 @@ export async function formContract(tx: Transaction, formation: ContractFormation
   const { facts, organization, profile } = await gatherFacts(tx, client, job, bid, milestones);
   const training = await trainingFacts(tx, bid);
   if (training) facts.training = training;
+  const retainer = await retainerFacts(tx, bid);
+  if (retainer) facts.retainer = retainer;
   if (offer) facts.offer = offer;
   const [contract] = await tx
     .insert(contracts)
@@ -151,6 +154,7 @@ export async function formContract(tx: Transaction, formation: ContractFormation
     .values(milestones.map((m, position) => ({ contractId: contract.id, position, ...m })))
     .returning({ id: contractMilestones.id, position: contractMilestones.position });
   if (training) await writeTrainingSessions(tx, contract.id, training, formed);
+  if (retainer) await writeRetainer(tx, contract.id, bid.startOn, retainer, formed);
 
   await sendEmail(tx, {
     template: "contract-event",

@@ -15,6 +15,7 @@ import SignInEmail, { signInSubject, type SignInEmailProps } from "@/emails/Sign
 import Dac7Email, { dac7Subject, type Dac7EmailProps } from "@/emails/Dac7Email";
 import LegalUpdateEmail, { legalUpdateSubject, type LegalUpdateEmailProps } from "@/emails/LegalUpdateEmail";
 import UrssafReminderEmail, { urssafReminderSubject, type UrssafReminderEmailProps } from "@/emails/UrssafReminderEmail";
+import RetainerEventEmail, { retainerEventSubject, type RetainerEventEmailProps } from "@/emails/RetainerEventEmail";
 import TrainingAttendeeEmail, { trainingAttendeeSubject, type TrainingAttendeeEmailProps } from "@/emails/TrainingAttendeeEmail";
 import type { NotificationCategory } from "@/lib/notifications/categories";
 
@@ -33,6 +34,12 @@ interface TemplateDefinition<P> {
 
 export const emailTemplates = {
   /** To a training attendee, who has no account: no in-app notification. */
+  "retainer-event": {
+    subject: retainerEventSubject,
+    element: (props) => <RetainerEventEmail {...props} />,
+    sensitive: false,
+    notification: { category: "money" },
+  } satisfies TemplateDefinition<RetainerEventEmailProps>,
   "training-attendee": {
     subject: trainingAttendeeSubject,
     element: (props) => <TrainingAttendeeEmail {...props} />,

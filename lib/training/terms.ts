@@ -3,10 +3,11 @@ import { and, desc, eq, gte, inArray } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { bidMilestones, bids, bidTrainingTerms, evidenceFiles, jobs, type BidTrainingTerms } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { actsAsAdmin, PolicyError, requireOrgMember, requireRole, requireUser } from "@/lib/auth/policy";
+import { PolicyError, requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { fieldErrors } from "@/lib/actions/field-errors";
 import { nextBidStatus } from "@/lib/bids/bid-machine";
+import { requireBidReader } from "@/lib/bids/bid-reader";
 import { isUuidLike } from "@/lib/ids";
 import { fail, ok, type Result } from "@/lib/result";
 import { sessionMilestoneTitle, trainingTermsSchema, type TrainingTermsInput } from "./schemas";
@@ -98,15 +99,7 @@ export async function saveTrainingTerms(actor: Actor | null, input: TrainingTerm
  * job, and admins; null when the bid has none.
  */
 export async function getTrainingTerms(actor: Actor | null, bidId: string): Promise<BidTrainingTerms | null> {
-  const user = requireUser(actor);
-  if (!isUuidLike(bidId)) throw new PolicyError("forbidden");
-  const [bid] = await db
-    .select({ expertUserId: bids.expertUserId, organizationId: jobs.organizationId })
-    .from(bids)
-    .innerJoin(jobs, eq(jobs.id, bids.jobId))
-    .where(eq(bids.id, bidId));
-  if (!bid) throw new PolicyError("forbidden");
-  if (bid.expertUserId !== user.id && !actsAsAdmin(user)) await requireOrgMember(db, user, bid.organizationId);
+  await requireBidReader(actor, bidId);
   const [terms] = await db.select().from(bidTrainingTerms).where(eq(bidTrainingTerms.bidId, bidId));
   return terms ?? null;
 }

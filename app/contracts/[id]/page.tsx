@@ -31,7 +31,11 @@ import { TrainingPanel } from "@/components/training/TrainingPanel";
 import { TrainingTermsSummary } from "@/components/training/TrainingTermsSummary";
 import { OfferOrderSummary } from "@/components/offers/OfferOrderSummary";
 import { getTrainingView } from "@/lib/training/attendees";
+import { RetainerPanel } from "@/components/retainers/RetainerPanel";
+import { ConfirmActionForm } from "@/components/contracts/ConfirmActionForm";
+import { getRetainerView } from "@/lib/retainers/queries";
 import { addAttendeesAction, removeAttendeeAction } from "./training-actions";
+import { giveRetainerNoticeAction, pauseRetainerAction, resumeRetainerAction, saveRetainerPaymentMethodAction } from "./retainer-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("contracts"))("pageTitle") };
@@ -55,13 +59,14 @@ export default async function ContractPage({
   ]);
   const { contract, side } = view;
   const actor = await currentActor();
-  const [reviews, disputes, deliveryFiles, training] = await Promise.all([
+  const [reviews, disputes, deliveryFiles, training, retainer] = await Promise.all([
     getContractReviews(actor, id),
     disputesOfContract(actor, id),
     deliveryAttachments(actor, id),
     getTrainingView(actor, id),
+    getRetainerView(actor, id),
   ]);
-  const tr = await getTranslations("training");
+  const [tr, rt] = await Promise.all([getTranslations("training"), getTranslations("retainers")]);
   // The expert sees at once what still stands between this contract and being paid.
   const readiness = side === "expert" && contract.status !== "cancelled" ? await getMyReadiness(actor) : null;
   const r = await getTranslations("readiness");
@@ -130,6 +135,31 @@ export default async function ContractPage({
         />
       ) : null}
       {training ? <TrainingTermsSummary terms={training.training} /> : null}
+      {retainer ? (
+        <RetainerPanel
+          view={retainer}
+          controls={
+            retainer.side !== "admin" && retainer.retainer.status !== "ended" ? (
+              <div className="flex flex-wrap gap-4">
+                {retainer.side === "client"
+                  ? (["sepa_debit", "card"] as const).map((kind) => (
+                      <SimpleActionForm key={kind} label={rt(`savePaymentMethod_${kind}`)} hidden={{ contractId: contract.id, kind }} action={saveRetainerPaymentMethodAction} />
+                    ))
+                  : null}
+                {retainer.side === "client" && retainer.retainer.status === "active" ? (
+                  <SimpleActionForm label={rt("pause")} hidden={{ contractId: contract.id }} action={pauseRetainerAction} />
+                ) : null}
+                {retainer.side === "client" && retainer.retainer.status === "paused" ? (
+                  <SimpleActionForm label={rt("resume")} hidden={{ contractId: contract.id }} action={resumeRetainerAction} />
+                ) : null}
+                {!retainer.retainer.noticeGivenAt ? (
+                  <ConfirmActionForm buttonLabel={rt("giveNotice")} confirmLabel={rt("giveNoticeConfirm", { days: retainer.retainer.noticeDays, months: retainer.retainer.minimumTermMonths })} hidden={{ contractId: contract.id }} action={giveRetainerNoticeAction} />
+                ) : null}
+              </div>
+            ) : null
+          }
+        />
+      ) : null}
 
       <ContractDocumentsList view={view} awaitingMe={view.documents.map((d) => d.kind).filter((kind) => awaitsAcceptance(view, kind))} />
 

@@ -30,7 +30,7 @@ import { env } from "@/lib/env";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 
 /** The expert's own bid on the job, or the form to send one (verified experts, open jobs). */
-async function expertBidSection(jobId: string, open: boolean, training: boolean) {
+async function expertBidSection(jobId: string, open: boolean, training: boolean, retainer: boolean) {
   const actor = await currentActor();
   const [bid, mine, readiness, t, r] = await Promise.all([
     getMyBidForJob(actor, jobId),
@@ -46,6 +46,7 @@ async function expertBidSection(jobId: string, open: boolean, training: boolean)
       canBid={verified && open}
       notVerified={!verified}
       trainingTerms={training}
+      retainerTerms={retainer}
       readinessNotice={readiness.ready ? null : <ReadinessChecklist readiness={readiness} lead={r("bidLead")} headingLevel={3} />}
       bidForm={<BidForm jobId={jobId} commissionBps={env().PLATFORM_COMMISSION_BPS} action={submitBidAction} />}
       withdrawForm={bid ? <SimpleActionForm label={t("withdraw")} hidden={{ bidId: bid.id, jobId }} action={withdrawBidAction} /> : null}
@@ -177,7 +178,7 @@ export default async function JobPage({ params, searchParams }: Props) {
         </section>
       ) : null}
 
-      {actor?.role === "expert" ? await expertBidSection(job.id, job.status === "open", job.kind === "training") : null}
+      {actor?.role === "expert" ? await expertBidSection(job.id, job.status === "open", job.kind === "training", job.kind === "support_monthly") : null}
 
       {view.isMember ? (
         <p>

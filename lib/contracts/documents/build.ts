@@ -5,6 +5,7 @@ import { dpaFr } from "./dpa-fr";
 import { ndaEn } from "./nda-en";
 import { ndaFr } from "./nda-fr";
 import { TRAINING_AGREEMENT_VERSION, trainingAgreement } from "@/lib/training/documents/agreement";
+import { serviceLevelSection } from "./service-level";
 import type { ContractDocument, ContractDocumentKind, DocumentLocale } from "./types";
 
 /** Versions of the wording. Change one whenever its text changes, even by a word. */
@@ -36,6 +37,8 @@ export function buildContractDocument(kind: ContractDocumentKind, facts: Contrac
   if (kind === "dpa" && !facts.personalData) throw new Error("No data processing agreement: the contract involves no personal data");
   if (kind === "training_agreement" && !facts.training) throw new Error("No training agreement: not a training contract");
   const { title, sections } = writers[kind][locale](facts);
+  // A support retainer's service level is written into the contract's main document, the NDA both sides accept.
+  if (kind === "nda" && facts.retainer) sections.push(serviceLevelSection(facts.retainer, locale));
   return { kind, version: CONTRACT_DOCUMENT_VERSIONS[kind], locale, title, sections };
 }
 

@@ -96,7 +96,7 @@ export async function handleCheckoutEvent(tx: Transaction, provider: PaymentProv
   return fund(tx, context, payment, { intentId: session.paymentIntentId, received: intent?.amountReceived ?? session.amountTotal, chargeId: intent?.latestChargeId ?? null, method: intent?.paymentMethodType ?? null });
 }
 
-async function fund(
+export async function fund(
   tx: Transaction,
   { milestone, contract }: NonNullable<Awaited<ReturnType<typeof lockMilestone>>>,
   payment: Payment,

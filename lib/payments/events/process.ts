@@ -7,12 +7,14 @@ import { paymentProvider } from "@/lib/payments/provider";
 import type { PaymentProvider, ProviderEvent } from "@/lib/payments/provider/types";
 import { handleAccountUpdated } from "./account";
 import { handleCheckoutEvent } from "./checkout";
+import { handleRetainerIntentEvent } from "@/lib/retainers/charge-events";
 
 const text = (value: unknown): string | null => (typeof value === "string" ? value : value && typeof value === "object" && "id" in value ? String(value.id) : null);
 
 async function handle(tx: Transaction, provider: PaymentProvider, event: ProviderEvent): Promise<string> {
   if (event.type.startsWith("checkout.session.")) return handleCheckoutEvent(tx, provider, event);
   if (event.type === "account.updated") return handleAccountUpdated(tx, provider, event);
+  if (event.type === "payment_intent.succeeded" || event.type === "payment_intent.payment_failed") return handleRetainerIntentEvent(tx, provider, event);
   if (event.type === "charge.dispute.created") {
     const dispute = event.data.object;
     return freezeForChargeback(tx, {

@@ -4,6 +4,7 @@ import type {
   AccountInfo,
   CheckoutSessionInfo,
   CheckoutSessionInput,
+  OffSessionChargeInput,
   PaymentIntentInfo,
   PaymentProvider,
   RefundInfo,
@@ -19,6 +20,10 @@ let cached: { key: string; base: string | undefined; provider: PaymentProvider }
  * official SDK with the API version it pins. One instance per key and base URL. STRIPE_API_BASE
  * (tests only) sends every request to a local fake Stripe instead of api.stripe.com.
  */
+function intentInfo(intent: Stripe.PaymentIntent, methodType: string | null): PaymentIntentInfo {
+  return { id: intent.id, amount: intent.amount, amountReceived: intent.amount_received, status: intent.status, latestChargeId: idOf(intent.latest_charge), paymentMethodType: methodType };
+}
+
 export function stripeProvider(): PaymentProvider {
   const { STRIPE_SECRET_KEY: key, STRIPE_API_BASE: base } = env();
   if (!key) throw new Error("STRIPE_SECRET_KEY is not set: payments run in test mode");
@@ -169,14 +174,25 @@ function build(stripe: Stripe): PaymentProvider {
 
     async retrievePaymentIntent(paymentIntentId): Promise<PaymentIntentInfo> {
       const intent = await stripe.paymentIntents.retrieve(paymentIntentId, { expand: ["payment_method"] });
-      return {
-        id: intent.id,
-        amount: intent.amount,
-        amountReceived: intent.amount_received,
-        status: intent.status,
-        latestChargeId: idOf(intent.latest_charge),
-        paymentMethodType: paymentMethodType(intent),
-      };
+      return intentInfo(intent, paymentMethodType(intent));
+    },
+
+    async chargeOffSession(input: OffSessionChargeInput): Promise<PaymentIntentInfo> {
+      const intent = await stripe.paymentIntents.create(
+        {
+          amount: input.amountCents,
+          currency: "eur",
+          customer: input.customerId,
+          payment_method: input.paymentMethodId,
+          off_session: true,
+          confirm: true,
+          transfer_group: input.contractId,
+          description: input.description,
+          metadata: input.metadata,
+        },
+        { idempotencyKey: input.idempotencyKey },
+      );
+      return intentInfo(intent, input.paymentMethodKind);
     },
 
     async createTransfer(input: TransferInput) {

@@ -14,6 +14,7 @@ import {
   type TestRefund,
   type TestTransfer,
 } from "@/lib/payments/test-mode/objects";
+import { chargeTestOffSession } from "@/lib/payments/test-mode/off-session";
 import { expireTestCheckout } from "@/lib/payments/test-mode/simulate";
 import type { AccountInfo, CheckoutSessionInfo, PaymentIntentInfo, PaymentProvider, RefundInfo, TransferInfo } from "./types";
 
@@ -155,6 +156,11 @@ export function testModeProvider(): PaymentProvider {
 
     async retrievePaymentIntent(paymentIntentId) {
       return intentInfo(await getTestObject(db, "payment_intent", paymentIntentId));
+    },
+
+    async chargeOffSession(input) {
+      requirePositiveCents(input.amountCents, "off-session charge");
+      return intentInfo(await chargeTestOffSession(input));
     },
 
     async createTransfer(input) {

@@ -22,6 +22,12 @@ export interface PaymentProvider {
   expireCheckoutSession(sessionId: string): Promise<CheckoutSessionInfo>;
   retrievePaymentIntent(paymentIntentId: string): Promise<PaymentIntentInfo>;
 
+  /**
+   * Charges a customer's saved payment method without the customer present (a retainer month):
+   * a confirmed, off-session payment intent. Its outcome also arrives as a payment_intent.* event.
+   */
+  chargeOffSession(input: OffSessionChargeInput): Promise<PaymentIntentInfo>;
+
   createTransfer(input: TransferInput): Promise<TransferInfo>;
   retrieveTransfer(transferId: string): Promise<TransferInfo>;
   /**
@@ -80,6 +86,19 @@ export interface PaymentIntentInfo {
   paymentMethodType: string | null;
 }
 
+export interface OffSessionChargeInput {
+  amountCents: number;
+  customerId: string;
+  paymentMethodId: string;
+  paymentMethodKind: "sepa_debit" | "card";
+  /** transfer_group of the charge: the contract. */
+  contractId: string;
+  description: string;
+  /** metadata.paymentId names our payments row. */
+  metadata: Record<string, string>;
+  idempotencyKey: string;
+}
+
 export interface TransferInput {
   amountCents: number;
   destinationAccountId: string;
@@ -123,6 +142,8 @@ export const HANDLED_EVENT_TYPES = [
   "checkout.session.expired",
   "account.updated",
   "charge.dispute.created",
+  "payment_intent.succeeded",
+  "payment_intent.payment_failed",
 ] as const;
 
 export type HandledEventType = (typeof HANDLED_EVENT_TYPES)[number];

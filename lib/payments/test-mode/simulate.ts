@@ -95,7 +95,7 @@ async function intentOf(tx: Transaction, session: TestCheckoutSession): Promise<
 }
 
 /** The money arrives: a successful charge on the intent. */
-async function succeed(tx: Transaction, intent: TestPaymentIntent, method: TestPaymentMethod): Promise<TestPaymentIntent> {
+export async function succeed(tx: Transaction, intent: TestPaymentIntent, method: TestPaymentMethod): Promise<TestPaymentIntent> {
   const charge = await insertTestObject(
     tx,
     "charge",

@@ -55,6 +55,7 @@ export const PAGES: Record<string, Access> = {
   "/jobs/[id]/bids/[bidId]": { ok: [...demoOrg, "partyExpert"] },
   "/jobs/[id]/bid/edit": { ok: ["partyExpert"], note: "its author sees that an accepted bid is locked" },
   "/jobs/[id]/bid/training": { ok: [], note: "the training terms of one's own bid on a training need; the demo need is no training: only refusals are checked" },
+  "/jobs/[id]/bid/retainer": { ok: [], note: "the service level of one's own bid on a monthly support need; the demo need is no monthly support: only refusals are checked" },
   "/contracts/[id]": { ok: contractParties },
   "/contracts/[id]/documents/[kind]": { ok: contractParties },
   "/contracts/[id]/disputes/[disputeId]": { ok: [], note: "the contract's parties and admins; no dispute in the demo data: only refusals are checked" },
