@@ -24,3 +24,4 @@ export * from "./legal";
 export * from "./moderation";
 export * from "./savings";
 export * from "./training";
+export * from "./handover";

@@ -30,6 +30,7 @@ import { AttendeesForm } from "@/components/training/AttendeesForm";
 import { TrainingPanel } from "@/components/training/TrainingPanel";
 import { TrainingTermsSummary } from "@/components/training/TrainingTermsSummary";
 import { getTrainingView } from "@/lib/training/attendees";
+import { handoverSummary } from "@/lib/handover/queries";
 import { addAttendeesAction, removeAttendeeAction } from "./training-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -54,12 +55,14 @@ export default async function ContractPage({
   ]);
   const { contract, side } = view;
   const actor = await currentActor();
-  const [reviews, disputes, deliveryFiles, training] = await Promise.all([
+  const [reviews, disputes, deliveryFiles, training, handover] = await Promise.all([
     getContractReviews(actor, id),
     disputesOfContract(actor, id),
     deliveryAttachments(actor, id),
     getTrainingView(actor, id),
+    handoverSummary(actor, id),
   ]);
+  const h = await getTranslations("handover");
   const tr = await getTranslations("training");
   // The expert sees at once what still stands between this contract and being paid.
   const readiness = side === "expert" && contract.status !== "cancelled" ? await getMyReadiness(actor) : null;
@@ -129,7 +132,25 @@ export default async function ContractPage({
       ) : null}
       {training ? <TrainingTermsSummary terms={training.training} /> : null}
 
-      <ContractDocumentsList view={view} awaitingMe={view.documents.map((d) => d.kind).filter((kind) => awaitsAcceptance(view, kind))} />
+      <ContractDocumentsList
+        view={view}
+        awaitingMe={view.documents.map((d) => d.kind).filter((kind) => awaitsAcceptance(view, kind))}
+        handover={
+          handover.deliveredAt
+            ? {
+                deliveredOn: h("packDeliveredOn", { date: format.dateTime(handover.deliveredAt, { dateStyle: "long" }), name: contract.facts.expert.name }),
+                pdf: [handover.clientLocale, handover.clientLocale === "fr" ? ("en" as const) : ("fr" as const)].map((lang) => ({ lang, label: h("pdfLink", { language: h(`language_${lang}`) }) })),
+              }
+            : null
+        }
+      />
+      {handover.register ? (
+        <p>
+          <Link href={`/contracts/${contract.id}/handover`} className="font-semibold underline">
+            {h("openHandover")}
+          </Link>
+        </p>
+      ) : null}
 
       <ContractReviews
         contractId={contract.id}
