@@ -43,7 +43,8 @@ export async function deliverHandoverPack(
   if (side !== "expert") throw new PolicyError("forbidden");
   const parsed = handoverPackSchema(parisDay()).safeParse(input);
   const checked = checkAttachment(input.file);
-  const fields = parsed.success ? {} : fieldErrors(parsed.error);
+  // An id that is no access's is an error of the list, where the form shows it.
+  const fields = parsed.success ? {} : Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([key, code]) => (key.startsWith("revokeAccessIds.") ? ["revokeAccessIds", code] : [key, code])));
   if (!checked.ok) fields.file = checked.error;
   if (!parsed.success || !checked.ok) return fail("invalid", fields);
   const pack = parsed.data;

@@ -34,7 +34,7 @@ export function handoverPackSchema(today: string) {
     adminAccounts: longText(),
     updateProcedure: longText(),
     /** The register's accesses the expert lists to revoke. */
-    revokeAccessIds: z.array(z.uuid({ error: "required" })).max(MAX_ACCESSES, { error: "tooMany" }),
+    revokeAccessIds: z.array(z.uuid({ error: "handoverAccessUnknown" })).max(MAX_ACCESSES, { error: "tooMany" }),
   });
 }
 export type HandoverPackInput = z.input<ReturnType<typeof handoverPackSchema>>;

@@ -88,7 +88,8 @@ describe.skipIf(!e2eEnabled).each(runs)("an installation handed over ($lang)", (
     await sp.getByLabel(/WireGuard wg0/).check();
     await sophie.screenshot(`${lang}-95-handover-pack-form`);
     await sp.getByRole("button", { name: h.deliver }).click();
-    await sp.getByText(h.delivered).waitFor();
+    // The page now shows the pack as delivered, with its PDF.
+    await sp.getByText(new RegExp(before(h.packDeliveredOn, "{date}"))).waitFor();
     expect(await mailboxSubjects(page, demoAccounts.clientOwner.email)).toContain(fill(t.emails.handoverEvent.packDelivered.subject, { job: title }));
 
     // The client confirms the SSH access revoked and keeps the VPN key (by keyboard), then downloads the PDF.
