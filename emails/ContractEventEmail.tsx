@@ -13,6 +13,8 @@ export interface ContractEventEmailProps {
   party: string;
   /** Whether the GDPR art. 28 agreement is part of the documents. */
   withDpa: boolean;
+  /** Whether the training agreement (art. L6353-1) is part of the documents. */
+  withTrainingAgreement?: boolean;
   /** Why the contract was cancelled (contractCancelled), quoted as the admin wrote it. */
   reason?: string | null;
   /** The contract's price in the reader's language (excl. VAT · VAT regime · total paid), when the bid is accepted. */
@@ -32,6 +34,7 @@ export default function ContractEventEmail({
   jobTitle = "Partager nos fichiers entre nos deux boutiques",
   party = "Boulangerie Martin SARL",
   withDpa = true,
+  withTrainingAgreement = false,
   reason = null,
   price = null,
   notReady = null,
@@ -41,7 +44,7 @@ export default function ContractEventEmail({
   const common = translator(locale, "emails.common");
   return (
     <EmailLayout lang={locale} preview={t(`${event}.subject`, { job: jobTitle })} heading={t(`${event}.heading`)} footer={common("footer")}>
-      <Text>{t(`${event}.body`, { job: jobTitle, client: party, party, dpa: withDpa ? "yes" : "no" })}</Text>
+      <Text>{t(`${event}.body`, { job: jobTitle, client: party, party, dpa: withDpa ? "yes" : "no", training: withTrainingAgreement ? "yes" : "no" })}</Text>
       {price ? <Text>{t("price", { price })}</Text> : null}
       {notReady ? <Text>{t("notReady", { missing: notReady })}</Text> : null}
       {event === "contractCancelled" ? <ReasonQuote label={t("contractCancelled.reason")} reason={reason} /> : null}

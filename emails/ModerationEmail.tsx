@@ -4,11 +4,22 @@ import { translator } from "@/lib/i18n/translator";
 import { buttonStyle, EmailLayout } from "./components/EmailLayout";
 
 /**
- * To a reporter: `report_received`, `report_decided`. To an affected person: `statement`,
+ * To a reporter: `report_received`, `report_decided` (with the link to contest it),
+ * `report_complaint_received`, `report_complaint_decided`. To an affected person: `statement`,
  * `complaint_received`, `complaint_decided`, and `restriction_lifted` when an admin lifts a
  * restriction by hand (reinstatement, release of a withheld payout).
  */
-export type ModerationEvent = "report_received" | "report_decided" | "statement" | "complaint_received" | "complaint_decided" | "restriction_lifted";
+export type ModerationEvent =
+  | "report_received"
+  | "report_decided"
+  | "report_complaint_received"
+  | "report_complaint_decided"
+  | "statement"
+  | "complaint_received"
+  | "complaint_decided"
+  | "restriction_lifted";
+
+const REPORTER_EVENTS: readonly ModerationEvent[] = ["report_decided", "report_complaint_received", "report_complaint_decided"];
 
 export interface ModerationEmailProps {
   locale: AppLocale;
@@ -45,9 +56,10 @@ export default function ModerationEmail({
       {note ? <Text style={{ whiteSpace: "pre-line" }}>{note}</Text> : null}
       {ground ? <Text>{t("ground", { ground: grounds(ground) })}</Text> : null}
       {event === "statement" ? <Text>{t("redress")}</Text> : null}
+      {event === "report_decided" ? <Text>{t("reportRedress")}</Text> : null}
       {url ? (
         <Button href={url} style={buttonStyle}>
-          {t("button")}
+          {t(REPORTER_EVENTS.includes(event) ? "reportButton" : "button")}
         </Button>
       ) : null}
     </EmailLayout>

@@ -17,7 +17,8 @@ export type PaymentEvent =
   | "disputeMessage"
   | "disputeReady"
   | "disputeSettled"
-  | "refundSent";
+  | "refundSent"
+  | "invoiceToDeposit";
 
 export interface PaymentEventEmailProps {
   locale: AppLocale;

@@ -57,6 +57,12 @@ const schema = z
     PA_DIRECTORY_URL: z.url().optional(),
     /** Shared secret the PA signs its status callbacks with (HMAC-SHA256, /api/einvoicing/callback); unset, the route is a 404 and statuses are polled. */
     PA_WEBHOOK_SECRET: z.string().min(16).optional(),
+    /**
+     * 1: Compagnon opted to pay VAT on debits (art. 269 2 c CGI) for its commission: its commission
+     * invoices say so (BT-8 = 5, the mention) and owe no payment data. Unset: VAT on receipts, the
+     * default for services, and each commission's payment is reported (status 212 Encaissée).
+     */
+    PLATFORM_VAT_ON_DEBITS: flag,
     /** INSEE Sirene API integration key (portail-api.insee.fr); unset, companies show "not checked". */
     SIRENE_API_KEY: z.string().min(1).optional(),
     /** Sirene API base URL; defaults to INSEE's (https://api.insee.fr/api-sirene/3.11). Tests point it at a fake. */

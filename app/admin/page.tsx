@@ -12,6 +12,7 @@ import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params"
 import { getVettingStats } from "@/lib/experts/admin-queries";
 import { env, isDemoMode } from "@/lib/env";
 import { requireAdminPage } from "@/lib/auth/admin-page";
+import { unannouncedVersions } from "@/lib/legal/announcements";
 import { setSuspensionAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminPage({ searchParams }: { searchParams: PageSearchParams }) {
   const params = searchParamsOf(await searchParams);
   const actor = await requireAdminPage("/admin");
-  const [t, d, m, i, overview, vetting, list] = await Promise.all([
+  const [t, d, m, i, overview, vetting, list, unannounced, v] = await Promise.all([
     getTranslations("admin"),
     getTranslations("dashboard"),
     getTranslations("adminPayments"),
@@ -29,6 +30,8 @@ export default async function AdminPage({ searchParams }: { searchParams: PageSe
     getAdminOverview(actor),
     getVettingStats(actor),
     listUsersForAdmin(actor, { q: params.q, page: Number(params.page ?? 1) }),
+    unannouncedVersions(actor),
+    getTranslations("legalVersions"),
   ]);
   const hrefFor = (page: number) => `/admin?${new URLSearchParams({ ...(list.q ? { q: list.q } : {}), page: String(page) })}#accounts`;
   const [contractsAdmin, background, einvoicing] = await Promise.all([getTranslations("contractsAdmin"), getTranslations("backgroundAdmin"), getTranslations("einvoicing")]);
@@ -39,6 +42,14 @@ export default async function AdminPage({ searchParams }: { searchParams: PageSe
       {!isDemoMode() && !env().RESEND_API_KEY ? (
         <Alert tone="warning">
           <strong>{t("mailProviderMissing")}</strong> {t("mailProviderMissingHelp")}
+        </Alert>
+      ) : null}
+      {unannounced.length > 0 ? (
+        <Alert tone="warning">
+          {t("legalToDo", { count: unannounced.length, versions: unannounced.map((entry) => `${v(`document_${entry.document}`)} ${entry.version}`).join(", ") })}{" "}
+          <Link href="/admin/legal" className="font-semibold underline underline-offset-4">
+            {t("legalToDoLink")}
+          </Link>
         </Alert>
       ) : null}
       <section aria-labelledby="vetting-queue" className="rounded-lg bg-brand-50 p-6">

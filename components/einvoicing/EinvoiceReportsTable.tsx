@@ -10,6 +10,9 @@ const cell = "p-3 align-top";
 export async function EinvoiceReportsTable({ rows, retry }: { rows: EinvoiceReportRow[]; retry: (s: FormState, f: FormData) => Promise<FormState> }) {
   const [t, format, locale] = await Promise.all([getTranslations("einvoicing"), getFormatter(), getLocale()]);
   const euros = (cents: number) => formatMoney(cents, locale);
+  const day = (value: string | null) => (value ? format.dateTime(new Date(`${value}T12:00:00Z`), { dateStyle: "short" }) : "");
+  // A document's number, or a period report's seller and period.
+  const subject = (row: EinvoiceReportRow) => row.number ?? t("periodSubject", { siren: row.sellerSiren ?? "", start: day(row.periodStart), end: day(row.periodEnd) });
   return (
     <section aria-labelledby="einvoice-reports" className="flex flex-col gap-3">
       <h2 id="einvoice-reports" className="text-xl font-semibold">{t("reportsTitle")}</h2>
@@ -35,12 +38,14 @@ export async function EinvoiceReportsTable({ rows, retry }: { rows: EinvoiceRepo
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id} className="border-b border-stone-200">
-                  <th scope="row" className={`${cell} font-mono font-semibold`}>{row.number}</th>
+                  <th scope="row" className={`${cell} ${row.number ? "font-mono" : ""} font-semibold`}>
+                    {subject(row)}
+                  </th>
                   <td className={cell}>
-                    {t(`report_${row.kind}`)}
+                    {t(row.periodStart ? "report_period" : row.amountCents < 0 ? "report_refund" : `report_${row.kind}`)}
                     <span className="block text-stone-600">{t(`channel_${row.channel}`)}</span>
                   </td>
-                  <td className={cell}>{format.dateTime(new Date(`${row.occurredOn}T12:00:00Z`), { dateStyle: "short" })}</td>
+                  <td className={cell}>{day(row.occurredOn)}</td>
                   <td className={cell}>
                     {euros(row.amountCents)} ({euros(row.vatCents)})
                   </td>
@@ -52,7 +57,7 @@ export async function EinvoiceReportsTable({ rows, retry }: { rows: EinvoiceRepo
                   <td className={`${cell} max-w-md break-words`}>{row.lastError ?? "—"}</td>
                   <td className={cell}>
                     {row.state === "failed" && row.ackStatus === null ? (
-                      <BackgroundRowForm fields={{ reportId: row.id }} label={t("retryReport")} subject={t("retryReportSubject", { number: row.number })} action={retry} />
+                      <BackgroundRowForm fields={{ reportId: row.id }} label={t("retryReport")} subject={t("retryReportSubject", { number: subject(row) })} action={retry} />
                     ) : null}
                   </td>
                 </tr>

@@ -1,4 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import type { JobTrainingNeed } from "@/db/schema";
+import { TrainingNeedSummary } from "@/components/jobs/TrainingNeedSummary";
 import { formatMoney } from "@/lib/money/format";
 
 interface JobPreviewProps {
@@ -19,6 +21,7 @@ interface JobPreviewProps {
     remote: boolean | null;
     departement: string | null;
     helpMeChoose: boolean;
+    trainingNeed: JobTrainingNeed | null;
   };
   software: string[];
   departementName: string | null;
@@ -58,6 +61,11 @@ export async function JobPreview({ job, software, departementName }: JobPreviewP
         </dl>
         <p className="mt-4 whitespace-pre-line text-stone-800">{job.description}</p>
       </section>
+      {job.kind === "training" && job.trainingNeed ? (
+        <section aria-labelledby="training-preview" className="rounded-lg border border-stone-200 bg-white p-6">
+          <TrainingNeedSummary need={job.trainingNeed} headingId="training-preview" headingClass="text-sm font-semibold uppercase tracking-wide text-stone-600" />
+        </section>
+      ) : null}
       {job.personalData ? (
         <section aria-labelledby="personal-data-preview" className="rounded-lg border border-stone-200 bg-white p-6">
           <h2 id="personal-data-preview" className="text-sm font-semibold uppercase tracking-wide text-stone-600">{t("previewDataTitle")}</h2>

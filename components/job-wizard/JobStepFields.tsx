@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/Field";
 import { SelectField, TextAreaField } from "@/components/experts/fields";
 import type { DataCategory, DataSubject } from "@/db/schema";
+import { TrainingNeedFields } from "./TrainingNeedFields";
 
 // The schema's values, repeated so the client bundle stays free of database code; `satisfies`
 // fails to compile when a value is missing or unknown. Object keys keep this order.
@@ -14,6 +15,8 @@ const dataCategories = Object.keys(categorySet) as DataCategory[];
 
 export interface StepFieldsProps {
   step: number;
+  /** The need's kind: a training need asks its training fields at step 5. */
+  kind?: string | null;
   v: (name: string) => string;
   many: (name: string) => string[];
   error: (name: string) => string | undefined;
@@ -73,7 +76,7 @@ function CheckboxCards({ name, legend, hint, options, checked, error }: { name: 
 }
 
 /** The fields of one wizard step; every step is a plain form that works without JavaScript. */
-export function JobStepFields({ step, v, many, error, catalog, departements }: StepFieldsProps) {
+export function JobStepFields({ step, kind, v, many, error, catalog, departements }: StepFieldsProps) {
   const t = useTranslations("jobWizard");
   const common = useTranslations("common");
   switch (step) {
@@ -206,6 +209,7 @@ export function JobStepFields({ step, v, many, error, catalog, departements }: S
               <option key={d.code} value={d.code}>{`${d.code} — ${d.name}`}</option>
             ))}
           </SelectField>
+          {kind === "training" ? <TrainingNeedFields v={v} error={error} /> : null}
         </div>
       );
     default:

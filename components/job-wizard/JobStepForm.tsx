@@ -8,14 +8,14 @@ import { useKeptForm } from "@/components/ui/useKeptForm";
 import type { FormState } from "@/lib/actions/form-state";
 import { JobStepFields, type StepFieldsProps } from "./JobStepFields";
 
-interface JobStepFormProps extends Pick<StepFieldsProps, "catalog" | "departements"> {
+interface JobStepFormProps extends Pick<StepFieldsProps, "catalog" | "departements" | "kind"> {
   jobId: string;
   step: number;
   initialValues: Record<string, string>;
   action: (s: FormState, f: FormData) => Promise<FormState>;
 }
 
-export function JobStepForm({ jobId, step, initialValues, catalog, departements, action }: JobStepFormProps) {
+export function JobStepForm({ jobId, step, kind, initialValues, catalog, departements, action }: JobStepFormProps) {
   const t = useTranslations("jobWizard");
   const root = useTranslations();
   const { state, formAction, pending, formRef, onSubmit, v, many } = useKeptForm(action, initialValues);
@@ -30,7 +30,7 @@ export function JobStepForm({ jobId, step, initialValues, catalog, departements,
       <FormErrorSummary state={state} />
       <input type="hidden" name="jobId" value={jobId} />
       <input type="hidden" name="step" value={step} />
-      <JobStepFields step={step} v={v} many={many} error={error} catalog={catalog} departements={departements} />
+      <JobStepFields step={step} kind={kind} v={v} many={many} error={error} catalog={catalog} departements={departements} />
       <div className="flex flex-wrap items-center gap-3">
         {step > 1 ? (
           <Link href={`/jobs/${jobId}/edit/${step - 1}`} className={buttonClasses("secondary")}>

@@ -4,6 +4,8 @@ import { TermsEn } from "./TermsEn";
 import { TermsFr } from "./TermsFr";
 import { TermsEnV1 } from "./terms-v1/TermsEn";
 import { TermsFrV1 } from "./terms-v1/TermsFr";
+import { TermsEnV2 } from "./terms-v2/TermsEn";
+import { TermsFrV2 } from "./terms-v2/TermsFr";
 import { PrivacyEn } from "./PrivacyEn";
 import { PrivacyFr } from "./PrivacyFr";
 import { PrivacyEnV1 } from "./privacy-v1/PrivacyEn";
@@ -17,7 +19,8 @@ type Text = ComponentType<{ publisher: Publisher }>;
  */
 export const TERMS_TEXTS: Record<string, { fr: Text; en: Text }> = {
   "1": { fr: TermsFrV1, en: TermsEnV1 },
-  "2": { fr: TermsFr, en: TermsEn },
+  "2": { fr: TermsFrV2, en: TermsEnV2 },
+  "3": { fr: TermsFr, en: TermsEn },
 };
 
 /** The text of each version of the privacy policy, the same way. */

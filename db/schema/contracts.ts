@@ -8,7 +8,7 @@ import { organizations } from "./organizations";
 
 export const contractStatus = pgEnum("contract_status", ["awaiting_documents", "active", "completed", "cancelled"]);
 export const milestoneStatus = pgEnum("milestone_status", ["pending", "funded", "delivered", "released", "disputed", "refunded", "split"]);
-export const contractDocumentKind = pgEnum("contract_document_kind", ["nda", "dpa"]);
+export const contractDocumentKind = pgEnum("contract_document_kind", ["nda", "dpa", "training_agreement"]);
 export const contractSide = pgEnum("contract_side", ["client", "expert"]);
 
 /**
@@ -54,6 +54,8 @@ export interface TrainingFacts {
   activityDeclarationNumber: string;
   /** Present when the expert declared a Qualiopi certification backed by evidence. */
   qualiopi: { certificateNumber: string; expiresOn: string } | null;
+  /** The VAT rate the agreement states (basis points), fixed at formation; absent on contracts formed before it was kept here. */
+  vatRateBps?: number;
 }
 
 export const contracts = pgTable(

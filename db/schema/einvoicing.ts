@@ -1,4 +1,4 @@
-import { index, integer, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { invoices } from "./invoices";
 
 /**
@@ -78,15 +78,40 @@ export const einvoiceReportKind = pgEnum("einvoice_report_kind", ["payment", "tr
  */
 export const einvoiceReportChannel = pgEnum("einvoice_report_channel", ["lifecycle", "ereporting"]);
 
-/** One e-report per document and kind, sent once (trackingId = the row's id), every attempt counted. */
+/** One day and VAT rate of an aggregated transactions report: what was invoiced, excluding VAT, and its VAT (cents; a credit note counts negative). */
+export interface EreportingAggregateLine {
+  day: string;
+  rateBps: number;
+  basisCents: number;
+  vatCents: number;
+  documents: number;
+}
+
+/** A period's transaction data: B2C sales summed per day and rate (flux 10.3), international B2B documents listed one by one (flux 10.1). */
+export interface EreportingPeriodData {
+  /** The seller as its documents name it. */
+  sellerName: string;
+  days: EreportingAggregateLine[];
+  invoiceIds: string[];
+}
+
+/**
+ * One e-report per document and kind, sent once (trackingId = the row's id), every attempt counted;
+ * or (invoiceId null) one aggregated transactions report per seller and period (flux 10.3/10.1:
+ * B2C and international transactions, summed per day and VAT rate), sent once when the period closes.
+ */
 export const einvoiceReports = pgTable(
   "einvoice_reports",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    invoiceId: uuid("invoice_id")
-      .notNull()
-      .references(() => invoices.id, { onDelete: "restrict" }),
+    /** The document (payment data); null for an aggregated period report. */
+    invoiceId: uuid("invoice_id").references(() => invoices.id, { onDelete: "restrict" }),
     kind: einvoiceReportKind("kind").notNull(),
+    /** A period report: the seller (SIREN) and the period it covers (YYYY-MM-DD, both included), with its data. */
+    sellerSiren: text("seller_siren"),
+    periodStart: text("period_start"),
+    periodEnd: text("period_end"),
+    periodData: jsonb("period_data").$type<EreportingPeriodData>(),
     channel: einvoiceReportChannel("channel").notNull(),
     /** The day the payment was received (payment) or the invoice issued (transaction), YYYY-MM-DD. */
     occurredOn: text("occurred_on").notNull(),
@@ -106,7 +131,11 @@ export const einvoiceReports = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("einvoice_reports_once").on(t.invoiceId, t.kind), index("einvoice_reports_state_idx").on(t.state)],
+  (t) => [
+    unique("einvoice_reports_once").on(t.invoiceId, t.kind),
+    unique("einvoice_reports_period_once").on(t.sellerSiren, t.kind, t.periodStart),
+    index("einvoice_reports_state_idx").on(t.state),
+  ],
 );
 
 export type EinvoiceReport = typeof einvoiceReports.$inferSelect;

@@ -13,9 +13,10 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { users } from "./auth";
 import { catalogSoftware } from "./catalog";
+import { tsvector } from "./tsvector";
 
 export const verificationStatus = pgEnum("verification_status", [
   "draft",
@@ -28,6 +29,13 @@ export const verificationStatus = pgEnum("verification_status", [
 export const legalForm = pgEnum("legal_form", ["micro_entrepreneur", "ei", "eurl", "sasu", "sarl", "sas", "other"]);
 export const tradeRegister = pgEnum("trade_register", ["rcs", "rm"]);
 export const vatRegime = pgEnum("vat_regime", ["franchise", "vat_registered"]);
+/**
+ * Who sends the invoices issued in the expert's name to a Plateforme Agréée (XP Z12-014, invoices
+ * issued by a mandated third party): Compagnon's PA on the expert's behalf, or the expert's own PA.
+ */
+export const einvoicingChannel = pgEnum("einvoicing_channel", ["compagnon", "own_pa"]);
+/** How often the expert files VAT returns: it sets the e-reporting periods (a decade for the normal regime's monthly filers). */
+export const vatFiling = pgEnum("vat_filing", ["normal_monthly", "normal_quarterly", "simplified"]);
 export const serviceKind = pgEnum("service_kind", ["installation", "support", "training"]);
 export const evidenceKind = pgEnum("evidence_kind", ["registration", "urssaf", "insurance", "certification", "qualiopi", "other"]);
 
@@ -64,6 +72,12 @@ export const expertProfiles = pgTable(
     vatNumber: text("vat_number"),
     /** Opted to pay VAT on debits (art. 269 2 c CGI) rather than on receipts: stated on its invoices (BT-8), and no payment e-reporting. */
     vatOnDebits: boolean("vat_on_debits").notNull().default(false),
+    /** Compagnon's PA (default) or the expert's own PA, named, with the expert's electronic invoicing address there. */
+    einvoicingChannel: einvoicingChannel("einvoicing_channel").notNull().default("compagnon"),
+    ownPaName: text("own_pa_name"),
+    ownPaAddress: text("own_pa_address"),
+    /** VAT returns: monthly or quarterly (normal regime) or simplified; null: not said (the most frequent periods are used). */
+    vatFiling: vatFiling("vat_filing"),
     /** Trade register (Code de commerce R123-237): "rcs" or "rm" with the greffe's city or the RM's département; null if not registered. */
     tradeRegister: tradeRegister("trade_register"),
     tradeRegisterPlace: text("trade_register_place"),
@@ -86,13 +100,16 @@ export const expertProfiles = pgTable(
     /** Issue date of the URSSAF certificate for which the renewal reminder went out. */
     urssafReminderFor: date("urssaf_reminder_for"),
     searchText: text("search_text").notNull().default(""),
+    /** The French full-text document of searchText, stored: the directory ranks with it without parsing the text again. */
+    search: tsvector("search").generatedAlwaysAs((): SQL => sql`to_tsvector('french', ${expertProfiles.searchText})`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index().on(t.status),
     // The public directory searches verified profiles only (see lib/experts/directory.ts).
-    index("expert_profiles_verified_search_idx").using("gin", sql`to_tsvector('french', ${t.searchText})`).where(sql`status = 'verified'`),
+    // fastupdate off, as jobs_open_search_idx (db/schema/jobs.ts): no pending list for every search to read.
+    index("expert_profiles_verified_search_idx").using("gin", t.search).with({ fastupdate: false }).where(sql`status = 'verified'`),
     check("daily_rate_positive", sql`${t.dailyRateCents} is null or ${t.dailyRateCents} > 0`),
     check("share_capital_positive", sql`${t.shareCapitalCents} is null or ${t.shareCapitalCents} > 0`),
   ],
@@ -202,6 +219,8 @@ export type ExpertProfile = typeof expertProfiles.$inferSelect;
 export type VerificationStatus = (typeof verificationStatus.enumValues)[number];
 export type LegalForm = (typeof legalForm.enumValues)[number];
 export type VatRegime = (typeof vatRegime.enumValues)[number];
+export type EinvoicingChannel = (typeof einvoicingChannel.enumValues)[number];
+export type VatFiling = (typeof vatFiling.enumValues)[number];
 export type ServiceKind = (typeof serviceKind.enumValues)[number];
 export type EvidenceKind = (typeof evidenceKind.enumValues)[number];
 export type EvidenceFile = typeof evidenceFiles.$inferSelect;

@@ -82,4 +82,10 @@ export interface InvoiceDocument {
    * art. 269 2 c CGI): BT-8 = 5 (invoice date) in the CII and the mention on the PDF. Absent: on receipts.
    */
   vatOnDebits?: boolean;
+  /**
+   * The seller sends its invoices through its own Plateforme Agréée (XP Z12-014, invoices issued by
+   * a mandated third party): Compagnon issues the document and hands it to the seller, who deposits
+   * it; Compagnon transmits neither the document nor its e-reports. Absent: through Compagnon's PA.
+   */
+  sellerPa?: { name: string } | null;
 }

@@ -2,7 +2,6 @@ import { sql, type SQL } from "drizzle-orm";
 import {
   boolean,
   check,
-  customType,
   date,
   index,
   integer,
@@ -17,8 +16,7 @@ import {
 import { users } from "./auth";
 import { catalogSoftware } from "./catalog";
 import { organizations } from "./organizations";
-
-const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+import { tsvector } from "./tsvector";
 
 export const jobStatus = pgEnum("job_status", ["draft", "open", "in_progress", "closed", "cancelled"]);
 export const jobKind = pgEnum("job_kind", ["installation", "support_one_off", "support_monthly", "training"]);
@@ -38,6 +36,21 @@ export interface JobNeedsAnswers {
   hosting?: "vps" | "dedicated" | "on_premises" | "not_sure";
 }
 
+/**
+ * What a client asks of a training ("formation") need: the objectives, who attends and at
+ * which level, the hours, the format, how many people, when, and whether the organisation must
+ * be Qualiopi-certified (the condition for OPCO or other public funding).
+ */
+export interface JobTrainingNeed {
+  objectives: string;
+  attendeesLevel: string;
+  durationHours: number;
+  format: "on_site" | "remote" | "mixed";
+  attendeesCount: number;
+  wishedPeriod: string;
+  qualiopiRequired: boolean;
+}
+
 export const jobs = pgTable(
   "jobs",
   {
@@ -52,6 +65,8 @@ export const jobs = pgTable(
     kind: jobKind("kind"),
     helpMeChoose: boolean("help_me_choose").notNull().default(false),
     needs: jsonb("needs").$type<JobNeedsAnswers>().notNull().default({}),
+    /** Set for a training need (kind "training") once the wizard's step 5 is saved; null otherwise. */
+    trainingNeed: jsonb("training_need").$type<JobTrainingNeed>(),
     personalData: boolean("personal_data"),
     /** When personal data is reachable: whose data (employees, customers…) and which kinds, for the art. 28 agreement. */
     dataSubjects: text("data_subjects").array().$type<DataSubject[]>().notNull().default(sql`'{}'`),
@@ -82,7 +97,9 @@ export const jobs = pgTable(
   (t) => [
     index().on(t.createdById),
     // The board searches open jobs only: a partial index stays small and serves the `status = 'open'` filter.
-    index("jobs_open_search_idx").using("gin", t.search).where(sql`status = 'open'`),
+    // fastupdate off: new rows go into the index at once instead of a pending list that every
+    // search reads through linearly (up to 4 MB of it until a vacuum) — needs are read far more than written.
+    index("jobs_open_search_idx").using("gin", t.search).with({ fastupdate: false }).where(sql`status = 'open'`),
     index().on(t.organizationId),
     index().on(t.status, t.publishedAt),
     check("job_budget_order", sql`${t.budgetMinCents} is null or ${t.budgetMaxCents} is null or ${t.budgetMinCents} <= ${t.budgetMaxCents}`),

@@ -29,9 +29,13 @@ export const contentReports = pgTable(
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     decidedById: uuid("decided_by_id").references(() => users.id, { onDelete: "set null" }),
     decisionNote: text("decision_note"),
+    /** Hash of the secret link emailed to the reporter with the decision: an anonymous visitor reads and contests it with it. */
+    reporterKeyHash: text("reporter_key_hash"),
+    /** Set when the report was anonymised after its retention (5 years after the decision): only what the transparency counts need is left. */
+    anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.status, t.createdAt), index().on(t.targetType, t.targetId), index().on(t.reporterId), index().on(t.decidedById)],
+  (t) => [index().on(t.status, t.createdAt), index().on(t.targetType, t.targetId), index().on(t.reporterId), index().on(t.decidedById), index().on(t.decidedAt)],
 );
 
 /** Content an admin took down (`removed`: shown to nobody but admins) or restricted (signed-in people only). */
@@ -108,9 +112,35 @@ export const decisionComplaints = pgTable(
   (t) => [uniqueIndex().on(t.statementId), index().on(t.status, t.createdAt), index().on(t.complainantId), index().on(t.decidedById)],
 );
 
+/**
+ * A reporter's internal complaint against the decision on their report (DSA art. 20 covers
+ * notifiers too), one per report: `upheld` (the decision stands) or `reversed` (the content is
+ * then removed or restricted, `newOutcome`, with a statement of reasons to its author).
+ */
+export const reportComplaints = pgTable(
+  "report_complaints",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reportId: uuid("report_id")
+      .notNull()
+      .references(() => contentReports.id, { onDelete: "cascade" }),
+    complainantId: uuid("complainant_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    status: complaintStatus("status").notNull().default("open"),
+    answer: text("answer"),
+    newOutcome: reportStatus("new_outcome"),
+    statementId: uuid("statement_id").references(() => statementsOfReasons.id, { onDelete: "set null" }),
+    decidedById: uuid("decided_by_id").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex().on(t.reportId), index().on(t.status, t.createdAt), index().on(t.complainantId), index().on(t.decidedById), index().on(t.statementId)],
+);
+
 export type ContentReport = typeof contentReports.$inferSelect;
 export type ReportTarget = (typeof reportTarget.enumValues)[number];
 export type ReportReason = (typeof reportReason.enumValues)[number];
+export type ReportComplaint = typeof reportComplaints.$inferSelect;
 export type StatementOfReasons = typeof statementsOfReasons.$inferSelect;
 export type RestrictionKind = (typeof restrictionKind.enumValues)[number];
 export type RestrictionGround = (typeof restrictionGround.enumValues)[number];

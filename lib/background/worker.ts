@@ -12,6 +12,7 @@ import { runMilestoneDeadlines } from "@/lib/payments/delivery";
 import { processProviderEvent } from "@/lib/payments/events/process";
 import { PROCESS_EVENT_TASK } from "@/lib/payments/events/record";
 import { SEND_REFUND_TASK, sendRefund } from "@/lib/payments/refunds";
+import { ANONYMISE_REPORTS_TASK, anonymiseOldReports } from "@/lib/moderation/retention";
 import { PREPARE_EXPORT_TASK, prepareDataExport, purgeExpiredDataExports } from "@/lib/privacy/data-export";
 import { REPAIR_TASK, repairPaymentIntents } from "@/lib/payments/repair";
 import { SEND_TRANSFER_TASK } from "@/lib/payments/release";
@@ -22,6 +23,7 @@ import { LOOKUP_ADDRESS_TASK, refreshOrganizationAddressJob } from "@/lib/einvoi
 import { POLL_EINVOICE_TASK, pollEinvoiceStatuses } from "@/lib/einvoicing/poll";
 import { SUBMIT_EINVOICE_TASK, submitEinvoice } from "@/lib/einvoicing/submit";
 import { SEND_REPORT_TASK, sendEinvoiceReportTask } from "@/lib/einvoicing/report-task";
+import { PERIOD_REPORTS_TASK, queueClosedPeriodReports } from "@/lib/einvoicing/period-reports";
 import { ANNOUNCE_LEGAL_TASK, emailLegalAnnouncement } from "@/lib/legal/announcements";
 
 const deliverPayload = z.object({ outboxId: z.uuid() });
@@ -80,6 +82,9 @@ export const taskList: TaskList = {
   purge_data_exports: async (_payload, helpers) => {
     helpers.logger.info(`data exports expired: ${await purgeExpiredDataExports()}`);
   },
+  [ANONYMISE_REPORTS_TASK]: async (_payload, helpers) => {
+    helpers.logger.info(`reports anonymised after 5 years: ${await anonymiseOldReports()}`);
+  },
   [SUBMIT_EINVOICE_TASK]: async (payload, helpers) => {
     const { invoiceId } = invoicePayload.parse(payload);
     const outcome = await submitEinvoice(invoiceId, { isLastAttempt: helpers.job.attempts >= helpers.job.max_attempts });
@@ -90,6 +95,9 @@ export const taskList: TaskList = {
     if (acknowledged + statuses > 0) helpers.logger.info(`e-invoicing: ${acknowledged} acknowledgements, ${statuses} lifecycle statuses`);
   },
   [SEND_REPORT_TASK]: sendEinvoiceReportTask,
+  [PERIOD_REPORTS_TASK]: async (_payload, helpers) => {
+    helpers.logger.info(`e-reporting period reports queued: ${await queueClosedPeriodReports()}`);
+  },
   [LOOKUP_ADDRESS_TASK]: async (payload, helpers) => {
     const { organizationId } = organizationPayload.parse(payload);
     helpers.logger.info(`electronic address of organisation ${organizationId}: ${await refreshOrganizationAddressJob(organizationId)}`);
@@ -104,7 +112,8 @@ export const taskList: TaskList = {
  * URSSAF reminders daily at 08:00 (server time), DAC7 reminders (December) and sellers' copies
  * (1 to 31 January) daily at 09:00, milestone deadlines every hour, the repair of payment
  * provider calls left half-way every ten minutes, expired data exports deleted daily at 03:30,
- * the PA's e-invoicing statuses read every fifteen minutes;
+ * reports decided more than 5 years ago anonymised daily at 03:45,
+ * the PA's e-invoicing statuses read every fifteen minutes, the e-reporting of closed periods daily at 04:15;
  * graphile-worker backfills a missed run (up to a day, an hour) late.
  */
 const crontab = [
@@ -113,7 +122,9 @@ const crontab = [
   "5 * * * * milestone_deadlines ?fill=1h",
   `*/10 * * * * ${REPAIR_TASK}`,
   "30 3 * * * purge_data_exports ?fill=1d",
+  `45 3 * * * ${ANONYMISE_REPORTS_TASK} ?fill=1d`,
   `*/15 * * * * ${POLL_EINVOICE_TASK}`,
+  `15 4 * * * ${PERIOD_REPORTS_TASK} ?fill=2d`,
 ].join("\n");
 
 const workerLog = log("worker");

@@ -8,6 +8,7 @@ import { isUuidLike } from "@/lib/ids";
 import { notRemovedReview } from "@/lib/moderation/visibility";
 import { responseMinutesByExpert } from "@/lib/conversations/response-time";
 import { readinessByExpert, type ReadinessItem } from "@/lib/experts/readiness";
+import { kindTermsByBid, type KindTerms } from "./kind-terms";
 import { bidPrice, type BidPrice } from "./prices";
 
 export const bidSorts = ["total", "start", "rating"] as const;
@@ -54,6 +55,8 @@ export interface ComparedBid {
   price: BidPrice;
   /** What the expert still lacks to invoice and be paid (empty: ready to be paid). */
   notReady: ReadinessItem[];
+  /** The terms specific to the job's kind (a training's hours, sessions, Qualiopi…); null when none were stated. */
+  kindTerms: KindTerms | null;
 }
 
 /** Per expert: average rating and number of reviews written about them (removed ones left out). */
@@ -86,7 +89,7 @@ const comparators: Record<BidSort, (a: ComparedBid, b: ComparedBid) => number> =
 export async function compareBidsForJob(actor: Actor | null, jobId: string, options: { sort?: BidSort } = {}): Promise<ComparedBid[]> {
   requireRole(actor, "client");
   if (!isUuidLike(jobId)) throw new PolicyError("forbidden");
-  const [job] = await db.select({ organizationId: jobs.organizationId, publishedAt: jobs.publishedAt }).from(jobs).where(eq(jobs.id, jobId));
+  const [job] = await db.select({ organizationId: jobs.organizationId, publishedAt: jobs.publishedAt, kind: jobs.kind }).from(jobs).where(eq(jobs.id, jobId));
   if (!job) throw new PolicyError("forbidden");
   await requireOrgMember(db, actor, job.organizationId);
 
@@ -119,11 +122,12 @@ export async function compareBidsForJob(actor: Actor | null, jobId: string, opti
 
   const bidIds = active.map((r) => r.id);
   const expertIds = [...new Set(active.map((r) => r.expertUserId))];
-  const [milestones, ratings, responses, readiness] = await Promise.all([
+  const [milestones, ratings, responses, readiness, kindTerms] = await Promise.all([
     db.select().from(bidMilestones).where(inArray(bidMilestones.bidId, bidIds)).orderBy(asc(bidMilestones.position)),
     ratingsByExpert(expertIds),
     responseMinutesByExpert(expertIds),
     readinessByExpert(db, expertIds),
+    kindTermsByBid(job.kind, bidIds),
   ]);
 
   const compared = active.map(({ expertStatus, vatRegime, ...row }): ComparedBid => {
@@ -135,6 +139,7 @@ export async function compareBidsForJob(actor: Actor | null, jobId: string, opti
       milestones: own,
       price: bidPrice(own.map((m) => m.amountCents), vatRegime),
       notReady: readiness.get(row.expertUserId)?.missing ?? ["verified", "mandate", "payouts", "urssaf"],
+      kindTerms: kindTerms.get(row.id) ?? null,
       ratingAverage: rating?.average ?? null,
       ratingCount: rating?.count ?? 0,
       responseMinutes: responses.get(row.expertUserId) ?? null,

@@ -183,6 +183,7 @@ export async function acceptBid(actor: Actor | null, input: AcceptBidInput): Pro
         jobTitle: job.title,
         party: organization.legalName,
         withDpa: facts.personalData,
+        withTrainingAgreement: Boolean(training),
         price: priceText({ ...priceInclVatByMilestone(milestones.map((m) => m.amountCents), vatRateBps), vatRateBps, vatRegime: profile.vatRegime }, expert.locale).line,
         notReady: readiness?.ready ? null : notReadyText(readiness?.missing ?? [], expert.locale),
         url: appUrl(`/contracts/${contract.id}`),

@@ -6,9 +6,14 @@ import type { Actor } from "@/lib/auth/actor";
 import { actsAsAdmin, PolicyError, requireUser } from "@/lib/auth/policy";
 import { isUuidLike } from "@/lib/ids";
 
-/** The documents a contract needs before work starts: the NDA, plus the art. 28 agreement when personal data is reachable. */
-export function requiredDocuments(contract: Pick<Contract, "personalData">): ContractDocumentKind[] {
-  return contract.personalData ? ["nda", "dpa"] : ["nda"];
+/**
+ * The documents a contract needs before work starts: the NDA, plus the art. 28 agreement when
+ * personal data is reachable, plus the training agreement (art. L6353-1) for a training.
+ */
+export function requiredDocuments(contract: Pick<Contract, "personalData" | "facts">): ContractDocumentKind[] {
+  const kinds: ContractDocumentKind[] = contract.personalData ? ["nda", "dpa"] : ["nda"];
+  if (contract.facts.training) kinds.push("training_agreement");
+  return kinds;
 }
 
 /**

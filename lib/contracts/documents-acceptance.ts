@@ -27,6 +27,7 @@ async function tell(tx: Transaction, contract: Contract, side: ContractSide, eve
         jobTitle: contract.facts.job.title,
         party,
         withDpa: contract.personalData,
+        withTrainingAgreement: Boolean(contract.facts.training),
         url: appUrl(`/contracts/${contract.id}`),
       },
     });

@@ -13,7 +13,7 @@ export async function getContractView(actor: Actor | null, contractId: string) {
   const { contract, side } = await loadContractFor(db, actor, contractId);
   const milestones = await db.select().from(contractMilestones).where(eq(contractMilestones.contractId, contract.id)).orderBy(asc(contractMilestones.position));
   const acceptances = await db
-    .select({ kind: contractDocumentAcceptances.kind, side: contractDocumentAcceptances.side, acceptedAt: contractDocumentAcceptances.acceptedAt, version: contractDocumentAcceptances.version, userName: users.name })
+    .select({ kind: contractDocumentAcceptances.kind, side: contractDocumentAcceptances.side, acceptedAt: contractDocumentAcceptances.acceptedAt, version: contractDocumentAcceptances.version, contentSha256: contractDocumentAcceptances.contentSha256, userName: users.name })
     .from(contractDocumentAcceptances)
     .leftJoin(users, eq(users.id, contractDocumentAcceptances.userId))
     .where(eq(contractDocumentAcceptances.contractId, contract.id));

@@ -27,6 +27,11 @@ export function paConfig(): PaConfig | null {
   };
 }
 
+/** Compagnon's own option for VAT on debits, for its commission invoices (PLATFORM_VAT_ON_DEBITS). */
+export function platformVatOnDebits(): boolean {
+  return env().PLATFORM_VAT_ON_DEBITS;
+}
+
 export function isEinvoicingOn(): boolean {
   return paConfig() !== null;
 }

@@ -22,11 +22,13 @@ export async function einvoiceDisplays(invoiceIds: string[]): Promise<Map<string
     const row = byId.get(id);
     if (!row) result.set(id, on ? { kind: "queued" } : { kind: "off" });
     else if (row.lifecycleCode !== null && row.lifecycleAt && isLifecycleCode(row.lifecycleCode)) result.set(id, { kind: "status", code: row.lifecycleCode, at: row.lifecycleAt });
-    else if (row.state === "not_transmitted") result.set(id, row.skipReason === "buyer_no_address" ? { kind: "no_address" } : row.skipReason === "e_reported" ? { kind: "e_reported" } : { kind: "off" });
+    else if (row.state === "not_transmitted") result.set(id, (SKIP_DISPLAYS[row.skipReason ?? ""] ?? { kind: "off" }));
     else result.set(id, { kind: row.state });
   }
   return result;
 }
+
+const SKIP_DISPLAYS: Record<string, EinvoiceDisplay> = { buyer_no_address: { kind: "no_address" }, e_reported: { kind: "e_reported" }, seller_pa: { kind: "seller_pa" } };
 
 export interface EinvoiceProblem {
   invoiceId: string;
@@ -71,8 +73,12 @@ export async function einvoiceHistory(actor: Actor | null, invoiceId: string) {
 
 export interface EinvoiceReportRow {
   id: string;
-  invoiceId: string;
-  number: string;
+  /** The document, or null for a period report (its seller's SIREN and period instead). */
+  invoiceId: string | null;
+  number: string | null;
+  sellerSiren: string | null;
+  periodStart: string | null;
+  periodEnd: string | null;
   kind: "payment" | "transaction";
   channel: "lifecycle" | "ereporting";
   occurredOn: string;
@@ -85,7 +91,7 @@ export interface EinvoiceReportRow {
   updatedAt: Date;
 }
 
-/** Admin: the report of what was e-reported (payments received, B2C and international transactions), latest first. */
+/** Admin: the report of what was e-reported (payments received and refunded, the period reports of B2C and international transactions), latest first. */
 export async function listEinvoiceReports(actor: Actor | null, limit = 200): Promise<EinvoiceReportRow[]> {
   requireRole(actor, "admin");
   return db
@@ -93,6 +99,9 @@ export async function listEinvoiceReports(actor: Actor | null, limit = 200): Pro
       id: einvoiceReports.id,
       invoiceId: einvoiceReports.invoiceId,
       number: invoices.number,
+      sellerSiren: einvoiceReports.sellerSiren,
+      periodStart: einvoiceReports.periodStart,
+      periodEnd: einvoiceReports.periodEnd,
       kind: einvoiceReports.kind,
       channel: einvoiceReports.channel,
       occurredOn: einvoiceReports.occurredOn,
@@ -105,7 +114,7 @@ export async function listEinvoiceReports(actor: Actor | null, limit = 200): Pro
       updatedAt: einvoiceReports.updatedAt,
     })
     .from(einvoiceReports)
-    .innerJoin(invoices, eq(invoices.id, einvoiceReports.invoiceId))
+    .leftJoin(invoices, eq(invoices.id, einvoiceReports.invoiceId))
     .orderBy(desc(einvoiceReports.updatedAt))
     .limit(limit);
 }

@@ -1,4 +1,4 @@
-import type { EinvoiceReport, InvoiceDocument } from "@/db/schema";
+import type { EinvoiceReport, EreportingAggregateLine, InvoiceDocument } from "@/db/schema";
 import { amount } from "@/lib/invoicing/facturx/cii-xml";
 import { leaf, node, serializeXml, type XmlNode } from "@/lib/invoicing/facturx/xml";
 
@@ -35,6 +35,7 @@ const party = (name: string, siren: string | null | undefined, role: string): Xm
  * VAT rate, as the characteristic MEN, "montant encaissé"), dated when it is first sent.
  */
 export function paidStatusCdar(report: EinvoiceReport, doc: InvoiceDocument, sentAt: Date): string {
+  const paid = paidDocument(doc);
   const root: XmlNode = {
     name: "rsm:CrossDomainAcknowledgementAndResponse",
     attrs: CDAR_NS,
@@ -54,9 +55,9 @@ export function paidStatusCdar(report: EinvoiceReport, doc: InvoiceDocument, sen
         node("ram:IssueDateTime", leaf("udt:DateTimeString", cdarTimestamp(sentAt), { format: "204" })),
         node(
           "ram:ReferenceReferencedDocument",
-          leaf("ram:IssuerAssignedID", doc.number),
+          leaf("ram:IssuerAssignedID", paid.number),
           leaf("ram:ProcessConditionCode", String(PAID_STATUS)),
-          node("ram:FormattedIssueDateTime", leaf("udt:DateTimeString", compact(doc.issueDate), { format: "102" })),
+          node("ram:FormattedIssueDateTime", leaf("udt:DateTimeString", compact(paid.issueDate), { format: "102" })),
           party("ram:IssuerTradeParty", doc.seller.siren, "SE"),
           node(
             "ram:SpecifiedDocumentStatus",
@@ -72,42 +73,79 @@ export function paidStatusCdar(report: EinvoiceReport, doc: InvoiceDocument, sen
 }
 
 /**
+ * The invoice a payment is about: the document itself, or for a credit note (a refund: a negative
+ * amount received) the invoice it corrects, whose payment it takes back.
+ */
+export function paidDocument(doc: InvoiceDocument): { number: string; issueDate: string } {
+  return doc.kind === "credit_note" && doc.corrects ? doc.corrects : { number: doc.number, issueDate: doc.issueDate };
+}
+
+const reportHeader = (id: string, sentAt: Date, typeCode: string, seller: { name: string; siren: string | null }) =>
+  node("ReportDocument", leaf("Id", id), leaf("IssueDateTime", cdarTimestamp(sentAt)), leaf("TypeCode", typeCode), node("Issuer", leaf("Id", seller.siren ?? null, { schemeId: "0002" }), leaf("Name", seller.name)));
+
+/** One B2C or international document's transaction data (flux 10.1): its totals per VAT rate and the category "TPS1", services. */
+const transactionInvoice = (doc: InvoiceDocument): XmlNode =>
+  node(
+    "Invoice",
+    leaf("ID", doc.number),
+    leaf("IssueDate", compact(doc.issueDate)),
+    leaf("TypeCode", doc.kind === "credit_note" ? "381" : "380"),
+    leaf("CurrencyCode", "EUR"),
+    leaf("Category", "TPS1"),
+    node("Buyer", leaf("CountryCode", doc.buyer.country), leaf("VatId", doc.buyer.vatNumber)),
+    node("MonetaryTotal", leaf("TaxBasisTotalAmount", amount(doc.totals.exVatCents)), leaf("TaxTotalAmount", amount(doc.totals.vatCents))),
+    ...doc.vatBreakdown.map((entry) => node("TaxSubTotal", leaf("TaxableAmount", amount(entry.basisCents)), leaf("TaxAmount", amount(entry.vatCents)), leaf("Percent", percent(entry.rateBps)))),
+  );
+
+/** One day and rate of B2C sales (flux 10.3): the sums and how many documents, services ("TPS1"). */
+const dayTotals = (line: EreportingAggregateLine): XmlNode =>
+  node(
+    "Transactions",
+    leaf("Date", compact(line.day)),
+    leaf("CurrencyCode", "EUR"),
+    leaf("Category", "TPS1"),
+    leaf("TaxExclusiveAmount", amount(line.basisCents)),
+    leaf("TaxTotal", amount(line.vatCents)),
+    node("TaxSubTotal", leaf("TaxableAmount", amount(line.basisCents)), leaf("TaxAmount", amount(line.vatCents)), leaf("Percent", percent(line.rateBps))),
+    leaf("TransactionsCount", String(line.documents)),
+  );
+
+/**
+ * A seller's transactions report for one period (flux 10): B2C sales summed per day and VAT rate
+ * (10.3) and its international B2B documents one by one (10.1), with the period it covers. Built
+ * from the report row (its frozen data) and those documents' snapshots: a retry sends the same bytes.
+ */
+export function periodReportFile(report: EinvoiceReport, international: InvoiceDocument[], sentAt: Date): string {
+  const data = report.periodData ?? { sellerName: "", days: [], invoiceIds: [] };
+  const header = reportHeader(report.id, sentAt, data.days.length > 0 ? "10.3" : "10.1", { name: data.sellerName, siren: report.sellerSiren });
+  const body = node(
+    "TransactionsReport",
+    node("ReportPeriod", leaf("StartDate", compact(report.periodStart ?? "")), leaf("EndDate", compact(report.periodEnd ?? ""))),
+    ...data.days.map(dayTotals),
+    ...international.map(transactionInvoice),
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${serializeXml({ name: "Report", children: [header, body] })}`;
+}
+
+/**
  * An e-reporting file (flux 10) for one document: its payment data (`payment`: date and amount
  * received per VAT rate) or its transaction data (`transaction`: a B2C or international service
  * invoice, with its totals per VAT rate and the category "TPS1", services).
  */
 export function eReportingFile(report: EinvoiceReport, doc: InvoiceDocument, sentAt: Date): string {
-  const header = node(
-    "ReportDocument",
-    leaf("Id", report.id),
-    leaf("IssueDateTime", cdarTimestamp(sentAt)),
-    leaf("TypeCode", report.kind === "payment" ? (doc.buyer.country === "FR" ? "10.4" : "10.2") : doc.buyer.country === "FR" ? "10.3" : "10.1"),
-    node("Issuer", leaf("Id", doc.seller.siren ?? null, { schemeId: "0002" }), leaf("Name", doc.seller.name)),
-  );
+  const header = reportHeader(report.id, sentAt, report.kind === "payment" ? (doc.buyer.country === "FR" ? "10.4" : "10.2") : doc.buyer.country === "FR" ? "10.3" : "10.1", doc.seller);
+  const paid = paidDocument(doc);
   const body =
     report.kind === "payment"
       ? node(
           "PaymentsReport",
           node(
             "Invoice",
-            leaf("InvoiceID", doc.number),
-            leaf("IssueDate", compact(doc.issueDate)),
+            leaf("InvoiceID", paid.number),
+            leaf("IssueDate", compact(paid.issueDate)),
             node("Payment", leaf("Date", compact(report.occurredOn)), node("SubTotals", leaf("TaxPercent", percent(report.vatRateBps)), leaf("CurrencyCode", "EUR"), leaf("Amount", amount(report.amountCents)))),
           ),
         )
-      : node(
-          "TransactionsReport",
-          node(
-            "Invoice",
-            leaf("ID", doc.number),
-            leaf("IssueDate", compact(doc.issueDate)),
-            leaf("TypeCode", doc.kind === "credit_note" ? "381" : "380"),
-            leaf("CurrencyCode", "EUR"),
-            leaf("Category", "TPS1"),
-            node("Buyer", leaf("CountryCode", doc.buyer.country), leaf("VatId", doc.buyer.vatNumber)),
-            node("MonetaryTotal", leaf("TaxBasisTotalAmount", amount(doc.totals.exVatCents)), leaf("TaxTotalAmount", amount(doc.totals.vatCents))),
-            ...doc.vatBreakdown.map((entry) => node("TaxSubTotal", leaf("TaxableAmount", amount(entry.basisCents)), leaf("TaxAmount", amount(entry.vatCents)), leaf("Percent", percent(entry.rateBps)))),
-          ),
-        );
+      : node("TransactionsReport", transactionInvoice(doc));
   return `<?xml version="1.0" encoding="UTF-8"?>\n${serializeXml({ name: "Report", children: [header, body] })}`;
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { einvoiceReports, type InvoiceDocument } from "@/db/schema";
+import { einvoiceReports, invoices, type InvoiceDocument } from "@/db/schema";
 import { queueJob } from "@/lib/background/queue";
 
 export const SEND_REPORT_TASK = "einvoice_report";
@@ -20,41 +20,52 @@ export function isEReported(doc: InvoiceDocument): boolean {
 /**
  * Payment data is owed for a service whose VAT is due on receipt: VAT charged and no option for
  * debits (XP Z12-012: the status 212 "Encaissée" for an e-invoiced document, an e-reporting
- * payment report otherwise). Not for a franchise seller (no VAT) nor a seller on debits.
+ * payment report otherwise). Not for a franchise seller (no VAT) nor a seller on debits (an expert
+ * who said so, or Compagnon with PLATFORM_VAT_ON_DEBITS for its commission), nor for a seller who
+ * sends through its own PA (its PA reports). A credit note owes the refund, negative, when its
+ * invoice owed the payment (see `queueEinvoiceReports`).
  */
 export function owesPaymentData(doc: InvoiceDocument): boolean {
-  return doc.kind === "invoice" && doc.totals.vatCents > 0 && doc.vatOnDebits !== true;
+  return doc.totals.vatCents > 0 && doc.vatOnDebits !== true && !doc.sellerPa;
 }
 
 /**
- * With the issuing transaction: the e-reports a new document needs, each queued once (unique per
- * document and kind; the job is keyed by the report). A B2C or international document gets a
- * transaction report; a service invoice whose VAT is due on receipt gets a payment report (the
- * funds were received through Compagnon before the invoice was issued: its payment date).
+ * With the issuing transaction: the payment data a new document needs, queued once (unique per
+ * document and kind; the job is keyed by the report). A service invoice whose VAT is due on
+ * receipt reports what was received (the funds came through Compagnon before the invoice was
+ * issued: its payment date); a credit note on an invoice already reported as paid (a refund after
+ * release, a dispute split) reports the refund as a negative amount received, on its day, through
+ * the same channel. B2C and international transaction data is not reported per document: it goes
+ * in the seller's period report (periods.ts, period-reports.ts).
  */
 export async function queueEinvoiceReports(executor: Executor, invoiceId: string, doc: InvoiceDocument): Promise<void> {
-  const eReported = isEReported(doc);
-  const rate = doc.vatBreakdown[0]?.rateBps ?? doc.lines[0]?.vatRateBps ?? 0;
-  const wanted = [
-    eReported ? { kind: "transaction" as const, occurredOn: doc.issueDate } : null,
-    owesPaymentData(doc) ? { kind: "payment" as const, occurredOn: doc.payment.paidOn } : null,
-  ].filter((r) => r !== null);
-  for (const report of wanted) {
-    const [row] = await executor
-      .insert(einvoiceReports)
-      .values({
-        invoiceId,
-        kind: report.kind,
-        channel: eReported ? "ereporting" : "lifecycle",
-        occurredOn: report.occurredOn,
-        amountCents: doc.totals.inclVatCents,
-        vatCents: doc.totals.vatCents,
-        vatRateBps: rate,
-      })
-      .onConflictDoNothing()
-      .returning({ id: einvoiceReports.id });
-    if (row) await queueReportJob(executor, row.id);
-  }
+  if (!owesPaymentData(doc)) return;
+  const sign = doc.kind === "credit_note" ? -1 : 1;
+  if (doc.kind === "credit_note" && !(await correctedInvoiceWasReported(executor, invoiceId))) return;
+  const [row] = await executor
+    .insert(einvoiceReports)
+    .values({
+      invoiceId,
+      kind: "payment",
+      channel: isEReported(doc) ? "ereporting" : "lifecycle",
+      occurredOn: doc.payment.paidOn,
+      amountCents: sign * doc.totals.inclVatCents,
+      vatCents: sign * doc.totals.vatCents,
+      vatRateBps: doc.vatBreakdown[0]?.rateBps ?? doc.lines[0]?.vatRateBps ?? 0,
+    })
+    .onConflictDoNothing()
+    .returning({ id: einvoiceReports.id });
+  if (row) await queueReportJob(executor, row.id);
+}
+
+/** Whether the invoice a credit note corrects has its payment reported (or to be). */
+async function correctedInvoiceWasReported(executor: Executor, creditNoteId: string): Promise<boolean> {
+  const [row] = await executor
+    .select({ id: einvoiceReports.id })
+    .from(invoices)
+    .innerJoin(einvoiceReports, and(eq(einvoiceReports.invoiceId, invoices.correctsInvoiceId), eq(einvoiceReports.kind, "payment")))
+    .where(eq(invoices.id, creditNoteId));
+  return row !== undefined;
 }
 
 export async function reportById(executor: Executor, reportId: string) {

@@ -55,7 +55,7 @@ export async function retryEinvoiceReport(actor: Actor | null, raw: { reportId: 
       .returning({ invoiceId: einvoiceReports.invoiceId });
     if (moved.length === 0) return fail("not_found");
     await queueReportJob(tx, reportId);
-    await recordAudit(tx, { actor: admin, action: "einvoice.report_retried", subjectType: "invoice", subjectId: moved[0]!.invoiceId, data: { reportId } });
+    await recordAudit(tx, { actor: admin, action: "einvoice.report_retried", subjectType: moved[0]!.invoiceId ? "invoice" : "einvoice_report", subjectId: moved[0]!.invoiceId ?? reportId, data: { reportId } });
     return ok(null);
   });
 }

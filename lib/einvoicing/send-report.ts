@@ -6,10 +6,13 @@ import { sha256Hex } from "@/lib/invoicing/chain";
 import { paConnector } from "./connector";
 import { PaError, type FlowInfo, type PaConnector } from "./pa-client";
 import { recordStatus } from "./record-status";
-import { eReportingFile, PAID_STATUS, paidStatusCdar } from "./report-files";
+import { periodDocuments } from "./period-reports";
+import { eReportingFile, PAID_STATUS, paidStatusCdar, periodReportFile } from "./report-files";
 
 const WAITING = "waiting for the invoice's flow";
-type Prepared = { report: EinvoiceReport; invoice: Invoice; sentAt: Date; attempt: number } | string;
+/** What a report is sent about: one document (payment data), or a seller's period (its international documents listed). */
+type Subject = { invoice: Invoice } | { period: Invoice[] };
+type Prepared = { report: EinvoiceReport; subject: Subject; sentAt: Date; attempt: number } | string;
 
 /**
  * Worker: sends one e-report to the PA, like an invoice: intent and attempt committed first, the
@@ -28,10 +31,10 @@ export async function sendEinvoiceReport(reportId: string, options: { connector?
   }
   if (typeof prepared === "string") return prepared;
   if (!connector) return "e-invoicing off";
-  const { report, invoice, sentAt, attempt } = prepared;
+  const { report, subject, sentAt, attempt } = prepared;
   try {
     const existing = attempt > 1 ? (await connector.searchFlows({ trackingId: report.id })).find((f) => f.trackingId === report.id) : undefined;
-    const flow = existing ?? (await send(connector, report, invoice, sentAt));
+    const flow = existing ?? (await send(connector, report, subject, sentAt));
     return recordSent(report, flow, sentAt);
   } catch (error) {
     const paError = error instanceof PaError ? error : new PaError(error instanceof Error ? error.message : String(error), true);
@@ -45,7 +48,19 @@ export async function sendEinvoiceReport(reportId: string, options: { connector?
   }
 }
 
-async function send(connector: PaConnector, report: EinvoiceReport, invoice: Invoice, sentAt: Date): Promise<FlowInfo> {
+async function send(connector: PaConnector, report: EinvoiceReport, subject: Subject, sentAt: Date): Promise<FlowInfo> {
+  if ("period" in subject) {
+    const file = new TextEncoder().encode(periodReportFile(report, subject.period.map((d) => d.document), sentAt));
+    return connector.submitFlow({
+      trackingId: report.id,
+      fileName: `ereporting-transactions-${report.sellerSiren}-${report.periodStart}.xml`,
+      file,
+      sha256: sha256Hex(file),
+      flowSyntax: "FRR",
+      processingRule: (report.periodData?.days.length ?? 0) > 0 ? "B2C" : "B2BInt",
+    });
+  }
+  const { invoice } = subject;
   const lifecycle = report.channel === "lifecycle";
   const xml = lifecycle ? paidStatusCdar(report, invoice.document, sentAt) : eReportingFile(report, invoice.document, sentAt);
   const file = new TextEncoder().encode(xml);
@@ -64,16 +79,19 @@ async function prepare(reportId: string, on: boolean): Promise<Prepared> {
     const [row] = await tx.execute<{ id: string }>(sql`select id from einvoice_reports where id = ${reportId} for update`);
     if (!row) return "unknown report";
     const [report] = await tx.select().from(einvoiceReports).where(eq(einvoiceReports.id, reportId));
-    const [invoice] = await tx.select().from(invoices).where(eq(invoices.id, report!.invoiceId));
-    if (!report || !invoice) return "unknown report";
+    if (!report) return "unknown report";
+    const [invoice] = report.invoiceId ? await tx.select().from(invoices).where(eq(invoices.id, report.invoiceId)) : [];
+    if (report.invoiceId && !invoice) return "unknown report";
     if (report.state === "submitted") return "already submitted";
     const skip = async (reason: string, message: string) => {
       await tx.update(einvoiceReports).set({ state: "not_transmitted", skipReason: reason, updatedAt: new Date() }).where(eq(einvoiceReports.id, reportId));
       return message;
     };
     if (!on) return skip("no_pa", "not transmitted: no PA configured");
-    if (report.channel === "lifecycle") {
-      const [transmission] = await tx.select({ state: einvoiceTransmissions.state }).from(einvoiceTransmissions).where(eq(einvoiceTransmissions.invoiceId, invoice.id));
+    if (report.channel === "lifecycle" && invoice) {
+      // The status is about the invoice that was paid: a refund's (on a credit note) about the invoice it corrects.
+      const paidInvoiceId = invoice.correctsInvoiceId ?? invoice.id;
+      const [transmission] = await tx.select({ state: einvoiceTransmissions.state }).from(einvoiceTransmissions).where(eq(einvoiceTransmissions.invoiceId, paidInvoiceId));
       if (transmission?.state === "not_transmitted") return skip("invoice_not_transmitted", "not transmitted: the invoice was not");
       if (transmission?.state !== "submitted") return WAITING;
     }
@@ -82,7 +100,8 @@ async function prepare(reportId: string, on: boolean): Promise<Prepared> {
     // back by the poll must be the same event (unique per document, code and time), not a second one.
     const sentAt = report.sentAt ?? new Date(Math.floor(Date.now() / 1000) * 1000);
     await tx.update(einvoiceReports).set({ state: "queued", skipReason: null, attempts: attempt, sentAt, updatedAt: new Date() }).where(eq(einvoiceReports.id, reportId));
-    return { report: { ...report, sentAt }, invoice, sentAt, attempt };
+    const subject: Subject = invoice ? { invoice } : { period: await periodDocuments(tx, report) };
+    return { report: { ...report, sentAt }, subject, sentAt, attempt };
   });
 }
 
@@ -93,8 +112,9 @@ async function recordSent(report: EinvoiceReport, flow: FlowInfo, sentAt: Date):
       .update(einvoiceReports)
       .set({ state: flow.ackStatus === "Error" ? "failed" : "submitted", flowId: flow.flowId, ackStatus: flow.ackStatus === "Pending" ? null : flow.ackStatus, lastError: flow.ackStatus === "Error" ? flow.ackReason : null, updatedAt: new Date() })
       .where(eq(einvoiceReports.id, report.id));
-    if (report.channel === "lifecycle" && flow.ackStatus === "Ok") {
-      await recordStatus(tx, { invoiceId: report.invoiceId, code: PAID_STATUS, occurredAt: sentAt, flowId: flow.flowId });
+    if (report.channel === "lifecycle" && report.invoiceId && flow.ackStatus === "Ok") {
+      const [document] = await tx.select({ correctsInvoiceId: invoices.correctsInvoiceId }).from(invoices).where(eq(invoices.id, report.invoiceId));
+      await recordStatus(tx, { invoiceId: document?.correctsInvoiceId ?? report.invoiceId, code: PAID_STATUS, occurredAt: sentAt, flowId: flow.flowId });
     }
     return flow.ackStatus === "Error" ? "refused by the PA" : "submitted";
   });

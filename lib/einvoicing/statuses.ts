@@ -43,4 +43,5 @@ export type EinvoiceDisplay =
   | { kind: "failed" }
   | { kind: "off" }
   | { kind: "no_address" }
-  | { kind: "e_reported" };
+  | { kind: "e_reported" }
+  | { kind: "seller_pa" };

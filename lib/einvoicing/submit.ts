@@ -34,6 +34,8 @@ type Prepared = { invoice: Invoice; attempt: number } | string;
 export async function submitEinvoice(invoiceId: string, options: { connector?: PaConnector | null; isLastAttempt?: boolean } = {}): Promise<string> {
   const connector = options.connector === undefined ? paConnector() : options.connector;
   const prepared = await prepare(invoiceId, connector !== null);
+  // Issued in the name of an expert who sends through their own PA (a credit note follows its invoice): they deposit it.
+  if (typeof prepared !== "string" && prepared.invoice.document.sellerPa) return markNotTransmitted(prepared.invoice.id, "seller_pa");
   if (typeof prepared === "string") return prepared;
   if (!connector) return "e-invoicing off";
   const { invoice, attempt } = prepared;
@@ -71,6 +73,7 @@ async function prepare(invoiceId: string, on: boolean): Promise<Prepared> {
     const [row] = await tx.execute<{ state: string; attempts: number }>(sql`select state, attempts from einvoice_transmissions where invoice_id = ${invoiceId} for update`);
     if (!row) throw new Error(`e-invoice ${invoiceId}: no transmission row`);
     if (row.state === "submitted") return "already submitted";
+    if (invoice.document.sellerPa) return { invoice, attempt: row.attempts };
     if (!on) {
       await tx.update(einvoiceTransmissions).set({ state: "not_transmitted", skipReason: "no_pa", updatedAt: new Date() }).where(eq(einvoiceTransmissions.invoiceId, invoiceId));
       return "not transmitted: no PA configured";
@@ -81,9 +84,15 @@ async function prepare(invoiceId: string, on: boolean): Promise<Prepared> {
   });
 }
 
-async function markNotTransmitted(invoiceId: string, reason: "buyer_no_address" | "e_reported"): Promise<string> {
+const SKIPPED = {
+  buyer_no_address: "not transmitted: buyer has no electronic address",
+  e_reported: "not transmitted: e-reported (B2C or international)",
+  seller_pa: "not transmitted: the seller's own PA transmits it",
+} as const;
+
+async function markNotTransmitted(invoiceId: string, reason: keyof typeof SKIPPED): Promise<string> {
   await db.update(einvoiceTransmissions).set({ state: "not_transmitted", skipReason: reason, updatedAt: new Date() }).where(eq(einvoiceTransmissions.invoiceId, invoiceId));
-  return reason === "e_reported" ? "not transmitted: e-reported (B2C or international)" : "not transmitted: buyer has no electronic address";
+  return SKIPPED[reason];
 }
 
 /** The flow the PA holds, with its acknowledgement if it came at once (Ok: Déposée; Error: Rejetée). */

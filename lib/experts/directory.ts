@@ -4,7 +4,7 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { evidenceFiles, expertProfiles, serviceKind } from "@/db/schema";
 import { isDepartementCode } from "@/lib/geo/departements";
-import { cappedCount, countResult, frenchTextQuery, nearSoftwareName, RANK_CANDIDATES } from "@/lib/search/text-query";
+import { countAndNearestQuery, countResult, frenchTextQuery, RANK_CANDIDATES, type CountAndNearest } from "@/lib/search/text-query";
 import { urssafState } from "./completeness";
 
 export const PAGE_SIZE = 12;
@@ -46,8 +46,8 @@ const directoryColumns = {
     where s.profile_id = "expert_profiles"."id" order by s.level desc, c.name limit 6)`,
 };
 
-/** The same expression as the partial index expert_profiles_verified_search_idx, so that it serves the search. */
-const searchDocument = sql`to_tsvector('french', ${expertProfiles.searchText})`;
+/** The stored document the partial index expert_profiles_verified_search_idx covers (verified profiles). */
+const searchDocument = expertProfiles.search;
 
 /** The directory's filters other than the text: verified experts, software, kind, place, rate. */
 function filterConditions(filters: DirectoryFilters): SQL[] {
@@ -82,28 +82,41 @@ export function expertSearchQueries(filters: DirectoryFilters) {
   const offset = (filters.page - 1) * PAGE_SIZE;
   let rows;
   if (query) {
-    // Relevance (text rank plus the level of matching skills) ranks a bounded set: the most recently verified matches.
+    // Relevance (text rank plus the level of matching skills) ranks a bounded set: the most
+    // recently verified matches, ranked as they are read; only the page's rows are read again.
+    // A select-list expression: the outer column spelled out (see directoryColumns.skills).
+    // The catalogue's matching software is looked up once, not once per candidate.
+    const relevance = sql<number>`ts_rank("expert_profiles"."search", ${query}) + coalesce((select sum(s.level) * 0.2 from expert_skills s
+      where s.profile_id = "expert_profiles"."id" and s.software_id = any(array(select c.id from catalog_software c
+      where to_tsvector('french', c.name || ' ' || c.slug) @@ ${query}))), 0)`;
     const candidates = db
-      .select({ id: sql<string>`${expertProfiles.id}`.as("candidate_id") })
+      .select({
+        id: sql<string>`${expertProfiles.id}`.as("candidate_id"),
+        verifiedAt: sql<Date>`${expertProfiles.verifiedAt}`.as("candidate_verified_at"),
+        relevance: relevance.as("candidate_relevance"),
+      })
       .from(expertProfiles)
       .where(where)
       .orderBy(desc(expertProfiles.verifiedAt), expertProfiles.id)
       .limit(RANK_CANDIDATES + offset)
       .as("candidates");
-    const relevance = sql`ts_rank(${searchDocument}, ${query}) + coalesce((select sum(s.level) * 0.2 from expert_skills s
-      join catalog_software c on c.id = s.software_id where s.profile_id = ${expertProfiles.id}
-      and to_tsvector('french', c.name || ' ' || c.slug) @@ ${query}), 0)`;
+    const ranked = db
+      .select({ id: candidates.id, relevance: candidates.relevance })
+      .from(candidates)
+      .orderBy(desc(candidates.relevance), desc(candidates.verifiedAt), candidates.id)
+      .limit(PAGE_SIZE)
+      .offset(offset)
+      .as("ranked");
     rows = db
       .select(directoryColumns)
-      .from(candidates)
-      .innerJoin(expertProfiles, eq(expertProfiles.id, candidates.id))
-      .orderBy(desc(relevance), desc(expertProfiles.verifiedAt), expertProfiles.id)
-      .limit(PAGE_SIZE)
-      .offset(offset);
+      .from(ranked)
+      .innerJoin(expertProfiles, eq(expertProfiles.id, ranked.id))
+      .orderBy(desc(ranked.relevance), desc(expertProfiles.verifiedAt), expertProfiles.id);
   } else {
     rows = db.select(directoryColumns).from(expertProfiles).where(where).orderBy(desc(expertProfiles.verifiedAt), expertProfiles.id).limit(PAGE_SIZE).offset(offset);
   }
-  return { rows, count: sql`select ${cappedCount(sql`from ${expertProfiles} where ${where}`)} as count` };
+  // With the nearest software name when nothing matches (a correction needs no statement of its own).
+  return { rows, count: countAndNearestQuery(sql`from ${expertProfiles} where ${where}`, filters.page === 1 ? filters.q : undefined) };
 }
 
 /**
@@ -113,28 +126,31 @@ export function expertSearchQueries(filters: DirectoryFilters) {
  * catalogue's nearest software name ("nexcloud" → Nextcloud).
  */
 export async function searchExperts(filters: DirectoryFilters) {
-  const exact = await searchPage(filters);
+  const { nearest, ...exact } = await searchPage(filters);
   if (!filters.q || exact.total > 0 || filters.page !== 1) return { ...exact, correctedTo: null };
-  const correctedTo = await nearSoftwareName(db, filters.q);
+  const correctedTo = nearest;
   if (!correctedTo || correctedTo.toLowerCase() === filters.q.toLowerCase()) return { ...exact, correctedTo: null };
-  const corrected = await searchPage({ ...filters, q: correctedTo });
+  const { nearest: _nearest, ...corrected } = await searchPage({ ...filters, q: correctedTo });
   /** The results are for the catalogue's software name nearest to what was typed (« nexcloud » → Nextcloud). */
   return corrected.total > 0 ? { ...corrected, correctedTo } : { ...exact, correctedTo: null };
 }
 
 async function searchPage(filters: DirectoryFilters) {
+  // The capped count first, as the job board: nothing to fetch when nothing matches.
   const { rows, count } = expertSearchQueries(filters);
-  const [list, [counted]] = await Promise.all([rows, db.execute<{ count: number }>(count)]);
+  const [counted] = await db.execute<CountAndNearest>(count);
   const { total, totalCapped } = countResult(Number(counted?.count ?? 0));
-  return { total, totalCapped, page: filters.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), experts: list };
+  const list = total === 0 ? [] : await rows;
+  return { total, totalCapped, page: filters.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), experts: list, nearest: counted?.nearest ?? null };
 }
 
 /** One verified expert's public page: only what the expert chose to show, never private fields. */
 export async function getPublicExpert(slug: string) {
   // One statement (a public page's budget is three): skills, references and evidence dates in sub-selects.
+  const { search: _search, ...profileColumns } = getTableColumns(expertProfiles);
   const [found] = await db
     .select({
-      profile: getTableColumns(expertProfiles),
+      profile: profileColumns,
       skills: sql<{ name: string; slug: string; level: number; years: number }[]>`coalesce((select json_agg(json_build_object('name', c.name, 'slug', c.slug, 'level', s.level, 'years', s.years) order by s.level desc, c.name)
         from expert_skills s join catalog_software c on c.id = s.software_id where s.profile_id = "expert_profiles"."id"), '[]'::json)`,
       references: sql<{ clientType: string; project: string; year: number }[]>`coalesce((select json_agg(json_build_object('clientType', r.client_type, 'project', r.project, 'year', r.year) order by r.position)

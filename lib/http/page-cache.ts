@@ -9,8 +9,9 @@
  * one. A script an attacker managed to put in the page has no nonce, or one they guessed: neither
  * is the fresh one, so the browser still refuses it.
  *
- * Only requests that cannot be personal are served from here: GET, no query string, no session
- * or other unknown cookie, no Authorization, no Next.js navigation/action header, our own host.
+ * Only requests that cannot be personal are served from here: GET, no query string (but the job
+ * board's and the directory's own search parameters, see SEARCH_PAGES), no session or other
+ * unknown cookie, no Authorization, no Next.js navigation/action header, our own host.
  * Only answers that are not personal are stored: 200, HTML, no Set-Cookie, a nonce in the CSP.
  * The data behind the pages changes through the database, whose triggers NOTIFY `public_pages`
  * (migration public_pages_notify): every web process LISTENs and empties its cache. A page
@@ -30,6 +31,33 @@ const PUBLIC_PATHS = [
   /^\/experts\/[a-z0-9-]{1,100}$/,
   /^\/jobs\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
 ];
+
+/**
+ * The searches of the job board and the directory, the same for every anonymous visitor too: the
+ * parameters each page reads (lib/jobs/queries.ts jobFiltersSchema, lib/experts/directory.ts
+ * directoryFiltersSchema). A query with any other parameter, one given twice, or a long one is
+ * rendered as before. The key is the query string as sent: two spellings of one search are two
+ * entries, each the exact page Next.js rendered for that URL.
+ */
+const SEARCH_PAGES = new Map<string, ReadonlySet<string>>([
+  ["/jobs", new Set(["q", "kind", "software", "departement", "remote", "minBudget", "postedWithinDays", "page"])],
+  ["/experts", new Set(["q", "software", "kind", "departement", "remote", "maxRate", "page"])],
+]);
+
+/** Longer query strings are no search anyone typed (the text is at most 100 characters). */
+const MAX_SEARCH_QUERY_CHARS = 400;
+
+/** Whether `query` (after the "?") holds only `allowed` parameters, each once. */
+function isSearchQuery(query: string, allowed: ReadonlySet<string>): boolean {
+  if (query.length === 0 || query.length > MAX_SEARCH_QUERY_CHARS) return false;
+  const names = query.split("&").map((pair) => pair.split("=", 1)[0]!);
+  return names.every((name) => allowed.has(name)) && new Set(names).size === names.length;
+}
+
+/** Whether a cache key is a search's (lib/http/public-page-server.ts keeps them apart from the pages). */
+export function isSearchKey(key: string): boolean {
+  return key.includes("?");
+}
 
 /** Cookies a public page never reads, besides the locale (Auth.js's CSRF and callback cookies). */
 const HARMLESS_COOKIES = new Set([LOCALE_COOKIE, "authjs.csrf-token", "__Host-authjs.csrf-token", "authjs.callback-url", "__Secure-authjs.callback-url"]);
@@ -55,12 +83,16 @@ function cookieNames(cookieHeader: string | undefined): Map<string, string> {
 }
 
 /**
- * The cache key of a request that may be answered from the cache (`path locale`), or null when it
- * must go to Next.js. The caller has checked the host already (lib/http/host-check.ts).
+ * The cache key of a request that may be answered from the cache (`path locale`, `path?query
+ * locale` for a search), or null when it must go to Next.js. The caller has checked the host already (lib/http/host-check.ts).
  */
 export function publicPageKey(method: string | undefined, url: string | undefined, headers: RequestHeaders): string | null {
-  if (method !== "GET" || !url || url.includes("?") || url.includes("#")) return null;
-  if (!PUBLIC_PATHS.some((pattern) => pattern.test(url))) return null;
+  if (method !== "GET" || !url || url.includes("#")) return null;
+  const at = url.indexOf("?");
+  if (at >= 0) {
+    const allowed = SEARCH_PAGES.get(url.slice(0, at));
+    if (!allowed || !isSearchQuery(url.slice(at + 1), allowed)) return null;
+  } else if (!PUBLIC_PATHS.some((pattern) => pattern.test(url))) return null;
   if (PERSONAL_OR_PARTIAL_HEADERS.some((name) => headers[name] !== undefined)) return null;
   const cookies = cookieNames(header(headers, "cookie"));
   for (const name of cookies.keys()) if (!HARMLESS_COOKIES.has(name)) return null;

@@ -11,7 +11,7 @@ import { gzip } from "node:zlib";
 import { promisify } from "node:util";
 import type postgres from "postgres";
 import { namesOwnHost } from "@/lib/http/host-check";
-import { answerWithNonce, PAGE_CACHE_HEADER, PageCache, publicPageKey, PUBLIC_PAGES_CHANNEL, storablePage } from "@/lib/http/page-cache";
+import { answerWithNonce, isSearchKey, PAGE_CACHE_HEADER, PageCache, publicPageKey, PUBLIC_PAGES_CHANNEL, storablePage } from "@/lib/http/page-cache";
 import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/observability/request-id";
 
 const gzipAsync = promisify(gzip);
@@ -24,14 +24,18 @@ export interface PublicPageServer {
   /** Answers from the cache and returns true, or returns false: Next.js handles the request. */
   serve(request: IncomingMessage, response: ServerResponse, context: { requestId?: string }): Promise<boolean>;
   cache: PageCache;
+  /** The searches' pages, apart: a stream of different searches never pushes the pages above out. */
+  searches: PageCache;
 }
 
 export function createPublicPageServer(options: { port: number; hostname: string; appUrl: string; trustProxy: number; sql: postgres.Sql; onError: (error: unknown) => void }): PublicPageServer {
   const cache = new PageCache({ maxEntries: 500, maxBytes: 64 * 1024 * 1024, ttlMs: 30_000 });
+  const searches = new PageCache({ maxEntries: 300, maxBytes: 16 * 1024 * 1024, ttlMs: 30_000 });
   const secret = Buffer.from(randomUUID());
   // Emptied on every change of the data behind the pages, and whenever the listening
   // connection was (re)established: a notification may have been missed meanwhile.
-  options.sql.listen(PUBLIC_PAGES_CHANNEL, () => cache.invalidate(), () => cache.invalidate()).catch(options.onError);
+  const invalidate = () => (cache.invalidate(), searches.invalidate());
+  options.sql.listen(PUBLIC_PAGES_CHANNEL, invalidate, invalidate).catch(options.onError);
 
   // The host check's answers, remembered for the few host names a server sees (bounded: the names are the client's).
   const hostAnswers = new Map<string, boolean>();
@@ -92,6 +96,7 @@ export function createPublicPageServer(options: { port: number; hostname: string
 
   return {
     cache,
+    searches,
     isOwnRender(request) {
       const marker = request.headers[INTERNAL_HEADER];
       delete request.headers[INTERNAL_HEADER];
@@ -105,7 +110,7 @@ export function createPublicPageServer(options: { port: number; hostname: string
       // This request's own render, when it made one: an answer that may not be stored (a 404
       // for an unknown need, say) is sent as rendered, never rendered a second time.
       let rendered: Rendered | null = null;
-      const page = await cache.getOrRender(key, async () => {
+      const page = await (isSearchKey(key) ? searches : cache).getOrRender(key, async () => {
         rendered = await render(request).catch((error: unknown) => (options.onError(error), null));
         return rendered && storablePage(rendered.status, rendered.headers, rendered.body);
       });
@@ -120,7 +125,8 @@ export function createPublicPageServer(options: { port: number; hostname: string
       response.statusCode = page.status;
       for (const [name, values] of headers) response.setHeader(name, values.length === 1 ? values[0]! : values);
       response.setHeader(REQUEST_ID_HEADER, requestId);
-      response.setHeader(PAGE_CACHE_HEADER, "hit");
+      // "miss": this request's own render, stored for the next ones.
+      response.setHeader(PAGE_CACHE_HEADER, rendered ? "miss" : "hit");
       if (gzipped) response.setHeader("content-encoding", "gzip");
       response.setHeader("content-length", gzipped ? gzipped.length : length);
       if (gzipped) {

@@ -13,6 +13,8 @@ import { electronicAddressOf, expertParty, organizationParty, platformParty } fr
 import { SERVICES_ALREADY_PAID } from "./facturx/codes";
 import { COMMISSION_VAT_BPS } from "@/lib/money/commission";
 import { totalsOf } from "./totals";
+import { platformVatOnDebits } from "@/lib/einvoicing/config";
+import { notifyMilestone } from "@/lib/payments/notify";
 
 export const RENDER_INVOICE_TASK = "render_invoice";
 export const FRANCHISE_NOTE = "TVA non applicable, art. 293 B du CGI";
@@ -61,6 +63,10 @@ async function insertInvoice(
   await queueEinvoiceSubmission(tx, invoiceId);
   // Payment data (VAT on receipt) and B2C/international transaction data, e-reported the same way.
   await queueEinvoiceReports(tx, invoiceId, document);
+  // The expert sends it through their own PA: remind them to deposit it (its Factur-X is on /invoices).
+  if (document.sellerPa) {
+    await notifyMilestone(tx, { ...context, event: "invoiceToDeposit", audiences: ["expert"], amountCents: document.totals.inclVatCents, key: invoiceId, path: "/invoices" });
+  }
   return invoiceId;
 }
 
@@ -82,7 +88,8 @@ export async function issueReleaseInvoices(
   const { contract, milestone } = context;
   const seller = await expertParty(tx, contract);
   if (!seller) throw new Error(`Expert ${contract.expertUserId} has no billing mandate`);
-  seller.party.electronicAddress = await electronicAddressOf(tx, seller.party);
+  // An expert with their own PA gave their electronic address there; else the directory's.
+  seller.party.electronicAddress = seller.ownPa?.address ?? (await electronicAddressOf(tx, seller.party));
   const buyer = await organizationParty(tx, contract.organizationId);
   buyer.electronicAddress = await electronicAddressOf(tx, buyer);
   const platform = platformParty();
@@ -122,6 +129,7 @@ export async function issueReleaseInvoices(
       ...totalsOf(input.exVatCents, contract.vatRateBps, input.grossCents),
       vatExemptionNote: seller.franchise ? FRANCHISE_NOTE : null,
       vatOnDebits: seller.vatOnDebits,
+      sellerPa: seller.ownPa ? { name: seller.ownPa.name } : null,
       payment: { ...payment, terms: "Payée à la commande par l’intermédiaire de Compagnon (fonds conservés jusqu’à la validation du jalon)." },
       corrects: null,
     }),
@@ -146,6 +154,8 @@ export async function issueReleaseInvoices(
       ...oneLine(`Commission de mise en relation et de paiement sécurisé : jalon « ${milestone.title} »`, commissionExVat, COMMISSION_VAT_BPS),
       ...totalsOf(commissionExVat, COMMISSION_VAT_BPS, input.commission.commissionCents),
       vatExemptionNote: null,
+      // Compagnon's own option (PLATFORM_VAT_ON_DEBITS): BT-8 and the mention, and no payment data owed.
+      vatOnDebits: platformVatOnDebits(),
       payment: { paidOn: issueDate, reference: input.transferId, method: "Compensation", terms: "Réglée par compensation, déduite du virement du jalon." },
       corrects: null,
     }),

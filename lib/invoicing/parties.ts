@@ -54,10 +54,16 @@ export async function organizationParty(tx: Transaction, organizationId: string)
   };
 }
 
+/** The expert's own Plateforme Agréée, when they send their invoices through it (the profile's e-invoicing choice). */
+export interface OwnPa {
+  name: string;
+  address: string | null;
+}
+
 /** The expert as a seller: the identity given with the billing mandate, plus the profile's legal data. */
-export async function expertParty(tx: Transaction, contract: Contract): Promise<{ party: InvoiceParty; franchise: boolean; vatOnDebits: boolean } | null> {
+export async function expertParty(tx: Transaction, contract: Contract): Promise<{ party: InvoiceParty; franchise: boolean; vatOnDebits: boolean; ownPa: OwnPa | null } | null> {
   const [row] = await tx
-    .select({ mandate: billingMandates, legalForm: expertProfiles.legalForm, tradeRegister: expertProfiles.tradeRegister, tradeRegisterPlace: expertProfiles.tradeRegisterPlace, shareCapitalCents: expertProfiles.shareCapitalCents, siret: expertProfiles.siret, vatNumber: expertProfiles.vatNumber, vatRegime: expertProfiles.vatRegime, vatOnDebits: expertProfiles.vatOnDebits, email: users.email })
+    .select({ mandate: billingMandates, legalForm: expertProfiles.legalForm, tradeRegister: expertProfiles.tradeRegister, tradeRegisterPlace: expertProfiles.tradeRegisterPlace, shareCapitalCents: expertProfiles.shareCapitalCents, siret: expertProfiles.siret, vatNumber: expertProfiles.vatNumber, vatRegime: expertProfiles.vatRegime, vatOnDebits: expertProfiles.vatOnDebits, einvoicingChannel: expertProfiles.einvoicingChannel, ownPaName: expertProfiles.ownPaName, ownPaAddress: expertProfiles.ownPaAddress, email: users.email })
     .from(billingMandates)
     .innerJoin(expertProfiles, eq(expertProfiles.userId, billingMandates.userId))
     .innerJoin(users, eq(users.id, billingMandates.userId))
@@ -68,6 +74,7 @@ export async function expertParty(tx: Transaction, contract: Contract): Promise<
   return {
     franchise,
     vatOnDebits: !franchise && row.vatOnDebits,
+    ownPa: row.einvoicingChannel === "own_pa" && row.ownPaName ? { name: row.ownPaName, address: row.ownPaAddress } : null,
     party: {
       name: nameWithEi(row.mandate.legalName, row.legalForm),
       legalForm: legalFormLabel(row.legalForm, "fr"),

@@ -11,6 +11,7 @@ import { fieldErrors } from "@/lib/actions/field-errors";
 import { fail, ok, type Result } from "@/lib/result";
 import { isJobEditable, nextJobStatus, type JobEvent } from "./job-machine";
 import { JOB_STEPS, jobStepSchemas, type JobStep } from "./schemas";
+import { trainingNeedSchema } from "./training-need";
 import { isUuidLike } from "@/lib/ids";
 
 /**
@@ -76,10 +77,19 @@ export async function saveJobStep(
     const job = await lockJobForMember(tx, actor, input.jobId);
     if (!isJobEditable(job.status)) return fail("locked");
     const parsed = jobStepSchemas[input.step].safeParse(input.data);
-    if (!parsed.success) return fail("invalid", fieldErrors(parsed.error));
+    // A training need asks its training fields at step 5, beside the dates and the place.
+    const training = input.step === 5 && job.kind === "training" ? trainingNeedSchema.safeParse(input.data.training ?? {}) : null;
+    if (!parsed.success || training?.success === false) {
+      return fail("invalid", { ...(training?.error ? fieldErrors(training.error) : {}), ...(parsed.error ? fieldErrors(parsed.error) : {}) });
+    }
     const data = parsed.data;
     const changes: Partial<typeof jobs.$inferInsert> = { updatedAt: new Date(), wizardStep: Math.max(job.wizardStep, input.step + 1) };
-    if ("kind" in data) changes.kind = data.kind;
+    if ("kind" in data) {
+      changes.kind = data.kind;
+      // Another kind of need keeps no training fields.
+      if (data.kind !== "training") changes.trainingNeed = null;
+    }
+    if (training?.success) changes.trainingNeed = training.data;
     if ("helpMeChoose" in data) {
       changes.helpMeChoose = data.helpMeChoose;
       changes.needs = data.helpMeChoose ? { users: data.users, sites: data.sites, existing: data.existing, hosting: data.hosting } : {};
@@ -125,7 +135,7 @@ export function missingJobSteps(job: Job, softwareCount: number): JobStep[] {
   // Personal data reachable: the art. 28 agreement needs whose data and which kinds.
   if (job.personalData === null || (job.personalData && (job.dataSubjects.length === 0 || job.dataCategories.length === 0))) missing.push(3);
   if (!job.budgetType || (job.budgetType === "fixed" ? !job.budgetMaxCents : !job.dailyRateCapCents)) missing.push(4);
-  if (job.remote === null || (!job.remote && !job.departement)) missing.push(5);
+  if (job.remote === null || (!job.remote && !job.departement) || (job.kind === "training" && !job.trainingNeed)) missing.push(5);
   if (job.title.length < 10 || job.description.length < 50) missing.push(6);
   return missing;
 }

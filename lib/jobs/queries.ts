@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { isAdmin, requireRole } from "@/lib/auth/policy";
 import { isDepartementCode } from "@/lib/geo/departements";
 import { isUuidLike } from "@/lib/ids";
-import { cappedCount, countResult, frenchTextQuery, nearSoftwareName, RANK_CANDIDATES } from "@/lib/search/text-query";
+import { countAndNearestQuery, countResult, frenchTextQuery, RANK_CANDIDATES, type CountAndNearest } from "@/lib/search/text-query";
 
 export const JOBS_PAGE_SIZE = 20;
 
@@ -95,37 +95,50 @@ function filterConditions(filters: JobFilters): SQL[] {
  * `fewMatches` (the count stayed under the cap): the candidates come from the full-text index
  * and are sorted, instead of walking the recency index until enough match — which reads every
  * open need when a rare word matches few (the planner cannot tell: a prefix query's estimate is
- * a constant).
+ * a constant). Otherwise (many matches) the text is a filter no index serves, so that the recency
+ * index is walked: a prepared statement's generic plan, which PostgreSQL switches to after five
+ * runs and which cannot see the term, sorted all 15,000 matches of a common word instead (100 ms).
  */
 export function jobSearchQueries(filters: JobFilters, { fewMatches = false } = {}) {
   const conditions = filterConditions(filters);
   const query = filters.q ? frenchTextQuery(filters.q) : null;
-  if (query) conditions.push(sql`${jobs.search} @@ ${query}`);
-  const where = and(...conditions);
+  const where = and(...conditions, ...(query ? [sql`${jobs.search} @@ ${query}`] : []));
+  const walked = and(...conditions, ...(query ? [sql`coalesce(${jobs.search} @@ ${query}, false)`] : []));
   const offset = (filters.page - 1) * JOBS_PAGE_SIZE;
   const columns = { ...publicColumns, software: softwareNames };
   let rows;
   if (query) {
-    // Relevance (title above description) ranks a bounded set: the most recent matches.
+    // Relevance (title above description) ranks a bounded set: the most recent matches, ranked as
+    // they are read; only the page's rows are read again for their columns.
     const candidates = db
-      .select({ id: sql<string>`${jobs.id}`.as("candidate_id") })
+      .select({
+        id: sql<string>`${jobs.id}`.as("candidate_id"),
+        publishedAt: sql<Date>`${jobs.publishedAt}`.as("candidate_published_at"),
+        rank: sql<number>`ts_rank(${jobs.search}, ${query})`.as("candidate_rank"),
+      })
       .from(jobs)
-      .where(where)
+      .where(fewMatches ? where : walked)
       // "+ interval '0 s'": an expression no index provides, so the planner takes the GIN index.
       .orderBy(fewMatches ? desc(sql`${jobs.publishedAt} + interval '0 s'`) : desc(jobs.publishedAt), desc(jobs.id))
       .limit(RANK_CANDIDATES + offset)
       .as("candidates");
+    const ranked = db
+      .select({ id: candidates.id, rank: candidates.rank })
+      .from(candidates)
+      .orderBy(desc(candidates.rank), desc(candidates.publishedAt), desc(candidates.id))
+      .limit(JOBS_PAGE_SIZE)
+      .offset(offset)
+      .as("ranked");
     rows = db
       .select(columns)
-      .from(candidates)
-      .innerJoin(jobs, eq(jobs.id, candidates.id))
-      .orderBy(desc(sql`ts_rank(${jobs.search}, ${query})`), desc(jobs.publishedAt), desc(jobs.id))
-      .limit(JOBS_PAGE_SIZE)
-      .offset(offset);
+      .from(ranked)
+      .innerJoin(jobs, eq(jobs.id, ranked.id))
+      .orderBy(desc(ranked.rank), desc(jobs.publishedAt), desc(jobs.id));
   } else {
     rows = db.select(columns).from(jobs).where(where).orderBy(desc(jobs.publishedAt), desc(jobs.id)).limit(JOBS_PAGE_SIZE).offset(offset);
   }
-  return { rows, count: sql`select ${cappedCount(sql`from ${jobs} where ${where}`)} as count` };
+  // With the nearest software name when nothing matches (a correction needs no statement of its own).
+  return { rows, count: countAndNearestQuery(sql`from ${jobs} where ${where}`, filters.page === 1 ? filters.q : undefined) };
 }
 
 /**
@@ -134,21 +147,21 @@ export function jobSearchQueries(filters: JobFilters, { fewMatches = false } = {
  * search finds nothing, it searches for the catalogue's nearest software name ("nexcloud" → Nextcloud).
  */
 export async function searchJobs(filters: JobFilters) {
-  const exact = await searchPage(filters);
+  const { nearest, ...exact } = await searchPage(filters);
   if (!filters.q || exact.total > 0 || filters.page !== 1) return { ...exact, correctedTo: null };
-  const correctedTo = await nearSoftwareName(db, filters.q);
+  const correctedTo = nearest;
   if (!correctedTo || correctedTo.toLowerCase() === filters.q.toLowerCase()) return { ...exact, correctedTo: null };
-  const corrected = await searchPage({ ...filters, q: correctedTo });
+  const { nearest: _nearest, ...corrected } = await searchPage({ ...filters, q: correctedTo });
   /** The results are for the catalogue's software name nearest to what was typed (« nexcloud » → Nextcloud). */
   return corrected.total > 0 ? { ...corrected, correctedTo } : { ...exact, correctedTo: null };
 }
 
 async function searchPage(filters: JobFilters) {
   // The capped count first (a few ms through the GIN index): it tells how to fetch the rows.
-  const [counted] = await db.execute<{ count: number }>(jobSearchQueries(filters).count);
+  const [counted] = await db.execute<CountAndNearest>(jobSearchQueries(filters).count);
   const { total, totalCapped } = countResult(Number(counted?.count ?? 0));
   const list = total === 0 ? [] : await jobSearchQueries(filters, { fewMatches: !totalCapped }).rows;
-  return { total, totalCapped, page: filters.page, pages: Math.max(1, Math.ceil(total / JOBS_PAGE_SIZE)), jobs: list };
+  return { total, totalCapped, page: filters.page, pages: Math.max(1, Math.ceil(total / JOBS_PAGE_SIZE)), jobs: list, nearest: counted?.nearest ?? null };
 }
 
 /**
@@ -158,7 +171,10 @@ async function searchPage(filters: JobFilters) {
  */
 export async function getJobForViewer(actor: Actor | null, jobId: string) {
   if (!isUuidLike(jobId)) return null;
-  const [job] = await db.select({ ...publicColumns, organizationId: jobs.organizationId, confidentialDetails: jobs.confidentialDetails, wizardStep: jobs.wizardStep, needs: jobs.needs }).from(jobs).where(eq(jobs.id, jobId));
+  const [job] = await db
+    .select({ ...publicColumns, trainingNeed: jobs.trainingNeed, organizationId: jobs.organizationId, confidentialDetails: jobs.confidentialDetails, wizardStep: jobs.wizardStep, needs: jobs.needs })
+    .from(jobs)
+    .where(eq(jobs.id, jobId));
   if (!job) return null;
   const isMember = actor?.role === "client"
     ? (await db.select().from(organizationMembers).where(and(eq(organizationMembers.organizationId, job.organizationId), eq(organizationMembers.userId, actor.id)))).length > 0
@@ -174,9 +190,11 @@ export async function getJobForViewer(actor: Actor | null, jobId: string) {
     canAcceptNda = verified && !ndaAccepted && job.status === "open";
   }
   const seesConfidential = isMember || isAdmin(actor) || ndaAccepted;
-  const { confidentialDetails, organizationId: _org, needs, wizardStep, ...publicJob } = job;
+  const { confidentialDetails, organizationId: _org, needs, wizardStep, trainingNeed, ...publicJob } = job;
   return {
     job: publicJob,
+    /** A training need's objectives, level, hours, format, places, dates and Qualiopi wish (public, like the description). */
+    trainingNeed: publicJob.kind === "training" ? trainingNeed : null,
     software: (await softwareOf([jobId])).map((s) => s.name),
     confidentialDetails: seesConfidential ? confidentialDetails : null,
     hasConfidentialDetails: confidentialDetails.length > 0,

@@ -2,6 +2,7 @@ import type { Job } from "@/db/schema";
 import type { FlatValues } from "@/lib/actions/form-values";
 import type { JobStep } from "./schemas";
 import { amountInput } from "@/lib/money/format";
+import { trainingNeedFromValues, trainingNeedToValues } from "./training-need";
 
 const list = (value: string | undefined) => (value ? value.split("\n").filter(Boolean) : []);
 const optional = (value: string | undefined) => (value ? value : undefined);
@@ -34,7 +35,8 @@ export function stepInputFromValues(step: JobStep, values: FlatValues): Record<s
         dailyRateCapEuros: values.dailyRateCapEuros ?? "",
       };
     case 5:
-      return { startOn: values.startOn, deadlineOn: values.deadlineOn, remote: values.remote === "on", departement: values.departement };
+      // The training fields are read too; the use case checks them only for a training need.
+      return { startOn: values.startOn, deadlineOn: values.deadlineOn, remote: values.remote === "on", departement: values.departement, training: trainingNeedFromValues(values) };
     case 6:
       return { title: values.title ?? "", description: values.description ?? "", confidentialDetails: values.confidentialDetails ?? "" };
   }
@@ -66,5 +68,6 @@ export function jobToValues(job: Job, softwareIds: string[]): FlatValues {
     title: job.title,
     description: job.description,
     confidentialDetails: job.confidentialDetails,
+    ...trainingNeedToValues(job.trainingNeed),
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { asc, eq, gt, isNull } from "drizzle-orm";
+import { asc, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { legalAnnouncements, users } from "@/db/schema";
@@ -12,7 +13,7 @@ import { documentPath } from "./document-path";
 import { appUrl } from "@/lib/http/app-url";
 import { queueJob } from "@/lib/background/queue";
 import { fail, ok, type Result } from "@/lib/result";
-import { earliestEffectiveDate, findVersion, LEGAL_DOCUMENTS, type LegalDocument } from "./versions";
+import { earliestEffectiveDate, findVersion, LEGAL_DOCUMENTS, LEGAL_VERSIONS, type LegalDocument } from "./versions";
 
 export const ANNOUNCE_LEGAL_TASK = "announce_legal_version";
 
@@ -38,8 +39,8 @@ export async function announceLegalVersion(actor: Actor | null, input: Record<st
   const known = findVersion(document, version);
   if (!known || known.baselineFrom) return fail("unknown_version", { version: "unknownVersion" });
   const effectiveAt = new Date(`${effectiveOn}T00:00:00Z`);
-  if (effectiveAt < earliestEffectiveDate(now, changesFees)) return fail("too_soon", { effectiveOn: changesFees ? "tooSoonFees" : "tooSoon" });
   return db.transaction(async (tx) => {
+    if (effectiveAt < earliestEffectiveDate(now, changesFees, await nobodyBound(tx))) return fail("too_soon", { effectiveOn: changesFees ? "tooSoonFees" : "tooSoon" });
     const [row] = await tx
       .insert(legalAnnouncements)
       .values({ document, version, effectiveAt, changesFees, announcedById: admin.id, announcedAt: now })
@@ -50,6 +51,26 @@ export async function announceLegalVersion(actor: Actor | null, input: Record<st
     await recordAudit(tx, { actor: admin, action: "legal.version_announced", subjectType: "legal_document", subjectId: row.id, data: { document, version, effectiveOn, changesFees } });
     return ok({ id: row.id });
   });
+}
+
+/** Whether the platform has no account but its admins' yet: nobody is bound by an earlier version, no notice is owed. */
+export async function nobodyBound(executor: Executor = db): Promise<boolean> {
+  const [someone] = await executor.select({ id: users.id }).from(users).where(sql`${users.role} is distinct from 'admin'`).limit(1);
+  return !someone;
+}
+
+/**
+ * The versions that ship with the code but were never announced: the admins' to-do (dashboard,
+ * /admin/legal). Until announced, a version never takes effect and nobody is told of it.
+ */
+export async function unannouncedVersions(actor: Actor | null): Promise<{ document: LegalDocument; version: string }[]> {
+  requireRole(actor, "admin");
+  const announced = await db.select({ document: legalAnnouncements.document, version: legalAnnouncements.version }).from(legalAnnouncements);
+  return LEGAL_DOCUMENTS.flatMap((document) =>
+    LEGAL_VERSIONS[document]
+      .filter((entry) => !entry.baselineFrom && !announced.some((a) => a.document === document && a.version === entry.version))
+      .map((entry) => ({ document, version: entry.version })),
+  );
 }
 
 /** Worker: emails every active account about the announcement, once (one outbox row per person). */

@@ -32,6 +32,13 @@ export const LEGAL_VERSIONS: Record<LegalDocument, readonly LegalVersion[]> = {
         en: "New articles on content moderation (16), how results are ordered (17) and contesting decisions (18); the Terms now carry version numbers and every change is announced 15 days ahead (30 days for the commission).",
       },
     },
+    {
+      version: "3",
+      changes: {
+        fr: "Article 17 (classement des résultats) : le client peut trier les propositions reçues par note moyenne de l’expert (ou par date de début), et un avis retiré par une décision de modération n’est compté dans aucune note. La commission ne change pas.",
+        en: "Article 17 (how results are ordered): a client may sort the bids received by the expert’s average rating (or by start date), and a review removed by a moderation decision counts in no rating. The commission does not change.",
+      },
+    },
   ],
   privacy: [
     { version: "1", baselineFrom: "2026-12-05" },
@@ -59,9 +66,14 @@ export function findVersion(document: LegalDocument, version: string): LegalVers
   return LEGAL_VERSIONS[document].find((v) => v.version === version) ?? null;
 }
 
-/** The earliest effective date allowed for an announcement made at `now`: whole days from today in Paris (the day at 00:00 UTC, as `effectiveOn` is stored). */
-export function earliestEffectiveDate(now: Date, changesFees: boolean): Date {
-  const days = changesFees ? FEES_NOTICE_DAYS : NOTICE_DAYS;
+/**
+ * The earliest effective date allowed for an announcement made at `now`: whole days from today in
+ * Paris (the day at 00:00 UTC, as `effectiveOn` is stored). The notice is owed to the people bound
+ * by the earlier version: before the platform has any account but its admins' (`nobodyBound`), a
+ * new version may take effect today, so the first users accept the latest terms.
+ */
+export function earliestEffectiveDate(now: Date, changesFees: boolean, nobodyBound = false): Date {
+  const days = nobodyBound ? 0 : changesFees ? FEES_NOTICE_DAYS : NOTICE_DAYS;
   const day = new Date(`${parisDay(now)}T00:00:00Z`);
   day.setUTCDate(day.getUTCDate() + days);
   return day;

@@ -1,8 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
-import { contentReports, moderatedContent } from "@/db/schema";
+import { db, type Transaction } from "@/db/client";
+import { contentReports, moderatedContent, type ContentReport, type RestrictionGround } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
 import { hitRateLimit } from "@/lib/auth/rate-limit";
@@ -13,7 +13,7 @@ import { fail, ok, type Result } from "@/lib/result";
 import { notifyModeration } from "./notify";
 import { REPORT_LIMIT_PER_EMAIL, REPORT_LIMIT_PER_IP } from "./rules";
 import { reportDecisionSchema, reportSchema, type ReportDecisionInput, type ReportInput } from "./schemas";
-import { recordStatement } from "./statements";
+import { newAccessKey, recordStatement } from "./statements";
 import { loadReportedContent } from "./targets";
 
 function hashed(value: string): string {
@@ -61,7 +61,40 @@ export async function submitReport(
   });
 }
 
+/** The reporter's page of a decided report, with its secret key. */
+export function reporterPath(reportId: string, key: string): string {
+  return `/reports/${reportId}?key=${key}`;
+}
+
 const restrictionOf = { removed: "content_removed", restricted: "content_restricted" } as const;
+
+/**
+ * Takes the reported content down (`removed`) or restricts it, and issues its author the
+ * statement of reasons (DSA art. 17): a report's decision, or a reporter's complaint upheld.
+ */
+export async function restrictReportedContent(
+  tx: Transaction,
+  admin: Actor,
+  report: ContentReport,
+  outcome: keyof typeof restrictionOf,
+  facts: string,
+  ground: RestrictionGround,
+): Promise<string> {
+  await tx
+    .insert(moderatedContent)
+    .values({ targetType: report.targetType, targetId: report.targetId, visibility: outcome, reportId: report.id })
+    .onConflictDoUpdate({ target: [moderatedContent.targetType, moderatedContent.targetId], set: { visibility: outcome, reportId: report.id } });
+  const content = await loadReportedContent(tx, report.targetType, report.targetId);
+  return recordStatement(tx, admin, {
+    userId: content?.authorId ?? null,
+    restriction: restrictionOf[outcome],
+    subjectType: report.targetType,
+    subjectId: report.targetId,
+    facts,
+    ground,
+    reportId: report.id,
+  });
+}
 
 /**
  * An admin decides on a report: keep the content, remove it (nobody but admins sees it) or
@@ -80,29 +113,17 @@ export async function decideReport(
     const [report] = await tx.select().from(contentReports).where(eq(contentReports.id, reportId)).for("update");
     if (!report) return fail("not_found");
     if (report.status !== "open") return fail("already");
+    // The reporter's link to the decision and its complaint form (an anonymous visitor has no account).
+    const access = report.reporterEmail ? newAccessKey() : null;
     await tx
       .update(contentReports)
-      .set({ status: outcome, decidedAt: new Date(), decidedById: admin.id, decisionNote: note })
+      .set({ status: outcome, decidedAt: new Date(), decidedById: admin.id, decisionNote: note, reporterKeyHash: access?.hash ?? null })
       .where(eq(contentReports.id, reportId));
     await recordAudit(tx, { actor: admin, action: "report.decided", subjectType: "content_report", subjectId: reportId, fromStatus: "open", toStatus: outcome, reason: note });
-    let statementId: string | null = null;
-    if (outcome !== "kept" && ground) {
-      await tx
-        .insert(moderatedContent)
-        .values({ targetType: report.targetType, targetId: report.targetId, visibility: outcome, reportId })
-        .onConflictDoUpdate({ target: [moderatedContent.targetType, moderatedContent.targetId], set: { visibility: outcome, reportId } });
-      const content = await loadReportedContent(tx, report.targetType, report.targetId);
-      statementId = await recordStatement(tx, admin, {
-        userId: content?.authorId ?? null,
-        restriction: restrictionOf[outcome],
-        subjectType: report.targetType,
-        subjectId: report.targetId,
-        facts: note,
-        ground,
-        reportId,
-      });
+    const statementId = outcome !== "kept" && ground ? await restrictReportedContent(tx, admin, report, outcome, note, ground) : null;
+    if (report.reporterEmail && access) {
+      await notifyModeration(tx, report.reporterEmail, report.locale, "report_decided", reportId, { outcome, note, path: reporterPath(reportId, access.key) });
     }
-    if (report.reporterEmail) await notifyModeration(tx, report.reporterEmail, report.locale, "report_decided", reportId, { outcome, note });
     return ok({ statementId });
   });
 }

@@ -52,3 +52,27 @@ export const complaintDecisionSchema = z.object({
 
 /** The ground a restricting admin picks; the existing forms send it as `ground`. */
 export const groundSchema = choice(RESTRICTION_GROUNDS, { error: "groundRequired" });
+
+/** A reporter's complaint against the decision on their report (DSA art. 20). */
+export const reportComplaintSchema = z.object({
+  reportId: z.uuid({ error: "required" }),
+  body: z.string({ error: "required" }).trim().min(20, { error: "complaintShort" }).max(4000, { error: "tooLong" }),
+});
+
+/**
+ * A second admin's answer to a reporter's complaint; reversing it takes the content down or
+ * restricts it, which needs the new outcome and its ground.
+ */
+export const reportComplaintDecisionSchema = z
+  .object({
+    complaintId: z.uuid({ error: "required" }),
+    outcome: choice(COMPLAINT_OUTCOMES, { error: "required" }),
+    answer: reasoned,
+    newOutcome: choice(["removed", "restricted"] as const, { error: "newOutcomeRequired" }).optional(),
+    ground: choice(RESTRICTION_GROUNDS, { error: "groundRequired" }).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.outcome !== "reversed") return;
+    if (!value.newOutcome) ctx.addIssue({ code: "custom", path: ["newOutcome"], message: "newOutcomeRequired" });
+    if (!value.ground) ctx.addIssue({ code: "custom", path: ["ground"], message: "groundRequired" });
+  });

@@ -27,10 +27,10 @@ export interface StatementInput {
  * secret key, so a person whose account is suspended can still read and contest the decision.
  */
 export async function recordStatement(tx: Transaction, admin: Actor, input: StatementInput): Promise<string> {
-  const key = randomBytes(24).toString("base64url");
+  const { key, hash } = newAccessKey();
   const [statement] = await tx
     .insert(statementsOfReasons)
-    .values({ ...input, reportId: input.reportId ?? null, automated: false, decidedById: admin.id, accessKeyHash: hashDecisionKey(key) })
+    .values({ ...input, reportId: input.reportId ?? null, automated: false, decidedById: admin.id, accessKeyHash: hash })
     .returning({ id: statementsOfReasons.id });
   if (!statement) throw new Error("statement insert returned nothing");
   await recordAudit(tx, {
@@ -106,10 +106,21 @@ export function hashDecisionKey(key: string): string {
 /** Whether the viewer is the person the statement concerns: signed in as them, or holding the emailed key. */
 export function concernsViewer(statement: StatementOfReasons, actor: Actor | null, key: string | undefined): boolean {
   if (actor && statement.userId === actor.id) return true;
-  if (!key || !statement.accessKeyHash) return false;
+  return keyMatches(key, statement.accessKeyHash);
+}
+
+/** Whether an emailed secret key matches its stored hash (constant time). */
+export function keyMatches(key: string | undefined, storedHash: string | null): boolean {
+  if (!key || !storedHash) return false;
   const given = Buffer.from(hashDecisionKey(key));
-  const stored = Buffer.from(statement.accessKeyHash);
+  const stored = Buffer.from(storedHash);
   return given.length === stored.length && timingSafeEqual(given, stored);
+}
+
+/** A new secret key for an emailed link, and the hash stored in its place. */
+export function newAccessKey(): { key: string; hash: string } {
+  const key = randomBytes(24).toString("base64url");
+  return { key, hash: hashDecisionKey(key) };
 }
 
 /** A statement of reasons, for the person it concerns (account or emailed key) or an admin; null for anyone else. */

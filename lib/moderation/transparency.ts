@@ -21,8 +21,10 @@ export interface TransparencyReport {
   medianHoursToDecide: number | null;
   /** Statements of reasons by kind of restriction. */
   restrictions: CountRow[];
-  /** open / upheld / reversed. */
+  /** Complaints of the people a restriction affects: open / upheld / reversed. */
   complaints: CountRow[];
+  /** Complaints of reporters against the decision on their report: open / upheld / reversed. */
+  reporterComplaints: CountRow[];
   /** Suspensions decided in the year (accounts and expert profiles). */
   suspensions: number;
   /** Restrictions lifted in the year, by how: `restriction:complaint` or `restriction:reinstated` (by an admin). */
@@ -40,7 +42,7 @@ function rows(result: Iterable<Record<string, unknown>>): CountRow[] {
 export async function transparencyReport(executor: Executor, year: number): Promise<TransparencyReport> {
   const from = sql`make_timestamptz(${year}, 1, 1, 0, 0, 0, 'Europe/Paris')`;
   const to = sql`make_timestamptz(${year + 1}, 1, 1, 0, 0, 0, 'Europe/Paris')`;
-  const [byType, byOutcome, median, restrictions, complaints, reversals] = await Promise.all([
+  const [byType, byOutcome, median, restrictions, complaints, reversals, reporterComplaints] = await Promise.all([
     executor.execute(sql`select target_type || ':' || reason as key, count(*)::int as count from content_reports
       where created_at >= ${from} and created_at < ${to} group by 1 order by 1`),
     executor.execute(sql`select status::text as key, count(*)::int as count from content_reports
@@ -53,6 +55,8 @@ export async function transparencyReport(executor: Executor, year: number): Prom
       where created_at >= ${from} and created_at < ${to} group by 1 order by 1`),
     executor.execute(sql`select restriction::text || ':' || coalesce(reversal, 'complaint') as key, count(*)::int as count from statements_of_reasons
       where reversed_at >= ${from} and reversed_at < ${to} group by 1 order by 1`),
+    executor.execute(sql`select status::text as key, count(*)::int as count from report_complaints
+      where created_at >= ${from} and created_at < ${to} group by 1 order by 1`),
   ]);
   const restrictionRows = rows(restrictions);
   const hours = median[0]?.hours;
@@ -63,6 +67,7 @@ export async function transparencyReport(executor: Executor, year: number): Prom
     medianHoursToDecide: hours === null || hours === undefined ? null : Math.round(Number(hours) * 10) / 10,
     restrictions: restrictionRows,
     complaints: rows(complaints),
+    reporterComplaints: rows(reporterComplaints),
     suspensions: restrictionRows.filter((row) => row.key === "account_suspended" || row.key === "profile_suspended").reduce((sum, row) => sum + row.count, 0),
     reversals: rows(reversals),
   };
@@ -79,6 +84,7 @@ export function transparencyCsv(report: TransparencyReport): string {
       line("median_hours_to_decide", "all", report.medianHoursToDecide),
       ...report.restrictions.map((row) => line("restrictions", row.key, row.count)),
       ...report.complaints.map((row) => line("complaints", row.key, row.count)),
+      ...report.reporterComplaints.map((row) => line("reporter_complaints", row.key, row.count)),
       line("account_suspensions", "all", report.suspensions),
       ...report.reversals.map((row) => line("restrictions_reversed", row.key, row.count)),
     ],

@@ -1,6 +1,5 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import type { Executor } from "@/db/client";
 
 /** Counts stop here: "plus de 1 000 besoins" costs the same at 100,000 matches as at 1,001. */
 export const COUNT_CAP = 1000;
@@ -33,6 +32,19 @@ export function cappedCount(fromWhere: SQL): SQL<number> {
   return sql<number>`(select count(*)::int from (select 1 ${fromWhere} limit ${COUNT_CAP + 1}) capped)`;
 }
 
+/**
+ * One statement: the capped count (`count`) and, when it is 0 and there is a text, the
+ * catalogue's software name nearest to the text (`nearest`, see nearSoftwareNameQuery), so that
+ * a search that finds nothing does not need a statement of its own to look for a correction.
+ */
+export function countAndNearestQuery(fromWhere: SQL, text: string | undefined): SQL {
+  const nearest = text ? sql`case when counted.count = 0 then (${nearSoftwareNameQuery(text)}) end` : sql`null::text`;
+  // Materialized: the count is computed once, not once for each place that reads it.
+  return sql`with counted as materialized (select ${cappedCount(fromWhere)} as count) select counted.count, ${nearest} as nearest from counted`;
+}
+
+export type CountAndNearest = { count: number; nearest: string | null };
+
 /** What the page shows: the exact number up to the cap, "more than 1,000" past it. */
 export function countResult(counted: number) {
   return { total: Math.min(counted, COUNT_CAP), totalCapped: counted > COUNT_CAP };
@@ -48,9 +60,4 @@ export function nearSoftwareNameQuery(text: string): SQL {
   return sql`select name from catalog_software
     where greatest(word_similarity(name, ${text}), word_similarity(slug, ${text})) >= 0.5
     order by greatest(word_similarity(name, ${text}), word_similarity(slug, ${text})) desc, name limit 1`;
-}
-
-export async function nearSoftwareName(executor: Executor, text: string): Promise<string | null> {
-  const [row] = await executor.execute<{ name: string }>(nearSoftwareNameQuery(text));
-  return row?.name ?? null;
 }

@@ -1,5 +1,5 @@
 import { amountInput } from "@/lib/money/format";
-import type { BidTrainingTerms } from "@/db/schema";
+import type { BidTrainingTerms, JobTrainingNeed } from "@/db/schema";
 import { MAX_TRAINING_SESSIONS, type AttendeesInput, type TrainingTermsInput } from "./schemas";
 
 /** Rows of session fields the terms form shows: the saved sessions and a few empty ones. */
@@ -32,8 +32,21 @@ export function trainingTermsFromForm(bidId: string, values: Record<string, stri
   };
 }
 
-/** Saved terms as the form's initial values. */
-export function trainingTermsToForm(terms: BidTrainingTerms | null): Record<string, string> {
+/**
+ * Saved terms as the form's initial values; before any are saved, the client's training need
+ * (objectives, level, hours, format, attendees) starts the form, for the expert to adjust.
+ */
+export function trainingTermsToForm(terms: BidTrainingTerms | null, need: JobTrainingNeed | null = null): Record<string, string> {
+  if (!terms && need) {
+    return {
+      objectives: need.objectives,
+      prerequisites: need.attendeesLevel,
+      durationHours: String(need.durationHours),
+      format: need.format,
+      attendeesCount: String(need.attendeesCount),
+      priceBasis: "per_session",
+    };
+  }
   if (!terms) return { format: "on_site", priceBasis: "per_session" };
   const values: Record<string, string> = {
     objectives: terms.objectives,

@@ -1,19 +1,22 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { bidTrainingTerms, trainingSessions, type Bid, type TrainingFacts } from "@/db/schema";
+import { bidTrainingTerms, expertProfiles, trainingSessions, type Bid, type TrainingFacts } from "@/db/schema";
+import { vatRateBpsFor } from "@/lib/money/vat";
 import { validQualiopi } from "./terms";
 
 /**
  * The training terms of a bid being accepted, frozen for the training agreement, or null for a
  * bid without them. The Qualiopi certificate is named only when it is still on the profile and
- * valid on the last session's day.
+ * valid on the last session's day. The VAT rate is the one the contract charges (the expert's
+ * regime now), kept so the agreement's text, and so its hash, never changes afterwards.
  */
 export async function trainingFacts(tx: Transaction, bid: Bid): Promise<TrainingFacts | null> {
   const [terms] = await tx.select().from(bidTrainingTerms).where(eq(bidTrainingTerms.bidId, bid.id));
   if (!terms) return null;
   const last = terms.sessions[terms.sessions.length - 1];
   const qualiopi = terms.qualiopiCertified && last ? await validQualiopi(tx, bid.profileId, last.date) : null;
+  const [profile] = await tx.select({ vatRegime: expertProfiles.vatRegime }).from(expertProfiles).where(eq(expertProfiles.id, bid.profileId));
   return {
     objectives: terms.objectives,
     prerequisites: terms.prerequisites,
@@ -26,6 +29,7 @@ export async function trainingFacts(tx: Transaction, bid: Bid): Promise<Training
     unitPriceCents: terms.unitPriceCents,
     activityDeclarationNumber: terms.activityDeclarationNumber,
     qualiopi,
+    vatRateBps: vatRateBpsFor(profile?.vatRegime ?? null),
   };
 }
 

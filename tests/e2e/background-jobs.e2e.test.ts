@@ -66,7 +66,7 @@ describe.skipIf(!e2eEnabled)("background jobs page", () => {
     await enRow.getByText("Retried: the worker takes it now. Reload the page to see where it stands.").waitFor();
     const db = sql;
     if (!db) throw new Error("no database");
-    await expect.poll(async () => (await db<{ status: string }[]>`select status from email_outbox where id = ${emailId}`)[0]?.status, { timeout: 15_000 }).toBe("stored");
+    await expect.poll(async () => (await db<{ status: string }[]>`select status from email_outbox where id = ${emailId}`)[0]?.status, { timeout: 60_000 }).toBe("stored");
     await admin.page.reload();
     await admin.page.getByRole("heading", { level: 1, name: "Background jobs" }).waitFor();
     expect(await admin.page.getByText("jobs.page@example.test").count()).toBe(0);

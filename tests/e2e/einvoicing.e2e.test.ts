@@ -174,6 +174,22 @@ describe.skipIf(!e2eEnabled)("e-invoicing through a Plateforme Agréée (fake, o
     expect(await ep.getByRole("cell", { name: new RegExp(`^${en.einvoicing.status_212}`) }).count()).toBe(2);
     await expert.screenshot("en-90-einvoicing-statuses");
 
+    // The expert's choice of PA: their own, with an address that is not theirs (refused, kept), then theirs.
+    await ep.goto(`${base}/expert/tax-details`);
+    const settings = ep.getByRole("region", { name: en.einvoicingSettings.title });
+    await settings.getByRole("radio", { name: en.einvoicingSettings.channel_own_pa }).check();
+    await settings.getByLabel(en.einvoicingSettings.ownPaName).fill("Plateforme Exemple");
+    await settings.getByLabel(en.einvoicingSettings.ownPaAddress).fill("443061841_FACTURES");
+    await settings.getByRole("button", { name: en.einvoicingSettings.submit }).click();
+    await settings.getByText(en.validation.electronicAddressSiren).first().waitFor();
+    expect(await settings.getByLabel(en.einvoicingSettings.ownPaName).inputValue()).toBe("Plateforme Exemple");
+    await expert.screenshot("en-92-einvoicing-own-pa-refused");
+    const [profile] = await sql!<{ siret: string }[]>`select p.siret from expert_profiles p join users u on u.id = p.user_id where u.email = ${demoAccounts.expertSophie.email}`;
+    await settings.getByLabel(en.einvoicingSettings.ownPaAddress).fill(`${profile!.siret.slice(0, 9)}_FACTURES`);
+    await settings.getByRole("button", { name: en.einvoicingSettings.submit }).click();
+    await settings.getByText(en.einvoicingSettings.saved).waitFor();
+    expect(await sql!`select 1 from expert_profiles where siret = ${profile!.siret} and einvoicing_channel = 'own_pa'`).toHaveLength(1);
+
     // The admin's report of what was e-reported.
     const admin = await newVisitor("en-US");
     await new SignInFlow(admin.page, base).signIn(ADMIN, "/admin/einvoicing");

@@ -161,4 +161,105 @@ describe.skipIf(!e2eEnabled)("moderation (DSA)", () => {
     expect(statement?.reversal).toBe("reinstated");
     for (const v of [admin, person]) await v.context.close();
   });
+
+  const reporterText = {
+    fr: {
+      heading: "Votre signalement",
+      kept: /Décision du .* : contenu maintenu/,
+      label: "Pourquoi contestez-vous cette décision ?",
+      submit: "Envoyer la réclamation",
+      short: "Expliquez votre réclamation en au moins 20 caractères.",
+      sent: /Réclamation envoyée le/,
+      complaint: "Ce n'est pas un acompte : l'annonce exige un virement direct avant toute mission.",
+      newOutcome: "Nouvelle décision sur le contenu : contenu retiré",
+    },
+    en: {
+      heading: "Your report",
+      kept: /Decision of .*: content kept/,
+      label: "Why do you contest this decision?",
+      submit: "Send the complaint",
+      short: "Explain your complaint in at least 20 characters.",
+      sent: /Complaint sent on/,
+      complaint: "This is no deposit: the listing demands a direct bank transfer before any work.",
+      newOutcome: "New decision on the content: content removed",
+    },
+  } as const;
+
+  it.each(["fr", "en"] as const)("a reporter (%s) contests a kept decision through the emailed link; the deciding admin may not answer; a second admin reverses it and the need is removed", async (lang) => {
+    const text = reporterText[lang];
+    const tag = randomBytes(4).toString("hex");
+    // A need of its own (a copy of a demo need), so that removing it leaves the other files' data alone.
+    const columns = await sql<{ name: string }[]>`select column_name as name from information_schema.columns
+      where table_schema = 'public' and table_name = 'jobs' and is_generated = 'NEVER' and column_name not in ('id', 'title')`;
+    const list = columns.map((c) => `"${c.name}"`).join(", ");
+    const [job] = await sql.unsafe<{ id: string }[]>(`insert into jobs (${list}, title) select ${list}, $1 from jobs where status <> 'draft' order by created_at limit 1 returning id`, [
+      `Contested need ${tag}`,
+    ]);
+    const reporterEmail = `notifier-${lang}-${tag}@example.test`;
+    await sql`insert into content_reports (target_type, target_id, reason, explanation, location, reporter_name, reporter_email, locale, good_faith)
+      values ('job', ${job!.id}, 'fraud', ${`Virement direct exigé hors plateforme ${tag}.`}, ${`/jobs/${job!.id}`}, 'Noa Notifier', ${reporterEmail}, ${lang}, true)`;
+
+    // The demo admin keeps the content (in English).
+    const admin = await newVisitor("en-US");
+    await new SignInFlow(admin.page).signIn(demoAccounts.admin.email, "/admin/reports");
+    const card = admin.page.getByRole("article").filter({ hasText: reporterEmail });
+    await card.getByLabel("Decision", { exact: true }).selectOption("kept");
+    await card.getByLabel(/^Reasons/).fill("The deposit is the first milestone, paid through the platform's escrow.");
+    await card.getByRole("button", { name: "Record the decision" }).click();
+    await card.waitFor({ state: "detached" });
+
+    // The reporter, an anonymous visitor, follows the emailed link (its key) and contests.
+    const reporter = await newVisitor(lang === "fr" ? "fr-FR" : "en-US");
+    await openLatestEmail(reporter.page, reporterEmail);
+    await reporter.page.getByTestId("email-link").filter({ hasText: "/reports/" }).first().click();
+    await reporter.page.waitForURL(/\/reports\/[0-9a-f-]+\?key=/);
+    await reporter.page.getByRole("heading", { level: 1, name: text.heading }).waitFor();
+    await reporter.page.getByText(text.kept).waitFor();
+    await reporter.page.getByText("paid through the platform's escrow").waitFor();
+    await reporter.page.getByLabel(text.label).fill("Trop court");
+    await reporter.page.getByRole("button", { name: text.submit }).click();
+    await reporter.page.getByText(text.short).first().waitFor();
+    expect(await reporter.page.getByLabel(text.label).inputValue()).toBe("Trop court");
+    await reporter.screenshot(`${lang}-67-report-complaint-errors`);
+    await reporter.page.getByLabel(text.label).fill(text.complaint);
+    await reporter.page.getByRole("button", { name: text.submit }).click();
+    await reporter.page.getByText(text.sent).waitFor();
+
+    // The admin who kept it may not decide the complaint.
+    await admin.page.goto(`${baseUrl}/admin/reports`);
+    const own = admin.page.getByRole("article").filter({ hasText: text.complaint });
+    await own.getByLabel("Outcome").selectOption("reversed");
+    await own.getByLabel("New decision on the content (if the decision is reversed)").selectOption("removed");
+    await own.getByLabel("Ground (for a removal or restriction)").selectOption("terms_payment");
+    await own.getByLabel("Reasoned answer").fill("A direct transfer outside the platform breaches the terms.");
+    await own.getByRole("button", { name: "Decide the complaint" }).click();
+    await own.getByText("A different admin than the one who took the decision must decide this complaint.").first().waitFor();
+
+    // A second admin (in French) reverses it: the need is removed.
+    const second = await secondAdmin("fr-FR");
+    await second.page.goto(`${baseUrl}/admin/reports`);
+    const again = second.page.getByRole("article").filter({ hasText: text.complaint });
+    await again.getByLabel("Issue").selectOption("reversed");
+    await again.getByLabel("Réponse motivée").fill("Le virement direct exigé contourne la plateforme : l'annonce est retirée.");
+    await again.getByRole("button", { name: "Trancher la réclamation" }).click();
+    // Refused without the new decision and its ground, what was typed kept.
+    await again.getByText("Choisissez la nouvelle décision : retirer ou restreindre le contenu.").first().waitFor();
+    expect(await again.getByLabel("Réponse motivée").inputValue()).toContain("l'annonce est retirée");
+    await again.getByLabel("Nouvelle décision sur le contenu (si la décision est annulée)").selectOption("removed");
+    await again.getByLabel("Fondement (en cas de retrait ou de restriction)").selectOption("terms_payment");
+    await second.screenshot(`${lang}-68-admin-reporter-complaint-fr`);
+    await again.getByRole("button", { name: "Trancher la réclamation" }).click();
+    await again.waitFor({ state: "detached" });
+
+    const [moderated] = await sql<{ visibility: string }[]>`select visibility::text from moderated_content where target_type = 'job' and target_id = ${job!.id}`;
+    expect(moderated?.visibility).toBe("removed");
+    const [statement] = await sql<{ restriction: string }[]>`select restriction::text from statements_of_reasons where subject_id = ${job!.id}`;
+    expect(statement?.restriction).toBe("content_removed");
+
+    await reporter.page.reload();
+    await reporter.page.getByText("l'annonce est retirée").waitFor();
+    await reporter.page.getByText(text.newOutcome).waitFor();
+    await reporter.screenshot(`${lang}-69-report-complaint-answered`);
+    for (const v of [admin, reporter, second]) await v.context.close();
+  });
 });

@@ -29,7 +29,7 @@ describe.skipIf(!e2eEnabled)("payments in test mode (client in French, expert in
     await client.screenshot("fr-60-test-checkout");
     await page.getByRole("button", { name: fr.testMode.payCard }).click();
     await page.waitForURL(/\/contracts\/.*funding=/);
-    await page.getByText(fr.payments.fundingConfirmed.replace("{title}", "Audit et installation de Nextcloud")).waitFor({ timeout: 20_000 });
+    await page.getByText(fr.payments.fundingConfirmed.replace("{title}", "Audit et installation de Nextcloud")).waitFor({ timeout: 60_000 });
     await client.screenshot("fr-61-milestone-funded");
 
     // The expert (English) connects payouts in test mode, then delivers.
@@ -104,7 +104,7 @@ describe.skipIf(!e2eEnabled)("payments in test mode (client in French, expert in
 
     await ep.goto(`${baseUrl}/expert/payouts`);
     // 900 € excl. VAT + 20 % VAT = 1 080 €; commission 90 € → 990 € paid out.
-    await ep.getByText(/990[.,]00/).first().waitFor({ timeout: 20_000 });
+    await ep.getByText(/990[.,]00/).first().waitFor({ timeout: 60_000 });
     await expert.screenshot("en-64-expert-balance");
 
     // Second milestone: funded, then disputed by the client; an admin settles it with a partial refund.
@@ -129,7 +129,7 @@ describe.skipIf(!e2eEnabled)("payments in test mode (client in French, expert in
     await page.getByRole("button", { name: fr.testMode.settleSucceeded }).click();
     await page.getByText(fr.testMode.sepaSettled).waitFor();
     await page.getByRole("link", { name: fr.testMode.returnToSite }).click();
-    await page.getByText(fr.payments.fundingConfirmed.replace("{title}", "Sauvegardes chiffrées")).waitFor({ timeout: 20_000 });
+    await page.getByText(fr.payments.fundingConfirmed.replace("{title}", "Sauvegardes chiffrées")).waitFor({ timeout: 60_000 });
     // Each payment confirmed is receipted to the client, in French.
     const clientMail = await mailboxSubjects(page, demoAccounts.clientOwner.email);
     expect(clientMail.filter((subject) => subject.startsWith(before(fr.emails.paymentReceipt.subject, "{amount}"))).length).toBeGreaterThanOrEqual(2);

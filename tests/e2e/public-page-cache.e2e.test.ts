@@ -4,7 +4,8 @@
  * nonce of its own; nobody else is answered from it, and a forged host still gets a 421.
  */
 import { request as httpRequest } from "node:http";
-import { describe, expect, it } from "vitest";
+import postgres from "postgres";
+import { describe, expect, inject, it } from "vitest";
 import { baseUrl, e2eEnabled, launchBrowserPerFile, newVisitor } from "./support/browser";
 
 launchBrowserPerFile();
@@ -62,6 +63,38 @@ describe.skipIf(!e2eEnabled)("the public-page cache", () => {
     expect((await rawGet("/?notice=account-erased")).headers["x-page-cache"]).toBeUndefined();
     expect((await rawGet("/", { Host: "evil.example" })).status).toBe(421);
     expect((await rawGet("/", { "X-Compagnon-Page-Render": "guess" })).headers["x-page-cache"]).toBe("hit");
+  });
+
+  it("answers a search from memory too, until the data behind the pages changes", async () => {
+    const search = "/jobs?q=wireguard&remote=1";
+    await rawGet(search);
+    const cached = await rawGet(search);
+    expect(cached.status).toBe(200);
+    expect(cached.headers["x-page-cache"]).toBe("hit");
+    expect(cached.body).toContain('value="wireguard"'); // the search field keeps what was typed
+    expect(cached.body).toContain(`nonce="${nonceOf(cached)}"`);
+    expect((await rawGet("/experts?q=nextcloud")).status).toBe(200);
+    expect((await rawGet("/experts?q=nextcloud")).headers["x-page-cache"]).toBe("hit");
+    // Never a signed-in person's search, a parameter the page does not read, or one given twice.
+    expect((await rawGet(search, { Cookie: "authjs.session-token=not-a-session" })).headers["x-page-cache"]).toBeUndefined();
+    for (const other of ["/jobs?q=wireguard&utm_source=x", "/jobs?q=wireguard&q=nextcloud"]) {
+      await rawGet(other);
+      expect((await rawGet(other)).headers["x-page-cache"], other).toBeUndefined();
+    }
+    // What the triggers send when a need, a profile or a moderation decision changes.
+    const sql = postgres(inject("e2eDatabaseUrl"), { max: 1, onnotice: () => {} });
+    try {
+      await sql`select pg_notify('public_pages', '')`;
+    } finally {
+      await sql.end({ timeout: 5 });
+    }
+    let rendered = false;
+    for (let i = 0; i < 50 && !rendered; i++) {
+      rendered = (await rawGet(search)).headers["x-page-cache"] === "miss";
+      if (!rendered) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(rendered).toBe(true);
+    expect((await rawGet(search)).headers["x-page-cache"]).toBe("hit");
   });
 
   it("sends an answer it may not store as rendered: an unknown need is a 404, twice", async () => {

@@ -9,14 +9,16 @@ import { baseUrl, e2eEnabled, foreignRequests, launchBrowserPerFile, newVisitor 
 launchBrowserPerFile();
 
 const runs = [
-  { lang: "fr", locale: "fr-FR", t: fr, title: "Former l’accueil à Odoo", attendee: "lea.formation-fr@example.org" },
-  { lang: "en", locale: "en-US", t: en, title: "Train the front desk on Odoo", attendee: "lea.training-en@example.org" },
+  { lang: "fr", locale: "fr-FR", t: fr, title: "Former l’accueil à Odoo", attendee: "lea.formation-fr@example.org", period: "Le lundi 12 avril 2027" },
+  { lang: "en", locale: "en-US", t: en, title: "Train the front desk on Odoo", attendee: "lea.training-en@example.org", period: "Monday 12 April 2027" },
 ] as const;
+
+const objectives = "Savoir créer un devis, le transformer en facture et relancer un client dans Odoo.";
 
 const before = (template: string, placeholder: string) => template.slice(0, template.indexOf(placeholder));
 
-describe.skipIf(!e2eEnabled).each(runs)("one training from need to certificates ($lang)", ({ lang, locale, t, title, attendee }) => {
-  it("the expert states the training terms, the client accepts and lists attendees (emailed), and both download the agreement, attendance sheet and certificates", async () => {
+describe.skipIf(!e2eEnabled).each(runs)("one training from need to certificates ($lang)", ({ lang, locale, t, title, attendee, period }) => {
+  it("the client posts a training need, the expert's terms start from it, the client compares the terms, both accept the agreement, and both download the agreement, attendance sheet and certificates", async () => {
     const tr = t.training;
     const client = await newVisitor(locale);
     const page = client.page;
@@ -27,7 +29,27 @@ describe.skipIf(!e2eEnabled).each(runs)("one training from need to certificates 
       title,
       description: "Notre équipe d’accueil doit apprendre à saisir les devis et les factures dans Odoo.",
       secret: "Base de test : odoo-test.interne",
+      training: { objectives, level: "Aucun prérequis, utilisent déjà un navigateur.", hours: "7", attendees: "4", period, qualiopi: true },
     });
+    const w = t.jobWizard;
+    // The need page shows the training asked for.
+    await page.getByRole("heading", { name: w.trainingLegend }).waitFor();
+    await page.getByText(period).waitFor();
+    await page.getByText(w.trainingQualiopiRequired).waitFor();
+    await client.screenshot(`${lang}-89-training-need`);
+
+    // Bad input at step 5 is refused with a translated message, keeping what was typed.
+    await page.goto(`${baseUrl}${jobPath}/edit/5`);
+    await page.getByLabel(w.trainingHours).fill("0");
+    await page.getByLabel(w.trainingPeriod).fill(`${period} (matin)`);
+    await page.getByRole("button", { name: w.saveAndContinue }).click();
+    await page.getByText(t.validation.trainingHours).first().waitFor();
+    expect(await page.getByLabel(w.trainingPeriod).inputValue()).toBe(`${period} (matin)`);
+    await client.screenshot(`${lang}-89-training-need-refused`);
+    await page.getByLabel(w.trainingHours).fill("7");
+    await page.getByLabel(w.trainingPeriod).fill(period);
+    await page.getByRole("button", { name: w.saveAndContinue }).click();
+    await page.waitForURL(/\/edit\/6$/);
 
     // The expert bids, then states the training terms: the bid becomes one milestone per session.
     const sophie = await newVisitor(locale);
@@ -40,11 +62,13 @@ describe.skipIf(!e2eEnabled).each(runs)("one training from need to certificates 
     });
     await sp.getByRole("link", { name: tr.editTerms }).click();
     await sp.waitForURL(/\/bid\/training$/);
-    await sp.getByLabel(tr.objectives).fill("Savoir créer un devis, le transformer en facture et relancer un client dans Odoo.");
+    // The form starts from the client's need: objectives, level, hours, attendees; the wish is shown.
+    expect(await sp.getByLabel(tr.objectives).inputValue()).toBe(objectives);
+    expect(await sp.getByLabel(tr.durationHours).inputValue()).toBe("7");
+    expect(await sp.getByLabel(tr.attendeesCount).inputValue()).toBe("4");
+    await sp.getByText(tr.needQualiopiRequired).waitFor();
     await sp.getByLabel(tr.prerequisites).fill("Aucun.");
     await sp.getByLabel(tr.outline).fill("Matin : devis et articles. Après-midi : factures, paiements et relances.");
-    await sp.getByLabel(tr.durationHours).fill("7");
-    await sp.getByLabel(tr.attendeesCount).fill("4");
     await sp.getByLabel(tr.sessionDate.replace("{n}", "1")).fill("2027-04-12");
     await sp.getByLabel(tr.unitPrice).fill("900");
     await sp.getByLabel(tr.activityDeclarationNumber).fill("84 69 12345 69");
@@ -52,8 +76,17 @@ describe.skipIf(!e2eEnabled).each(runs)("one training from need to certificates 
     await sp.getByText(tr.termsSaved).waitFor();
     await sophie.screenshot(`${lang}-90-training-terms`);
 
-    // The client reads the terms beside the bid and accepts it.
+    // The client compares the training terms side by side (a table with headers), then accepts the bid.
     await page.goto(`${baseUrl}${jobPath}/bids`);
+    const b = t.bids;
+    const terms = page.getByRole("table", { name: b.trainingCompareCaption });
+    await terms.getByRole("columnheader", { name: demoAccounts.expertSophie.name }).waitFor();
+    const row = (label: string) => terms.getByRole("row", { name: new RegExp(label) });
+    expect(await row(b.trainingRow_hours).getByRole("cell").allInnerTexts()).toEqual([tr.hours.replace("{n}", "7")]);
+    expect(await row(b.trainingRow_declaration).getByRole("cell").allInnerTexts()).toEqual(["84 69 12345 69"]);
+    expect(await row(b.trainingRow_qualiopi).getByRole("cell").allInnerTexts()).toEqual([b.trainingQualiopiNo]);
+    await page.getByText(b.trainingQualiopiWanted).waitFor();
+    await client.screenshot(`${lang}-90-training-comparison`);
     const c = t.contracts;
     const card = page.getByRole("listitem").filter({ has: page.getByRole("button", { name: c.acceptBidButton }) }).filter({ hasText: demoAccounts.expertSophie.name });
     await card.getByLabel(new RegExp(before(c.acceptBidConfirm, "{expert}"))).check();
@@ -84,11 +117,19 @@ describe.skipIf(!e2eEnabled).each(runs)("one training from need to certificates 
     await page.getByText(tr.certificatesLater).waitFor();
 
     // Both sides accept the documents, the client funds the session, the expert delivers it: certificates are ready.
-    await acceptContractDocuments(page, t, contractPath);
-    await acceptContractDocuments(sp, t, contractPath);
+    const kinds = ["nda", "dpa", "training_agreement"] as const;
+    await acceptContractDocuments(page, t, contractPath, kinds);
+    // Accepted by the client only: the contract waits for the expert's acceptances.
+    await page.goto(`${baseUrl}${contractPath}`);
+    await page.getByRole("listitem").filter({ hasText: c.document_training_agreement }).getByText(c.notYetAccepted).waitFor();
+    await acceptContractDocuments(sp, t, contractPath, kinds);
+    // The agreement's PDF now names both acceptances and the hash of the text.
+    const agreementPdf = await page.request.get(`${baseUrl}${contractPath}/documents/training_agreement/pdf?lang=${lang}`);
+    expect(agreementPdf.status()).toBe(200);
+    expect(agreementPdf.headers()["content-disposition"]).toContain(lang === "fr" ? "convention-de-formation" : "training-agreement");
     await fundNextMilestone(page, t, contractPath);
     await sp.goto(`${baseUrl}${contractPath}`);
-    await sp.getByLabel(t.payments.deliveryNote).waitFor({ timeout: 20_000 });
+    await sp.getByLabel(t.payments.deliveryNote).waitFor({ timeout: 60_000 });
     await sp.getByLabel(t.payments.deliveryNote).fill("Session réalisée, feuille d’émargement signée par les deux stagiaires.");
     await sp.getByRole("button", { name: t.payments.markDelivered }).click();
     await sp.getByText(t.payments.done_delivered).waitFor();

@@ -2,6 +2,17 @@ import type { Actor } from "@/lib/auth/actor";
 import { createJobDraft, publishJob, saveJobStep } from "@/lib/jobs/manage-jobs";
 import { softwareId } from "./experts";
 
+/** A training need's answers at step 5, as the wizard's fields send them (a training job needs them to publish). */
+export const TRAINING_NEED_INPUT = {
+  trainingObjectives: "Savoir partager des fichiers dans Nextcloud et gérer les droits d’un dossier d’équipe.",
+  trainingLevel: "Débutants, à l’aise avec un navigateur web.",
+  trainingHours: "10",
+  trainingFormat: "on_site",
+  trainingAttendees: "6",
+  trainingPeriod: "Les lundis de mars 2027",
+  trainingQualiopi: true,
+};
+
 export interface JobSpec {
   title?: string;
   description?: string;
@@ -13,6 +24,8 @@ export interface JobSpec {
   budgetMaxEuros?: number;
   /** Personal data reachable by the expert (default true, employees' identity and documents). */
   personalData?: boolean;
+  /** A training need's step-5 answers (default TRAINING_NEED_INPUT; ignored for other kinds). */
+  training?: Record<string, unknown>;
 }
 
 /** A job filled step by step through the wizard's use case, published unless told otherwise. */
@@ -31,7 +44,7 @@ export async function makeJob(owner: Actor, spec: JobSpec = {}, publish = true):
         : { personalData: true, dataSubjects: ["employees", "customers"], dataCategories: ["identity", "contact", "documents"] },
     ],
     [4, { budgetType: "fixed", budgetMinEuros: 1000, budgetMaxEuros: spec.budgetMaxEuros ?? 3000 }],
-    [5, { remote: spec.remote ?? false, departement: spec.departement ?? "69", startOn: "2027-01-10", deadlineOn: "2027-02-28" }],
+    [5, { remote: spec.remote ?? false, departement: spec.departement ?? "69", startOn: "2027-01-10", deadlineOn: "2027-02-28", training: spec.training ?? TRAINING_NEED_INPUT }],
     [
       6,
       {

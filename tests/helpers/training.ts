@@ -61,9 +61,12 @@ export async function makeTrainingContract(options: { owner?: Actor; terms?: Par
   const { contractId } = accepted.value;
   if (options.activate) {
     const { acceptContractDocument } = await import("@/lib/contracts/documents-acceptance");
-    for (const actor of [owner, expert]) {
-      const done = await acceptContractDocument(actor, { contractId, kind: "nda" });
-      if (!done.ok) throw new Error(`nda not accepted: ${JSON.stringify(done)}`);
+    // The NDA and the training agreement (no personal data in this training).
+    for (const kind of ["nda", "training_agreement"] as const) {
+      for (const actor of [owner, expert]) {
+        const done = await acceptContractDocument(actor, { contractId, kind });
+        if (!done.ok) throw new Error(`${kind} not accepted: ${JSON.stringify(done)}`);
+      }
     }
   }
   return { owner, expert, jobId, bidId, contractId };

@@ -11,6 +11,10 @@ import { TermsEn } from "@/components/legal/TermsEn";
 import { TermsFr } from "@/components/legal/TermsFr";
 import { TermsEnV1 } from "@/components/legal/terms-v1/TermsEn";
 import { TermsFrV1 } from "@/components/legal/terms-v1/TermsFr";
+import { TermsEnV2 } from "@/components/legal/terms-v2/TermsEn";
+import { TermsFrV2 } from "@/components/legal/terms-v2/TermsFr";
+import { TERMS_TEXTS } from "@/components/legal/texts";
+import { LEGAL_VERSIONS } from "@/lib/legal/versions";
 import { DEMO_PLATFORM_IDENTITY } from "@/lib/config/platform-identity";
 import { publisher } from "@/lib/legal/publisher";
 
@@ -29,6 +33,8 @@ const pages: [string, ReactElement][] = [
   ["terms EN", <TermsEn key="t-en" publisher={p} />],
   ["terms v1 FR", <TermsFrV1 key="t1-fr" publisher={p} />],
   ["terms v1 EN", <TermsEnV1 key="t1-en" publisher={p} />],
+  ["terms v2 FR", <TermsFrV2 key="t2-fr" publisher={p} />],
+  ["terms v2 EN", <TermsEnV2 key="t2-en" publisher={p} />],
   ["privacy v1 FR", <PrivacyFrV1 key="p1-fr" publisher={p} />],
   ["privacy v1 EN", <PrivacyEnV1 key="p1-en" publisher={p} />],
 ];
@@ -70,5 +76,23 @@ describe("legal pages", () => {
   ])("the %s terms describe moderation, ranking, complaints and fee changes", (_lang, element, headings) => {
     const words = text(element);
     for (const heading of headings) expect(words).toContain(heading);
+  });
+
+  it.each([
+    ["FR", <TermsFr key="fr" publisher={p} />, <TermsFrV2 key="fr2" publisher={p} />, ["trier par date de début proposée ou par note moyenne", "un avis retiré à la suite d’une décision de modération (article 16) n’est compté dans aucune note"]],
+    ["EN", <TermsEn key="en" publisher={p} />, <TermsEnV2 key="en2" publisher={p} />, ["sort them by the proposed start date or by the expert’s average rating", "a review removed by a moderation decision (article 16) counts in no rating"]],
+  ])("the %s terms v3 say in article 17 that bids sort by rating and removed reviews count in no rating; v2 stays as it was", (_lang, v3, v2, sentences) => {
+    const [current, previous] = [text(v3), text(v2)];
+    for (const sentence of sentences) {
+      expect(current).toContain(sentence);
+      expect(previous).not.toContain(sentence);
+    }
+    expect(previous).toContain(_lang === "FR" ? "sont comparées selon le montant total qu’il paiera" : "are compared by the total the client will pay");
+  });
+
+  it("every version of the terms listed has its text in both languages, the newest being the current components", () => {
+    expect(LEGAL_VERSIONS.terms.map((v) => v.version)).toEqual(["1", "2", "3"]);
+    expect(Object.keys(TERMS_TEXTS)).toEqual(["1", "2", "3"]);
+    expect(TERMS_TEXTS["3"]).toEqual({ fr: TermsFr, en: TermsEn });
   });
 });

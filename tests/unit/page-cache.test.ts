@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerWithNonce, PageCache, publicPageKey, storablePage, type StoredPage } from "@/lib/http/page-cache";
+import { answerWithNonce, isSearchKey, PageCache, publicPageKey, storablePage, type StoredPage } from "@/lib/http/page-cache";
 
 const NONCE = Buffer.from("2f1c7d0e-6a59-4d55-9a8e-2b8c6a1f0e11").toString("base64");
 const html = (nonce: string) => `<html><script nonce="${nonce}">self.__next_f.push([1,"nonce ${nonce}"])</script><p>Besoins</p></html>`;
@@ -21,7 +21,7 @@ describe("which requests the public-page cache may answer", () => {
     expect(publicPageKey("GET", "/jobs/7e8ed90f-553d-46aa-804e-0dd37e7d58f7", {})).toBe("/jobs/7e8ed90f-553d-46aa-804e-0dd37e7d58f7 fr");
   });
 
-  it("never a signed-in person, an unknown cookie, a query, a navigation or an action call", () => {
+  it("never a signed-in person, an unknown cookie, another query, a navigation or an action call", () => {
     expect(publicPageKey("GET", "/", { cookie: "authjs.session-token=s" })).toBeNull();
     expect(publicPageKey("GET", "/", { cookie: "__Secure-authjs.session-token=s" })).toBeNull();
     expect(publicPageKey("GET", "/", { cookie: "NEXT_LOCALE=fr; something-else=1" })).toBeNull();
@@ -32,8 +32,28 @@ describe("which requests the public-page cache may answer", () => {
     expect(publicPageKey("POST", "/", { "next-action": "abc" })).toBeNull();
     expect(publicPageKey("HEAD", "/", {})).toBeNull();
     expect(publicPageKey("GET", "/?notice=account-erased", {})).toBeNull();
-    expect(publicPageKey("GET", "/experts?q=nextcloud", {})).toBeNull();
-    expect(publicPageKey("GET", "/jobs?q=wireguard", {})).toBeNull();
+    expect(publicPageKey("GET", "/jobs?q=wireguard", { cookie: "authjs.session-token=s" })).toBeNull();
+  });
+
+  it("a search of the job board or the directory, keyed by its query string as sent", () => {
+    expect(publicPageKey("GET", "/jobs?q=wireguard", {})).toBe("/jobs?q=wireguard fr");
+    expect(publicPageKey("GET", "/jobs?q=wireguard", { "accept-language": "en" })).toBe("/jobs?q=wireguard en");
+    expect(publicPageKey("GET", "/jobs?q=keycloak+formation&kind=training&remote=1&page=2", {})).toBe("/jobs?q=keycloak+formation&kind=training&remote=1&page=2 fr");
+    expect(publicPageKey("GET", "/experts?q=nextcloud&maxRate=600", {})).toBe("/experts?q=nextcloud&maxRate=600 fr");
+    expect(isSearchKey(publicPageKey("GET", "/experts?q=nextcloud", {})!)).toBe(true);
+    expect(isSearchKey(publicPageKey("GET", "/experts", {})!)).toBe(false);
+  });
+
+  it("never a query with a parameter the page does not read, one given twice, or a long one", () => {
+    expect(publicPageKey("GET", "/jobs?q=a&q=b", {})).toBeNull();
+    expect(publicPageKey("GET", "/jobs?q=a&notice=x", {})).toBeNull();
+    expect(publicPageKey("GET", "/jobs?maxRate=600", {})).toBeNull(); // the directory's, not the board's
+    expect(publicPageKey("GET", "/jobs?%71=wireguard", {})).toBeNull();
+    expect(publicPageKey("GET", "/jobs?", {})).toBeNull();
+    expect(publicPageKey("GET", `/jobs?q=${"a".repeat(500)}`, {})).toBeNull();
+    for (const path of ["/?q=a", "/legal/terms?q=a", "/jobs/7e8ed90f-553d-46aa-804e-0dd37e7d58f7?q=a", "/experts/jeanne-martin?page=2", "/?notice=account-erased"]) {
+      expect(publicPageKey("GET", path, {}), path).toBeNull();
+    }
   });
 
   it("never a page that is personal or not public", () => {

@@ -3,8 +3,9 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { AnnounceVersionForm } from "@/components/admin/AnnounceVersionForm";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { requireAdminPage } from "@/lib/auth/admin-page";
-import { listLegalAnnouncements } from "@/lib/legal/announcements";
-import { earliestEffectiveDate, LEGAL_DOCUMENTS, LEGAL_VERSIONS } from "@/lib/legal/versions";
+import { Alert } from "@/components/ui/Alert";
+import { listLegalAnnouncements, nobodyBound, unannouncedVersions } from "@/lib/legal/announcements";
+import { earliestEffectiveDate } from "@/lib/legal/versions";
 import { announceLegalVersionAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,17 +14,21 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Announcing the new versions of the legal documents, and those already announced. */
 export default async function AdminLegalPage() {
-  await requireAdminPage("/admin/legal");
-  const [t, v, format, announced] = await Promise.all([getTranslations("adminLegal"), getTranslations("legalVersions"), getFormatter(), listLegalAnnouncements()]);
-  const choices = LEGAL_DOCUMENTS.flatMap((document) =>
-    LEGAL_VERSIONS[document]
-      .filter((entry) => !entry.baselineFrom && !announced.some((a) => a.document === document && a.version === entry.version))
-      .map((entry) => ({ document, version: entry.version, label: `${v(`document_${document}`)} ${entry.version}` })),
-  );
+  const actor = await requireAdminPage("/admin/legal");
+  const [t, v, format, announced, waiting, beforeLaunch] = await Promise.all([
+    getTranslations("adminLegal"),
+    getTranslations("legalVersions"),
+    getFormatter(),
+    listLegalAnnouncements(),
+    unannouncedVersions(actor),
+    nobodyBound(),
+  ]);
+  const choices = waiting.map(({ document, version }) => ({ document, version, label: `${v(`document_${document}`)} ${version}` }));
   return (
     <div className="flex flex-col gap-8">
       <PageHeading title={t("title")} lead={t("lead")} />
-      <AnnounceVersionForm action={announceLegalVersionAction} choices={choices} earliest={earliestEffectiveDate(new Date(), false).toISOString().slice(0, 10)} />
+      {beforeLaunch ? <Alert tone="info">{t("beforeLaunch")}</Alert> : null}
+      <AnnounceVersionForm action={announceLegalVersionAction} choices={choices} earliest={earliestEffectiveDate(new Date(), false, beforeLaunch).toISOString().slice(0, 10)} />
       <section aria-labelledby="announced" className="flex flex-col gap-3">
         <h2 id="announced" className="text-xl font-semibold">
           {t("announcedHeading")}

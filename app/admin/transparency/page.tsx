@@ -73,6 +73,7 @@ export default async function AdminTransparencyPage({ searchParams }: { searchPa
       </p>
       <CountTable id="restrictions" caption={t("statementsByKind")} rows={outcome(report.restrictions)} label={label} empty={t("transparencyNone")} />
       <CountTable id="complaints" caption={t("complaintsByOutcome")} rows={outcome(report.complaints)} label={label} empty={t("transparencyNone")} />
+      <CountTable id="reporter-complaints" caption={t("reporterComplaintsByOutcome")} rows={outcome(report.reporterComplaints)} label={label} empty={t("transparencyNone")} />
       <p className="text-lg text-stone-900">{t("suspensions", { count: report.suspensions })}</p>
       <CountTable
         id="reversals"

@@ -7,13 +7,14 @@ import { confirmed, text } from "@/lib/actions/form-fields";
 import type { FormState } from "@/lib/actions/form-state";
 import { currentActor } from "@/lib/auth/current-actor";
 import { acceptContractDocument } from "@/lib/contracts/documents-acceptance";
+import { isContractDocumentKind } from "@/lib/contracts/documents/build";
 
 const acceptDocumentForm = z.object({
   contractId: text(),
   kind: z
     .string()
     .optional()
-    .transform((kind) => (kind === "dpa" ? "dpa" : "nda")),
+    .transform((kind) => (kind && isContractDocumentKind(kind) ? kind : "nda")),
   confirm: confirmed(),
 });
 

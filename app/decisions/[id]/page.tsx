@@ -73,7 +73,7 @@ export default async function DecisionPage({ params, searchParams }: { params: P
               </div>
             )
           ) : view.canComplain ? (
-            <ComplaintForm action={fileComplaintAction} statementId={statement.id} accessKey={actor && statement.userId === actor.id ? null : (key ?? null)} />
+            <ComplaintForm action={fileComplaintAction} fields={{ statementId: statement.id, key: actor && statement.userId === actor.id ? null : (key ?? null) }} />
           ) : null}
         </section>
       ) : null}

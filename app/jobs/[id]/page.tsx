@@ -10,6 +10,7 @@ import { JobFacts } from "@/components/jobs/JobFacts";
 import { JobOwnerActions } from "@/components/jobs/JobOwnerActions";
 import { NdaAcceptForm } from "@/components/jobs/NdaAcceptForm";
 import { PersonalDataBadge } from "@/components/jobs/PersonalDataBadge";
+import { TrainingNeedSummary } from "@/components/jobs/TrainingNeedSummary";
 import { Alert } from "@/components/ui/Alert";
 import { currentActor } from "@/lib/auth/current-actor";
 import { NDA_VERSION } from "@/lib/jobs/nda";
@@ -122,6 +123,12 @@ export default async function JobPage({ params, searchParams }: Props) {
         </div>
         {job.personalData ? <p className="mt-4 max-w-3xl text-sm text-stone-800">{t("personalDataNotice")}</p> : null}
       </section>
+
+      {view.trainingNeed ? (
+        <section aria-labelledby="job-training" className={sectionClass}>
+          <TrainingNeedSummary need={view.trainingNeed} headingId="job-training" headingClass={titleClass} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="job-description" className={sectionClass}>
         <h2 id="job-description" className={titleClass}>

@@ -4,22 +4,37 @@ import { dpaEn } from "./dpa-en";
 import { dpaFr } from "./dpa-fr";
 import { ndaEn } from "./nda-en";
 import { ndaFr } from "./nda-fr";
+import { TRAINING_AGREEMENT_VERSION, trainingAgreement } from "@/lib/training/documents/agreement";
 import type { ContractDocument, ContractDocumentKind, DocumentLocale } from "./types";
 
 /** Versions of the wording. Change one whenever its text changes, even by a word. */
 export const NDA_VERSION = "nda-2026-11";
 export const DPA_VERSION = "dpa-2026-11";
-export const CONTRACT_DOCUMENT_VERSIONS: Record<ContractDocumentKind, string> = { nda: NDA_VERSION, dpa: DPA_VERSION };
+export const CONTRACT_DOCUMENT_VERSIONS: Record<ContractDocumentKind, string> = { nda: NDA_VERSION, dpa: DPA_VERSION, training_agreement: TRAINING_AGREEMENT_VERSION };
 
-const writers = { nda: { fr: ndaFr, en: ndaEn }, dpa: { fr: dpaFr, en: dpaEn } } as const;
+/** The training agreement states the VAT rate frozen with the training terms (none on contracts formed before it was kept). */
+const training = (locale: DocumentLocale) => (facts: ContractFacts) => trainingAgreement(facts, facts.training?.vatRateBps ?? 0, locale);
+
+const writers = {
+  nda: { fr: ndaFr, en: ndaEn },
+  dpa: { fr: dpaFr, en: dpaEn },
+  training_agreement: { fr: training("fr"), en: training("en") },
+} as const;
+
+/** Whether a URL segment names a contract document ("nda", "dpa", "training_agreement"). */
+export function isContractDocumentKind(value: string): value is ContractDocumentKind {
+  return Object.hasOwn(CONTRACT_DOCUMENT_VERSIONS, value);
+}
 
 /**
  * One of the contract's documents, generated from the facts frozen when the contract was formed.
  * The French text is binding; the English one is a translation and says so. A DPA exists only
- * when the expert may reach personal data: asking for one otherwise is a programming error.
+ * when the expert may reach personal data, a training agreement only for a training contract:
+ * asking for one otherwise is a programming error.
  */
 export function buildContractDocument(kind: ContractDocumentKind, facts: ContractFacts, locale: DocumentLocale): ContractDocument {
   if (kind === "dpa" && !facts.personalData) throw new Error("No data processing agreement: the contract involves no personal data");
+  if (kind === "training_agreement" && !facts.training) throw new Error("No training agreement: not a training contract");
   const { title, sections } = writers[kind][locale](facts);
   return { kind, version: CONTRACT_DOCUMENT_VERSIONS[kind], locale, title, sections };
 }

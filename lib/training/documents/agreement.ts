@@ -6,7 +6,7 @@ import type { DocumentLocale, DocumentSection } from "@/lib/contracts/documents/
 import { formatLabel, sessionLine, trainingPlace } from "../text";
 
 /** Change whenever the agreement's wording changes, even by a word. */
-export const TRAINING_AGREEMENT_VERSION = "formation-2026-12";
+export const TRAINING_AGREEMENT_VERSION = "formation-2026-12b";
 
 /** "84 69 12345 69": the activity declaration number as the prefecture writes it. */
 export function formatDeclarationNumber(digits: string): string {
@@ -128,10 +128,12 @@ export function trainingAgreement(facts: ContractFacts, vatRateBps: number, loca
       ],
     },
     {
-      heading: fr ? "Signatures" : "Signatures",
-      paragraphs: fr
-        ? ["Pour le Client (nom, qualité, date, signature)\u00a0:\n\n\n", "Pour l’Organisme de formation (nom, qualité, date, signature)\u00a0:\n\n\n"]
-        : ["For the Client (name, capacity, date, signature):\n\n\n", "For the Training organisation (name, capacity, date, signature):\n\n\n"],
+      heading: fr ? "Acceptation" : "Acceptance",
+      paragraphs: [
+        fr
+          ? "Chaque partie accepte la présente convention sur la plateforme Compagnon, par une personne habilitée à l’engager. L’empreinte SHA-256 du texte français, la date et l’heure de chaque acceptation et la personne qui l’a donnée sont conservées et figurent sur l’exemplaire PDF. L’action de formation ne commence qu’une fois la convention acceptée par les deux parties."
+          : "Each party accepts this agreement on the Compagnon platform, through a person entitled to bind it. The SHA-256 fingerprint of the French text, the date and time of each acceptance and the person who gave it are kept and appear on the PDF copy. The training starts only once both parties have accepted the agreement.",
+      ],
     },
   );
   return { title: fr ? "Convention de formation professionnelle" : "Vocational training agreement", version: TRAINING_AGREEMENT_VERSION, sections };

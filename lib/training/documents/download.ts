@@ -1,13 +1,14 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { loadContractFor } from "@/lib/contracts/access";
+import { contractDocumentPdf } from "@/lib/contracts/document-pdf";
+import { getContractView } from "@/lib/contracts/queries";
 import type { DocumentLocale } from "@/lib/contracts/documents/types";
 import { db } from "@/db/client";
 import { renderTableDocumentPdf } from "@/lib/pdf/table-document";
 import { renderTextDocumentPdf } from "@/lib/pdf/text-document";
 import { fail, ok, type Result } from "@/lib/result";
 import { getTrainingView } from "../attendees";
-import { trainingAgreement } from "./agreement";
 import { attendanceSheet, completionCertificate } from "./sheets";
 
 export type TrainingDocumentRequest =
@@ -40,18 +41,8 @@ export async function trainingDocumentPdf(
   if (!view) return fail("not_found");
   const { contract } = await loadContractFor(db, actor, contractId);
   const fr = locale === "fr";
-  if (request.doc === "agreement") {
-    const agreement = trainingAgreement(contract.facts, contract.vatRateBps, locale);
-    const bytes = await renderTextDocumentPdf({
-      title: agreement.title,
-      subtitle: fr ? `Version ${agreement.version} — texte faisant foi` : `Version ${agreement.version} — translation, the French text is binding`,
-      sections: agreement.sections,
-      footer: fr ? `Contrat Compagnon ${contract.id}` : `Compagnon contract ${contract.id}`,
-      lang: locale,
-      author: "Compagnon",
-    });
-    return ok({ bytes, fileName: `${fr ? "convention-de-formation" : "training-agreement"}-${locale}.pdf` });
-  }
+  // The agreement is one of the contract's accepted documents: its PDF carries the hash and the acceptances.
+  if (request.doc === "agreement") return ok(await contractDocumentPdf(await getContractView(actor, contractId), "training_agreement", locale));
   if (request.doc === "attendance") {
     const session = view.sessions.find((s) => s.id === request.sessionId);
     if (!session) return fail("not_found");

@@ -5,7 +5,30 @@ import { baseUrl } from "../support/browser";
 type Messages = typeof fr;
 
 /** Page object: a client posts a complete need through the six wizard steps and publishes it. */
-export async function postNeed(page: Page, t: Messages, need: { title: string; description: string; secret: string; kind?: "installation" | "training" }): Promise<string> {
+/** A training need's answers at step 5 (the wizard asks them of a "formation" need only). */
+export interface TrainingNeedAnswers {
+  objectives: string;
+  level: string;
+  hours: string;
+  attendees: string;
+  period: string;
+  qualiopi: boolean;
+}
+
+const defaultTraining: TrainingNeedAnswers = {
+  objectives: "Savoir utiliser le logiciel au quotidien, seul, après la formation.",
+  level: "Débutants",
+  hours: "7",
+  attendees: "4",
+  period: "Avril 2027",
+  qualiopi: false,
+};
+
+export async function postNeed(
+  page: Page,
+  t: Messages,
+  need: { title: string; description: string; secret: string; kind?: "installation" | "training"; training?: TrainingNeedAnswers },
+): Promise<string> {
   const w = t.jobWizard;
   const next = () => page.getByRole("button", { name: w.saveAndContinue }).click();
   await page.goto(`${baseUrl}/jobs/new`);
@@ -29,6 +52,15 @@ export async function postNeed(page: Page, t: Messages, need: { title: string; d
   await page.waitForURL(/\/edit\/5$/);
   await page.getByLabel(w.startOn).fill("2027-04-01");
   await page.getByLabel(w.departement).selectOption("69");
+  if (need.kind === "training") {
+    const training = need.training ?? defaultTraining;
+    await page.getByLabel(w.trainingObjectives).fill(training.objectives);
+    await page.getByLabel(w.trainingLevel).fill(training.level);
+    await page.getByLabel(w.trainingHours).fill(training.hours);
+    await page.getByLabel(w.trainingAttendees).fill(training.attendees);
+    await page.getByLabel(w.trainingPeriod).fill(training.period);
+    await page.getByLabel(training.qualiopi ? w.trainingQualiopi_yes : w.trainingQualiopi_no).check();
+  }
   await next();
   await page.waitForURL(/\/edit\/6$/);
   await page.getByLabel(w.title).fill(need.title);
@@ -67,7 +99,7 @@ export async function mailboxSubjects(page: Page, email: string): Promise<string
 }
 
 /** Page object: one side of a contract reads and accepts each of its documents (the NDA, and the art. 28 agreement). */
-export async function acceptContractDocuments(page: Page, t: Messages, contractPath: string, kinds: readonly ("nda" | "dpa")[] = ["nda", "dpa"]) {
+export async function acceptContractDocuments(page: Page, t: Messages, contractPath: string, kinds: readonly ("nda" | "dpa" | "training_agreement")[] = ["nda", "dpa"]) {
   const c = t.contracts;
   const before = (template: string, placeholder: string) => template.slice(0, template.indexOf(placeholder));
   for (const kind of kinds) {

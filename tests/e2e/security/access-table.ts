@@ -89,6 +89,7 @@ export const PAGES: Record<string, Access> = {
   "/admin/insights": { ok: ["admin"] },
   "/report": { ok: [], note: "the notice form needs ?type=&id= (a bare URL is a 404); opened with them in tests/e2e/moderation" },
   "/report/sent": { ok: everyone },
+  "/reports/[id]": { ok: [], note: "the reporter (signed in or with the key emailed with the decision) and admins; no report in the demo data: only refusals are checked" },
   "/decisions/[id]": { ok: [], note: "the person concerned (signed in or with the emailed key) and admins; no decision in the demo data: only refusals are checked" },
   "/second-factor": { ok: [], note: "an enrolled admin whose session has not passed the second factor yet (the pending admin here has no authenticator: sent to enrol)" },
   "/second-factor/enrol": { ok: ["pendingAdmin"], note: "an admin with no authenticator yet" },

@@ -1,12 +1,12 @@
 import { asc, eq } from "drizzle-orm";
-import { expect } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
 import { db } from "@/db/client";
-import { einvoiceStatusEvents, einvoiceTransmissions, invoices } from "@/db/schema";
+import { einvoiceAddresses, einvoiceStatusEvents, einvoiceTransmissions, invoices } from "@/db/schema";
 import { afnorConnector } from "@/lib/einvoicing/pa-client";
 import { resetEnvCache } from "@/lib/env";
 import { approveMilestone, markDelivered } from "@/lib/payments/delivery";
 import { fundMilestone, makeActiveContract } from "../../helpers/contracts";
-import { FAKE_PA_CLIENT, type FakePa } from "../../helpers/fake-pa";
+import { FAKE_PA_CLIENT, startFakePa, type FakePa } from "../../helpers/fake-pa";
 
 export function connectorFor(fake: FakePa, timeoutMs = 3000) {
   return afnorConnector({ apiUrl: fake.url, directoryUrl: fake.url, tokenUrl: `${fake.url}/token`, clientId: FAKE_PA_CLIENT.id, clientSecret: FAKE_PA_CLIENT.secret, timeoutMs });
@@ -44,4 +44,33 @@ export async function transmissionOf(invoiceId: string) {
 
 export async function historyOf(invoiceId: string) {
   return db.select({ code: einvoiceStatusEvents.code, reason: einvoiceStatusEvents.reason }).from(einvoiceStatusEvents).where(eq(einvoiceStatusEvents.invoiceId, invoiceId)).orderBy(asc(einvoiceStatusEvents.occurredAt));
+}
+
+/**
+ * The test file's fake PA (`holder.pa`): started once, its failure modes reset before each test,
+ * the app's PA configuration removed after each (a test that wants it calls `configurePa`).
+ */
+export function startFakePaForFile(): { pa: FakePa } {
+  const holder = {} as { pa: FakePa };
+  beforeAll(async () => {
+    holder.pa = await startFakePa();
+  });
+  afterAll(async () => {
+    configurePa(null);
+    await holder.pa.close();
+  });
+  beforeEach(() => {
+    Object.assign(holder.pa.mode, { down: false, slowMs: 0, rejectNext: 0, dropAnswerNext: 0, ack: "Ok" });
+  });
+  afterEach(() => configurePa(null));
+  return holder;
+}
+
+/** The fake PA's directory knows these SIRENs (address SIREN_FACTURES), and the app's cache forgets them. */
+export async function registerInDirectory(fake: FakePa, ...sirens: (string | null | undefined)[]) {
+  for (const siren of sirens) {
+    if (!siren) continue;
+    fake.directory.set(siren, `${siren}_FACTURES`);
+    await db.delete(einvoiceAddresses).where(eq(einvoiceAddresses.siren, siren));
+  }
 }

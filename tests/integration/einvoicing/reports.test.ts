@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { contracts, einvoiceAddresses, einvoiceReports, expertProfiles, organizations } from "@/db/schema";
 import { buildFacturXXml } from "@/lib/invoicing/render";
@@ -10,31 +10,18 @@ import { retryEinvoiceReport } from "@/lib/einvoicing/retry";
 import { sendEinvoiceReport } from "@/lib/einvoicing/send-report";
 import { parseLifecycleMessage } from "@/lib/einvoicing/cdar";
 import { PaError } from "@/lib/einvoicing/pa-client";
-import { startFakePa, type FakePa } from "../../helpers/fake-pa";
+import type { FakePa } from "../../helpers/fake-pa";
 import { makeUser } from "../../helpers/factories";
 import { runQueuedJobs } from "../../helpers/worker";
-import { configurePa, connectorFor, historyOf, releasedMilestone, transmissionOf } from "./helpers";
+import { configurePa, connectorFor, historyOf, registerInDirectory, releasedMilestone, transmissionOf, startFakePaForFile } from "./helpers";
 
+const holder = startFakePaForFile();
 let fake: FakePa;
-beforeAll(async () => {
-  fake = await startFakePa();
-});
-afterAll(async () => {
-  configurePa(null);
-  await fake.close();
-});
 beforeEach(() => {
-  Object.assign(fake.mode, { down: false, slowMs: 0, rejectNext: 0, dropAnswerNext: 0, ack: "Ok" });
+  fake = holder.pa;
 });
-afterEach(() => configurePa(null));
 
-async function register(...sirens: (string | null | undefined)[]) {
-  for (const siren of sirens) {
-    if (!siren) continue;
-    fake.directory.set(siren, `${siren}_FACTURES`);
-    await db.delete(einvoiceAddresses).where(eq(einvoiceAddresses.siren, siren));
-  }
-}
+const register = (...sirens: (string | null | undefined)[]) => registerInDirectory(fake, ...sirens);
 
 const reportsOf = (invoiceId: string) => db.select().from(einvoiceReports).where(eq(einvoiceReports.invoiceId, invoiceId));
 
@@ -153,7 +140,7 @@ describe("payment data (encaissement) of services whose VAT is due on receipt", 
 });
 
 describe("B2C and international transactions", () => {
-  it("a buyer abroad: e-reported (transaction and payment data as e-reporting flows, rule B2BInt), not e-invoiced", async () => {
+  it("a buyer abroad: e-reported, not e-invoiced: its payment data as an e-reporting flow (rule B2BInt), its transaction data in the period report", async () => {
     configurePa(fake);
     const { service } = await releasedMilestone(async (contract) => {
       const [row] = await db.select({ organizationId: contracts.organizationId }).from(contracts).where(eq(contracts.id, contract.contractId));
@@ -164,13 +151,11 @@ describe("B2C and international transactions", () => {
     expect(await transmissionOf(service.id)).toMatchObject({ state: "not_transmitted", skipReason: "e_reported" });
     expect(fake.flows.some((f) => f.trackingId === service.id)).toBe(false);
     const reports = await reportsOf(service.id);
-    expect(reports.map((r) => [r.kind, r.channel]).sort()).toEqual([["payment", "ereporting"], ["transaction", "ereporting"]]);
+    expect(reports.map((r) => [r.kind, r.channel])).toEqual([["payment", "ereporting"]]);
     await runQueuedJobs(["einvoice_report"]);
-    for (const report of reports) {
-      const [flow] = fake.flows.filter((f) => f.trackingId === report.id);
-      expect(flow).toMatchObject({ flowType: "EReporting", processingRule: "B2BInt" });
-      expect(flow!.file.toString()).toContain(report.kind === "payment" ? `<InvoiceID>${service.number}</InvoiceID>` : `<ID>${service.number}</ID>`);
-    }
+    const [flow] = fake.flows.filter((f) => f.trackingId === reports[0]!.id);
+    expect(flow).toMatchObject({ flowType: "EReporting", processingRule: "B2BInt" });
+    expect(flow!.file.toString()).toContain(`<InvoiceID>${service.number}</InvoiceID>`);
     expect((await reportsOf(service.id)).every((r) => r.state === "submitted")).toBe(true);
   });
 });

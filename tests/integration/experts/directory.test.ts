@@ -87,4 +87,31 @@ describe("expert directory", () => {
     expect(await getPublicExpert(lyon.slug)).toBeNull();
     expect((await search({})).total).toBe(1);
   });
+
+  it("ranks the expert whose own matching skill is higher above a text that repeats the word more", async () => {
+    const admin = await makeUser("admin");
+    const { submitProfile } = await import("@/lib/experts/vetting");
+    const verified = async (changes: Partial<Awaited<ReturnType<typeof completeProfileInput>>>) => {
+      const expert = await makeCompleteExpert();
+      await updateExpertProfile(expert.actor, { ...(await completeProfileInput()), ...changes });
+      await submitProfile(expert.actor);
+      await decideVerification(admin, { profileId: expert.profileId, decision: "approve", ...approval });
+      return expert.profileId;
+    };
+    const skilled = await verified({
+      displayName: "Marc Tunnel",
+      headline: "Réseaux privés pour les PME",
+      bio: "Je relie les sites de mes clients par des tunnels WireGuard et je forme leurs équipes à l’administration.",
+      skills: [{ softwareId: await softwareId("wireguard"), level: 3, years: 6 }],
+    });
+    // Verified later, and the word four times: a higher text rank, but no WireGuard skill.
+    const wordy = await verified({
+      displayName: "Wendy Réseau",
+      headline: "WireGuard, WireGuard et encore WireGuard",
+      bio: "Des tunnels WireGuard pour les commerces, sur chaque poste et entre les boutiques de la région.",
+      skills: [{ softwareId: await softwareId("odoo"), level: 1, years: 1 }],
+    });
+    const found = (await search({ q: "wireguard" })).experts.map((e) => e.id);
+    expect(found.filter((id) => id === skilled || id === wordy)).toEqual([skilled, wordy]);
+  });
 });

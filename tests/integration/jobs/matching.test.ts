@@ -9,6 +9,7 @@ import { listMatchingJobs, type MatchingJob } from "@/lib/jobs/matching";
 import { closeJob, createJobDraft, publishJob, saveJobStep } from "@/lib/jobs/manage-jobs";
 import { makeCompleteExpert, softwareId } from "../../helpers/experts";
 import { makeOrganization, makeUser } from "../../helpers/factories";
+import { TRAINING_NEED_INPUT } from "../../helpers/jobs";
 
 const SECRET = "Mot de passe du serveur : Hunter2-confidentiel";
 
@@ -33,7 +34,7 @@ async function postJob(owner: Actor, spec: Spec): Promise<string> {
     [2, { helpMeChoose, softwareIds: await Promise.all((spec.software ?? []).map(softwareId)), hosting: helpMeChoose ? "not_sure" : undefined }],
     [3, { personalData: true, dataSubjects: ["customers"], dataCategories: ["contact"] }],
     [4, { budgetType: "fixed", budgetMinEuros: 1000, budgetMaxEuros: 3000 }],
-    [5, { remote: spec.remote ?? false, departement: spec.departement }],
+    [5, { remote: spec.remote ?? false, departement: spec.departement, training: TRAINING_NEED_INPUT }],
     [6, { title: "Un besoin pour nos deux boutiques", description: "Nous sommes une PME de 15 personnes et voulons des outils libres, installés et expliqués.", confidentialDetails: SECRET }],
   ];
   for (const [step, data] of steps) {

@@ -4,20 +4,24 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { SCALE_TERMS, seedAtScale } from "@/db/seed/scale";
 import { seedCatalog } from "@/db/seed/seed";
-import { directoryFiltersSchema, expertSearchQueries, searchExperts } from "@/lib/experts/directory";
-import { jobFiltersSchema, jobSearchQueries, searchJobs } from "@/lib/jobs/queries";
+import { directoryFiltersSchema, expertSearchQueries, PAGE_SIZE, searchExperts } from "@/lib/experts/directory";
+import { jobFiltersSchema, JOBS_PAGE_SIZE, jobSearchQueries, searchJobs } from "@/lib/jobs/queries";
 import { COUNT_CAP, nearSoftwareNameQuery } from "@/lib/search/text-query";
 
 /**
  * The searches stay fast because indexes serve them: on a seeded table (20,000 needs, 2,000
  * experts), EXPLAIN ANALYZE of every statement the board and the directory run for a common
- * term, a rare term and a term that matches nothing stays under 20 ms and reads the table
- * through an index, never a sequential scan of the whole table.
+ * term, a rare term and a term that matches nothing reads the table through an index, never a
+ * sequential scan of the whole table, and reads again only the page's rows. No timing here (a
+ * busy machine made it flaky): `npm run bench` times these statements on 100,000 needs
+ * (scripts/bench/database-goals.ts: ≤ 5 ms at p95, EXPLAIN ANALYZE ≤ 20 ms).
  */
 interface PlanNode {
   "Node Type": string;
   "Relation Name"?: string;
   "Index Name"?: string;
+  "Actual Loops"?: number;
+  "Actual Rows"?: number;
   Plans?: PlanNode[];
 }
 
@@ -28,9 +32,9 @@ function nodes(plan: PlanNode): PlanNode[] {
 async function explain(query: SQLWrapper) {
   // Twice: the first run warms the cache, as a busy server's would be.
   await db.execute(sql`explain (analyze, format json) ${query}`);
-  const [row] = await db.execute<{ "QUERY PLAN": [{ Plan: PlanNode; "Execution Time": number }] }>(sql`explain (analyze, format json) ${query}`);
+  const [row] = await db.execute<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(sql`explain (analyze, format json) ${query}`);
   const [result] = row!["QUERY PLAN"];
-  return { time: result["Execution Time"], all: nodes(result.Plan) };
+  return { all: nodes(result.Plan) };
 }
 
 /** No sequential scan of `table`, and one of `indexes` read. */
@@ -39,6 +43,10 @@ function expectIndexed(plan: { all: PlanNode[] }, table: string, indexes: string
   expect(plan.all.map((n) => n["Index Name"]).filter((name) => name && indexes.includes(name))).not.toEqual([]);
 }
 
+/** Rows of `table` read by primary key: only the page's, not every ranked candidate's. */
+function pageRowsReadAgain(plan: { all: PlanNode[] }, primaryKey: string): number {
+  return plan.all.filter((n) => n["Index Name"] === primaryKey).reduce((sum, n) => sum + (n["Actual Loops"] ?? 0) * (n["Actual Rows"] ?? 0), 0);
+}
 
 beforeAll(async () => {
   await seedCatalog(db);
@@ -49,40 +57,71 @@ beforeAll(async () => {
 
 describe("job board search plans", () => {
   for (const [kind, term] of Object.entries(SCALE_TERMS)) {
-    it(`« ${term} » (${kind} term): under 20 ms through the indexes`, async () => {
+    it(`« ${term} » (${kind} term): through the indexes, the page's rows read once more at most`, async () => {
       const filters = jobFiltersSchema.parse({ q: term });
       const { count } = jobSearchQueries(filters);
       const [counted] = await db.execute<{ count: number }>(count);
       const { rows } = jobSearchQueries(filters, { fewMatches: Number(counted?.count) <= COUNT_CAP });
-      for (const query of [rows, count]) {
-        const plan = await explain(query);
-        expect(plan.time).toBeLessThan(20);
-        expectIndexed(plan, "jobs", ["jobs_open_search_idx", "jobs_status_published_at_index"]);
-      }
+      for (const query of [rows, count]) expectIndexed(await explain(query), "jobs", ["jobs_open_search_idx", "jobs_status_published_at_index"]);
+      // The count goes through the full-text index, whatever the term, and once (the nearest
+      // software name, looked up when it is 0, does not count again).
+      expect((await explain(count)).all.filter((n) => n["Index Name"] === "jobs_open_search_idx")).toHaveLength(1);
+      expect(pageRowsReadAgain(await explain(rows), "jobs_pkey")).toBeLessThanOrEqual(JOBS_PAGE_SIZE);
       // A rare word never walks the recency index (that reads every open need when few match).
       if (kind !== "common") expect((await explain(rows)).all.map((n) => n["Index Name"])).not.toContain("jobs_status_published_at_index");
     });
   }
 });
 
+describe("a prepared statement's generic plan", () => {
+  it("still walks the recency index for a common term (it cannot see the term: it must not sort every match)", async () => {
+    // The app's statements are prepared; after five runs PostgreSQL may keep a plan made
+    // without the parameters' values.
+    const { sql: text, params } = jobSearchQueries(jobFiltersSchema.parse({ q: SCALE_TERMS.common })).rows.toSQL();
+    const client = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+    try {
+      const types = params.map((p) => (typeof p === "number" ? "int" : "text")).join(", ");
+      await client.unsafe(`set plan_cache_mode = force_generic_plan`);
+      await client.unsafe(`prepare common_search(${types}) as ${text}`);
+      const values = params.map((p) => (typeof p === "number" ? String(p) : `'${String(p).replaceAll("'", "''")}'`)).join(", ");
+      const [row] = await client.unsafe(`explain (analyze, format json) execute common_search(${values})`);
+      const plan = nodes((row!["QUERY PLAN"] as [{ Plan: PlanNode }])[0].Plan);
+      expect(plan.map((n) => n["Index Name"])).toContain("jobs_status_published_at_index");
+      expect(plan.map((n) => n["Index Name"])).not.toContain("jobs_open_search_idx");
+    } finally {
+      await client.end({ timeout: 5 });
+    }
+  });
+});
+
 describe("expert directory search plans", () => {
   for (const [kind, term] of Object.entries({ common: "nextcloud", rare: "expert-bench-1999", none: SCALE_TERMS.none })) {
-    it(`« ${term} » (${kind} term): under 20 ms through the indexes`, async () => {
+    it(`« ${term} » (${kind} term): through the full-text index, the page's rows read once more at most`, async () => {
       const { rows, count } = expertSearchQueries(directoryFiltersSchema.parse({ q: term }));
-      for (const query of [rows, count]) {
-        const plan = await explain(query);
-        expect(plan.time).toBeLessThan(20);
-        expectIndexed(plan, "expert_profiles", ["expert_profiles_verified_search_idx", "expert_profiles_verified_at_index"]);
-      }
+      for (const query of [rows, count]) expectIndexed(await explain(query), "expert_profiles", ["expert_profiles_verified_search_idx"]);
+      expect((await explain(count)).all.filter((n) => n["Index Name"] === "expert_profiles_verified_search_idx")).toHaveLength(1);
+      expect(pageRowsReadAgain(await explain(rows), "expert_profiles_pkey")).toBeLessThanOrEqual(PAGE_SIZE);
     });
   }
 });
 
 describe("misspelling fallback", () => {
-  it("looks the nearest software name up in the small catalogue in well under 20 ms", async () => {
+  it("looks the nearest software name up in the small catalogue only, never in the needs or the profiles", async () => {
     for (const term of ["nexcloud", SCALE_TERMS.none, "installer wiregard pour la mairie"]) {
-      expect((await explain(nearSoftwareNameQuery(term))).time).toBeLessThan(20);
+      const tables = (await explain(nearSoftwareNameQuery(term))).all.map((n) => n["Relation Name"]).filter(Boolean);
+      expect(new Set(tables)).toEqual(new Set(["catalog_software"]));
     }
+  });
+});
+
+describe("the full-text indexes", () => {
+  it("keep no pending list (fastupdate off): a search never reads through the rows added since the last vacuum", async () => {
+    const rows = await db.execute<{ name: string; options: string[] | null }>(sql`select relname as name, reloptions as options from pg_class
+      where relname in ('jobs_open_search_idx', 'expert_profiles_verified_search_idx') order by relname`);
+    expect(rows.map((r) => [r.name, r.options])).toEqual([
+      ["expert_profiles_verified_search_idx", ["fastupdate=false"]],
+      ["jobs_open_search_idx", ["fastupdate=false"]],
+    ]);
   });
 });
 

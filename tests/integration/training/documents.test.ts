@@ -34,8 +34,11 @@ describe("a training contract's documents", () => {
     for (const actor of [owner, expert, admin]) {
       const agreement = await trainingDocumentPdf(actor, contractId, { doc: "agreement" }, "fr");
       if (!agreement.ok) throw new Error(JSON.stringify(agreement));
-      expect(agreement.value.fileName).toBe("convention-de-formation-fr.pdf");
+      expect(agreement.value.fileName).toBe("convention-de-formation-formation-2026-12b-fr.pdf");
       const text = await textOf(agreement.value.bytes);
+      // An accepted contract document: the hash of its text and both acceptances.
+      expect(text).toContain("Acceptations enregistrées");
+      expect(text).toMatch(/Client \(.+\) : acceptée par Claire Martin le .+ empreinte SHA-256 [0-9a-f]{64}/);
       expect(text).toContain("Convention de formation professionnelle");
       expect(text).toContain("QUA-2026-0042");
       expect(text).toContain("84 69 12345 69");

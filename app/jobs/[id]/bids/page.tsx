@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { BidComparisonTable, BidSortNav, ComparedBidCard } from "@/components/bids/BidComparison";
 import { notReadyList } from "@/components/bids/comparison-facts";
+import { KindTermsComparison } from "@/components/bids/KindTermsComparison";
 import { Alert } from "@/components/ui/Alert";
 import { DeclineBidForm } from "@/components/bids/DeclineBidForm";
 import { ConfirmActionForm } from "@/components/contracts/ConfirmActionForm";
@@ -96,6 +97,7 @@ export default async function CompareBidsPage({ params, searchParams }: Props) {
           <p className="max-w-3xl text-sm text-stone-800">{t("compareVatNote")}</p>
           <BidSortNav jobId={id} sort={sort} />
           <BidComparisonTable bids={list} sort={sort} />
+          <KindTermsComparison kind={view.job.kind} bids={list} qualiopiWanted={view.trainingNeed?.qualiopiRequired} />
           <ol className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" aria-label={t("compareCaption", { sort: t(`sort_${sort}`) })}>
             {list.map((bid) => (
               <li key={bid.id} className="flex">

@@ -1,4 +1,4 @@
-/** E-invoicing: a member's directory lookup of its organisation's address; the admin's retry of a failed transmission or e-report. */
+/** E-invoicing: a member's directory lookup of its organisation's address; the admin's retry of a failed transmission or e-report; an expert's choice of PA. */
 import { eq } from "drizzle-orm";
 import { afterAll } from "vitest";
 import { db } from "@/db/client";
@@ -7,6 +7,7 @@ import { resetEnvCache } from "@/lib/env";
 import { FAKE_PA_CLIENT, startFakePa, type FakePa } from "../../../helpers/fake-pa";
 import { completedContract } from "../action-fixtures";
 import type { World } from "../action-world";
+import { experts } from "./people";
 import { access, type ActionAccess } from "./types";
 
 let fake: FakePa | null = null;
@@ -58,6 +59,12 @@ export const EINVOICING_ACTIONS: Record<string, ActionAccess> = {
     note: "with a fake PA configured (until the end of the file: nothing else calls it)",
     prepare: paWithDirectory,
     form: ({ world }) => ({ organizationId: world.organizationId }),
+  }),
+  "app/expert/tax-details/actions.ts#saveEinvoicingSettingsAction": access({
+    ok: experts,
+    together: true,
+    note: "each expert chooses for their own invoices",
+    form: () => ({ channel: "compagnon", ownPaName: "", ownPaAddress: "", vatFiling: "simplified" }),
   }),
   "app/admin/einvoicing/actions.ts#retryEinvoiceAction": access({
     ok: ["admin"],

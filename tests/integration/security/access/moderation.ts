@@ -4,6 +4,7 @@ import { db } from "@/db/client";
 import { statementsOfReasons } from "@/db/schema";
 import { suspendUser } from "@/lib/accounts/suspension";
 import { fileComplaint } from "@/lib/moderation/complaints";
+import { fileReportComplaint } from "@/lib/moderation/report-complaints";
 import { decideReport, submitReport } from "@/lib/moderation/reports";
 import { makeUser } from "../../../helpers/factories";
 import type { World } from "../action-world";
@@ -45,6 +46,23 @@ async function contestedSuspension(): Promise<{ complaintId: string }> {
   return filed.value;
 }
 
+/** The other expert reported the demo need, signed in; another admin (not the world's) kept it. */
+async function keptReport(world: World): Promise<{ reportId: string }> {
+  const submitted = await submitReport(world.people.otherExpert, notice(world.contract.jobId), { ip: null, locale: "fr" });
+  if (!submitted.ok) throw new Error(`report not submitted: ${submitted.error}`);
+  const decided = await decideReport(await makeUser("admin"), { reportId: submitted.value.reportId, outcome: "kept", note: "Rien d'illicite dans cette annonce." });
+  if (!decided.ok) throw new Error("report not decided");
+  return submitted.value;
+}
+
+/** That reporter contested the decision. */
+async function contestedKeptReport(world: World): Promise<{ complaintId: string }> {
+  const { reportId } = await keptReport(world);
+  const filed = await fileReportComplaint(world.people.otherExpert, { reportId, body: "L'annonce demande bien un virement direct avant tout travail." });
+  if (!filed.ok) throw new Error(`complaint not filed: ${filed.error}`);
+  return filed.value;
+}
+
 export const MODERATION_ACTIONS: Record<string, ActionAccess> = {
   "app/report/actions.ts#reportAction": access({
     ok: everyone,
@@ -74,5 +92,17 @@ export const MODERATION_ACTIONS: Record<string, ActionAccess> = {
     note: "an admin lifts a restriction by hand (re-publication, reinstatement, release); the decision is marked reversed",
     prepare: removedNeed,
     form: ({ prepared }) => ({ statementId: prepared.statementId, reason: "Vérification faite : acompte prévu au contrat." }),
+  }),
+  "app/reports/[id]/actions.ts#fileReportComplaintAction": access<{ reportId: string }>({
+    ok: ["otherExpert"],
+    note: "the reporter, signed in (here the other expert); the emailed key of an anonymous reporter is tested in tests/integration/moderation",
+    prepare: keptReport,
+    form: ({ prepared }) => ({ reportId: prepared.reportId, body: "L'annonce demande bien un virement direct avant tout travail." }),
+  }),
+  "app/admin/reports/actions.ts#decideReportComplaintAction": access<{ complaintId: string }>({
+    ok: ["admin"],
+    note: "an admin other than the one who decided the report (the same one is refused: tests/integration/moderation)",
+    prepare: contestedKeptReport,
+    form: ({ prepared }) => ({ complaintId: prepared.complaintId, outcome: "reversed", answer: "Le virement direct demandé enfreint les conditions.", newOutcome: "removed", ground: "terms_payment" }),
   }),
 };

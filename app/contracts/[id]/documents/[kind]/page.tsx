@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ConfirmActionForm } from "@/components/contracts/ConfirmActionForm";
 import { ContractDocumentText } from "@/components/contracts/ContractDocumentText";
 import { Alert } from "@/components/ui/Alert";
-import { buildContractDocument } from "@/lib/contracts/documents/build";
+import { buildContractDocument, isContractDocumentKind } from "@/lib/contracts/documents/build";
 import { awaitsAcceptance } from "@/lib/contracts/queries";
 import { acceptDocumentAction } from "../../actions";
 import { loadContractPage } from "../../load-contract";
@@ -14,7 +14,7 @@ import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params"
 export async function generateMetadata({ params }: { params: Promise<{ kind: string }> }): Promise<Metadata> {
   const { kind } = await params;
   const t = await getTranslations("contracts");
-  return { title: kind === "dpa" || kind === "nda" ? t(`document_${kind}`) : t("pageTitle") };
+  return { title: isContractDocumentKind(kind) ? t(`document_${kind}`) : t("pageTitle") };
 }
 
 /** One contract document, readable in French (binding) or English, with the acceptance form. */
@@ -26,7 +26,7 @@ export default async function ContractDocumentPage({
   searchParams: PageSearchParams;
 }) {
   const [{ id, kind }, { lang }] = await Promise.all([params, searchParams.then(searchParamsOf)]);
-  if (kind !== "nda" && kind !== "dpa") notFound();
+  if (!isContractDocumentKind(kind)) notFound();
   const view = await loadContractPage(id, `/contracts/${id}/documents/${kind}`);
   const entry = view.documents.find((d) => d.kind === kind);
   if (!entry) notFound();

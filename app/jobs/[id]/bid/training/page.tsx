@@ -33,12 +33,17 @@ export default async function TrainingTermsPage({ params }: { params: Promise<{ 
         </Link>
       </p>
       <PageHeading title={t("termsTitle")} lead={t("termsLead", { job: view.job.title })} />
+      {view.trainingNeed ? (
+        <Alert tone="info">
+          {t("needWish", { period: view.trainingNeed.wishedPeriod })} {view.trainingNeed.qualiopiRequired ? t("needQualiopiRequired") : null}
+        </Alert>
+      ) : null}
       {bid.status === "submitted" ? (
         <section aria-label={t("termsTitle")} className="rounded-lg border border-brand-100 bg-white p-6">
           <TrainingTermsForm
             jobId={id}
             bidId={bid.id}
-            initial={trainingTermsToForm(terms)}
+            initial={trainingTermsToForm(terms, view.trainingNeed)}
             sessionRows={Math.max(SESSION_ROWS, (terms?.sessions.length ?? 0) + 2)}
             action={saveTrainingTermsAction}
           />

@@ -56,6 +56,7 @@ export default async function JobWizardPage({ params }: { params: Promise<{ id: 
         <JobStepForm
           jobId={id}
           step={step}
+          kind={job.kind}
           initialValues={jobToValues(job, softwareIds)}
           catalog={catalog}
           departements={departements.map(({ code, name }) => ({ code, name }))}
