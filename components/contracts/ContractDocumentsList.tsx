@@ -3,11 +3,18 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { ContractDocumentKind } from "@/db/schema";
 import type { ContractView } from "@/lib/contracts/queries";
 
+/** The delivered handover pack, listed with the documents: its PDF in the client's language first. */
+export interface HandoverDocument {
+  deliveredOn: string;
+  pdf: { lang: "fr" | "en"; label: string }[];
+}
+
 /**
- * The contract's documents: who accepted each one and when, a link to read it, and its PDFs.
+ * The contract's documents: who accepted each one and when, a link to read it, and its PDFs;
+ * then the handover pack once delivered.
  * `awaitingMe`: the documents the viewer still has to accept (the page asks `awaitsAcceptance`).
  */
-export async function ContractDocumentsList({ view, awaitingMe }: { view: ContractView; awaitingMe: ContractDocumentKind[] }) {
+export async function ContractDocumentsList({ view, awaitingMe, handover = null }: { view: ContractView; awaitingMe: ContractDocumentKind[]; handover?: HandoverDocument | null }) {
   const [t, format] = await Promise.all([getTranslations("contracts"), getFormatter()]);
   const base = `/contracts/${view.contract.id}/documents`;
   return (
@@ -47,6 +54,22 @@ export async function ContractDocumentsList({ view, awaitingMe }: { view: Contra
             </div>
           </li>
         ))}
+        {handover ? (
+          <li className="flex flex-col gap-3 rounded-lg border border-stone-200 bg-white p-4">
+            <h3 className="font-semibold">{t("document_handover")}</h3>
+            <p className="text-sm">{handover.deliveredOn}</p>
+            <div className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
+              <Link href={`/contracts/${view.contract.id}/handover`} className="font-semibold underline">
+                {t("read")}
+              </Link>
+              {handover.pdf.map((pdf) => (
+                <a key={pdf.lang} href={`/contracts/${view.contract.id}/handover/pdf?lang=${pdf.lang}`} className="underline" download>
+                  {pdf.label}
+                </a>
+              ))}
+            </div>
+          </li>
+        ) : null}
       </ul>
     </section>
   );

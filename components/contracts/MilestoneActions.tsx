@@ -2,10 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useActionState, useId, type TextareaHTMLAttributes } from "react";
+import { useActionState, useId } from "react";
 import { AttachmentField } from "@/components/attachments/AttachmentField";
 import { useAttachmentCheck } from "@/components/attachments/useAttachmentCheck";
 import { Button } from "@/components/ui/Button";
+import { TextAreaField as NoteField } from "@/components/ui/TextAreaField";
 import { FormErrorSummary, useFieldError } from "@/components/ui/FormErrorSummary";
 import { useKeptForm } from "@/components/ui/useKeptForm";
 import { useFocusRadioError } from "@/components/payments/useFocusRadioError";
@@ -26,36 +27,6 @@ function Hidden({ contractId, milestoneId }: { contractId: string; milestoneId: 
       <input type="hidden" name="contractId" value={contractId} />
       <input type="hidden" name="milestoneId" value={milestoneId} />
     </>
-  );
-}
-
-/** A labelled textarea whose id is unique on the page, with its hint and error linked. */
-function NoteField({ label, hint, error, ...props }: { label: string; hint: string; error?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
-  const described = [`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(" ");
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-semibold">
-        {label}
-      </label>
-      <p id={`${id}-hint`} className="text-sm text-stone-600">
-        {hint}
-      </p>
-      <textarea
-        id={id}
-        rows={5}
-        required
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described}
-        className={`min-h-11 rounded-md border bg-white px-3 py-2 text-base text-stone-900 ${error ? "border-red-700" : "border-stone-400"}`}
-        {...props}
-      />
-      {error ? (
-        <p id={`${id}-error`} className="text-sm font-medium text-red-800">
-          {error}
-        </p>
-      ) : null}
-    </div>
   );
 }
 

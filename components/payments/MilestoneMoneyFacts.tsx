@@ -17,7 +17,7 @@ interface MilestoneMoneyFactsProps {
  * (expert and admins) and the client's refund.
  */
 export async function MilestoneMoneyFacts({ status, side, money }: MilestoneMoneyFactsProps) {
-  const [t, format, locale] = await Promise.all([getTranslations("payments"), getFormatter(), getLocale()]);
+  const [t, h, format, locale] = await Promise.all([getTranslations("payments"), getTranslations("handover"), getFormatter(), getLocale()]);
   const euros = (cents: number) => formatMoney(cents, locale);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "long", timeStyle: "short" });
   const { payment, delivery, dispute, transfer, refund } = money;
@@ -36,7 +36,8 @@ export async function MilestoneMoneyFacts({ status, side, money }: MilestoneMone
           <p className="mt-1 whitespace-pre-line">{delivery.note}</p>
         </div>
       ) : null}
-      {status === "delivered" && money.autoApproveAt ? (
+      {status === "delivered" && money.awaitsHandoverPack ? <p>{h("awaitsPack")}</p> : null}
+      {status === "delivered" && money.autoApproveAt && !money.awaitsHandoverPack ? (
         <p>{t(side === "client" ? "autoApproveClient" : "autoApproveOther", { date: when(money.autoApproveAt) })}</p>
       ) : null}
 

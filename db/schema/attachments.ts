@@ -3,6 +3,7 @@ import { check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "d
 import { users } from "./auth";
 import { contractMilestones } from "./contracts";
 import { messages } from "./conversations";
+import { handoverPacks } from "./handover";
 import { disputes } from "./payments";
 
 export const disputeSide = pgEnum("dispute_side", ["client", "expert", "admin"]);
@@ -24,8 +25,8 @@ export const disputeMessages = pgTable(
 );
 
 /**
- * A file sent with a bid conversation's message, a milestone's delivery or a dispute thread's
- * message: exactly one of the three. The bytes live in private storage under `storageKey`.
+ * A file sent with a bid conversation's message, a milestone's delivery, a dispute thread's
+ * message or a handover pack (a network diagram): exactly one of the four. The bytes live in private storage under `storageKey`.
  */
 export const attachments = pgTable(
   "attachments",
@@ -34,6 +35,7 @@ export const attachments = pgTable(
     messageId: uuid("message_id").references(() => messages.id, { onDelete: "cascade" }),
     deliveryMilestoneId: uuid("delivery_milestone_id").references(() => contractMilestones.id, { onDelete: "cascade" }),
     disputeMessageId: uuid("dispute_message_id").references(() => disputeMessages.id, { onDelete: "cascade" }),
+    handoverContractId: uuid("handover_contract_id").references(() => handoverPacks.contractId, { onDelete: "cascade" }),
     uploadedById: uuid("uploaded_by_id").references(() => users.id, { onDelete: "set null" }),
     originalName: text("original_name").notNull(),
     storageKey: text("storage_key").notNull().unique(),
@@ -42,10 +44,11 @@ export const attachments = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check("attachments_one_owner", sql`num_nonnulls(${t.messageId}, ${t.deliveryMilestoneId}, ${t.disputeMessageId}) = 1`),
+    check("attachments_one_owner", sql`num_nonnulls(${t.messageId}, ${t.deliveryMilestoneId}, ${t.disputeMessageId}, ${t.handoverContractId}) = 1`),
     index().on(t.messageId),
     index().on(t.deliveryMilestoneId),
     index().on(t.disputeMessageId),
+    index().on(t.handoverContractId),
     index().on(t.uploadedById),
   ],
 );

@@ -26,3 +26,4 @@ export * from "./savings";
 export * from "./training";
 export * from "./offers";
 export * from "./retainers";
+export * from "./handover";

@@ -9,8 +9,9 @@ import { bidAccess } from "@/lib/conversations/access";
 import { isUuidLike } from "@/lib/ids";
 import { getFile } from "@/lib/storage/files";
 
-/** The contract a delivery's or a dispute message's file belongs to. */
+/** The contract a delivery's, a dispute message's or a handover pack's file belongs to. */
 async function contractOf(file: Attachment): Promise<string | null> {
+  if (file.handoverContractId) return file.handoverContractId;
   if (file.deliveryMilestoneId) {
     const [row] = await db.select({ contractId: contractMilestones.contractId }).from(contractMilestones).where(eq(contractMilestones.id, file.deliveryMilestoneId));
     return row?.contractId ?? null;

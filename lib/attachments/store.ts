@@ -58,9 +58,9 @@ export async function withStoredFile<T, E extends string>(file: CheckedFile | nu
   }
 }
 
-type Owner = { messageId: string } | { deliveryMilestoneId: string } | { disputeMessageId: string };
+type Owner = { messageId: string } | { deliveryMilestoneId: string } | { disputeMessageId: string } | { handoverContractId: string };
 
-/** Records a stored file as the attachment of its message, delivery or dispute message. */
+/** Records a stored file as the attachment of its message, delivery, dispute message or handover pack. */
 export async function insertAttachment(tx: Transaction, stored: StoredFile | null, owner: Owner, uploadedById: string): Promise<void> {
   if (!stored) return;
   await tx.insert(attachments).values({
@@ -82,7 +82,7 @@ export interface AttachmentLink {
 }
 
 /** The attachments of these owners, by owner id, oldest first. */
-export async function attachmentsByOwner(executor: Executor, column: "messageId" | "deliveryMilestoneId" | "disputeMessageId", ownerIds: string[]): Promise<Map<string, AttachmentLink[]>> {
+export async function attachmentsByOwner(executor: Executor, column: "messageId" | "deliveryMilestoneId" | "disputeMessageId" | "handoverContractId", ownerIds: string[]): Promise<Map<string, AttachmentLink[]>> {
   const byOwner = new Map<string, AttachmentLink[]>();
   if (ownerIds.length === 0) return byOwner;
   const rows = await executor.select().from(attachments).where(inArray(attachments[column], ownerIds)).orderBy(attachments.createdAt);

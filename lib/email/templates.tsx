@@ -1,5 +1,6 @@
 import type { ReactElement } from "react";
 import AccountSuspendedEmail, { accountSuspendedSubject, type AccountSuspendedEmailProps } from "@/emails/AccountSuspendedEmail";
+import HandoverEventEmail, { handoverEventSubject, type HandoverEventEmailProps } from "@/emails/HandoverEventEmail";
 import ContractEventEmail, { contractEventSubject, type ContractEventEmailProps } from "@/emails/ContractEventEmail";
 import PaymentEventEmail, { paymentEventSubject, type PaymentEventEmailProps } from "@/emails/PaymentEventEmail";
 import PaymentReceiptEmail, { paymentReceiptSubject, type PaymentReceiptEmailProps } from "@/emails/PaymentReceiptEmail";
@@ -94,6 +95,12 @@ export const emailTemplates = {
     sensitive: false,
     notification: { category: "contracts" },
   } satisfies TemplateDefinition<ContractEventEmailProps>,
+  "handover-event": {
+    subject: handoverEventSubject,
+    element: (props) => <HandoverEventEmail {...props} />,
+    sensitive: false,
+    notification: { category: "contracts" },
+  } satisfies TemplateDefinition<HandoverEventEmailProps>,
   "payment-event": {
     subject: paymentEventSubject,
     element: (props) => <PaymentEventEmail {...props} />,

@@ -4,6 +4,7 @@ import { db } from "@/db/client";
 import { contractMilestones, disputes, payments, refunds, transfers, type Dispute, type Refund, type Transfer } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { loadContractFor } from "@/lib/contracts/access";
+import { packAwaited } from "@/lib/handover/gate";
 import { isUuidLike } from "@/lib/ids";
 import { milestoneCharge } from "./amounts";
 import { sessionsPaidNotYetProcessed } from "./confirming";
@@ -20,6 +21,8 @@ export interface MilestoneMoney {
   payment: { id: string; status: "open" | "processing"; method: string | null; confirming: boolean; checkoutSessionId: string | null } | null;
   delivery: { note: string; deliveredAt: Date | null } | null;
   autoApproveAt: Date | null;
+  /** The last milestone of an installation, not approved automatically until the handover pack is delivered. */
+  awaitsHandoverPack: boolean;
   /** The open dispute, else the last settled one. */
   dispute: Pick<Dispute, "id" | "status" | "reason" | "text" | "outcome" | "refundCents" | "releaseCents" | "resolutionNote" | "createdAt" | "settledAt"> | null;
   /** The expert's share once released: for the expert and admins only (the client never sees the commission). */
@@ -43,7 +46,7 @@ export interface FundingReturn {
 export async function getContractMoney(actor: Actor | null, contractId: string, options: { fundingPaymentId?: string | null } = {}) {
   const { contract, side } = await loadContractFor(db, actor, contractId);
   const milestones = await db
-    .select({ id: contractMilestones.id, amountCents: contractMilestones.amountCents, deliveryNote: contractMilestones.deliveryNote, deliveredAt: contractMilestones.deliveredAt, autoApproveAt: contractMilestones.autoApproveAt })
+    .select({ id: contractMilestones.id, amountCents: contractMilestones.amountCents, deliveryNote: contractMilestones.deliveryNote, deliveredAt: contractMilestones.deliveredAt, autoApproveAt: contractMilestones.autoApproveAt, position: contractMilestones.position })
     .from(contractMilestones)
     .where(eq(contractMilestones.contractId, contract.id));
   const live = await db
@@ -58,6 +61,9 @@ export async function getContractMoney(actor: Actor | null, contractId: string, 
     .from(refunds)
     .innerJoin(contractMilestones, eq(contractMilestones.id, refunds.milestoneId))
     .where(eq(contractMilestones.contractId, contract.id));
+
+  const lastPosition = Math.max(...milestones.map((m) => m.position));
+  const waitingPack = await packAwaited(db, contract);
 
   const byMilestone: Record<string, MilestoneMoney> = {};
   for (const m of milestones) {
@@ -82,6 +88,7 @@ export async function getContractMoney(actor: Actor | null, contractId: string, 
         : null,
       delivery: m.deliveryNote ? { note: m.deliveryNote, deliveredAt: m.deliveredAt } : null,
       autoApproveAt: m.autoApproveAt,
+      awaitsHandoverPack: waitingPack && m.position === lastPosition,
       dispute: dispute
         ? {
             id: dispute.id,

@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { env } from "@/lib/env";
 import { fieldErrors } from "@/lib/actions/field-errors";
 import { checkAttachment, insertAttachment, withStoredFile, type StoredFile, type UploadedFile } from "@/lib/attachments/store";
+import { awaitsHandoverPack } from "@/lib/handover/gate";
 import { fail, ok, type Result } from "@/lib/result";
 import { milestoneCharge } from "./amounts";
 import { lockMilestone, lockMilestoneFor } from "./context";
@@ -79,7 +80,8 @@ export async function approveMilestone(actor: Actor | null, input: { milestoneId
 
 /**
  * Worker (hourly): approves delivered milestones whose delay ran out, and sends the reminders
- * due before that. Each milestone in its own transaction, re-checked under its lock.
+ * due before that; an installation's last milestone waits for its handover pack (deliverHandoverPack
+ * gives the client the whole delay again). Each milestone in its own transaction, re-checked under its lock.
  */
 export async function runMilestoneDeadlines(now = new Date()): Promise<{ approved: number; reminded: number }> {
   const horizon = new Date(now.getTime() + Math.max(...APPROVAL_REMINDER_DAYS) * DAY_MS);
@@ -95,6 +97,8 @@ export async function runMilestoneDeadlines(now = new Date()): Promise<{ approve
       const context = await lockMilestone(tx, id);
       const at = context?.milestone.autoApproveAt;
       if (!context || context.milestone.status !== "delivered" || !at) return;
+      // An installation's last milestone waits for the handover pack (no approval, no reminder of one).
+      if (await awaitsHandoverPack(tx, context.contract, context.milestone)) return;
       if (at <= now) {
         const { chargeCents, exVatCents } = milestoneCharge(context.milestone, context.contract);
         await releaseToExpert(tx, context, { grossCents: chargeCents, grossExVatCents: exVatCents, nextStatus: "released", actor: null, action: "milestone.auto_approved" });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { demoAccounts } from "@/db/seed/seed";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
-import { mailboxSubjects, postNeed, sendBid } from "./pages/JobFlows";
+import { acceptContractDocuments, fundNextMilestone, mailboxSubjects, postNeed, sendBid } from "./pages/JobFlows";
 import { SignInFlow } from "./pages/SignInFlow";
 import { baseUrl, e2eEnabled, foreignRequests, launchBrowserPerFile, newVisitor } from "./support/browser";
 
@@ -117,29 +117,17 @@ describe.skipIf(!e2eEnabled).each(runs)("one training from need to certificates 
     await page.getByText(tr.certificatesLater).waitFor();
 
     // Both sides accept the documents, the client funds the session, the expert delivers it: certificates are ready.
-    const acceptAll = async (p: typeof page) => {
-      for (const kind of ["nda", "dpa", "training_agreement"] as const) {
-        await p.goto(`${baseUrl}${contractPath}`);
-        await p.getByRole("listitem").filter({ hasText: c[`document_${kind}`] }).getByRole("link", { name: c.readAndAccept }).click();
-        await p.getByLabel(new RegExp(before(c[`confirm_${kind}`], "{party}"))).check();
-        await p.getByRole("button", { name: c.acceptButton }).click();
-        await p.getByText(c.youAccepted).waitFor();
-      }
-    };
-    await acceptAll(page);
+    const kinds = ["nda", "dpa", "training_agreement"] as const;
+    await acceptContractDocuments(page, t, contractPath, kinds);
     // Accepted by the client only: the contract waits for the expert's acceptances.
     await page.goto(`${baseUrl}${contractPath}`);
     await page.getByRole("listitem").filter({ hasText: c.document_training_agreement }).getByText(c.notYetAccepted).waitFor();
-    await acceptAll(sp);
+    await acceptContractDocuments(sp, t, contractPath, kinds);
     // The agreement's PDF now names both acceptances and the hash of the text.
     const agreementPdf = await page.request.get(`${baseUrl}${contractPath}/documents/training_agreement/pdf?lang=${lang}`);
     expect(agreementPdf.status()).toBe(200);
     expect(agreementPdf.headers()["content-disposition"]).toContain(lang === "fr" ? "convention-de-formation" : "training-agreement");
-    await page.goto(`${baseUrl}${contractPath}`);
-    await page.getByRole("button", { name: t.payments.fund }).first().click();
-    await page.waitForURL(/\/pay\/test\/checkout\//);
-    await page.getByRole("button", { name: t.testMode.payCard }).click();
-    await page.waitForURL(/\/contracts\/.*funding=/);
+    await fundNextMilestone(page, t, contractPath);
     await sp.goto(`${baseUrl}${contractPath}`);
     await sp.getByLabel(t.payments.deliveryNote).waitFor({ timeout: 60_000 });
     await sp.getByLabel(t.payments.deliveryNote).fill("Session réalisée, feuille d’émargement signée par les deux stagiaires.");

@@ -34,6 +34,7 @@ import { getTrainingView } from "@/lib/training/attendees";
 import { RetainerPanel } from "@/components/retainers/RetainerPanel";
 import { ConfirmActionForm } from "@/components/contracts/ConfirmActionForm";
 import { getRetainerView } from "@/lib/retainers/queries";
+import { handoverSummary } from "@/lib/handover/queries";
 import { addAttendeesAction, removeAttendeeAction } from "./training-actions";
 import { giveRetainerNoticeAction, pauseRetainerAction, resumeRetainerAction, saveRetainerPaymentMethodAction } from "./retainer-actions";
 
@@ -59,14 +60,15 @@ export default async function ContractPage({
   ]);
   const { contract, side } = view;
   const actor = await currentActor();
-  const [reviews, disputes, deliveryFiles, training, retainer] = await Promise.all([
+  const [reviews, disputes, deliveryFiles, training, retainer, handover] = await Promise.all([
     getContractReviews(actor, id),
     disputesOfContract(actor, id),
     deliveryAttachments(actor, id),
     getTrainingView(actor, id),
     getRetainerView(actor, id),
+    handoverSummary(actor, id),
   ]);
-  const [tr, rt] = await Promise.all([getTranslations("training"), getTranslations("retainers")]);
+  const [tr, rt, h] = await Promise.all([getTranslations("training"), getTranslations("retainers"), getTranslations("handover")]);
   // The expert sees at once what still stands between this contract and being paid.
   const readiness = side === "expert" && contract.status !== "cancelled" ? await getMyReadiness(actor) : null;
   const r = await getTranslations("readiness");
@@ -161,7 +163,25 @@ export default async function ContractPage({
         />
       ) : null}
 
-      <ContractDocumentsList view={view} awaitingMe={view.documents.map((d) => d.kind).filter((kind) => awaitsAcceptance(view, kind))} />
+      <ContractDocumentsList
+        view={view}
+        awaitingMe={view.documents.map((d) => d.kind).filter((kind) => awaitsAcceptance(view, kind))}
+        handover={
+          handover.deliveredAt
+            ? {
+                deliveredOn: h("packDeliveredOn", { date: format.dateTime(handover.deliveredAt, { dateStyle: "long" }), name: contract.facts.expert.name }),
+                pdf: [handover.clientLocale, handover.clientLocale === "fr" ? ("en" as const) : ("fr" as const)].map((lang) => ({ lang, label: h("pdfLink", { language: h(`language_${lang}`) }) })),
+              }
+            : null
+        }
+      />
+      {handover.register ? (
+        <p>
+          <Link href={`/contracts/${contract.id}/handover`} className="font-semibold underline">
+            {h("openHandover")}
+          </Link>
+        </p>
+      ) : null}
 
       <ContractReviews
         contractId={contract.id}

@@ -97,3 +97,25 @@ export async function mailboxSubjects(page: Page, email: string): Promise<string
   await page.goto(`${baseUrl}/dev/mailbox?to=${encodeURIComponent(email)}`);
   return page.locator("table tbody tr td:nth-child(3)").allInnerTexts();
 }
+
+/** Page object: one side of a contract reads and accepts each of its documents (the NDA, and the art. 28 agreement). */
+export async function acceptContractDocuments(page: Page, t: Messages, contractPath: string, kinds: readonly ("nda" | "dpa" | "training_agreement")[] = ["nda", "dpa"]) {
+  const c = t.contracts;
+  const before = (template: string, placeholder: string) => template.slice(0, template.indexOf(placeholder));
+  for (const kind of kinds) {
+    await page.goto(`${baseUrl}${contractPath}`);
+    await page.getByRole("listitem").filter({ hasText: c[`document_${kind}`] }).getByRole("link", { name: c.readAndAccept }).click();
+    await page.getByLabel(new RegExp(before(c[`confirm_${kind}`], "{party}"))).check();
+    await page.getByRole("button", { name: c.acceptButton }).click();
+    await page.getByText(c.youAccepted).waitFor();
+  }
+}
+
+/** Page object: the client funds the contract's next milestone by card on the local test checkout. */
+export async function fundNextMilestone(page: Page, t: Messages, contractPath: string) {
+  await page.goto(`${baseUrl}${contractPath}`);
+  await page.getByRole("button", { name: t.payments.fund }).first().click();
+  await page.waitForURL(/\/pay\/test\/checkout\//);
+  await page.getByRole("button", { name: t.testMode.payCard }).click();
+  await page.waitForURL(/\/contracts\/.*funding=/);
+}

@@ -10,7 +10,8 @@ const DAY = 86_400_000;
 const milestone = async (id: string) => (await db.select().from(contractMilestones).where(eq(contractMilestones.id, id)))[0]!;
 
 async function deliveredMilestone() {
-  const contract = await makeActiveContract({ bid: { total: "800", milestones: [{ title: "Tout", amount: "800", dueOn: "2027-01-30" }] } });
+  // A support job: an installation's last milestone also waits for its handover pack (tests/integration/handover/auto-approval.test.ts).
+  const contract = await makeActiveContract({ job: { kind: "support_one_off" }, bid: { total: "800", milestones: [{ title: "Tout", amount: "800", dueOn: "2027-01-30" }] } });
   const [milestoneId] = contract.milestoneIds as [string];
   await fundMilestone(contract.owner, milestoneId);
   const delivered = await markDelivered(contract.expert, { milestoneId, note: "Livré avec la documentation." });

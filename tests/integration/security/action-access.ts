@@ -13,6 +13,7 @@ import { ADMIN_ACTIONS } from "./access/admin";
 import { CONTRACT_ACTIONS } from "./access/contracts";
 import { EINVOICING_ACTIONS } from "./access/einvoicing";
 import { EXPERT_ACTIONS } from "./access/experts";
+import { HANDOVER_ACTIONS } from "./access/handover";
 import { INSIGHTS_ACTIONS } from "./access/insights";
 import { JOB_ACTIONS } from "./access/jobs";
 import { NOTIFICATION_ACTIONS } from "./access/notifications";
@@ -35,6 +36,7 @@ export const ACTIONS: Record<string, ActionAccess> = {
   ...CONTRACT_ACTIONS,
   ...EINVOICING_ACTIONS,
   ...EXPERT_ACTIONS,
+  ...HANDOVER_ACTIONS,
   ...INSIGHTS_ACTIONS,
   ...JOB_ACTIONS,
   ...NOTIFICATION_ACTIONS,

@@ -20,7 +20,7 @@ import { makeJob } from "../../helpers/jobs";
 import type { World } from "./action-world";
 import { endResponseWindow } from "../../helpers/disputes";
 
-function must<T>(result: { ok: true; value: T } | { ok: false; error: unknown }, what: string): T {
+export function must<T>(result: { ok: true; value: T } | { ok: false; error: unknown }, what: string): T {
   if (!result.ok) throw new Error(`${what} refused: ${JSON.stringify(result)}`);
   return result.value;
 }
