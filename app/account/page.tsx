@@ -58,6 +58,18 @@ export default async function AccountPage() {
         </p>
       </section>
 
+      <section aria-labelledby="account-reports" className="flex max-w-3xl flex-col gap-3 rounded-lg border border-stone-200 bg-white p-6">
+        <h2 id="account-reports" className="text-xl font-semibold">
+          {t("reportsHeading")}
+        </h2>
+        <p className="text-stone-800">{t("reportsLead")}</p>
+        <p>
+          <Link href="/account/reports" className="font-semibold underline">
+            {t("reportsLink")}
+          </Link>
+        </p>
+      </section>
+
       <section aria-labelledby="account-export" className="flex max-w-3xl flex-col gap-3 rounded-lg border border-stone-200 bg-white p-6">
         <h2 id="account-export" className="text-xl font-semibold">
           {t("exportHeading")}

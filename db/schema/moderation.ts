@@ -85,6 +85,8 @@ export const statementsOfReasons = pgTable(
     reversedAt: timestamp("reversed_at", { withTimezone: true }),
     /** How it was lifted: `complaint` (a complaint reversed it) or `reinstated` (an admin lifted it by hand). */
     reversal: text("reversal", { enum: ["complaint", "reinstated"] }),
+    /** Set when the 5 years after the last decision ran out: the person, facts and subject are gone (lib/moderation/retention.ts). */
+    anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index().on(t.userId, t.createdAt), index().on(t.createdAt), index().on(t.decidedById), index().on(t.reportId)],

@@ -14,6 +14,7 @@ import { processProviderEvent } from "@/lib/payments/events/process";
 import { PROCESS_EVENT_TASK } from "@/lib/payments/events/record";
 import { SEND_REFUND_TASK, sendRefund } from "@/lib/payments/refunds";
 import { ANONYMISE_REPORTS_TASK, anonymiseOldReports } from "@/lib/moderation/retention";
+import { anonymiseOldStatements } from "@/lib/moderation/retention-statements";
 import { PREPARE_EXPORT_TASK, prepareDataExport, purgeExpiredDataExports } from "@/lib/privacy/data-export";
 import { REPAIR_TASK, repairPaymentIntents } from "@/lib/payments/repair";
 import { SEND_TRANSFER_TASK } from "@/lib/payments/release";
@@ -85,6 +86,7 @@ export const taskList: TaskList = {
   },
   [ANONYMISE_REPORTS_TASK]: async (_payload, helpers) => {
     helpers.logger.info(`reports anonymised after 5 years: ${await anonymiseOldReports()}`);
+    helpers.logger.info(`statements of reasons anonymised after 5 years: ${await anonymiseOldStatements()}`);
   },
   [SUBMIT_EINVOICE_TASK]: async (payload, helpers) => {
     const { invoiceId } = invoicePayload.parse(payload);
@@ -118,7 +120,7 @@ export const taskList: TaskList = {
  * (1 to 31 January) daily at 09:00, milestone deadlines every hour, the repair of payment
  * provider calls left half-way every ten minutes, retainer months closed, opened and charged
  * every hour (at :20), expired data exports deleted daily at 03:30,
- * reports decided more than 5 years ago anonymised daily at 03:45,
+ * reports and statements of reasons decided more than 5 years ago anonymised daily at 03:45,
  * the PA's e-invoicing statuses read every fifteen minutes, the e-reporting of closed periods daily at 04:15;
  * graphile-worker backfills a missed run (up to a day, an hour) late.
  */

@@ -136,7 +136,8 @@ export async function getDecisionForViewer(
     .from(statementsOfReasons)
     .leftJoin(decisionComplaints, eq(decisionComplaints.statementId, statementsOfReasons.id))
     .where(eq(statementsOfReasons.id, id));
-  if (!row) return null;
+  // Anonymised after its retention period: nothing left to show anyone.
+  if (!row || row.statement.anonymisedAt) return null;
   const own = concernsViewer(row.statement, actor, key);
   if (!own && !isAdmin(actor)) return null;
   const canComplain = own && !row.complaint && !row.statement.reversedAt && now < complaintDeadline(row.statement.createdAt);

@@ -262,4 +262,31 @@ describe.skipIf(!e2eEnabled)("moderation (DSA)", () => {
     await reporter.screenshot(`${lang}-69-report-complaint-answered`);
     for (const v of [admin, reporter, second]) await v.context.close();
   });
+
+  it.each([
+    { lang: "fr", locale: "fr-FR", link: "Voir mes signalements", heading: "Mes signalements", state: "en cours d’examen", open: "Voir le signalement", page: "Votre signalement" },
+    { lang: "en", locale: "en-US", link: "See my reports", heading: "My reports", state: "under review", open: "See the report", page: "Your report" },
+  ] as const)("a signed-in reporter ($lang) finds their report under Mes signalements and opens its page", async ({ lang, locale, link, heading, state, open, page }) => {
+    const tag = randomBytes(4).toString("hex");
+    const [person] = await sql<{ id: string }[]>`
+      insert into users (email, name, role, email_verified, locale) values (${`my-reports-${tag}@example.test`}, 'Rémi Rapporteur', 'client', now(), ${lang}) returning id`;
+    const [job] = await sql<{ id: string }[]>`select id from jobs where status <> 'draft' order by created_at limit 1`;
+    const [report] = await sql<{ id: string }[]>`insert into content_reports (target_type, target_id, reason, explanation, location, reporter_id, reporter_name, reporter_email, locale, good_faith)
+      values ('job', ${job!.id}, 'fraud', ${`Virement direct exigé ${tag}.`}, ${`/jobs/${job!.id}`}, ${person!.id}, 'Rémi Rapporteur', ${`my-reports-${tag}@example.test`}, ${lang}, true) returning id`;
+    const token = randomUUID();
+    await sql`insert into sessions (session_token, user_id, expires) values (${token}, ${person!.id}, now() + interval '2 hours')`;
+    const visitor = await newVisitor(locale);
+    await visitor.context.addCookies([{ name: "authjs.session-token", value: token, url: baseUrl }]);
+    await visitor.page.goto(`${baseUrl}/account`);
+    await visitor.page.getByRole("link", { name: link }).click();
+    await visitor.page.waitForURL(/\/account\/reports$/);
+    await visitor.page.getByRole("heading", { level: 1, name: heading }).waitFor();
+    const row = visitor.page.getByRole("row").filter({ hasText: state });
+    expect(await row.count()).toBe(1);
+    await visitor.screenshot(`${lang}-70-my-reports`);
+    await row.getByRole("link", { name: new RegExp(open) }).click();
+    await visitor.page.waitForURL(new RegExp(`/reports/${report!.id}$`));
+    await visitor.page.getByRole("heading", { level: 1, name: page }).waitFor();
+    await visitor.context.close();
+  });
 });

@@ -47,6 +47,7 @@ export const PAGES: Record<string, Access> = {
   "/onboarding/organization": { ok: [], note: "a client with no organisation yet only; everyone here has one or is not a client" },
   "/dashboard": { ok: signedIn.filter((w) => !["newcomer", "admin", "pendingAdmin"].includes(w)), note: "admins are sent to /admin, newcomers to onboarding" },
   "/account": { ok: signedIn },
+  "/account/reports": { ok: signedIn },
   "/notifications": { ok: signedIn, note: "each person sees their own notifications only" },
   "/notifications/settings": { ok: signedIn },
   "/jobs/new": { ok: clients },

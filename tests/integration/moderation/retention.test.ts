@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { auditLog, contentReports, reportComplaints } from "@/db/schema";
@@ -91,5 +91,13 @@ describe("reports are kept 5 years after their decision (privacy policy v2)", ()
 
     const audit = await db.select().from(auditLog).where(eq(auditLog.action, "report.anonymised"));
     expect(audit.map((row) => row.subjectId)).toEqual([old.reportId]);
+
+    // The old report's audit rows keep what happened, no longer who (the reporter's complaint was theirs) nor why.
+    const oldAudit = await db.select().from(auditLog).where(and(eq(auditLog.subjectType, "content_report"), eq(auditLog.subjectId, old.reportId)));
+    expect(oldAudit.map((row) => row.action).sort()).toEqual(["report.anonymised", "report.decided", "report_complaint.filed"]);
+    for (const row of oldAudit) expect(row).toMatchObject({ actorId: null, reason: null });
+    expect(oldAudit.find((row) => row.action === "report.decided")).toMatchObject({ fromStatus: "open", toStatus: "kept", data: null });
+    const recentAudit = await db.select().from(auditLog).where(and(eq(auditLog.action, "report_complaint.filed"), eq(auditLog.subjectId, recent.reportId)));
+    expect(recentAudit[0]).toMatchObject({ actorId: reporter.id, reason: "Je maintiens que ce virement direct est une escroquerie." });
   });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE "statements_of_reasons" ADD COLUMN "anonymised_at" timestamp with time zone;
