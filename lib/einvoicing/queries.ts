@@ -5,7 +5,7 @@ import { einvoiceReports, einvoiceStatusEvents, einvoiceTransmissions, invoices 
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
 import { isEinvoicingOn } from "./config";
-import { isLifecycleCode, type EinvoiceDisplay } from "./statuses";
+import { ACTION_CODES, isLifecycleCode, type EinvoiceDisplay } from "./statuses";
 
 /**
  * The e-invoicing status of each listed document (the caller has already checked that the actor
@@ -42,10 +42,12 @@ export interface EinvoiceProblem {
   updatedAt: Date;
 }
 
-/** Admin: documents whose transmission failed, or that the PA or the buyer rejected, refused or disputed. */
+/** Admin: documents that the PA or the buyer rejected, refused, disputed or suspended (first), or whose transmission failed. */
 export async function listEinvoiceProblems(actor: Actor | null): Promise<EinvoiceProblem[]> {
   requireRole(actor, "admin");
-  const reason = sql<string | null>`(select e.reason from einvoice_status_events e where e.invoice_id = ${einvoiceTransmissions.invoiceId} order by e.occurred_at desc limit 1)`;
+  // The reason given with the status shown (a later replay without one does not hide it).
+  const reason = sql<string | null>`(select e.reason from einvoice_status_events e where e.invoice_id = ${einvoiceTransmissions.invoiceId} and e.code = ${einvoiceTransmissions.lifecycleCode} order by e.occurred_at desc limit 1)`;
+  const needing = inArray(einvoiceTransmissions.lifecycleCode, [...ACTION_CODES]);
   return db
     .select({
       invoiceId: einvoiceTransmissions.invoiceId,
@@ -60,8 +62,9 @@ export async function listEinvoiceProblems(actor: Actor | null): Promise<Einvoic
     })
     .from(einvoiceTransmissions)
     .innerJoin(invoices, eq(invoices.id, einvoiceTransmissions.invoiceId))
-    .where(or(eq(einvoiceTransmissions.state, "failed"), and(eq(einvoiceTransmissions.state, "submitted"), inArray(einvoiceTransmissions.lifecycleCode, [207, 208, 210, 213]))))
-    .orderBy(desc(einvoiceTransmissions.updatedAt))
+    .where(or(eq(einvoiceTransmissions.state, "failed"), and(eq(einvoiceTransmissions.state, "submitted"), needing)))
+    // Documents needing a credit note and a new invoice first, then failed transmissions; latest first.
+    .orderBy(sql`case when ${needing} then 0 else 1 end`, desc(einvoiceTransmissions.updatedAt))
     .limit(200);
 }
 

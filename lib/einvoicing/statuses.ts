@@ -31,8 +31,10 @@ export function isLifecycleCode(code: number): code is LifecycleCode {
 }
 
 /** Statuses that need someone to act: the fix is a credit note and a new invoice, never an edit. */
-export function needsAction(code: number | null): boolean {
-  return code === 210 || code === 213 || code === 207 || code === 208;
+export const ACTION_CODES = [207, 208, 210, 213] as const satisfies readonly LifecycleCode[];
+
+export function needsAction(code: number | null): code is (typeof ACTION_CODES)[number] {
+  return code !== null && (ACTION_CODES as readonly number[]).includes(code);
 }
 
 /** What the invoice lists show for one document. */

@@ -3,6 +3,7 @@ import AccountSuspendedEmail, { accountSuspendedSubject, type AccountSuspendedEm
 import HandoverEventEmail, { handoverEventSubject, type HandoverEventEmailProps } from "@/emails/HandoverEventEmail";
 import ContractEventEmail, { contractEventSubject, type ContractEventEmailProps } from "@/emails/ContractEventEmail";
 import PaymentEventEmail, { paymentEventSubject, type PaymentEventEmailProps } from "@/emails/PaymentEventEmail";
+import EinvoiceActionEmail, { einvoiceActionSubject, type EinvoiceActionEmailProps } from "@/emails/EinvoiceActionEmail";
 import PaymentReceiptEmail, { paymentReceiptSubject, type PaymentReceiptEmailProps } from "@/emails/PaymentReceiptEmail";
 import BidEventEmail, { bidEventSubject, type BidEventEmailProps } from "@/emails/BidEventEmail";
 import DataExportReadyEmail, { dataExportReadySubject, type DataExportReadyEmailProps } from "@/emails/DataExportReadyEmail";
@@ -107,6 +108,13 @@ export const emailTemplates = {
     sensitive: false,
     notification: { category: "money" },
   } satisfies TemplateDefinition<PaymentEventEmailProps>,
+  "einvoice-action": {
+    subject: einvoiceActionSubject,
+    element: (props) => <EinvoiceActionEmail {...props} />,
+    sensitive: false,
+    // A rejected or refused invoice is about money owed and the law: not an email one can turn off.
+    notification: { category: "money" },
+  } satisfies TemplateDefinition<EinvoiceActionEmailProps>,
   "payment-receipt": {
     subject: paymentReceiptSubject,
     element: (props) => <PaymentReceiptEmail {...props} />,

@@ -144,11 +144,11 @@ export async function startFakePa() {
     calls,
     directory,
     mode,
-    /** The PA settles a pending acknowledgement of the flow of `trackingId`. */
-    acknowledge(trackingId: string, status: "Ok" | "Error") {
+    /** The PA settles a pending acknowledgement of the flow of `trackingId` (an Error with its reason). */
+    acknowledge(trackingId: string, status: "Ok" | "Error", reason?: string) {
       const flow = flows.find((f) => f.trackingId === trackingId);
       if (!flow) throw new Error(`no flow ${trackingId}`);
-      flow.ack = { status };
+      flow.ack = reason ? { status, details: [{ level: "Error", item: "BT-1", reason }] } : { status };
       flow.updatedAt = tick();
     },
     /** A lifecycle status comes back (CDAR message) for the document numbered `invoiceNumber`. */

@@ -8,6 +8,7 @@ import { PageHeading } from "@/components/ui/PageHeading";
 import { requireAdminPage } from "@/lib/auth/admin-page";
 import { isEinvoicingOn } from "@/lib/einvoicing/config";
 import { EinvoiceReportsTable } from "@/components/einvoicing/EinvoiceReportsTable";
+import { needsAction } from "@/lib/einvoicing/statuses";
 import { listEinvoiceProblems, listEinvoiceReports } from "@/lib/einvoicing/queries";
 import { retryEinvoiceAction, retryEinvoiceReportAction } from "./actions";
 
@@ -49,7 +50,19 @@ export default async function EinvoicingAdminPage() {
           {
             key: "state",
             header: t("colState"),
-            cell: (row) => (row.state === "failed" ? t("state_failed") : row.lifecycleCode ? t(`status_${row.lifecycleCode}` as "status_200") : t(`state_${row.state}` as "state_queued")),
+            cell: (row) =>
+              row.state !== "failed" && needsAction(row.lifecycleCode) ? (
+                <>
+                  <strong className="font-semibold text-red-800">{t(`status_${row.lifecycleCode}` as "status_200")}</strong>
+                  <span className="block text-stone-700">{t("fixByCreditNote")}</span>
+                </>
+              ) : row.state === "failed" ? (
+                t("state_failed")
+              ) : row.lifecycleCode ? (
+                t(`status_${row.lifecycleCode}` as "status_200")
+              ) : (
+                t(`state_${row.state}` as "state_queued")
+              ),
           },
           { key: "attempts", header: t("colAttempts"), numeric: true, cell: (row) => row.attempts },
           { key: "error", header: t("colError"), className: "max-w-md break-words", cell: (row) => row.lastError ?? row.reason ?? "—" },

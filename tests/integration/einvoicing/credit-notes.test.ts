@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { contracts, einvoiceReports, invoices, organizations } from "@/db/schema";
+import { contracts, einvoiceReports, invoices, organizations, users } from "@/db/schema";
 import { parseLifecycleMessage } from "@/lib/einvoicing/cdar";
 import { saveMyEinvoicingSettings } from "@/lib/einvoicing/expert-settings";
 import { pollEinvoiceStatuses } from "@/lib/einvoicing/poll";
@@ -14,7 +14,7 @@ import { enablePayouts, fundMilestone, makeActiveContract } from "../../helpers/
 import { makeUser } from "../../helpers/factories";
 import { validateFacturXXsd } from "../../helpers/invoice-sample";
 import { runQueuedJobs } from "../../helpers/worker";
-import { configurePa, connectorFor, historyOf, registerInDirectory, releasedMilestone, transmissionOf, startFakePaForFile } from "./helpers";
+import { adminEmails, alertsOf, configurePa, connectorFor, historyOf, registerInDirectory, releasedMilestone, transmissionOf, startFakePaForFile } from "./helpers";
 
 const holder = startFakePaForFile();
 afterEach(() => {
@@ -91,6 +91,27 @@ describe("a credit note on an invoice already reported as paid (a dispute split)
     expect((await reportsOf(creditNote.id))[0]).toMatchObject({ state: "submitted", ackStatus: "Ok" });
     expect(await transmissionOf(invoice.id)).toMatchObject({ lifecycleCode: 212 });
     expect((await historyOf(creditNote.id)).map((h) => h.code)).toEqual([200]);
+  });
+
+  it("the buyer refusing the credit note alerts the expert and the admins like an invoice, once", async () => {
+    const fake = holder.pa;
+    configurePa(fake);
+    const { invoice, creditNote } = await splitSettlement();
+    await registerInDirectory(fake, invoice.document.buyer.siren);
+    await runQueuedJobs(["einvoice_submit"]);
+    fake.addLifecycle(creditNote.number, 210, new Date("2026-12-20T10:00:00Z"), "Avoir non attendu");
+    await pollEinvoiceStatuses(connectorFor(fake));
+    fake.addLifecycle(creditNote.number, 210, new Date("2026-12-21T10:00:00Z"), "Avoir non attendu");
+    await pollEinvoiceStatuses(connectorFor(fake));
+    expect(await transmissionOf(creditNote.id)).toMatchObject({ lifecycleCode: 210 });
+    const [expert] = await db.select({ email: users.email }).from(users).where(eq(users.id, creditNote.expertUserId!));
+    const { emails, inApp } = await alertsOf(creditNote.id);
+    const expected = [...(await adminEmails()), expert!.email].sort();
+    expect(emails.map((e) => e.to).sort()).toEqual(expected);
+    expect(inApp.map((n) => n.email).sort()).toEqual(expected);
+    expect(emails[0]!.subject).toBe(`Avoir ${creditNote.number} : 210 Refusée, une correction est nécessaire`);
+    expect(emails[0]!.text).toContain("Avoir non attendu");
+    expect((await alertsOf(invoice.id)).emails).toEqual([]);
   });
 
   it("an expert with their own PA: the credit note follows its invoice there too (not sent by Compagnon, no refund reported by Compagnon)", async () => {

@@ -1,7 +1,7 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, like } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
 import { db } from "@/db/client";
-import { einvoiceAddresses, einvoiceStatusEvents, einvoiceTransmissions, invoices } from "@/db/schema";
+import { emailOutbox, einvoiceAddresses, einvoiceStatusEvents, einvoiceTransmissions, invoices, notifications, users } from "@/db/schema";
 import { afnorConnector } from "@/lib/einvoicing/pa-client";
 import { resetEnvCache } from "@/lib/env";
 import { approveMilestone, markDelivered } from "@/lib/payments/delivery";
@@ -73,4 +73,17 @@ export async function registerInDirectory(fake: FakePa, ...sirens: (string | nul
     fake.directory.set(siren, `${siren}_FACTURES`);
     await db.delete(einvoiceAddresses).where(eq(einvoiceAddresses.siren, siren));
   }
+}
+
+/** The alerts (email and in-app notification) about a document needing a correction, per recipient. */
+export async function alertsOf(invoiceId: string) {
+  const key = `einvoice-action:${invoiceId}:%`;
+  const emails = await db.select({ to: emailOutbox.toAddress, subject: emailOutbox.subject, text: emailOutbox.text, locale: emailOutbox.locale }).from(emailOutbox).where(like(emailOutbox.idempotencyKey, key));
+  const inApp = await db.select({ email: users.email, title: notifications.title, link: notifications.link }).from(notifications).innerJoin(users, eq(users.id, notifications.userId)).where(like(notifications.idempotencyKey, key));
+  return { emails, inApp };
+}
+
+/** Every admin's address (each is alerted about a document needing a correction). */
+export async function adminEmails() {
+  return (await db.select({ email: users.email }).from(users).where(eq(users.role, "admin"))).map((u) => u.email);
 }
