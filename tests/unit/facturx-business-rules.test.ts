@@ -1,7 +1,11 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildFacturXXml } from "@/lib/invoicing/render";
+import { totalsOf } from "@/lib/invoicing/totals";
 import { checkEn16931Rules } from "@/tests/helpers/en16931-rules";
-import { allSamples, sampleEinvoice, sampleFranchiseInvoice, sampleInvoice } from "@/tests/helpers/invoice-sample";
+import { allSamples, FRANCHISE_NOTE, line, sampleCommissionInvoice, sampleCreditNote, sampleEinvoice, sampleFranchiseInvoice, sampleInvoice } from "@/tests/helpers/invoice-sample";
+
+const MAX_EX_VAT = 83_333_332; // the largest milestone (lib/money/limits.ts)
 
 /**
  * The EN 16931 business rules over every kind of document we generate: invoices in the expert's
@@ -13,6 +17,17 @@ describe("EN 16931 business rules (CII)", () => {
     const { fatal, warnings } = checkEn16931Rules(buildFacturXXml(doc));
     if (warnings.length > 0) console.info(`EN 16931 warnings for ${name}:\n  ${warnings.join("\n  ")}`);
     expect(fatal).toEqual([]);
+  });
+
+  it("holds for any amount and rate, with the totals issue.ts gives a document (property)", () => {
+    const base = fc.constantFrom(sampleInvoice(), sampleEinvoice(), sampleCreditNote(), sampleCommissionInvoice());
+    fc.assert(
+      fc.property(base, fc.integer({ min: 1, max: MAX_EX_VAT }), fc.constantFrom(0, 550, 1000, 2000), (doc, exVatCents, rateBps) => {
+        const document = { ...doc, lines: [line("Prestation", "1", exVatCents, rateBps)], ...totalsOf(exVatCents, rateBps), vatExemptionNote: rateBps === 0 ? FRANCHISE_NOTE : null };
+        expect(checkEn16931Rules(buildFacturXXml(document)).fatal).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("catches a VAT amount that is not the taxable amount times the rate (BR-CO-17, BR-CO-14)", () => {
