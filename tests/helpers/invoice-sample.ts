@@ -185,12 +185,39 @@ export function sampleEinvoice(): InvoiceDocument {
   };
 }
 
+/** A client abroad (Belgium): no SIREN/SIRET, a foreign VAT number, no French e-invoicing address. */
+export const foreignClient: InvoiceParty = {
+  name: "Brasserie Dupont SRL",
+  legalForm: null,
+  siren: null,
+  siret: null,
+  vatNumber: "BE0123456749",
+  addressLines: ["Rue de la Station 17"],
+  postalCode: "7904",
+  city: "Tourpes",
+  country: "BE",
+  email: null,
+};
+
+/** Self-billed invoice from the franchise expert to a client abroad: category E, buyer outside France. */
+export function sampleForeignBuyerInvoice(): InvoiceDocument {
+  return { ...sampleFranchiseInvoice(), number: "F-LNOWAK-2026-0004", buyer: foreignClient };
+}
+
+/** Self-billed invoice from the VAT-registered expert to a client abroad, French VAT charged (category S). */
+export function sampleForeignBuyerVatInvoice(): InvoiceDocument {
+  return { ...sampleInvoice(), number: "F-SBERNARD-2026-0007", buyer: foreignClient };
+}
+
 export const allSamples = (): [string, InvoiceDocument][] => [
   ["e-invoice with the reform's fields (BT-23, BT-34, BT-49, BT-8)", sampleEinvoice()],
   ["self-billed invoice (VAT-registered EURL → SME)", sampleInvoice()],
   ["franchise expert (art. 293 B)", sampleFranchiseInvoice()],
   ["credit note", sampleCreditNote()],
   ["commission invoice from Compagnon", sampleCommissionInvoice()],
+  ["franchise expert, client abroad", sampleForeignBuyerInvoice()],
+  ["VAT-registered expert, client abroad", sampleForeignBuyerVatInvoice()],
+  ["credit note from a franchise expert", withLines({ ...sampleCreditNote(), seller: franchiseExpert, vatExemptionNote: FRANCHISE_NOTE }, [line("Avoir : remboursement partiel", "1", 20_000, 0)])],
 ];
 
 // Reading a Factur-X XML back, for assertions.
