@@ -25,3 +25,4 @@ export * from "./moderation";
 export * from "./savings";
 export * from "./training";
 export * from "./retainers";
+export * from "./tickets";
