@@ -34,7 +34,7 @@ export async function submitExtraHours(actor: Actor | null, input: SubmitExtraHo
     const [existing] = await tx.select({ id: retainerExtraHours.id }).from(retainerExtraHours).where(eq(retainerExtraHours.retainerMonthId, month.id));
     if (existing) return fail("already_submitted");
     const beyond = (await minutesLogged(tx, contract.id, month.periodStart, month.periodEnd)) - month.hoursIncluded * 60;
-    if (input.minutes > beyond) return fail("too_many", { minutes: "tickets.errors.tooManyExtra" });
+    if (input.minutes > beyond) return fail("too_many", { minutes: "ticketTooManyExtra" });
     await tx.insert(retainerExtraHours).values({
       contractId: contract.id,
       retainerMonthId: month.id,

@@ -6,8 +6,9 @@
 /** Easter Sunday of a Gregorian year (anonymous Gregorian algorithm, Meeus/Jones/Butcher). */
 export function easterSunday(year: number): string {
   const a = year % 19;
-  const b = Math.floor(year / 100);
+  // The century and the year in it (not money: a plain division by a hundred).
   const c = year % 100;
+  const b = (year - c) / 100.0;
   const d = Math.floor(b / 4);
   const e = b % 4;
   const f = Math.floor((b + 8) / 25);

@@ -4,15 +4,13 @@ import { db } from "@/db/client";
 import { contracts, retainerExtraHours, retainerMonths, retainerTicketMessages, retainerTickets, retainerTicketTime, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError, requireUser, actsAsAdmin } from "@/lib/auth/policy";
+import { isBreached } from "./due";
 import { loadRetainerFor, loadTicketFor, retainerServing } from "./access";
 import { parisInstant } from "./working-hours";
 import { addDays } from "./holidays";
 import { minutesLogged } from "./usage";
 
-/** Whether a ticket missed its first-response target (marked, or overdue and still unanswered). */
-export function isBreached(ticket: { breachedAt: Date | null; firstResponseAt: Date | null; responseDueAt: Date }, now = new Date()): boolean {
-  return Boolean(ticket.breachedAt) || (!ticket.firstResponseAt && ticket.responseDueAt <= now);
-}
+export { isBreached };
 
 /** A retainer contract's tickets, newest first, for its expert, client members or an admin. */
 export async function listTickets(actor: Actor | null, contractId: string) {

@@ -23,7 +23,7 @@ export async function openTicket(actor: Actor | null, input: OpenTicketInput, no
     if (side !== "client" || !actor) throw new PolicyError("forbidden");
     if (!retainerServing(contract, retainer)) return fail("ended");
     const software = retainer.coveredSoftware.find((name) => name.toLowerCase() === input.software.trim().toLowerCase());
-    if (!software) return fail("software", { software: "tickets.errors.software" });
+    if (!software) return fail("software", { software: "ticketSoftware" });
     const targetHours = retainer.responseHours[input.severity];
     const [ticket] = await tx
       .insert(retainerTickets)

@@ -136,13 +136,18 @@ export default async function ContractPage({
         <RetainerPanel
           view={retainer}
           controls={
-            retainer.side === "client" && retainer.retainer.status !== "ended" ? (
-              <div className="flex flex-wrap gap-4">
-                {(["sepa_debit", "card"] as const).map((kind) => (
-                  <SimpleActionForm key={kind} label={rt(`savePaymentMethod_${kind}`)} hidden={{ contractId: contract.id, kind }} action={saveRetainerPaymentMethodAction} />
-                ))}
-              </div>
-            ) : null
+            <>
+              <Link href={`/contracts/${contract.id}/tickets`} className="self-start underline">
+                {rt("ticketsLink")}
+              </Link>
+              {retainer.side === "client" && retainer.retainer.status !== "ended" ? (
+                <div className="flex flex-wrap gap-4">
+                  {(["sepa_debit", "card"] as const).map((kind) => (
+                    <SimpleActionForm key={kind} label={rt(`savePaymentMethod_${kind}`)} hidden={{ contractId: contract.id, kind }} action={saveRetainerPaymentMethodAction} />
+                  ))}
+                </div>
+              ) : null}
+            </>
           }
         />
       ) : null}

@@ -60,7 +60,7 @@ describe("the month report", () => {
 
 describe("extra hours", () => {
   it("refuses bad input, a month not ended, more than logged beyond the included hours, and the wrong actors", async () => {
-    expect(submitExtraHoursSchema.safeParse({ contractId, periodStart: PERIOD, minutes: "0" }).error?.issues[0]?.message).toBe("tickets.errors.extraMinutes");
+    expect(submitExtraHoursSchema.safeParse({ contractId, periodStart: PERIOD, minutes: "0" }).error?.issues[0]?.message).toBe("ticketExtraMinutes");
     expect(await submitExtraHours(expert, { contractId, periodStart: PERIOD, minutes: 60, note: "" }, IN_MONTH)).toEqual({ ok: false, error: "not_ended" });
     expect(await submitExtraHours(expert, { contractId, periodStart: "2027-03-15", minutes: 60, note: "" }, AFTER_MONTH)).toEqual({ ok: false, error: "no_month" });
     expect(await submitExtraHours(expert, { contractId, periodStart: PERIOD, minutes: 91, note: "" }, AFTER_MONTH)).toMatchObject({ ok: false, error: "too_many" });
