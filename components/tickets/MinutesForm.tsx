@@ -1,12 +1,13 @@
 "use client";
 
+import { useEffect } from "react";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { FormErrorSummary, useFieldError } from "@/components/ui/FormErrorSummary";
 import { useKeptForm } from "@/components/ui/useKeptForm";
 import type { FormState } from "@/lib/actions/form-state";
 
-/** A number of minutes and a note (time logged on a ticket, a month's extra hours). */
+/** A number of minutes and a note (time logged on a ticket, a month's extra hours); emptied once recorded. */
 export function MinutesForm({
   heading,
   hidden,
@@ -20,6 +21,10 @@ export function MinutesForm({
 }) {
   const { state, formAction, pending, formRef, onSubmit, v } = useKeptForm(action);
   const error = useFieldError(state);
+  // Once recorded, the fields empty for the next entry (a refused one keeps what was typed).
+  useEffect(() => {
+    if (state.status === "success") formRef.current?.reset();
+  }, [state, formRef]);
   const id = `minutes-${Object.values(hidden).join("-")}`;
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-labelledby={id}>

@@ -4,6 +4,7 @@ import { PolicyError } from "@/lib/auth/policy";
 import { runRetainerTickets } from "@/lib/tickets/breaches";
 import { approvedExtraHoursFor, approveExtraHours, submitExtraHours } from "@/lib/tickets/extra-hours";
 import { getMonthReport } from "@/lib/tickets/queries";
+import { monthReportPdf } from "@/lib/tickets/report-document";
 import { submitExtraHoursSchema } from "@/lib/tickets/schemas";
 import { logTicketTime } from "@/lib/tickets/time";
 import { openTicket, postTicketMessage, resolveTicket } from "@/lib/tickets/tickets";
@@ -55,6 +56,20 @@ describe("the month report", () => {
     }
     await expect(getMonthReport(owner, contractId, "2027-03-15")).rejects.toBeInstanceOf(PolicyError);
     await expect(getMonthReport(owner, contractId, "nope")).rejects.toBeInstanceOf(PolicyError);
+  });
+});
+
+describe("the month report as a PDF", () => {
+  it("is a PDF in French or English for the parties, refused to outsiders", async () => {
+    for (const [lang, name] of [
+      ["fr", "rapport-support-2027-01-15.pdf"],
+      ["en", "rapport-support-2027-01-15-en.pdf"],
+    ] as const) {
+      const pdf = await monthReportPdf(owner, contractId, PERIOD, lang, AFTER_MONTH);
+      expect(Buffer.from(pdf.bytes).subarray(0, 5).toString()).toBe("%PDF-");
+      expect(pdf.fileName).toBe(name);
+    }
+    await expect(monthReportPdf(otherClient, contractId, PERIOD, "fr")).rejects.toBeInstanceOf(PolicyError);
   });
 });
 
