@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, lte, sum } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
-import { contracts, retainerExtraHours, retainerMonths } from "@/db/schema";
+import { retainerExtraHours, retainerMonths } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
@@ -89,7 +89,6 @@ export async function approvedExtraHoursFor(tx: Executor, contractId: string, pe
   const [row] = await tx
     .select({ total: sum(retainerExtraHours.amountCents).mapWith(Number) })
     .from(retainerExtraHours)
-    .innerJoin(contracts, eq(contracts.id, retainerExtraHours.contractId))
     .where(and(eq(retainerExtraHours.contractId, contractId), eq(retainerExtraHours.periodStart, periodStart), eq(retainerExtraHours.status, "approved")));
   return row?.total ?? 0;
 }
