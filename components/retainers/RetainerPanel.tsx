@@ -32,7 +32,7 @@ export async function RetainerPanel({ view, controls }: { view: RetainerView; co
         <ol className="flex flex-col gap-1 text-sm">
           {months.map((m) => (
             <li key={m.id}>
-              {t("monthLine", { start: day(m.periodStart), end: day(m.periodEnd), fee: formatMoney(m.feeCents, locale), state: t(`monthStatus_${m.status}`) })}
+              {t("monthLine", { start: day(m.periodStart), end: day(m.periodEnd), fee: formatMoney(m.feeCents, locale), state: t(`monthStatus_${m.state}`) })}
             </li>
           ))}
         </ol>

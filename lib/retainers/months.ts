@@ -18,6 +18,12 @@ export async function openMonthsOf(tx: Transaction, contractId: string, now: Dat
   const [retainer] = await tx.select().from(retainers).where(eq(retainers.contractId, contractId)).for("update");
   const [contract] = await tx.select({ status: contracts.status }).from(contracts).where(eq(contracts.id, contractId));
   if (!retainer || retainer.status !== "active" || contract?.status !== "active") return 0;
+  if (retainer.endsOn && retainer.endsOn < today) {
+    // Terminated and past its last day: no more months (the last one was closed before this runs).
+    await tx.update(retainers).set({ status: "ended", updatedAt: now }).where(eq(retainers.contractId, contractId));
+    await recordAudit(tx, { actorId: null, action: "retainer.ended", subjectType: "contract", subjectId: contractId, fromStatus: "active", toStatus: "ended", data: { endsOn: retainer.endsOn } });
+    return 0;
+  }
   const [last] = await tx.select({ periodStart: retainerMonths.periodStart }).from(retainerMonths).where(eq(retainerMonths.contractId, contractId)).orderBy(desc(retainerMonths.periodStart)).limit(1);
   let index = last ? periodIndexOn(retainer.startsOn, last.periodStart) + 1 : 0;
   let terms: Retainer = retainer;

@@ -1,13 +1,14 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { retainerMonths, retainers, type Retainer, type RetainerMonth } from "@/db/schema";
+import { contractMilestones, retainerMonths, retainers, type Retainer, type RetainerMonth, type RetainerMonthStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { loadContractFor } from "@/lib/contracts/access";
 
 export interface RetainerView {
   retainer: Retainer;
-  months: RetainerMonth[];
+  /** Each month with what the reader is shown: its own status, or the dispute or refund its milestone went through. */
+  months: (RetainerMonth & { state: RetainerMonthStatus })[];
   side: "client" | "expert" | "admin";
 }
 
@@ -16,6 +17,15 @@ export async function getRetainerView(actor: Actor | null, contractId: string): 
   const { contract, side } = await loadContractFor(db, actor, contractId);
   const [retainer] = await db.select().from(retainers).where(eq(retainers.contractId, contract.id));
   if (!retainer) return null;
-  const months = await db.select().from(retainerMonths).where(eq(retainerMonths.contractId, contract.id)).orderBy(asc(retainerMonths.periodStart));
+  const rows = await db
+    .select({ month: retainerMonths, milestoneStatus: contractMilestones.status })
+    .from(retainerMonths)
+    .leftJoin(contractMilestones, eq(contractMilestones.id, retainerMonths.milestoneId))
+    .where(eq(retainerMonths.contractId, contract.id))
+    .orderBy(asc(retainerMonths.periodStart));
+  const months = rows.map(({ month, milestoneStatus }) => ({
+    ...month,
+    state: milestoneStatus === "disputed" ? "disputed" : milestoneStatus === "refunded" || milestoneStatus === "split" ? "refunded" : month.status,
+  }));
   return { retainer, months, side };
 }

@@ -3,9 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
-import { text } from "@/lib/actions/form-fields";
+import { confirmed, text } from "@/lib/actions/form-fields";
 import type { FormState } from "@/lib/actions/form-state";
 import { currentActor } from "@/lib/auth/current-actor";
+import { giveRetainerNotice, pauseRetainer, resumeRetainer } from "@/lib/retainers/lifecycle";
 import { saveRetainerPaymentMethod } from "@/lib/retainers/payment-method";
 
 /** A client member saves the payment method the monthly fee is charged to (test mode: simulated mandate). */
@@ -17,6 +18,47 @@ export async function saveRetainerPaymentMethodAction(_previous: FormState, form
     done: (_saved, { contractId }) => {
       revalidatePath(`/contracts/${contractId}`);
       return { status: "success", notice: { key: "retainers.paymentMethodSaved" } };
+    },
+  });
+}
+
+const contractOnly = z.object({ contractId: text() });
+
+/** A client member pauses the retainer (no month charged until it resumes). */
+export async function pauseRetainerAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return formAction(formData, {
+    schema: contractOnly,
+    run: async (input) => pauseRetainer(await currentActor(), input),
+    refused: (code) => `retainers.error_${code}`,
+    done: (_done, { contractId }) => {
+      revalidatePath(`/contracts/${contractId}`);
+      return { status: "success", notice: { key: "retainers.pausedNotice" } };
+    },
+  });
+}
+
+/** A client member resumes a paused retainer from the current month. */
+export async function resumeRetainerAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return formAction(formData, {
+    schema: contractOnly,
+    run: async (input) => resumeRetainer(await currentActor(), input),
+    refused: (code) => `retainers.error_${code}`,
+    done: (_done, { contractId }) => {
+      revalidatePath(`/contracts/${contractId}`);
+      return { status: "success", notice: { key: "retainers.resumedNotice" } };
+    },
+  });
+}
+
+/** Either party terminates the retainer, with the notice period and the minimum term. */
+export async function giveRetainerNoticeAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return formAction(formData, {
+    schema: z.object({ contractId: text(), confirm: confirmed() }),
+    run: async ({ contractId }) => giveRetainerNotice(await currentActor(), { contractId }),
+    refused: (code) => `retainers.error_${code}`,
+    done: (_done, { contractId }) => {
+      revalidatePath(`/contracts/${contractId}`);
+      return { status: "success", notice: { key: "retainers.noticeNotice" } };
     },
   });
 }

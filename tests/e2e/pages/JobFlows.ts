@@ -5,13 +5,13 @@ import { baseUrl } from "../support/browser";
 type Messages = typeof fr;
 
 /** Page object: a client posts a complete need through the six wizard steps and publishes it. */
-export async function postNeed(page: Page, t: Messages, need: { title: string; description: string; secret: string; kind?: "installation" | "training" }): Promise<string> {
+export async function postNeed(page: Page, t: Messages, need: { title: string; description: string; secret: string; kind?: "installation" | "training" | "support_monthly" }): Promise<string> {
   const w = t.jobWizard;
   const next = () => page.getByRole("button", { name: w.saveAndContinue }).click();
   await page.goto(`${baseUrl}/jobs/new`);
   await page.getByRole("button", { name: w.start }).click();
   await page.waitForURL(/\/edit\/1$/);
-  await page.getByLabel(need.kind === "training" ? w.kind_training : w.kind_installation).check();
+  await page.getByLabel(w[`kind_${need.kind ?? "installation"}`]).check();
   await next();
   await page.waitForURL(/\/edit\/2$/);
   await page.getByLabel("Odoo Community", { exact: true }).check();

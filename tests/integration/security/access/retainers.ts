@@ -1,6 +1,8 @@
 /** Support retainers: the expert's service level on a bid, the retainer's lifecycle on a contract. */
 import { submitBid } from "@/lib/bids/expert-bids";
 import { acceptBid } from "@/lib/contracts/accept-bid";
+import { acceptContractDocument } from "@/lib/contracts/documents-acceptance";
+import { pauseRetainer } from "@/lib/retainers/lifecycle";
 import { fixedBidInput } from "../../../helpers/bids";
 import { makeJob } from "../../../helpers/jobs";
 import { saveRetainer } from "../../../helpers/retainers";
@@ -9,7 +11,7 @@ import { demoOrg } from "./people";
 import { access, type ActionAccess } from "./types";
 
 async function retainerBid(world: World) {
-  const jobId = await makeJob(world.people.clientOwner, { kind: "support_monthly", title: "Maintenir notre Nextcloud" });
+  const jobId = await makeJob(world.people.clientOwner, { kind: "support_monthly", title: "Maintenir notre Nextcloud", personalData: false });
   const bid = await submitBid(world.people.partyExpert, fixedBidInput(jobId));
   if (!bid.ok) throw new Error(`bid refused: ${JSON.stringify(bid)}`);
   return { jobId, bidId: bid.value.bidId };
@@ -21,6 +23,22 @@ export async function retainerContract(world: World) {
   const accepted = await acceptBid(world.people.clientOwner, { acceptNotReady: true, bidId });
   if (!accepted.ok) throw new Error(`acceptance refused: ${JSON.stringify(accepted)}`);
   return { contractId: accepted.value.contractId };
+}
+
+async function activeRetainer(world: World) {
+  const { contractId } = await retainerContract(world);
+  for (const actor of [world.people.clientOwner, world.people.partyExpert]) {
+    const done = await acceptContractDocument(actor, { contractId, kind: "nda" });
+    if (!done.ok) throw new Error(`nda not accepted: ${JSON.stringify(done)}`);
+  }
+  return { contractId };
+}
+
+async function pausedRetainer(world: World) {
+  const { contractId } = await activeRetainer(world);
+  const paused = await pauseRetainer(world.people.clientOwner, { contractId });
+  if (!paused.ok) throw new Error(`not paused: ${JSON.stringify(paused)}`);
+  return { contractId };
 }
 
 export const RETAINER_ACTIONS: Record<string, ActionAccess> = {
@@ -54,5 +72,22 @@ export const RETAINER_ACTIONS: Record<string, ActionAccess> = {
     note: "the client organisation's members save the payment method the monthly fee is charged to",
     prepare: retainerContract,
     form: ({ prepared }) => ({ contractId: prepared.contractId, kind: "sepa_debit" }),
+  }),
+  "app/contracts/[id]/retainer-actions.ts#pauseRetainerAction": access({
+    ok: demoOrg,
+    note: "the client organisation's members pause the monthly charges",
+    prepare: activeRetainer,
+    form: ({ prepared }) => ({ contractId: prepared.contractId }),
+  }),
+  "app/contracts/[id]/retainer-actions.ts#resumeRetainerAction": access({
+    ok: demoOrg,
+    prepare: pausedRetainer,
+    form: ({ prepared }) => ({ contractId: prepared.contractId }),
+  }),
+  "app/contracts/[id]/retainer-actions.ts#giveRetainerNoticeAction": access({
+    ok: ["clientOwner", "clientMember", "partyExpert"],
+    note: "either party terminates, with the notice period and the minimum term",
+    prepare: activeRetainer,
+    form: ({ prepared }) => ({ contractId: prepared.contractId, confirm: "yes" }),
   }),
 };
