@@ -34,7 +34,12 @@ export default async function AdminPage({ searchParams }: { searchParams: PageSe
     getTranslations("legalVersions"),
   ]);
   const hrefFor = (page: number) => `/admin?${new URLSearchParams({ ...(list.q ? { q: list.q } : {}), page: String(page) })}#accounts`;
-  const [contractsAdmin, background, einvoicing] = await Promise.all([getTranslations("contractsAdmin"), getTranslations("backgroundAdmin"), getTranslations("einvoicing")]);
+  const [contractsAdmin, background, einvoicing, tickets] = await Promise.all([
+    getTranslations("contractsAdmin"),
+    getTranslations("backgroundAdmin"),
+    getTranslations("einvoicing"),
+    getTranslations("tickets"),
+  ]);
   const roleName = (role: string | null) => (role ? t(`role_${role}` as "role_client") : t("roleNone"));
   return (
     <div className="flex flex-col gap-8">
@@ -71,6 +76,9 @@ export default async function AdminPage({ searchParams }: { searchParams: PageSe
         </Link>
         <Link href="/admin/contracts" className={buttonClasses("secondary")}>
           {contractsAdmin("linkLabel")}
+        </Link>
+        <Link href="/admin/support-tickets" className={buttonClasses("secondary")}>
+          {tickets("adminTitle")}
         </Link>
         <Link href="/invoices" className={buttonClasses("secondary")}>
           {i("dashboardLink")}

@@ -27,3 +27,4 @@ export * from "./training";
 export * from "./offers";
 export * from "./retainers";
 export * from "./handover";
+export * from "./tickets";

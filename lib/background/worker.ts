@@ -10,6 +10,7 @@ import { storeInvoicePdf } from "@/lib/invoicing/files";
 import { RENDER_INVOICE_TASK } from "@/lib/invoicing/issue";
 import { runMilestoneDeadlines } from "@/lib/payments/delivery";
 import { RETAINER_BILLING_TASK, runRetainerBilling } from "@/lib/retainers/billing";
+import { RETAINER_TICKETS_TASK, runRetainerTickets } from "@/lib/tickets/breaches";
 import { processProviderEvent } from "@/lib/payments/events/process";
 import { PROCESS_EVENT_TASK } from "@/lib/payments/events/record";
 import { SEND_REFUND_TASK, sendRefund } from "@/lib/payments/refunds";
@@ -113,13 +114,18 @@ export const taskList: TaskList = {
     const { closed, opened, charged } = await runRetainerBilling();
     helpers.logger.info(`retainer months closed: ${closed}, opened: ${opened}, charged: ${charged}`);
   },
+  [RETAINER_TICKETS_TASK]: async (_payload, helpers) => {
+    const { breached, approved } = await runRetainerTickets();
+    helpers.logger.info(`retainer tickets breached: ${breached}, extra hours auto-approved: ${approved}`);
+  },
 };
 
 /**
  * URSSAF reminders daily at 08:00 (server time), DAC7 reminders (December) and sellers' copies
  * (1 to 31 January) daily at 09:00, milestone deadlines every hour, the repair of payment
  * provider calls left half-way every ten minutes, retainer months closed, opened and charged
- * every hour (at :20), expired data exports deleted daily at 03:30,
+ * every hour (at :20), support tickets' missed response targets (and extra hours past their 7 days)
+ * every five minutes, expired data exports deleted daily at 03:30,
  * reports and statements of reasons decided more than 5 years ago anonymised daily at 03:45,
  * the PA's e-invoicing statuses read every fifteen minutes, the e-reporting of closed periods daily at 04:15;
  * graphile-worker backfills a missed run (up to a day, an hour) late.
@@ -130,6 +136,7 @@ const crontab = [
   "5 * * * * milestone_deadlines ?fill=1h",
   `20 * * * * ${RETAINER_BILLING_TASK} ?fill=1h`,
   `*/10 * * * * ${REPAIR_TASK}`,
+  `*/5 * * * * ${RETAINER_TICKETS_TASK}`,
   "30 3 * * * purge_data_exports ?fill=1d",
   `45 3 * * * ${ANONYMISE_REPORTS_TASK} ?fill=1d`,
   `*/15 * * * * ${POLL_EINVOICE_TASK}`,

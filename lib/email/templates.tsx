@@ -18,6 +18,7 @@ import Dac7Email, { dac7Subject, type Dac7EmailProps } from "@/emails/Dac7Email"
 import LegalUpdateEmail, { legalUpdateSubject, type LegalUpdateEmailProps } from "@/emails/LegalUpdateEmail";
 import UrssafReminderEmail, { urssafReminderSubject, type UrssafReminderEmailProps } from "@/emails/UrssafReminderEmail";
 import RetainerEventEmail, { retainerEventSubject, type RetainerEventEmailProps } from "@/emails/RetainerEventEmail";
+import TicketEventEmail, { ticketEventSubject, type TicketEventEmailProps } from "@/emails/TicketEventEmail";
 import TrainingAttendeeEmail, { trainingAttendeeSubject, type TrainingAttendeeEmailProps } from "@/emails/TrainingAttendeeEmail";
 import type { NotificationCategory } from "@/lib/notifications/categories";
 
@@ -42,6 +43,12 @@ export const emailTemplates = {
     sensitive: false,
     notification: { category: "money" },
   } satisfies TemplateDefinition<RetainerEventEmailProps>,
+  "ticket-event": {
+    subject: ticketEventSubject,
+    element: (props) => <TicketEventEmail {...props} />,
+    sensitive: false,
+    notification: { category: "contracts" },
+  } satisfies TemplateDefinition<TicketEventEmailProps>,
   "training-attendee": {
     subject: trainingAttendeeSubject,
     element: (props) => <TrainingAttendeeEmail {...props} />,

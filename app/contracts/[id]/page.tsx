@@ -16,9 +16,17 @@ import { getContractReviews } from "@/lib/reviews/queries";
 import { cancelContractAction } from "./admin-actions";
 import { awaitsAcceptance } from "@/lib/contracts/queries";
 import { loadContractPage } from "./load-contract";
-import { approveMilestoneAction, deliverMilestoneAction, fundMilestoneAction, openDisputeAction } from "./payment-actions";
+import {
+  approveMilestoneAction,
+  deliverMilestoneAction,
+  fundMilestoneAction,
+  openDisputeAction,
+} from "./payment-actions";
 import { leaveReviewAction } from "./review-actions";
-import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
+import {
+  searchParamsOf,
+  type PageSearchParams,
+} from "@/lib/http/search-params";
 import type { AppLocale } from "@/lib/i18n/locale";
 import { priceText } from "@/lib/money/price-text";
 import { getMyReadiness } from "@/lib/experts/readiness";
@@ -36,7 +44,12 @@ import { ConfirmActionForm } from "@/components/contracts/ConfirmActionForm";
 import { getRetainerView } from "@/lib/retainers/queries";
 import { handoverSummary } from "@/lib/handover/queries";
 import { addAttendeesAction, removeAttendeeAction } from "./training-actions";
-import { giveRetainerNoticeAction, pauseRetainerAction, resumeRetainerAction, saveRetainerPaymentMethodAction } from "./retainer-actions";
+import {
+  giveRetainerNoticeAction,
+  pauseRetainerAction,
+  resumeRetainerAction,
+  saveRetainerPaymentMethodAction,
+} from "./retainer-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("contracts"))("pageTitle") };
@@ -49,14 +62,19 @@ export default async function ContractPage({
   params: Promise<{ id: string }>;
   searchParams: PageSearchParams;
 }) {
-  const [{ id }, { funding, done }] = await Promise.all([params, searchParams.then(searchParamsOf)]);
+  const [{ id }, { funding, done }] = await Promise.all([
+    params,
+    searchParams.then(searchParamsOf),
+  ]);
   const view = await loadContractPage(id, `/contracts/${id}`);
   const [t, p, format, locale, money] = await Promise.all([
     getTranslations("contracts"),
     getTranslations("payments"),
     getFormatter(),
     getLocale(),
-    getContractMoney(await currentActor(), id, { fundingPaymentId: funding ?? null }),
+    getContractMoney(await currentActor(), id, {
+      fundingPaymentId: funding ?? null,
+    }),
   ]);
   const { contract, side } = view;
   const actor = await currentActor();
@@ -70,27 +88,44 @@ export default async function ContractPage({
   ]);
   const [tr, rt, h] = await Promise.all([getTranslations("training"), getTranslations("retainers"), getTranslations("handover")]);
   // The expert sees at once what still stands between this contract and being paid.
-  const readiness = side === "expert" && contract.status !== "cancelled" ? await getMyReadiness(actor) : null;
+  const readiness =
+    side === "expert" && contract.status !== "cancelled"
+      ? await getMyReadiness(actor)
+      : null;
   const r = await getTranslations("readiness");
   const split = view.money;
   const euros = (cents: number) => formatMoney(cents, locale);
-  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "long" });
+  const day = (d: string) =>
+    format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "long" });
   return (
     <div className="flex flex-col gap-8">
       <Link href="/dashboard" className="self-start underline">
         {t("backToDashboard")}
       </Link>
-      <PageHeading title={t("heading", { job: contract.facts.job.title })} lead={t(`status_${contract.status}`)} />
+      <PageHeading
+        title={t("heading", { job: contract.facts.job.title })}
+        lead={t(`status_${contract.status}`)}
+      />
       {contract.status === "awaiting_documents" ? (
-        <Alert tone="warning">{t(contract.personalData ? "awaitingBothDocuments" : "awaitingNda")}</Alert>
+        <Alert tone="warning">
+          {t(contract.personalData ? "awaitingBothDocuments" : "awaitingNda")}
+        </Alert>
       ) : null}
       {contract.status === "active" && contract.activatedAt ? (
-        <Alert tone="success">{t("activeSince", { date: format.dateTime(contract.activatedAt, { dateStyle: "long" }) })}</Alert>
+        <Alert tone="success">
+          {t("activeSince", {
+            date: format.dateTime(contract.activatedAt, { dateStyle: "long" }),
+          })}
+        </Alert>
       ) : null}
 
-      {done === "delivered" || done === "approved" ? <Alert tone="success">{p(`done_${done}`)}</Alert> : null}
+      {done === "delivered" || done === "approved" ? (
+        <Alert tone="success">{p(`done_${done}`)}</Alert>
+      ) : null}
 
-      {readiness && !readiness.ready ? <ReadinessChecklist readiness={readiness} lead={r("contractLead")} /> : null}
+      {readiness && !readiness.ready ? (
+        <ReadinessChecklist readiness={readiness} lead={r("contractLead")} />
+      ) : null}
 
       <ContractParties facts={contract.facts} expertSlug={view.expertSlug} />
       {contract.facts.offer ? <OfferOrderSummary offer={contract.facts.offer} /> : null}
@@ -100,7 +135,11 @@ export default async function ContractPage({
           {t("milestonesHeading")}
         </h2>
         <p>
-          {t("period", { start: day(contract.facts.startOn), end: day(contract.facts.endOn) })} ·{" "}
+          {t("period", {
+            start: day(contract.facts.startOn),
+            end: day(contract.facts.endOn),
+          })}{" "}
+          ·{" "}
           {
             priceText(
               {
@@ -108,18 +147,26 @@ export default async function ContractPage({
                 vatCents: view.totals.vatCents,
                 inclVatCents: view.totals.chargeCents,
                 vatRateBps: contract.vatRateBps,
-                vatRegime: contract.vatRateBps > 0 ? "vat_registered" : "franchise",
+                vatRegime:
+                  contract.vatRateBps > 0 ? "vat_registered" : "franchise",
               },
               locale as AppLocale,
             ).line
           }
-          {split && side !== "client" ? ` · ${t("netForExpert", { net: euros(split.netCents), commission: euros(split.commissionCents) })}` : null}
+          {split && side !== "client"
+            ? ` · ${t("netForExpert", { net: euros(split.netCents), commission: euros(split.commissionCents) })}`
+            : null}
         </p>
         <MilestoneList
           view={view}
           money={money}
           fundingParam={typeof funding === "string" ? funding : null}
-          actions={{ fund: fundMilestoneAction, deliver: deliverMilestoneAction, approve: approveMilestoneAction, dispute: openDisputeAction }}
+          actions={{
+            fund: fundMilestoneAction,
+            deliver: deliverMilestoneAction,
+            approve: approveMilestoneAction,
+            dispute: openDisputeAction,
+          }}
           disputes={disputes}
           deliveryFiles={deliveryFiles}
           testMode={isPaymentTestMode()}
@@ -130,9 +177,21 @@ export default async function ContractPage({
         <TrainingPanel
           contractId={contract.id}
           view={training}
-          addForm={<AttendeesForm contractId={contract.id} places={training.training.attendeesCount - training.attendees.length} action={addAttendeesAction} />}
+          addForm={
+            <AttendeesForm
+              contractId={contract.id}
+              places={
+                training.training.attendeesCount - training.attendees.length
+              }
+              action={addAttendeesAction}
+            />
+          }
           removeForm={(attendeeId, name) => (
-            <SimpleActionForm label={tr("removeAttendee", { name })} hidden={{ contractId: contract.id, attendeeId }} action={removeAttendeeAction} />
+            <SimpleActionForm
+              label={tr("removeAttendee", { name })}
+              hidden={{ contractId: contract.id, attendeeId }}
+              action={removeAttendeeAction}
+            />
           )}
         />
       ) : null}
@@ -141,24 +200,56 @@ export default async function ContractPage({
         <RetainerPanel
           view={retainer}
           controls={
-            retainer.side !== "admin" && retainer.retainer.status !== "ended" ? (
-              <div className="flex flex-wrap gap-4">
-                {retainer.side === "client"
-                  ? (["sepa_debit", "card"] as const).map((kind) => (
-                      <SimpleActionForm key={kind} label={rt(`savePaymentMethod_${kind}`)} hidden={{ contractId: contract.id, kind }} action={saveRetainerPaymentMethodAction} />
-                    ))
-                  : null}
-                {retainer.side === "client" && retainer.retainer.status === "active" ? (
-                  <SimpleActionForm label={rt("pause")} hidden={{ contractId: contract.id }} action={pauseRetainerAction} />
-                ) : null}
-                {retainer.side === "client" && retainer.retainer.status === "paused" ? (
-                  <SimpleActionForm label={rt("resume")} hidden={{ contractId: contract.id }} action={resumeRetainerAction} />
-                ) : null}
-                {!retainer.retainer.noticeGivenAt ? (
-                  <ConfirmActionForm buttonLabel={rt("giveNotice")} confirmLabel={rt("giveNoticeConfirm", { days: retainer.retainer.noticeDays, months: retainer.retainer.minimumTermMonths })} hidden={{ contractId: contract.id }} action={giveRetainerNoticeAction} />
-                ) : null}
-              </div>
-            ) : null
+            <>
+              <Link
+                href={`/contracts/${contract.id}/tickets`}
+                className="self-start underline"
+              >
+                {rt("ticketsLink")}
+              </Link>
+              {retainer.side !== "admin" &&
+              retainer.retainer.status !== "ended" ? (
+                <div className="flex flex-wrap gap-4">
+                  {retainer.side === "client"
+                    ? (["sepa_debit", "card"] as const).map((kind) => (
+                        <SimpleActionForm
+                          key={kind}
+                          label={rt(`savePaymentMethod_${kind}`)}
+                          hidden={{ contractId: contract.id, kind }}
+                          action={saveRetainerPaymentMethodAction}
+                        />
+                      ))
+                    : null}
+                  {retainer.side === "client" &&
+                  retainer.retainer.status === "active" ? (
+                    <SimpleActionForm
+                      label={rt("pause")}
+                      hidden={{ contractId: contract.id }}
+                      action={pauseRetainerAction}
+                    />
+                  ) : null}
+                  {retainer.side === "client" &&
+                  retainer.retainer.status === "paused" ? (
+                    <SimpleActionForm
+                      label={rt("resume")}
+                      hidden={{ contractId: contract.id }}
+                      action={resumeRetainerAction}
+                    />
+                  ) : null}
+                  {!retainer.retainer.noticeGivenAt ? (
+                    <ConfirmActionForm
+                      buttonLabel={rt("giveNotice")}
+                      confirmLabel={rt("giveNoticeConfirm", {
+                        days: retainer.retainer.noticeDays,
+                        months: retainer.retainer.minimumTermMonths,
+                      })}
+                      hidden={{ contractId: contract.id }}
+                      action={giveRetainerNoticeAction}
+                    />
+                  ) : null}
+                </div>
+              ) : null}
+            </>
           }
         />
       ) : null}
@@ -186,18 +277,29 @@ export default async function ContractPage({
       <ContractReviews
         contractId={contract.id}
         reviews={reviews}
-        parties={{ client: contract.facts.client.legalName, expert: contract.facts.expert.name }}
+        parties={{
+          client: contract.facts.client.legalName,
+          expert: contract.facts.expert.name,
+        }}
         done={done === "reviewed"}
         action={leaveReviewAction}
       />
 
-      {side === "admin" && (contract.status === "awaiting_documents" || contract.status === "active") ? (
-        <CancelContractForm contractId={contract.id} action={cancelContractAction} />
+      {side === "admin" &&
+      (contract.status === "awaiting_documents" ||
+        contract.status === "active") ? (
+        <CancelContractForm
+          contractId={contract.id}
+          action={cancelContractAction}
+        />
       ) : null}
 
       {side !== "admin" ? (
         <p className="flex flex-wrap gap-x-6 gap-y-2">
-          <Link href={`/jobs/${contract.jobId}/bids/${contract.bidId}`} className="underline">
+          <Link
+            href={`/jobs/${contract.jobId}/bids/${contract.bidId}`}
+            className="underline"
+          >
             {t("openConversation")}
           </Link>
           {view.milestones.some((m) => m.releasedAt) ? (

@@ -24,6 +24,7 @@ import { SAVINGS_ACTIONS } from "./access/savings";
 import { SECOND_FACTOR_ACTIONS } from "./access/second-factor";
 import { SUPPORT_ACTIONS } from "./access/support";
 import { RETAINER_ACTIONS } from "./access/retainers";
+import { TICKET_ACTIONS } from "./access/tickets";
 import { TRAINING_ACTIONS } from "./access/training";
 import type { ActionAccess } from "./access/types";
 
@@ -48,4 +49,5 @@ export const ACTIONS: Record<string, ActionAccess> = {
   ...SUPPORT_ACTIONS,
   ...TRAINING_ACTIONS,
   ...RETAINER_ACTIONS,
+  ...TICKET_ACTIONS,
 };

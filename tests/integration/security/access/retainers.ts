@@ -17,7 +17,7 @@ async function retainerBid(world: World) {
   return { jobId, bidId: bid.value.bidId };
 }
 
-async function retainerContract(world: World) {
+export async function retainerContract(world: World) {
   const { bidId } = await retainerBid(world);
   await saveRetainer(world.people.partyExpert, bidId);
   const accepted = await acceptBid(world.people.clientOwner, { acceptNotReady: true, bidId });
