@@ -1,10 +1,10 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { extractText } from "unpdf";
 import { describe, expect, it } from "vitest";
 import { demoAccounts } from "@/db/seed/seed";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
+import { before, confirmAccessRevoked, deliverHandoverPack, deliverMilestone, downloadHandoverPack, fill } from "./pages/ContractFlows";
 import { acceptContractDocuments, fundNextMilestone, mailboxSubjects, postNeed, sendBid } from "./pages/JobFlows";
 import { SignInFlow } from "./pages/SignInFlow";
 import { baseUrl, e2eEnabled, foreignRequests, launchBrowserPerFile, newVisitor } from "./support/browser";
@@ -15,9 +15,6 @@ const runs = [
   { lang: "fr", locale: "fr-FR", t: fr, title: "Installer Nextcloud pour la boulangerie" },
   { lang: "en", locale: "en-US", t: en, title: "Install Nextcloud for the bakery" },
 ] as const;
-
-const before = (template: string, placeholder: string) => template.slice(0, template.indexOf(placeholder));
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? "");
 
 describe.skipIf(!e2eEnabled).each(runs)("an installation handed over ($lang)", ({ lang, locale, t, title }) => {
   it("the expert records accesses and delivers the pack at the last milestone; the client answers for each access and downloads the PDF", async () => {
@@ -68,35 +65,28 @@ describe.skipIf(!e2eEnabled).each(runs)("an installation handed over ($lang)", (
     await vpnRow.getByText(h.kind_vpn_key).waitFor();
 
     // The expert delivers the milestone: the last one waits for the pack before any automatic approval.
-    await sp.goto(`${baseUrl}${contractPath}`);
-    await sp.getByLabel(t.payments.deliveryNote).waitFor({ timeout: 20_000 });
-    await sp.getByLabel(t.payments.deliveryNote).fill("Nextcloud installé, sauvegardes testées, VPN en place entre les deux boutiques.");
-    await sp.getByRole("button", { name: t.payments.markDelivered }).click();
-    await sp.getByText(t.payments.done_delivered).waitFor();
+    await deliverMilestone(sp, t, contractPath, "Nextcloud installé, sauvegardes testées, VPN en place entre les deux boutiques.");
     await sp.getByText(h.awaitsPack).waitFor();
 
     // The pack, with a diagram, both accesses listed to revoke.
-    await sp.goto(`${baseUrl}${contractPath}/handover`);
-    await sp.getByLabel(h.architecture).fill("srv1 (Debian 12, VPS) : Nextcloud 29.0.4, PostgreSQL 15, Caddy 2.7 ; WireGuard 1.0 entre les boutiques.");
-    await sp.getByLabel(h.diagram).setInputFiles({ name: "reseau.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% schema\n%%EOF\n") });
-    await sp.getByLabel(h.backups).fill("BorgBackup chaque nuit vers backup.boulangerie.example (autre hébergeur).");
-    await sp.getByLabel(h.restoreProcedure).fill("borg extract de la dernière archive, puis pg_restore de la base Nextcloud.");
-    await sp.getByLabel(h.lastRestoreTestOn).fill("2026-11-30");
-    await sp.getByLabel(h.adminAccounts).fill("Compte admin Nextcloud « claire » remis à Claire Martin.");
-    await sp.getByLabel(h.updateProcedure).fill("unattended-upgrades pour Debian ; occ upgrade après lecture des notes de version.");
-    await sp.getByLabel(/ssh deploy@srv1/).check();
-    await sp.getByLabel(/WireGuard wg0/).check();
-    await sophie.screenshot(`${lang}-95-handover-pack-form`);
-    await sp.getByRole("button", { name: h.deliver }).click();
+    await deliverHandoverPack(
+      sp,
+      t,
+      contractPath,
+      {
+        architecture: "srv1 (Debian 12, VPS) : Nextcloud 29.0.4, PostgreSQL 15, Caddy 2.7 ; WireGuard 1.0 entre les boutiques.",
+        diagram: { name: "reseau.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% schema\n%%EOF\n") },
+        revoke: [/ssh deploy@srv1/, /WireGuard wg0/],
+      },
+      () => sophie.screenshot(`${lang}-95-handover-pack-form`),
+    );
     // The page now shows the pack as delivered, with its PDF.
-    await sp.getByText(new RegExp(before(h.packDeliveredOn, "{date}"))).waitFor();
     expect(await mailboxSubjects(page, demoAccounts.clientOwner.email)).toContain(fill(t.emails.handoverEvent.packDelivered.subject, { job: title }));
 
     // The client confirms the SSH access revoked and keeps the VPN key (by keyboard), then downloads the PDF.
     await page.goto(`${baseUrl}${contractPath}/handover`);
     await page.getByText(h.decisionsHeading).waitFor();
-    await page.getByRole("button", { name: fill(h.confirmRevoked, { label: "ssh deploy@srv1.boulangerie.example" }) }).click();
-    await page.getByRole("row").filter({ hasText: "ssh deploy@srv1" }).getByText(new RegExp(before(h.statusRevoked, "{date}"))).waitFor();
+    await confirmAccessRevoked(page, t, "ssh deploy@srv1.boulangerie.example");
     await page.getByRole("button", { name: fill(h.keep, { label: "WireGuard wg0, Sophie’s laptop" }) }).focus();
     await page.keyboard.press("Enter");
     await page.getByRole("row").filter({ hasText: "WireGuard wg0" }).getByText(new RegExp(before(h.statusKept, "{date}"))).waitFor();
@@ -106,20 +96,17 @@ describe.skipIf(!e2eEnabled).each(runs)("an installation handed over ($lang)", (
     expect(expertMail).toContain(fill(t.emails.handoverEvent.accessKept.subject, { job: title }));
 
     await page.goto(`${baseUrl}${contractPath}`);
-    const documents = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: c.document_handover }) });
-    const link = documents.getByRole("link", { name: fill(h.pdfLink, { language: h[`language_${lang}`] }) });
     await client.screenshot(`${lang}-97-handover-documents`);
-    const pdf = await page.request.get(`${baseUrl}${await link.getAttribute("href")}`);
-    expect(pdf.status()).toBe(200);
-    expect(pdf.headers()["content-disposition"]).toContain(lang === "fr" ? "dossier-de-remise-fr.pdf" : "handover-pack-en.pdf");
-    const bytes = new Uint8Array(await pdf.body());
-    writeFileSync(path.resolve(import.meta.dirname, "screenshots", `${lang}-97-handover-pack.pdf`), bytes);
-    const text = (await extractText(bytes, { mergePages: true })).text.replace(/\s+/g, " ");
+    const pdf = await downloadHandoverPack(page, t, lang, contractPath);
+    expect(pdf.status).toBe(200);
+    expect(pdf.disposition).toContain(lang === "fr" ? "dossier-de-remise-fr.pdf" : "handover-pack-en.pdf");
+    writeFileSync(path.resolve(import.meta.dirname, "screenshots", `${lang}-97-handover-pack.pdf`), pdf.bytes);
+    const text = pdf.text;
     expect(text).toContain(h.pdf.title);
     expect(text).toContain("Nextcloud 29.0.4");
     expect(text).toContain(fill(h.pdf.diagramFile, { name: "reseau.pdf" }));
     expect(text).toContain(before(h.statusKept, "{date}").trim());
-    expect(await sp.request.get(`${baseUrl}${await link.getAttribute("href")}`).then((r) => r.status())).toBe(200);
+    expect(await sp.request.get(`${baseUrl}${pdf.href}`).then((r) => r.status())).toBe(200);
 
     for (const v of [client, sophie]) expect(foreignRequests(v)).toEqual([]);
     for (const v of [client, sophie]) await v.context.close();

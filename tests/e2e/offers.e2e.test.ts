@@ -3,16 +3,18 @@ import { describe, expect, inject, it } from "vitest";
 import { demoAccounts } from "@/db/seed/seed";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
+import { approveMilestone, confirmAccessRevoked, deliverHandoverPack, deliverMilestone, downloadHandoverPack, fill, giveBillingMandate, recordAccess } from "./pages/ContractFlows";
+import { acceptContractDocuments, fundNextMilestone } from "./pages/JobFlows";
 import { SignInFlow } from "./pages/SignInFlow";
-import { e2eEnabled, foreignRequests, launchBrowserPerFile, newVisitor } from "./support/browser";
+import { baseUrl, e2eEnabled, foreignRequests, launchBrowserPerFile, newVisitor } from "./support/browser";
 
 launchBrowserPerFile();
 
 describe.skipIf(!e2eEnabled).each([
-  { lang: "fr", locale: "fr-FR", t: fr, expert: demoAccounts.expertSophie, client: demoAccounts.clientOwner, price: "1 800", word: "Lavandefr" },
-  { lang: "en", locale: "en-US", t: en, expert: demoAccounts.expertKarim, client: demoAccounts.clientMember, price: "1800", word: "Lavandeen" },
-] as const)("ready-made offers ($lang)", ({ lang, locale, t, expert, client, price, word }) => {
-  it("an expert publishes an offer; a client finds it in /offers, answers its questions and orders it; the contract forms with its milestones", async () => {
+  { lang: "fr", locale: "fr-FR", t: fr, expert: demoAccounts.expertSophie, client: demoAccounts.clientOwner, price: "1 800", word: "Lavandefr", expertHasMandate: true },
+  { lang: "en", locale: "en-US", t: en, expert: demoAccounts.expertKarim, client: demoAccounts.clientMember, price: "1800", word: "Lavandeen", expertHasMandate: false },
+] as const)("ready-made offers ($lang)", ({ lang, locale, t, expert, client, price, word, expertHasMandate }) => {
+  it("an expert publishes an offer; a client finds it in /offers, answers its questions and orders it; the milestones run and the handover pack is delivered and downloaded", async () => {
     const title = `Nextcloud ${word} pour 10 personnes`;
     const seller = await newVisitor(locale);
     await new SignInFlow(seller.page).signIn(expert.email, "/expert/offers");
@@ -55,7 +57,6 @@ describe.skipIf(!e2eEnabled).each([
     const offerPath = (await row.getByRole("link", { name: title, exact: true }).getAttribute("href")) ?? "";
     expect(offerPath).toMatch(/^\/offers\/[0-9a-f-]{36}$/);
     await seller.screenshot(`${lang}-96-my-offers`);
-    await seller.context.close();
 
     // The client finds it in the catalogue, with a search and filters.
     const buyer = await newVisitor(locale);
@@ -111,6 +112,48 @@ describe.skipIf(!e2eEnabled).each([
     } finally {
       await sql.end({ timeout: 5 });
     }
-    await buyer.context.close();
+
+    // The contract runs: the NDA accepted by both sides, an access recorded, each milestone funded, delivered and approved.
+    const contractPath = `/contracts/${contractId}`;
+    const ssh = `ssh admin@nextcloud.${word.toLowerCase()}.example`;
+    for (const p of [shop, page]) await acceptContractDocuments(p, t, contractPath, ["nda"]);
+    await recordAccess(page, t, contractPath, { label: ssh, holder: expert.name });
+    const milestones = ["Installation", "Comptes et prise en main", "Deux heures de formation"];
+    for (const [i, milestone] of milestones.entries()) {
+      await fundNextMilestone(shop, t, contractPath);
+      await shop.getByText(fill(t.payments.fundingConfirmed, { title: milestone })).waitFor({ timeout: 60_000 });
+      if (i === 0 && !expertHasMandate) {
+        // Karim has not given the billing mandate yet: the delivery is refused with a link to it, what he typed kept.
+        await page.goto(`${baseUrl}${contractPath}`);
+        await page.getByLabel(t.payments.deliveryNote).fill("Installation faite.");
+        await page.getByRole("button", { name: t.payments.markDelivered }).click();
+        await page.getByText(t.payments.error_mandate_required).first().waitFor();
+        expect(await page.getByLabel(t.payments.deliveryNote).inputValue()).toBe("Installation faite.");
+        await page.getByRole("link", { name: t.payments.acceptMandateLink }).first().click();
+        await giveBillingMandate(page, t, { legalName: "Karim Haddad EI", address: "12 rue des Ateliers", postalCode: "69003", city: "Lyon" });
+      }
+      await deliverMilestone(page, t, contractPath, `${milestone} : fait et vérifié avec le client.`);
+      if (i === milestones.length - 1) break;
+      await approveMilestone(shop, t, contractPath);
+    }
+
+    // The last milestone waits for the handover pack; the expert delivers it, listing the access to revoke.
+    await page.getByText(t.handover.awaitsPack).waitFor();
+    const architecture = `srv-${word} (Debian 12) : Nextcloud 30.0.2, PostgreSQL 16, Caddy 2.8.`;
+    await deliverHandoverPack(page, t, contractPath, { architecture, revoke: [new RegExp(ssh.replace(/\./g, "\\."))] });
+    await seller.screenshot(`${lang}-99-offer-handover-delivered`);
+
+    // The client confirms the access revoked, approves the last milestone by hand and downloads the pack.
+    await shop.goto(`${baseUrl}${contractPath}/handover`);
+    await confirmAccessRevoked(shop, t, ssh);
+    await buyer.screenshot(`${lang}-99-offer-handover-client`);
+    await approveMilestone(shop, t, contractPath);
+    const pdf = await downloadHandoverPack(shop, t, lang, contractPath);
+    expect(pdf.status).toBe(200);
+    expect(pdf.text).toContain(title);
+    expect(pdf.text).toContain(architecture);
+    expect(pdf.text).toContain(ssh);
+    for (const v of [buyer, seller]) expect(foreignRequests(v)).toEqual([]);
+    for (const v of [buyer, seller]) await v.context.close();
   });
 });
