@@ -40,7 +40,10 @@ export async function submitBid(actor: Actor | null, input: BidInput): Promise<R
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`bids:${expert.id}`}))`);
     const [profile] = await tx.select().from(expertProfiles).where(eq(expertProfiles.userId, expert.id));
     if (profile?.status !== "verified") return fail("not_verified");
-    const [job] = await tx.select({ status: jobs.status }).from(jobs).where(eq(jobs.id, bid.jobId)).for("share"); // waits for an acceptance in progress on this job
+    // Waits for an acceptance in progress on this job, and for another expert's bid on it: the bid's
+    // trigger then updates the job's liquidity columns, and two share locks upgraded to that update
+    // at once deadlocked (no key update: the job's key is not touched, its foreign keys still hold).
+    const [job] = await tx.select({ status: jobs.status }).from(jobs).where(eq(jobs.id, bid.jobId)).for("no key update");
     if (job?.status !== "open") return fail("job_closed");
     const active = await tx
       .select({ id: bids.id })

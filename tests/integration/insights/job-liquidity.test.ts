@@ -5,9 +5,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { bids, catalogSoftware, contracts, jobSoftware, jobs } from "@/db/schema";
 import { migrationsFolder } from "@/db/migrate";
-import { withdrawBid } from "@/lib/bids/expert-bids";
+import { submitBid, withdrawBid } from "@/lib/bids/expert-bids";
 import { acceptBid } from "@/lib/contracts/accept-bid";
-import { makeBid } from "@/tests/helpers/bids";
+import { fixedBidInput, makeBid, makeVerifiedExpert } from "@/tests/helpers/bids";
 import { acceptTestMandate } from "@/tests/helpers/contracts";
 import { makeOrganization, makeUser } from "@/tests/helpers/factories";
 import { makeJob } from "@/tests/helpers/jobs";
@@ -63,6 +63,16 @@ describe("a need's liquidity columns", () => {
     const [contract] = await db.select({ createdAt: contracts.createdAt }).from(contracts).where(eq(contracts.id, accepted.value.contractId));
     expect(contract?.createdAt).toBeInstanceOf(Date);
     expect(await liquidity(jobId)).toEqual({ firstBidAt: await bidCreatedAt(first.bidId), bidCount: 2, contractedAt: contract?.createdAt });
+  });
+
+  it("experts bidding on one need at the same moment are all recorded (the count's update waits its turn, no deadlock)", async () => {
+    for (let round = 0; round < 3; round++) {
+      const { jobId } = await publishedNeed();
+      const experts = await Promise.all([1, 2, 3, 4, 5, 6].map(() => makeVerifiedExpert()));
+      const results = await Promise.all(experts.map((expert) => submitBid(expert, fixedBidInput(jobId))));
+      expect(results.map((r) => r.ok)).toEqual(experts.map(() => true));
+      expect((await liquidity(jobId))?.bidCount).toBe(experts.length);
+    }
   });
 
   it("a bid that goes away (an erasure) is recounted from the bids left; a deleted need takes its bids along", async () => {
