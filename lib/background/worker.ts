@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
 import { Logger, run, type Job, type TaskList, type WorkerEvents } from "graphile-worker";
+import pg from "pg";
 import { z } from "zod";
 import { deliverEmail } from "@/lib/email/deliver";
 import { startHeartbeat } from "@/lib/background/heartbeat";
@@ -197,9 +198,14 @@ export async function startWorker(connectionString: string, concurrency = 2): Pr
     ids.add(worker.workerId);
     void heartbeat.beat().catch(() => {});
   });
+  // The pool is ours, with an error handler, and ended once the runner has stopped: a connection
+  // the server cuts (a restart, a dropped database) is then logged and replaced, never an uncaught
+  // error, and stop() returns only when every connection is closed.
+  const pgPool = new pg.Pool({ connectionString, max: concurrency + 2 });
+  pgPool.on("error", (error) => workerLog.warn({ err: error }, "a worker database connection was cut; the pool reconnects"));
   try {
     const runner = await run({
-      connectionString,
+      pgPool,
       concurrency,
       taskList,
       crontab,
@@ -212,12 +218,14 @@ export async function startWorker(connectionString: string, concurrency = 2): Pr
     return {
       stop: async () => {
         await runner.stop();
+        await pgPool.end();
         await heartbeat.stop();
       },
       promise: runner.promise,
       workerIds: () => [...ids],
     };
   } catch (error) {
+    await pgPool.end();
     await heartbeat.stop();
     throw error;
   }
