@@ -2,13 +2,15 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { JobKind } from "@/db/schema";
 import type { ComparedBid } from "@/lib/bids/comparison";
 import type { AppLocale } from "@/lib/i18n/locale";
+import { RetainerComparison } from "@/components/retainers/RetainerComparison";
 import { Alert } from "@/components/ui/Alert";
 import { KindTermsTable } from "./KindTermsTable";
 import { trainingTermRows } from "./training-term-rows";
 
 /**
- * The block of terms specific to the job's kind, side by side for every bid; nothing for a kind
- * without its own terms. A new kind adds its case here with its own rows (see `trainingTermRows`).
+ * The block of terms specific to the job's kind (`KindTerms`), side by side for every bid: a
+ * training's terms, a monthly support need's service level; nothing for a kind without its own
+ * terms (an installation). A new kind adds its case here with its own rows (see `trainingTermRows`).
  */
 export async function KindTermsComparison({ kind, bids, qualiopiWanted }: { kind: JobKind | null; bids: ComparedBid[]; qualiopiWanted?: boolean }) {
   if (bids.length === 0) return null;
@@ -23,6 +25,8 @@ export async function KindTermsComparison({ kind, bids, qualiopiWanted }: { kind
         </div>
       );
     }
+    case "support_monthly":
+      return <RetainerComparison bids={bids} />;
     default:
       return null;
   }

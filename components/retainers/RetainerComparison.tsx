@@ -4,17 +4,23 @@ import type { ComparedBid } from "@/lib/bids/comparison";
 import type { AppLocale } from "@/lib/i18n/locale";
 import { retainerFactKeys, retainerFacts } from "./retainer-facts";
 
+/** The service level a bid states on a monthly support need, null without one. */
+const retainerOf = (bid: ComparedBid): RetainerTerms | null => (bid.kindTerms?.kind === "support_monthly" ? bid.kindTerms.retainer : null);
+
 /**
- * On a monthly support need: the service level of each bid side by side, one column per bid (the
- * bids' own order), one row per term. Bids without terms show a dash. Scrolls sideways on narrow
- * screens (a focusable region).
+ * On a monthly support need (the `support_monthly` case of `KindTermsComparison`): the service
+ * level of each bid side by side, one column per bid (the bids' own order), one row per term.
+ * Bids without terms show a dash; nothing when no bid has any. Scrolls sideways on narrow screens
+ * (a focusable region).
  */
 export async function RetainerComparison({ bids }: { bids: ComparedBid[] }) {
-  const withTerms = bids.filter((b) => b.retainer);
-  if (withTerms.length === 0) return null;
+  if (!bids.some(retainerOf)) return null;
   const [t, locale] = await Promise.all([getTranslations("retainers"), getLocale()]);
   const translate = t as unknown as (key: string, values?: Record<string, string | number>) => string;
-  const columns = bids.map((bid) => ({ bid, facts: bid.retainer ? retainerFacts(bid.retainer, translate, locale as AppLocale) : null }));
+  const columns = bids.map((bid) => {
+    const terms = retainerOf(bid);
+    return { bid, facts: terms ? retainerFacts(terms, translate, locale as AppLocale) : null };
+  });
   return (
     <div role="region" aria-labelledby="retainer-table-caption" tabIndex={0} className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
       <table className="w-full border-collapse text-left text-sm">

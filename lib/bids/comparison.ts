@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { bidMilestones, bids, expertProfiles, jobs, reviews, type BidRetainerTerms, type BidStatus } from "@/db/schema";
+import { bidMilestones, bids, expertProfiles, jobs, reviews, type BidStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError, requireOrgMember, requireRole } from "@/lib/auth/policy";
 import { isUuidLike } from "@/lib/ids";
@@ -9,7 +9,6 @@ import { notRemovedReview } from "@/lib/moderation/visibility";
 import { responseMinutesByExpert } from "@/lib/conversations/response-time";
 import { readinessByExpert, type ReadinessItem } from "@/lib/experts/readiness";
 import { kindTermsByBid, type KindTerms } from "./kind-terms";
-import { retainerTermsByBid } from "@/lib/retainers/terms";
 import { bidPrice, type BidPrice } from "./prices";
 
 export const bidSorts = ["total", "start", "rating"] as const;
@@ -56,10 +55,11 @@ export interface ComparedBid {
   price: BidPrice;
   /** What the expert still lacks to invoice and be paid (empty: ready to be paid). */
   notReady: ReadinessItem[];
-  /** The terms specific to the job's kind (a training's hours, sessions, Qualiopi…); null when none were stated. */
+  /**
+   * The terms specific to the job's kind (a training's hours, sessions, Qualiopi…; a monthly
+   * support need's service level); null when none were stated.
+   */
   kindTerms: KindTerms | null;
-  /** On a monthly support need: the service level the bid offers (fee, hours, response targets…), null without one. */
-  retainer: BidRetainerTerms | null;
 }
 
 /** Per expert: average rating and number of reviews written about them (removed ones left out). */
@@ -125,13 +125,12 @@ export async function compareBidsForJob(actor: Actor | null, jobId: string, opti
 
   const bidIds = active.map((r) => r.id);
   const expertIds = [...new Set(active.map((r) => r.expertUserId))];
-  const [milestones, ratings, responses, readiness, kindTerms, retainers] = await Promise.all([
+  const [milestones, ratings, responses, readiness, kindTerms] = await Promise.all([
     db.select().from(bidMilestones).where(inArray(bidMilestones.bidId, bidIds)).orderBy(asc(bidMilestones.position)),
     ratingsByExpert(expertIds),
     responseMinutesByExpert(expertIds),
     readinessByExpert(db, expertIds),
     kindTermsByBid(job.kind, bidIds),
-    retainerTermsByBid(bidIds),
   ]);
 
   const compared = active.map(({ expertStatus, vatRegime, ...row }): ComparedBid => {
@@ -144,7 +143,6 @@ export async function compareBidsForJob(actor: Actor | null, jobId: string, opti
       price: bidPrice(own.map((m) => m.amountCents), vatRegime),
       notReady: readiness.get(row.expertUserId)?.missing ?? ["verified", "mandate", "payouts", "urssaf"],
       kindTerms: kindTerms.get(row.id) ?? null,
-      retainer: retainers.get(row.id) ?? null,
       ratingAverage: rating?.average ?? null,
       ratingCount: rating?.count ?? 0,
       responseMinutes: responses.get(row.expertUserId) ?? null,

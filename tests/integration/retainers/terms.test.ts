@@ -55,8 +55,8 @@ describe("retainer terms of a bid", () => {
     await saveRetainer(first.expert, first.bidId, { monthlyFee: "300", responseCritical: 2 });
     const compared = await compareBidsForJob(owner, jobId);
     const byId = new Map(compared.map((b) => [b.id, b]));
-    expect(byId.get(first.bidId)?.retainer).toMatchObject({ monthlyFeeCents: 30_000, responseHours: { critical: 2 } });
-    expect(byId.get(second.bidId)?.retainer).toBeNull();
+    expect(byId.get(first.bidId)?.kindTerms).toMatchObject({ kind: "support_monthly", retainer: { monthlyFeeCents: 30_000, responseHours: { critical: 2 } } });
+    expect(byId.get(second.bidId)?.kindTerms).toBeNull();
     // The first month's fee is what the comparison's total counts.
     expect(byId.get(first.bidId)?.price.exVatCents).toBe(30_000);
   });

@@ -5,7 +5,6 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { BidComparisonTable, BidSortNav, ComparedBidCard } from "@/components/bids/BidComparison";
 import { notReadyList } from "@/components/bids/comparison-facts";
 import { KindTermsComparison } from "@/components/bids/KindTermsComparison";
-import { RetainerComparison } from "@/components/retainers/RetainerComparison";
 import { Alert } from "@/components/ui/Alert";
 import { DeclineBidForm } from "@/components/bids/DeclineBidForm";
 import { ConfirmActionForm } from "@/components/contracts/ConfirmActionForm";
@@ -99,7 +98,6 @@ export default async function CompareBidsPage({ params, searchParams }: Props) {
           <BidSortNav jobId={id} sort={sort} />
           <BidComparisonTable bids={list} sort={sort} />
           <KindTermsComparison kind={view.job.kind} bids={list} qualiopiWanted={view.trainingNeed?.qualiopiRequired} />
-          <RetainerComparison bids={list} />
           <ol className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" aria-label={t("compareCaption", { sort: t(`sort_${sort}`) })}>
             {list.map((bid) => (
               <li key={bid.id} className="flex">
