@@ -1,16 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { TrainingTermsForm } from "@/components/training/TrainingTermsForm";
 import { Alert } from "@/components/ui/Alert";
 import { PageHeading } from "@/components/ui/PageHeading";
-import { currentActor } from "@/lib/auth/current-actor";
-import { getMyBidForJob } from "@/lib/bids/client-bids";
-import { getJobForViewer } from "@/lib/jobs/queries";
 import { SESSION_ROWS, trainingTermsToForm } from "@/lib/training/form-input";
 import { getTrainingTerms } from "@/lib/training/terms";
 import { saveTrainingTermsAction } from "../../training-actions";
+import { loadBidTermsPage } from "../load-bid-terms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("training"))("termsTitle") };
@@ -19,12 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The expert states the training terms of its bid on a training need, while the bid can be edited. */
 export default async function TrainingTermsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await currentActor();
-  if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/jobs/${id}/bid/training`)}`);
-  if (actor.role !== "expert") notFound();
-  const [view, bid, t] = await Promise.all([getJobForViewer(actor, id), getMyBidForJob(actor, id), getTranslations("training")]);
-  if (!view || !bid || bid.status === "withdrawn" || view.job.kind !== "training") notFound();
-  const terms = await getTrainingTerms(actor, bid.id);
+  const { actor, view, bid } = await loadBidTermsPage(id, "training", `/jobs/${id}/bid/training`);
+  const [terms, t] = await Promise.all([getTrainingTerms(actor, bid.id), getTranslations("training")]);
   return (
     <div className="flex flex-col gap-6">
       <p>
