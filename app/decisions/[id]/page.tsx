@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ComplaintForm } from "@/components/moderation/DecisionForms";
-import { LiftRestrictionForm } from "@/components/moderation/LiftRestrictionForm";
+import { ModerationReasonForm } from "@/components/moderation/ModerationReasonForm";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { Alert } from "@/components/ui/Alert";
 import { currentActor } from "@/lib/auth/current-actor";
@@ -83,7 +83,13 @@ export default async function DecisionPage({ params, searchParams }: { params: P
             {t("liftTitle")}
           </h2>
           <p className="max-w-3xl text-stone-800">{t("liftLead")}</p>
-          <LiftRestrictionForm statementId={statement.id} action={liftRestrictionAction} />
+          <ModerationReasonForm
+            action={liftRestrictionAction}
+            hidden={{ statementId: statement.id }}
+            idPrefix="lift"
+            labels={{ reason: t("liftReason"), hint: t("liftHint"), submit: t("liftSubmit") }}
+            variant="secondary"
+          />
         </section>
       ) : null}
     </div>

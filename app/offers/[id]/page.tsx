@@ -4,11 +4,11 @@ import { BackLink } from "@/components/offers/BackLink";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
+import { ModerationReasonForm } from "@/components/moderation/ModerationReasonForm";
 import { ReportLink } from "@/components/moderation/ReportLink";
 import { OfferDetails } from "@/components/offers/OfferDetails";
 import { OfferStatusBadge } from "@/components/offers/OfferStatusBadge";
 import { OrderForm } from "@/components/offers/OrderForm";
-import { RemoveOfferForm } from "@/components/offers/RemoveOfferForm";
 import { Alert } from "@/components/ui/Alert";
 import { buttonClasses } from "@/components/ui/Button";
 import { currentActor } from "@/lib/auth/current-actor";
@@ -107,7 +107,13 @@ export default async function OfferPage({ params }: Props) {
           <h2 id="offer-remove" className="text-xl font-semibold text-stone-900">
             {t("removeTitle")}
           </h2>
-          <RemoveOfferForm offerId={offer.id} action={removeOfferAction} />
+          <ModerationReasonForm
+            action={removeOfferAction}
+            hidden={{ offerId: offer.id }}
+            idPrefix="remove"
+            labels={{ reason: t("removeReason"), hint: t("removeHint"), ground: t("removeGround"), groundPlaceholder: t("choose"), submit: t("removeSubmit") }}
+            variant="danger"
+          />
         </section>
       ) : null}
       {offer.status === "removed" && view.own ? <Alert tone="warning">{t("removedNote")}</Alert> : null}
