@@ -16,6 +16,8 @@
  * bench/results-load.json.
  * `-- --only=pages`: step 2 and the load skipped: what the public pages weigh (HTML, JavaScript
  * gzip, `nomodule` scripts; scripts/bench/page-weight.ts), printed, nothing written.
+ * `-- --lighthouse`: Lighthouse (mobile) on `/`, `/jobs`, a need and an expert's page too
+ * (scripts/bench/lighthouse.ts; read its performance score on an idle machine).
  * Prints every result beside its goal and the list of goals missed, writes bench/results.json;
  * exits 0 when every goal is met, 1 when one is missed, 2 when the benchmark itself failed.
  * Not part of `npm test`.
@@ -30,6 +32,7 @@ import postgres from "postgres";
 import { FULL_SCALE, SCALE_TERMS, SMALL_SCALE, seedAtScale } from "../db/seed/scale";
 import { productionIdentity } from "../tests/helpers/platform-identity"; // a made-up identity a production start accepts
 import { databaseGoals, EXPERT_TERMS, searchGoals, type Measure } from "./bench/database-goals";
+import { lighthouseGoals } from "./bench/lighthouse";
 import { pageWeightGoals } from "./bench/page-weight";
 import { descendants, hammer, peakRssMiB, statementsPerRequest, type Run } from "./bench/load";
 import { databaseUrl, ensureDatabase, freePort, startEmbeddedPostgres } from "./lib/embedded-postgres";
@@ -39,6 +42,7 @@ const searchOnly = process.argv.includes("--only=search");
 const databaseOnly = process.argv.includes("--only=database");
 const loadOnly = process.argv.includes("--only=load");
 const pagesOnly = process.argv.includes("--only=pages");
+const withLighthouse = process.argv.includes("--lighthouse");
 const resultsFile = searchOnly ? "results-search.json" : loadOnly ? "results-load.json" : "results.json";
 const sizes = small ? SMALL_SCALE : FULL_SCALE;
 const seconds = small ? 3 : 8;
@@ -138,6 +142,10 @@ try {
     const weighed = await pageWeightGoals(app, ["/", "/jobs", ...Object.values(pages).filter((page) => page !== "/")]);
     measures.push(...weighed.measures);
     say("pages weighed");
+    if (withLighthouse) {
+      measures.push(...(await lighthouseGoals(app, ["/", "/jobs", pages.job!, pages.expert!])));
+      say("Lighthouse done");
+    }
     if (pagesOnly) {
       printMeasures(measures);
       await cleanUp();
