@@ -139,7 +139,8 @@ try {
     job: `/jobs/${sample!.job}`,
   };
   if (!searchOnly) {
-    const weighed = await pageWeightGoals(app, ["/", "/jobs", ...Object.values(pages).filter((page) => page !== "/")]);
+    const { rootMainFiles } = JSON.parse(readFileSync(path.join(root, ".next", "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
+    const weighed = await pageWeightGoals(app, ["/", "/jobs", ...Object.values(pages).filter((page) => page !== "/")], rootMainFiles);
     measures.push(...weighed.measures);
     say("pages weighed");
     if (withLighthouse) {

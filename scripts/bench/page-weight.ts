@@ -54,10 +54,13 @@ export const HTML_HOME_GOAL_KB = 40;
 export const JAVASCRIPT_GOAL_KB = 120;
 
 /** The page-weight goals: HTML of `/` ≤ 40 kB; JavaScript ≤ 120 kB gzip on every page. */
-export async function pageWeightGoals(base: string, pages: string[]): Promise<{ weights: PageWeight[]; measures: Measure[] }> {
+export async function pageWeightGoals(base: string, pages: string[], frameworkFiles: string[] = []): Promise<{ weights: PageWeight[]; measures: Measure[] }> {
   const cache = new Map<string, number>();
   const weights: PageWeight[] = [];
   for (const page of pages) weights.push(await weighPage(base, page, cache));
+  // Next.js's and React's own runtime (the build's root main files), which every page loads
+  // whatever the app does: shown so that the app's share of each page can be read.
+  const framework = frameworkFiles.map((file) => `/_next/${file}`).reduce((sum, src) => sum + (cache.get(src) ?? 0), 0);
   const kB = (bytes: number) => bytes / 1000;
   const measures: Measure[] = [];
   for (const weight of weights) {
@@ -71,5 +74,6 @@ export async function pageWeightGoals(base: string, pages: string[]): Promise<{ 
     // (every browser the app supports) never downloads it (HTML standard), so it is shown, not counted.
     measures.push({ name: `nomodule scripts named by ${weight.page} (never loaded by a module browser)`, value: weight.noModuleScripts.length, unit: "", goal: "(shown)", ok: true });
   }
+  if (framework > 0) measures.push({ name: "of which Next.js and React's runtime (every page)", value: kB(framework), unit: "kB", goal: "(shown)", ok: true });
   return { weights, measures };
 }
