@@ -14,6 +14,10 @@
  * `-- --only=database`: steps 1 and 2 alone, printed, nothing written (the insights' queries, say).
  * `-- --only=load`: step 2 skipped (the server under load, its peak RSS), written to
  * bench/results-load.json.
+ * `-- --only=pages`: step 2 and the load skipped: what the public pages weigh (HTML, JavaScript
+ * gzip, `nomodule` scripts; scripts/bench/page-weight.ts), printed, nothing written.
+ * `-- --lighthouse`: Lighthouse (mobile) on `/`, `/jobs`, a need and an expert's page too
+ * (scripts/bench/lighthouse.ts; read its performance score on an idle machine).
  * Prints every result beside its goal and the list of goals missed, writes bench/results.json;
  * exits 0 when every goal is met, 1 when one is missed, 2 when the benchmark itself failed.
  * Not part of `npm test`.
@@ -28,6 +32,8 @@ import postgres from "postgres";
 import { FULL_SCALE, SCALE_TERMS, SMALL_SCALE, seedAtScale } from "../db/seed/scale";
 import { productionIdentity } from "../tests/helpers/platform-identity"; // a made-up identity a production start accepts
 import { databaseGoals, EXPERT_TERMS, searchGoals, type Measure } from "./bench/database-goals";
+import { lighthouseGoals } from "./bench/lighthouse";
+import { pageWeightGoals } from "./bench/page-weight";
 import { descendants, hammer, peakRssMiB, statementsPerRequest, type Run } from "./bench/load";
 import { databaseUrl, ensureDatabase, freePort, startEmbeddedPostgres } from "./lib/embedded-postgres";
 
@@ -35,6 +41,8 @@ const small = process.argv.includes("--small");
 const searchOnly = process.argv.includes("--only=search");
 const databaseOnly = process.argv.includes("--only=database");
 const loadOnly = process.argv.includes("--only=load");
+const pagesOnly = process.argv.includes("--only=pages");
+const withLighthouse = process.argv.includes("--lighthouse");
 const resultsFile = searchOnly ? "results-search.json" : loadOnly ? "results-load.json" : "results.json";
 const sizes = small ? SMALL_SCALE : FULL_SCALE;
 const seconds = small ? 3 : 8;
@@ -83,9 +91,9 @@ try {
   say(`seeded ${sizes.jobs} needs, ${sizes.experts} experts, ${sizes.bids} bids, ${sizes.contracts} contracts`);
 
   // 2. In-process goals.
-  const measures: Measure[] = loadOnly ? [] : await (searchOnly ? searchGoals(small) : databaseGoals(small));
+  const measures: Measure[] = loadOnly || pagesOnly ? [] : await (searchOnly ? searchGoals(small) : databaseGoals(small));
   await closeDb();
-  if (!loadOnly) say("database goals measured");
+  if (!loadOnly && !pagesOnly) say("database goals measured");
   if (databaseOnly) {
     printMeasures(measures);
     await cleanUp();
@@ -130,6 +138,21 @@ try {
     expert: `/experts/${sample!.slug}`,
     job: `/jobs/${sample!.job}`,
   };
+  if (!searchOnly) {
+    const { rootMainFiles } = JSON.parse(readFileSync(path.join(root, ".next", "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
+    const weighed = await pageWeightGoals(app, ["/", "/jobs", ...Object.values(pages).filter((page) => page !== "/")], rootMainFiles);
+    measures.push(...weighed.measures);
+    say("pages weighed");
+    if (withLighthouse) {
+      measures.push(...(await lighthouseGoals(app, ["/", "/jobs", pages.job!, pages.expert!])));
+      say("Lighthouse done");
+    }
+    if (pagesOnly) {
+      printMeasures(measures);
+      await cleanUp();
+      process.exit(measures.some((m) => !m.ok) ? 1 : 0);
+    }
+  }
   const staticDir = path.join(workDir, "static");
   await mkdir(staticDir);
   for (const [key, page] of Object.entries(pages)) await writeFile(path.join(staticDir, key), Buffer.from(await (await fetch(`${app}${page}`)).arrayBuffer()));
@@ -224,7 +247,7 @@ try {
   const failed = results.some((r) => !r.ok) || measures.some((m) => !m.ok);
   const missed = [
     ...results.filter((r) => !r.ok).map((r) => `${r.target}: ${r.misses.join(", ")}`),
-    ...measures.filter((m) => !m.ok).map((m) => `${m.name}: ${m.value.toFixed(m.unit === "ms" ? 2 : 0)} ${m.unit}, goal ${m.goal}`),
+    ...measures.filter((m) => !m.ok).map((m) => `${m.name}: ${m.value.toFixed(m.unit === "ms" ? 2 : m.unit === "kB" ? 1 : 0)} ${m.unit}, goal ${m.goal}`),
   ];
   if (missed.length > 0) console.log(`\nGoals missed (exit code 1):\n${missed.map((line) => `  - ${line}`).join("\n")}`);
   console.log(`\nMachine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} (other processes share the cores: read the ratios)`);
@@ -244,7 +267,7 @@ try {
 
 function printMeasures(measures: Measure[]) {
   console.log("\n| measure | result | goal | |\n| --- | ---: | --- | --- |");
-  for (const m of measures) console.log(`| ${m.name} | ${m.value.toFixed(m.unit === "ms" ? 2 : 0)} ${m.unit} | ${m.goal} | ${m.ok ? "ok" : "MISS"} |`);
+  for (const m of measures) console.log(`| ${m.name} | ${m.value.toFixed(m.unit === "ms" ? 2 : m.unit === "kB" ? 1 : 0)} ${m.unit} | ${m.goal} | ${m.ok ? "ok" : "MISS"} |`);
 }
 
 function commandLine(pid: number): string {
