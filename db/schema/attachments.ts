@@ -5,6 +5,7 @@ import { contractMilestones } from "./contracts";
 import { messages } from "./conversations";
 import { handoverPacks } from "./handover";
 import { disputes } from "./payments";
+import { retainerTicketMessages, retainerTickets } from "./tickets";
 
 export const disputeSide = pgEnum("dispute_side", ["client", "expert", "admin"]);
 
@@ -26,7 +27,8 @@ export const disputeMessages = pgTable(
 
 /**
  * A file sent with a bid conversation's message, a milestone's delivery, a dispute thread's
- * message or a handover pack (a network diagram): exactly one of the four. The bytes live in private storage under `storageKey`.
+ * message, a handover pack (a network diagram), a support ticket as it was opened or a ticket's
+ * message: exactly one of the six. The bytes live in private storage under `storageKey`.
  */
 export const attachments = pgTable(
   "attachments",
@@ -36,6 +38,8 @@ export const attachments = pgTable(
     deliveryMilestoneId: uuid("delivery_milestone_id").references(() => contractMilestones.id, { onDelete: "cascade" }),
     disputeMessageId: uuid("dispute_message_id").references(() => disputeMessages.id, { onDelete: "cascade" }),
     handoverContractId: uuid("handover_contract_id").references(() => handoverPacks.contractId, { onDelete: "cascade" }),
+    ticketId: uuid("ticket_id").references(() => retainerTickets.id, { onDelete: "cascade" }),
+    ticketMessageId: uuid("ticket_message_id").references(() => retainerTicketMessages.id, { onDelete: "cascade" }),
     uploadedById: uuid("uploaded_by_id").references(() => users.id, { onDelete: "set null" }),
     originalName: text("original_name").notNull(),
     storageKey: text("storage_key").notNull().unique(),
@@ -44,11 +48,13 @@ export const attachments = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check("attachments_one_owner", sql`num_nonnulls(${t.messageId}, ${t.deliveryMilestoneId}, ${t.disputeMessageId}, ${t.handoverContractId}) = 1`),
+    check("attachments_one_owner", sql`num_nonnulls(${t.messageId}, ${t.deliveryMilestoneId}, ${t.disputeMessageId}, ${t.handoverContractId}, ${t.ticketId}, ${t.ticketMessageId}) = 1`),
     index().on(t.messageId),
     index().on(t.deliveryMilestoneId),
     index().on(t.disputeMessageId),
     index().on(t.handoverContractId),
+    index().on(t.ticketId),
+    index().on(t.ticketMessageId),
     index().on(t.uploadedById),
   ],
 );

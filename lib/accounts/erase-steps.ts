@@ -172,7 +172,7 @@ function signInBucketKey(email: string): string {
  * Everything else that names or identifies the person: what they wrote to others (messages and
  * the files sent with them, dispute threads, review comments), their sign-in traces, invitations
  * and emails sent to their address, and the address inside test-mode and provider records.
- * Files of deliveries and disputes stay: they are the contract's record. Returns the storage
+ * Files of deliveries, disputes and support tickets stay: they are the contract's record. Returns the storage
  * keys to delete after the commit.
  */
 export async function eraseTraces(tx: Transaction, user: { id: string; email: string }, newEmail: string): Promise<{ fileKeys: string[] }> {

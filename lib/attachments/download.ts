@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { attachments, contractMilestones, conversations, disputeMessages, disputes, messages, type Attachment } from "@/db/schema";
+import { attachments, contractMilestones, conversations, disputeMessages, disputes, messages, retainerTicketMessages, retainerTickets, type Attachment } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError, requireUser } from "@/lib/auth/policy";
 import { loadContractFor } from "@/lib/contracts/access";
@@ -9,7 +9,7 @@ import { bidAccess } from "@/lib/conversations/access";
 import { isUuidLike } from "@/lib/ids";
 import { getFile } from "@/lib/storage/files";
 
-/** The contract a delivery's, a dispute message's or a handover pack's file belongs to. */
+/** The contract a delivery's, a dispute message's, a handover pack's or a support ticket's file belongs to. */
 async function contractOf(file: Attachment): Promise<string | null> {
   if (file.handoverContractId) return file.handoverContractId;
   if (file.deliveryMilestoneId) {
@@ -22,6 +22,18 @@ async function contractOf(file: Attachment): Promise<string | null> {
       .from(disputeMessages)
       .innerJoin(disputes, eq(disputes.id, disputeMessages.disputeId))
       .where(eq(disputeMessages.id, file.disputeMessageId));
+    return row?.contractId ?? null;
+  }
+  if (file.ticketId) {
+    const [row] = await db.select({ contractId: retainerTickets.contractId }).from(retainerTickets).where(eq(retainerTickets.id, file.ticketId));
+    return row?.contractId ?? null;
+  }
+  if (file.ticketMessageId) {
+    const [row] = await db
+      .select({ contractId: retainerTickets.contractId })
+      .from(retainerTicketMessages)
+      .innerJoin(retainerTickets, eq(retainerTickets.id, retainerTicketMessages.ticketId))
+      .where(eq(retainerTicketMessages.id, file.ticketMessageId));
     return row?.contractId ?? null;
   }
   return null;

@@ -7,6 +7,7 @@ import type { Result } from "@/lib/result";
 import { deleteFile, newStorageKey, putFile } from "@/lib/storage/files";
 import { cleanFileName } from "./file-name";
 import { detectAttachmentType, type AttachmentType } from "./file-type";
+import { carriesSecret } from "./secret-files";
 
 /** A file as it arrived in a form. */
 export interface UploadedFile {
@@ -38,39 +39,91 @@ export function checkAttachment(file: UploadedFile | null | undefined): { ok: tr
   return { ok: true, file: { name: cleanFileName(file.name, type.extension), bytes: file.bytes, type } };
 }
 
+/** How many files one form may carry, and how big. */
+export interface FileLimits {
+  maxFiles: number;
+  maxBytesEach: number;
+  /** All the files together: at most MAX_ATTACHMENT_BYTES, so that the request stays under the proxy's limit. */
+  maxBytesTotal: number;
+}
+
+export type FilesError = "attachmentTooMany" | "attachmentEachTooLarge" | "attachmentsTooLarge" | "attachmentType" | "attachmentSecret";
+
 /**
- * Writes the file (when there is one) under a new random key first, then runs `record`, the use
- * case's transaction that inserts its row: no file is written while a transaction holds locks.
- * When `record` refuses or throws, the file is removed again.
+ * Checks the files of a form that takes several (empty file inputs ignored): how many, each one's
+ * size, their total, each one's real type read from its bytes, and no visible secret (a private
+ * key, an archive holding one). The error is a `validation` key for the form's file field.
  */
-export async function withStoredFile<T, E extends string>(file: CheckedFile | null, record: (stored: StoredFile | null) => Promise<Result<T, E>>): Promise<Result<T, E>> {
-  if (!file) return record(null);
-  const stored: StoredFile = { ...file, storageKey: newStorageKey("attachment") };
-  await putFile(stored.storageKey, stored.bytes);
-  const removeFile = () => deleteFile(stored.storageKey).catch((error: unknown) => console.error(`[attachments] could not remove ${stored.storageKey}`, error));
+export function checkAttachments(files: UploadedFile[] | null | undefined, limits: FileLimits): { ok: true; files: CheckedFile[] } | { ok: false; error: FilesError } {
+  const sent = (files ?? []).filter((file) => file.bytes.byteLength > 0);
+  if (sent.length > limits.maxFiles) return { ok: false, error: "attachmentTooMany" };
+  if (sent.some((file) => file.bytes.byteLength > limits.maxBytesEach)) return { ok: false, error: "attachmentEachTooLarge" };
+  if (sent.reduce((total, file) => total + file.bytes.byteLength, 0) > Math.min(limits.maxBytesTotal, MAX_ATTACHMENT_BYTES)) return { ok: false, error: "attachmentsTooLarge" };
+  const checked: CheckedFile[] = [];
+  for (const file of sent) {
+    const type = detectAttachmentType(file.bytes);
+    if (!type) return { ok: false, error: "attachmentType" };
+    if (carriesSecret(file.bytes)) return { ok: false, error: "attachmentSecret" };
+    checked.push({ name: cleanFileName(file.name, type.extension), bytes: file.bytes, type });
+  }
+  return { ok: true, files: checked };
+}
+
+/**
+ * Writes the files under new random keys first, then runs `record`, the use case's transaction
+ * that inserts their rows: no file is written while a transaction holds locks. When `record`
+ * refuses or throws, or a write fails half-way, the files written are removed again.
+ */
+export async function withStoredFiles<T, E extends string>(files: CheckedFile[], record: (stored: StoredFile[]) => Promise<Result<T, E>>): Promise<Result<T, E>> {
+  const stored: StoredFile[] = [];
+  const removeFiles = () =>
+    Promise.all(stored.map((file) => deleteFile(file.storageKey).catch((error: unknown) => console.error(`[attachments] could not remove ${file.storageKey}`, error))));
   try {
+    for (const file of files) {
+      const next: StoredFile = { ...file, storageKey: newStorageKey("attachment") };
+      await putFile(next.storageKey, next.bytes);
+      stored.push(next);
+    }
     const result = await record(stored);
-    if (!result.ok) await removeFile();
+    if (!result.ok) await removeFiles();
     return result;
   } catch (error) {
-    await removeFile();
+    await removeFiles();
     throw error;
   }
 }
 
-type Owner = { messageId: string } | { deliveryMilestoneId: string } | { disputeMessageId: string } | { handoverContractId: string };
+/** `withStoredFiles` for a form with one optional file. */
+export async function withStoredFile<T, E extends string>(file: CheckedFile | null, record: (stored: StoredFile | null) => Promise<Result<T, E>>): Promise<Result<T, E>> {
+  return withStoredFiles(file ? [file] : [], (stored) => record(stored[0] ?? null));
+}
 
-/** Records a stored file as the attachment of its message, delivery, dispute message or handover pack. */
+type Owner =
+  | { messageId: string }
+  | { deliveryMilestoneId: string }
+  | { disputeMessageId: string }
+  | { handoverContractId: string }
+  | { ticketId: string }
+  | { ticketMessageId: string };
+
+/** Records stored files as the attachments of their message, delivery, dispute message, handover pack, ticket or ticket message. */
+export async function insertAttachments(tx: Transaction, stored: StoredFile[], owner: Owner, uploadedById: string): Promise<void> {
+  if (stored.length === 0) return;
+  await tx.insert(attachments).values(
+    stored.map((file) => ({
+      ...owner,
+      uploadedById,
+      originalName: file.name,
+      storageKey: file.storageKey,
+      mimeType: file.type.mime,
+      sizeBytes: file.bytes.byteLength,
+    })),
+  );
+}
+
+/** `insertAttachments` for a form with one optional file. */
 export async function insertAttachment(tx: Transaction, stored: StoredFile | null, owner: Owner, uploadedById: string): Promise<void> {
-  if (!stored) return;
-  await tx.insert(attachments).values({
-    ...owner,
-    uploadedById,
-    originalName: stored.name,
-    storageKey: stored.storageKey,
-    mimeType: stored.type.mime,
-    sizeBytes: stored.bytes.byteLength,
-  });
+  await insertAttachments(tx, stored ? [stored] : [], owner, uploadedById);
 }
 
 /** What a page shows of an attachment: a link to the download route, its name and size. */
@@ -82,10 +135,10 @@ export interface AttachmentLink {
 }
 
 /** The attachments of these owners, by owner id, oldest first. */
-export async function attachmentsByOwner(executor: Executor, column: "messageId" | "deliveryMilestoneId" | "disputeMessageId" | "handoverContractId", ownerIds: string[]): Promise<Map<string, AttachmentLink[]>> {
+export async function attachmentsByOwner(executor: Executor, column: "messageId" | "deliveryMilestoneId" | "disputeMessageId" | "handoverContractId" | "ticketId" | "ticketMessageId", ownerIds: string[]): Promise<Map<string, AttachmentLink[]>> {
   const byOwner = new Map<string, AttachmentLink[]>();
   if (ownerIds.length === 0) return byOwner;
-  const rows = await executor.select().from(attachments).where(inArray(attachments[column], ownerIds)).orderBy(attachments.createdAt);
+  const rows = await executor.select().from(attachments).where(inArray(attachments[column], ownerIds)).orderBy(attachments.createdAt, attachments.originalName);
   for (const row of rows) {
     const owner = row[column];
     if (!owner) continue;

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gte, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { contracts, retainerExtraHours, retainerMonths, retainerTicketMessages, retainerTickets, retainerTicketTime, users } from "@/db/schema";
+import { attachmentsByOwner } from "@/lib/attachments/store";
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError, requireUser, actsAsAdmin } from "@/lib/auth/policy";
 import { isBreached } from "./due";
@@ -24,7 +25,7 @@ export async function listTickets(actor: Actor | null, contractId: string) {
   return { contract, side, retainer, tickets, months, canOpen: side === "client" && retainerServing(contract, retainer) };
 }
 
-/** One ticket with its thread and logged time. */
+/** One ticket with its thread, the files of each (download links), and logged time. */
 export async function getTicket(actor: Actor | null, ticketId: string) {
   const { ticket, contract, side, retainer } = await loadTicketFor(db, actor, ticketId);
   const messages = await db
@@ -34,7 +35,9 @@ export async function getTicket(actor: Actor | null, ticketId: string) {
     .where(eq(retainerTicketMessages.ticketId, ticket.id))
     .orderBy(asc(retainerTicketMessages.createdAt));
   const time = await db.select().from(retainerTicketTime).where(eq(retainerTicketTime.ticketId, ticket.id)).orderBy(asc(retainerTicketTime.createdAt));
-  return { ticket, contract, retainer, side, messages, time };
+  const ticketFiles = (await attachmentsByOwner(db, "ticketId", [ticket.id])).get(ticket.id) ?? [];
+  const messageFiles = await attachmentsByOwner(db, "ticketMessageId", messages.map((m) => m.id));
+  return { ticket, contract, retainer, side, messages: messages.map((m) => ({ ...m, files: messageFiles.get(m.id) ?? [] })), ticketFiles, time };
 }
 
 /**

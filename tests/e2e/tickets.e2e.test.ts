@@ -31,6 +31,9 @@ afterAll(async () => {
   await sql?.end();
 });
 
+/** A screenshot's bytes (a PNG signature is what the server checks). */
+const SCREENSHOT = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2048)]);
+
 /** A retainer contract between the demo client and a new expert, its first month moved to run around today. */
 async function retainerContract() {
   const { makeRetainerContract } = await import("../helpers/retainers");
@@ -53,11 +56,13 @@ describe.skipIf(!e2eEnabled).each(runs)("a support ticket from opening to the mo
     await page.getByRole("link", { name: t.retainers.ticketsLink }).click();
     await page.waitForURL(/\/tickets$/);
     await page.getByText(tk.none).waitFor();
-    // Bad input is refused with a message, and what was typed stays.
+    // Bad input is refused with a message, and what was typed (and the file chosen) stays.
     await page.getByLabel(tk.descriptionLabel).fill("Les postes ne synchronisent plus.");
+    await page.getByLabel(tk.filesLabel).setInputFiles({ name: "capture-sync.png", mimeType: "image/png", buffer: SCREENSHOT });
     await page.getByRole("button", { name: tk.open }).click();
     await page.getByText(t.validation.required).first().waitFor();
     expect(await page.getByLabel(tk.descriptionLabel).inputValue()).toBe("Les postes ne synchronisent plus.");
+    expect(await page.getByLabel(tk.filesLabel).evaluate((input: HTMLInputElement) => input.files?.length)).toBe(1);
     await page.getByLabel(tk.titleLabel).fill(title);
     await page.getByLabel(tk.severityLabel).selectOption("critical");
     await page.getByLabel(tk.softwareLabel).selectOption("Nextcloud");
@@ -71,6 +76,13 @@ describe.skipIf(!e2eEnabled).each(runs)("a support ticket from opening to the mo
     const sp = specialist.page;
     await new SignInFlow(sp).signIn(expert.email, ticketPath);
     await sp.getByRole("heading", { name: title }).waitFor();
+    // The client's screenshot: listed with its size, downloaded as an attachment.
+    const screenshot = sp.getByRole("link", { name: /capture-sync\.png \(\d/ });
+    const download = await sp.request.get(`${baseUrl}${await screenshot.getAttribute("href")}`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()["content-type"]).toBe("image/png");
+    expect(download.headers()["content-disposition"]).toMatch(/^attachment; filename="capture-sync\.png"/);
+    expect((await download.body()).equals(SCREENSHOT)).toBe(true);
     await sp.getByLabel(tk.messageLabel).fill("Je regarde : le cron de synchronisation était arrêté, je le relance.");
     await sp.getByRole("button", { name: tk.send }).click();
     await sp.getByText(tk.sent).waitFor();

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { text } from "@/lib/actions/form-fields";
+import { uploadedFiles } from "@/lib/actions/uploaded-file";
 import type { FormState } from "@/lib/actions/form-state";
 import { currentActor } from "@/lib/auth/current-actor";
 import { approveExtraHours, submitExtraHours } from "@/lib/tickets/extra-hours";
@@ -18,11 +19,11 @@ const refreshed = (): FormState => {
   return { status: "success" };
 };
 
-/** A client member opens a ticket; on success, its page. */
+/** A client member opens a ticket, with its files; on success, its page. */
 export async function openTicketAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, {
     schema: openTicketSchema,
-    run: async (input) => openTicket(await currentActor(), input),
+    run: async (input, form) => openTicket(await currentActor(), { ...input, files: await uploadedFiles(form) }),
     refused,
     done: ({ ticketId }, { contractId }) => {
       revalidatePath(`/contracts/${contractId}/tickets`);
@@ -31,9 +32,14 @@ export async function openTicketAction(_previous: FormState, formData: FormData)
   });
 }
 
-/** The expert or a client member writes in a ticket's thread. */
+/** The expert or a client member writes in a ticket's thread, with files. */
 export async function postTicketMessageAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return formAction(formData, { schema: ticketMessageSchema, run: async (input) => postTicketMessage(await currentActor(), input), refused, done: refreshed });
+  return formAction(formData, {
+    schema: ticketMessageSchema,
+    run: async (input, form) => postTicketMessage(await currentActor(), { ...input, files: await uploadedFiles(form) }),
+    refused,
+    done: refreshed,
+  });
 }
 
 /** The expert logs time on a ticket. */

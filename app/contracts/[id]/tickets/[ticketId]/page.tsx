@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { AttachmentList } from "@/components/attachments/AttachmentList";
 import { SimpleActionForm } from "@/components/job-wizard/SimpleActionForm";
 import { MinutesForm } from "@/components/tickets/MinutesForm";
+import { TicketReplyForm } from "@/components/tickets/TicketReplyForm";
 import { TicketTarget } from "@/components/tickets/TicketStatus";
 import { PageHeading } from "@/components/ui/PageHeading";
-import { ReplyForm } from "@/components/ui/ReplyForm";
 import { getTicket } from "@/lib/tickets/queries";
 import { hoursText } from "@/lib/tickets/hours";
 import { logTicketTimeAction, postTicketMessageAction, reopenTicketAction, resolveTicketAction } from "../actions";
@@ -16,13 +17,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("tickets"))("pageTitle") };
 }
 
-/** A ticket: its facts and response target, the thread, the time logged, and what the viewer may do. */
+/** A ticket: its facts, files and response target, the thread (with its files), the time logged, and what the viewer may do. */
 export default async function TicketPage({ params }: { params: Promise<{ id: string; ticketId: string }> }) {
   const { id, ticketId } = await params;
   const found = await loadTicketPage(`/contracts/${id}/tickets/${ticketId}`, (actor) => getTicket(actor, ticketId));
   if (found.contract.id !== id) notFound();
   const [t, format] = await Promise.all([getTranslations("tickets"), getFormatter()]);
-  const { ticket, side, messages, time } = found;
+  const { ticket, side, messages, ticketFiles, time } = found;
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Paris" });
   const open = ticket.status === "open";
   const logged = time.reduce((total, entry) => total + entry.minutes, 0);
@@ -41,6 +42,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
           <TicketTarget ticket={ticket} />
         </p>
         <p className="whitespace-pre-line">{ticket.description}</p>
+        <AttachmentList links={ticketFiles} />
       </section>
       <section aria-labelledby="ticket-thread" className="flex flex-col gap-3">
         <h2 id="ticket-thread" className="text-xl font-semibold text-stone-900">
@@ -52,12 +54,13 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
             <li key={m.id} className="rounded-lg border border-stone-200 bg-white p-4">
               <p className="text-sm text-stone-700">{t("messageBy", { side: t(`side_${m.side}`), name: m.authorName ?? "—", date: when(m.createdAt) })}</p>
               <p className="mt-1 whitespace-pre-line">{m.body}</p>
+              <AttachmentList links={m.files} />
             </li>
           ))}
         </ol>
       </section>
       {open && (side === "client" || side === "expert") ? (
-        <ReplyForm hidden={{ ticketId: ticket.id }} labels={{ body: t("messageLabel"), hint: t("messageHint"), send: t("send"), sent: t("sent") }} action={postTicketMessageAction} />
+        <TicketReplyForm ticketId={ticket.id} action={postTicketMessageAction} />
       ) : null}
       <section aria-labelledby="ticket-time" className="flex flex-col gap-2">
         <h2 id="ticket-time" className="text-xl font-semibold text-stone-900">
