@@ -4,7 +4,7 @@ import type { InvoiceDocument, VatTreatment } from "./types";
 export const FRANCHISE_NOTE = "TVA non applicable, art. 293 B du CGI";
 /**
  * Art. 283-2 du CGI (art. 196 of directive 2006/112/EC): a business client established in another
- * member state accounts for the VAT; art. 242 nonies A, I-13° of annex II to the CGI wants the words
+ * member state accounts for the VAT; art. 242 nonies A of annex II to the CGI wants the word
  * "Autoliquidation" on the invoice.
  */
 export const REVERSE_CHARGE_NOTE = "Autoliquidation – TVA due par le preneur, art. 283-2 du CGI (art. 44 et 196 de la directive 2006/112/CE)";
