@@ -6,6 +6,7 @@ import { expertProfiles } from "./experts";
 import { jobs } from "./jobs";
 import { offers } from "./offers";
 import { organizations } from "./organizations";
+import type { VatTreatment } from "./invoice-document";
 import type { RetainerTerms } from "./retainers";
 
 export const contractStatus = pgEnum("contract_status", ["awaiting_documents", "active", "completed", "cancelled"]);
@@ -44,6 +45,12 @@ export interface ContractFacts {
   retainer?: RetainerTerms;
   /** A contract ordered from a ready-made offer: the offer, the extras chosen and the client's answers. */
   offer?: OfferFacts;
+  /**
+   * How VAT applies to the contract's invoices, fixed at formation with `vatRateBps` (the expert's
+   * regime and where the client is established then); absent on contracts formed before it was
+   * kept: standard when the rate is above 0, franchise otherwise.
+   */
+  vatTreatment?: VatTreatment;
 }
 
 /** What the client ordered from an offer, frozen at formation and shown to both sides. */

@@ -4,6 +4,15 @@
  */
 export type InvoiceKind = "invoice" | "credit_note";
 
+/**
+ * How French VAT applies to a service, decided at contract formation from the expert's regime and
+ * where the client is established: `standard` (French VAT charged), `franchise` (the expert under
+ * the franchise en base, art. 293 B du CGI), `reverse_charge` (a business client established in
+ * another EU member state: art. 259-1° and 283-2 du CGI, the client accounts for the VAT) or
+ * `outside_scope` (a client established outside the EU: art. 259-1° du CGI, no French VAT).
+ */
+export type VatTreatment = "standard" | "franchise" | "reverse_charge" | "outside_scope";
+
 /** Who issues and who is billed; `null` fields are left out of the documents. */
 export interface InvoiceParty {
   name: string;
@@ -62,8 +71,13 @@ export interface InvoiceDocument {
   totals: { exVatCents: number; vatCents: number; inclVatCents: number };
   /** One entry per VAT rate: the basis and the VAT amount (EN 16931 BG-23). */
   vatBreakdown: { rateBps: number; basisCents: number; vatCents: number }[];
-  /** "TVA non applicable, art. 293 B du CGI" when the seller is under the franchise. */
+  /**
+   * Why no VAT is charged (BT-120), printed on the PDF: "TVA non applicable, art. 293 B du CGI"
+   * under the franchise, the reverse charge or outside-scope mention otherwise.
+   */
   vatExemptionNote: string | null;
+  /** How VAT applies (the contract's, frozen at formation); absent on older snapshots: standard with VAT, franchise without. */
+  vatTreatment?: VatTreatment;
   /** Already paid through Compagnon: date (YYYY-MM-DD) and our payment reference. */
   payment: { paidOn: string; reference: string; method: string; terms: string };
   /** Mandatory late-payment mentions (rate, €40 recovery fee). */

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { bidMilestones, bids, expertProfiles, jobs, reviews, type BidStatus } from "@/db/schema";
+import { bidMilestones, bids, expertProfiles, jobs, organizations, reviews, type BidStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError, requireOrgMember, requireRole } from "@/lib/auth/policy";
 import { isUuidLike } from "@/lib/ids";
@@ -92,7 +92,11 @@ const comparators: Record<BidSort, (a: ComparedBid, b: ComparedBid) => number> =
 export async function compareBidsForJob(actor: Actor | null, jobId: string, options: { sort?: BidSort } = {}): Promise<ComparedBid[]> {
   requireRole(actor, "client");
   if (!isUuidLike(jobId)) throw new PolicyError("forbidden");
-  const [job] = await db.select({ organizationId: jobs.organizationId, publishedAt: jobs.publishedAt, kind: jobs.kind }).from(jobs).where(eq(jobs.id, jobId));
+  const [job] = await db
+    .select({ organizationId: jobs.organizationId, publishedAt: jobs.publishedAt, kind: jobs.kind, buyer: { country: organizations.country, vatNumber: organizations.vatNumber } })
+    .from(jobs)
+    .innerJoin(organizations, eq(organizations.id, jobs.organizationId))
+    .where(eq(jobs.id, jobId));
   if (!job) throw new PolicyError("forbidden");
   await requireOrgMember(db, actor, job.organizationId);
 
@@ -140,7 +144,7 @@ export async function compareBidsForJob(actor: Actor | null, jobId: string, opti
       ...row,
       expertVerified: expertStatus === "verified",
       milestones: own,
-      price: bidPrice(own.map((m) => m.amountCents), vatRegime),
+      price: bidPrice(own.map((m) => m.amountCents), vatRegime, job.buyer),
       notReady: readiness.get(row.expertUserId)?.missing ?? ["verified", "mandate", "payouts", "urssaf"],
       kindTerms: kindTerms.get(row.id) ?? null,
       ratingAverage: rating?.average ?? null,

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, gte, sql } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
-import { bidMilestones, bids, expertProfiles, jobs, organizationMembers, users, type Bid } from "@/db/schema";
+import { bidMilestones, bids, expertProfiles, jobs, organizationMembers, organizations, users, type Bid } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError, requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
@@ -74,13 +74,17 @@ export async function submitBid(actor: Actor | null, input: BidInput): Promise<R
       .returning({ id: bids.id });
     if (!row) throw new Error("bid insert returned nothing");
     await writeMilestones(tx, row.id, bid.milestones);
-    const [jobRow] = await tx.select({ title: jobs.title, organizationId: jobs.organizationId }).from(jobs).where(eq(jobs.id, bid.jobId));
+    const [jobRow] = await tx
+      .select({ title: jobs.title, organizationId: jobs.organizationId, buyer: { country: organizations.country, vatNumber: organizations.vatNumber } })
+      .from(jobs)
+      .innerJoin(organizations, eq(organizations.id, jobs.organizationId))
+      .where(eq(jobs.id, bid.jobId));
     const members = await tx
       .select({ email: users.email, locale: users.locale })
       .from(organizationMembers)
       .innerJoin(users, eq(users.id, organizationMembers.userId))
       .where(eq(organizationMembers.organizationId, jobRow?.organizationId ?? ""));
-    const price = bidPrice(bid.milestones.map((m) => m.amount), profile.vatRegime);
+    const price = bidPrice(bid.milestones.map((m) => m.amount), profile.vatRegime, jobRow?.buyer);
     for (const member of members) {
       await sendEmail(tx, {
         template: "bid-event",

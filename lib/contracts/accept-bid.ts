@@ -11,7 +11,7 @@ import { isUuidLike } from "@/lib/ids";
 import { nextJobStatus } from "@/lib/jobs/job-machine";
 import { readinessByExpert } from "@/lib/experts/readiness";
 import { fail, ok, type Result } from "@/lib/result";
-import { contractVatRate, formContract } from "./form-contract";
+import { clientVatBuyer, contractVatRate, formContract } from "./form-contract";
 
 export type AcceptBidError = "job_not_open" | "illegal_transition" | "expert_unavailable" | "amount_over_limit" | "expert_not_ready" | "price_changed";
 
@@ -64,7 +64,7 @@ export async function acceptBid(actor: Actor | null, input: AcceptBidInput): Pro
     const milestones = (
       await tx.select().from(bidMilestones).where(eq(bidMilestones.bidId, bid.id)).orderBy(asc(bidMilestones.position))
     ).map(({ title, amountCents, dueOn }) => ({ title, amountCents, dueOn }));
-    const price = contractVatRate(expert.vatRegime, { totalCents: bid.totalCents, milestones, expectedVatRateBps: input.expectedVatRateBps });
+    const price = contractVatRate(expert.vatRegime, await clientVatBuyer(tx, job.organizationId), { totalCents: bid.totalCents, milestones, expectedVatRateBps: input.expectedVatRateBps });
     if (!price.ok) return fail(price.error);
     const now = new Date();
 
@@ -74,7 +74,7 @@ export async function acceptBid(actor: Actor | null, input: AcceptBidInput): Pro
     const audit = { actorId: client.id, reason: null };
     await recordAudit(tx, { ...audit, action: "bid.accepted", subjectType: "bid", subjectId: bid.id, fromStatus: bid.status, toStatus: nextBid });
     await recordAudit(tx, { ...audit, action: "job.start", subjectType: "job", subjectId: job.id, fromStatus: job.status, toStatus: nextJob, data: { declinedBids: declined } });
-    const contract = await formContract(tx, { client, job, bid, milestones, vatRateBps: price.vatRateBps, expert, readiness });
+    const contract = await formContract(tx, { client, job, bid, milestones, vatRateBps: price.vatRateBps, vatTreatment: price.vatTreatment, expert, readiness });
     return ok(contract);
   });
 }

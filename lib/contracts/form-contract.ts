@@ -13,6 +13,7 @@ import {
   type Job,
   type OfferFacts,
   type VatRegime,
+  type VatTreatment,
 } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
@@ -23,7 +24,8 @@ import { appUrl } from "@/lib/http/app-url";
 import type { AppLocale } from "@/lib/i18n/locale";
 import { checkAmountCeilings } from "@/lib/money/limits";
 import { priceText } from "@/lib/money/price-text";
-import { priceInclVatByMilestone, vatRateBpsFor } from "@/lib/money/vat";
+import { priceInclVatByMilestone } from "@/lib/money/vat";
+import { vatRateBpsOf, vatTreatmentFor, type VatBuyer } from "@/lib/money/vat-treatment";
 import { retainerFacts, writeRetainer } from "@/lib/retainers/formation";
 import { trainingFacts, writeTrainingSessions } from "@/lib/training/formation";
 
@@ -36,21 +38,31 @@ export interface ContractMilestoneTerms {
 }
 
 /**
- * The VAT rate a contract formed now charges (the expert's regime today), or why it cannot be
- * formed: a rate other than the one the client confirmed, or an amount over the ceilings (which
- * hold at formation too, at that rate: a price written before a lower MAX_CONTRACT_CENTS forms
- * no contract). Callers check it before they write anything.
+ * The VAT a contract formed now charges (the expert's regime today and where the client
+ * organisation is established: `vatTreatmentFor`), or why it cannot be formed: a rate other than
+ * the one the client confirmed, or an amount over the ceilings (which hold at formation too, at
+ * that rate: a price written before a lower MAX_CONTRACT_CENTS forms no contract). Callers check
+ * it before they write anything.
  */
 export function contractVatRate(
   vatRegime: VatRegime | null,
+  buyer: VatBuyer,
   terms: { totalCents: number; milestones: readonly ContractMilestoneTerms[]; expectedVatRateBps?: number },
-): { ok: true; vatRateBps: number } | { ok: false; error: ContractPriceError } {
-  const vatRateBps = vatRateBpsFor(vatRegime);
+): { ok: true; vatRateBps: number; vatTreatment: VatTreatment } | { ok: false; error: ContractPriceError } {
+  const vatTreatment = vatTreatmentFor(vatRegime, buyer);
+  const vatRateBps = vatRateBpsOf(vatTreatment);
   if (terms.expectedVatRateBps !== undefined && terms.expectedVatRateBps !== vatRateBps) return { ok: false, error: "price_changed" };
   if (checkAmountCeilings({ totalCents: terms.totalCents, milestoneCents: terms.milestones.map((m) => m.amountCents) }, vatRateBps)) {
     return { ok: false, error: "amount_over_limit" };
   }
-  return { ok: true, vatRateBps };
+  return { ok: true, vatRateBps, vatTreatment };
+}
+
+/** The client organisation as the VAT rules see it (where it is established, its VAT number), today. */
+export async function clientVatBuyer(tx: Transaction, organizationId: string): Promise<VatBuyer> {
+  const [organization] = await tx.select({ country: organizations.country, vatNumber: organizations.vatNumber }).from(organizations).where(eq(organizations.id, organizationId));
+  if (!organization) throw new Error(`No organisation ${organizationId}`);
+  return organization;
 }
 
 function addDays(isoDate: string, days: number): string {
@@ -111,6 +123,7 @@ export interface ContractFormation {
   bid: Bid;
   milestones: ContractMilestoneTerms[];
   vatRateBps: number;
+  vatTreatment: VatTreatment;
   expert: { email: string; locale: AppLocale };
   readiness: Readiness | undefined;
   /** The offer ordered, with the client's extras and answers (none for a bid on a posted need). */
@@ -124,10 +137,12 @@ export interface ContractFormation {
  * `contractVatRate`; the bid's and the job's own moves are the caller's.
  */
 export async function formContract(tx: Transaction, formation: ContractFormation): Promise<{ contractId: string }> {
-  const { client, job, bid, milestones, vatRateBps, expert, readiness, offer } = formation;
+  const { client, job, bid, milestones, vatRateBps, vatTreatment, expert, readiness, offer } = formation;
   const { facts, organization, profile } = await gatherFacts(tx, client, job, bid, milestones);
+  facts.vatTreatment = vatTreatment;
   const training = await trainingFacts(tx, bid);
-  if (training) facts.training = training;
+  // The agreement states the contract's rate (none for a client abroad).
+  if (training) facts.training = { ...training, vatRateBps };
   const retainer = await retainerFacts(tx, bid);
   if (retainer) facts.retainer = retainer;
   if (offer) facts.offer = offer;
@@ -167,7 +182,7 @@ export async function formContract(tx: Transaction, formation: ContractFormation
       party: organization.legalName,
       withDpa: facts.personalData,
       withTrainingAgreement: Boolean(training),
-      price: priceText({ ...priceInclVatByMilestone(milestones.map((m) => m.amountCents), vatRateBps), vatRateBps, vatRegime: profile.vatRegime }, expert.locale).line,
+      price: priceText({ ...priceInclVatByMilestone(milestones.map((m) => m.amountCents), vatRateBps), vatRateBps, vatRegime: profile.vatRegime, vatTreatment }, expert.locale).line,
       notReady: readiness?.ready ? null : notReadyText(readiness?.missing ?? [], expert.locale),
       url: appUrl(`/contracts/${contract.id}`),
     },

@@ -19,7 +19,16 @@ interface Group {
   documents: Invoice[];
 }
 
-const isInternationalB2b = (invoice: Invoice) => invoice.document.buyer.country !== "FR" && Boolean(invoice.document.buyer.vatNumber);
+/**
+ * A sale to a business abroad, reported document by document (flux 10.1): a buyer outside France
+ * with a VAT number, or one the document treats as a business outside the EU (outside the scope of
+ * French VAT, art. 259-1° du CGI, whether or not it has a VAT number). An intra-EU reverse-charge
+ * document always has the buyer's VAT number.
+ */
+const isInternationalB2b = (invoice: Invoice) => {
+  const doc = invoice.document;
+  return doc.buyer.country !== "FR" && (Boolean(doc.buyer.vatNumber) || doc.vatTreatment === "outside_scope");
+};
 
 /**
  * Cron, daily: the transaction data of B2C and international sales, one report per seller and

@@ -1,4 +1,5 @@
 import type { EreportingAggregateLine, InvoiceDocument, VatFiling } from "@/db/schema";
+import { documentVatTreatment } from "@/lib/invoicing/vat-notes";
 
 /**
  * The e-reporting periods of transaction data (B2C and international: flux 10.3 and 10.1),
@@ -46,9 +47,13 @@ function dayAfter(day: string): string {
   return next.toISOString().slice(0, 10);
 }
 
-/** The seller's regime as the documents show it: no VAT charged under the franchise, else what the seller said (monthly when unsaid: the shortest periods). */
+/**
+ * The seller's regime as the documents show it: the franchise, else what the seller said (monthly
+ * when unsaid: the shortest periods). A VAT-registered seller's reverse-charge or outside-scope
+ * document charges no VAT either, but its seller files under its own regime.
+ */
 export function regimeOf(doc: InvoiceDocument, filing: VatFiling | null): FilingRegime {
-  if (doc.vatExemptionNote) return "franchise";
+  if (documentVatTreatment(doc) === "franchise") return "franchise";
   return filing ?? "normal_monthly";
 }
 

@@ -13,11 +13,11 @@ import { electronicAddressOf, expertParty, organizationParty, platformParty } fr
 import { SERVICES_ALREADY_PAID } from "./facturx/codes";
 import { COMMISSION_VAT_BPS } from "@/lib/money/commission";
 import { totalsOf } from "./totals";
+import { vatExemptionNoteFor } from "./vat-notes";
 import { platformVatOnDebits } from "@/lib/einvoicing/config";
 import { notifyMilestone } from "@/lib/payments/notify";
 
 export const RENDER_INVOICE_TASK = "render_invoice";
-export const FRANCHISE_NOTE = "TVA non applicable, art. 293 B du CGI";
 export const LATE_PAYMENT_NOTE =
   "Pénalités de retard : taux d’intérêt appliqué par la Banque centrale européenne à son opération de refinancement la plus récente, majoré de 10 points ; indemnité forfaitaire pour frais de recouvrement de 40 € (articles L441-10 et D441-5 du Code de commerce). Pas d’escompte pour paiement anticipé.";
 
@@ -127,7 +127,8 @@ export async function issueReleaseInvoices(
       issuedOnBehalfBy: { name: platform.name, siren: platform.siren ?? "" },
       ...oneLine(`Prestation de services : ${milestone.title} (${contract.facts.job.title})`, input.exVatCents, contract.vatRateBps),
       ...totalsOf(input.exVatCents, contract.vatRateBps, input.grossCents),
-      vatExemptionNote: seller.franchise ? FRANCHISE_NOTE : null,
+      vatExemptionNote: vatExemptionNoteFor(seller.vatTreatment),
+      vatTreatment: seller.vatTreatment,
       vatOnDebits: seller.vatOnDebits,
       sellerPa: seller.ownPa ? { name: seller.ownPa.name } : null,
       payment: { ...payment, terms: "Payée à la commande par l’intermédiaire de Compagnon (fonds conservés jusqu’à la validation du jalon)." },
@@ -154,6 +155,8 @@ export async function issueReleaseInvoices(
       ...oneLine(`Commission de mise en relation et de paiement sécurisé : jalon « ${milestone.title} »`, commissionExVat, COMMISSION_VAT_BPS),
       ...totalsOf(commissionExVat, COMMISSION_VAT_BPS, input.commission.commissionCents),
       vatExemptionNote: null,
+      // Compagnon's commission is a French B2B service to a French expert, whatever the client: standard rate.
+      vatTreatment: "standard",
       // Compagnon's own option (PLATFORM_VAT_ON_DEBITS): BT-8 and the mention, and no payment data owed.
       vatOnDebits: platformVatOnDebits(),
       payment: { paidOn: issueDate, reference: input.transferId, method: "Compensation", terms: "Réglée par compensation, déduite du virement du jalon." },

@@ -1,10 +1,11 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { billingMandates, einvoiceAddresses, expertProfiles, organizations, users, type Contract, type InvoiceParty } from "@/db/schema";
+import { billingMandates, einvoiceAddresses, expertProfiles, organizations, users, type Contract, type InvoiceParty, type VatTreatment } from "@/db/schema";
 import { legalFormLabel } from "@/lib/contracts/documents/format";
 import { env } from "@/lib/env";
 import { isIndividualEntrepreneur, nameWithEi, registrationText } from "@/lib/experts/legal-mentions";
+import { contractVatTreatment } from "@/lib/money/vat-treatment";
 
 export function platformParty(): InvoiceParty {
   const e = env();
@@ -40,11 +41,13 @@ export async function electronicAddressOf(tx: Transaction, party: InvoiceParty):
 export async function organizationParty(tx: Transaction, organizationId: string): Promise<InvoiceParty> {
   const [org] = await tx.select().from(organizations).where(eq(organizations.id, organizationId));
   if (!org) throw new Error(`No organisation ${organizationId}`);
+  // SIREN and SIRET are French registers' numbers: an organisation established abroad is named by its VAT number.
+  const french = org.country === "FR";
   return {
     name: org.legalName,
     legalForm: null,
-    siren: org.siren,
-    siret: org.siret,
+    siren: french ? org.siren : null,
+    siret: french ? org.siret : null,
     vatNumber: org.vatNumber,
     addressLines: [org.addressLine1, org.addressLine2].filter((line): line is string => Boolean(line)),
     postalCode: org.postalCode,
@@ -60,8 +63,14 @@ export interface OwnPa {
   address: string | null;
 }
 
-/** The expert as a seller: the identity given with the billing mandate, plus the profile's legal data. */
-export async function expertParty(tx: Transaction, contract: Contract): Promise<{ party: InvoiceParty; franchise: boolean; vatOnDebits: boolean; ownPa: OwnPa | null } | null> {
+/**
+ * The expert as a seller: the identity given with the billing mandate, plus the profile's legal
+ * data, and how VAT applies (the contract's treatment, fixed at formation).
+ */
+export async function expertParty(
+  tx: Transaction,
+  contract: Contract,
+): Promise<{ party: InvoiceParty; vatTreatment: VatTreatment; vatOnDebits: boolean; ownPa: OwnPa | null } | null> {
   const [row] = await tx
     .select({ mandate: billingMandates, legalForm: expertProfiles.legalForm, tradeRegister: expertProfiles.tradeRegister, tradeRegisterPlace: expertProfiles.tradeRegisterPlace, shareCapitalCents: expertProfiles.shareCapitalCents, siret: expertProfiles.siret, vatNumber: expertProfiles.vatNumber, vatRegime: expertProfiles.vatRegime, vatOnDebits: expertProfiles.vatOnDebits, einvoicingChannel: expertProfiles.einvoicingChannel, ownPaName: expertProfiles.ownPaName, ownPaAddress: expertProfiles.ownPaAddress, email: users.email })
     .from(billingMandates)
@@ -69,11 +78,13 @@ export async function expertParty(tx: Transaction, contract: Contract): Promise<
     .innerJoin(users, eq(users.id, billingMandates.userId))
     .where(eq(billingMandates.userId, contract.expertUserId));
   if (!row) return null;
-  const franchise = contract.vatRateBps === 0;
+  const vatTreatment = contractVatTreatment(contract);
+  const franchise = vatTreatment === "franchise";
   const siren = row.siret ? row.siret.slice(0, 9) : null;
   return {
-    franchise,
-    vatOnDebits: !franchise && row.vatOnDebits,
+    vatTreatment,
+    // VAT on debits is the seller's own VAT: none to pay when the client accounts for it or none applies.
+    vatOnDebits: vatTreatment === "standard" && row.vatOnDebits,
     ownPa: row.einvoicingChannel === "own_pa" && row.ownPaName ? { name: row.ownPaName, address: row.ownPaAddress } : null,
     party: {
       name: nameWithEi(row.mandate.legalName, row.legalForm),

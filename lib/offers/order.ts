@@ -1,12 +1,13 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { bidMilestones, bids, expertProfiles, jobSoftware, jobs, offers, organizationMembers, users, type Offer } from "@/db/schema";
+import { bidMilestones, bids, expertProfiles, jobSoftware, jobs, offers, users, type Offer } from "@/db/schema";
 import { fieldErrors } from "@/lib/actions/field-errors";
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError, requireRole } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { contractVatRate, formContract, type ContractMilestoneTerms } from "@/lib/contracts/form-contract";
+import { orderingOrganization } from "./ordering-organization";
 import { parisDay } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { readinessByExpert } from "@/lib/experts/readiness";
@@ -50,7 +51,7 @@ export async function orderOffer(actor: Actor | null, input: OrderInput): Promis
   if (!parsed.success) return fail("invalid", fieldErrors(parsed.error));
   const order = parsed.data;
   return db.transaction(async (tx) => {
-    const [membership] = await tx.select({ organizationId: organizationMembers.organizationId }).from(organizationMembers).where(eq(organizationMembers.userId, client.id)).limit(1);
+    const membership = await orderingOrganization(tx, client.id);
     if (!membership) return fail("no_organization");
     const [offer] = await tx.select().from(offers).where(eq(offers.id, order.offerId)).for("share");
     if (!offer || offer.status !== "published" || (await hiddenByModeration(tx, client, "offer", offer.id))) return fail("offer_unavailable");
@@ -75,7 +76,7 @@ export async function orderOffer(actor: Actor | null, input: OrderInput): Promis
     const startOn = parisDay();
     const milestones = orderMilestones(offer, order.extras, startOn);
     const totalCents = milestones.reduce((sum, m) => sum + m.amountCents, 0);
-    const price = contractVatRate(expert.vatRegime, { totalCents, milestones, expectedVatRateBps: order.expectedVatRateBps });
+    const price = contractVatRate(expert.vatRegime, membership, { totalCents, milestones, expectedVatRateBps: order.expectedVatRateBps });
     if (!price.ok) return fail(price.error);
 
     const personalData = order.personalData === "yes";
@@ -125,6 +126,7 @@ export async function orderOffer(actor: Actor | null, input: OrderInput): Promis
       bid,
       milestones,
       vatRateBps: price.vatRateBps,
+      vatTreatment: price.vatTreatment,
       expert,
       readiness,
       offer: {

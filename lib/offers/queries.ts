@@ -5,6 +5,7 @@ import { catalogSoftware, expertProfiles, jobSoftware, offers, users, type Offer
 import type { Actor } from "@/lib/auth/actor";
 import { isAdmin, requireRole } from "@/lib/auth/policy";
 import { bidPrice, type BidPrice } from "@/lib/bids/prices";
+import { orderingOrganization } from "./ordering-organization";
 import { isUuidLike } from "@/lib/ids";
 import { readinessByExpert } from "@/lib/experts/readiness";
 import { hiddenByModeration } from "@/lib/moderation/visibility";
@@ -136,7 +137,8 @@ export async function getOffer(actor: Actor | null, id: string): Promise<OfferVi
     offer: row.offer,
     software: row.software,
     expert: row.expert,
-    price: bidPrice(row.offer.milestones.map((m) => m.amountCents), row.expert.vatRegime),
+    // Priced for the organisation a client would order it for (as a client in France otherwise).
+    price: bidPrice(row.offer.milestones.map((m) => m.amountCents), row.expert.vatRegime, actor?.role === "client" ? await orderingOrganization(db, actor.id) : null),
     own,
   };
 }

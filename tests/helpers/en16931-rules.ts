@@ -92,6 +92,9 @@ export function checkEn16931Rules(xml: string): RuleResult {
   const sellerVat = seller ? values(seller, "ram:SpecifiedTaxRegistration/ram:ID").length > 0 : false;
   const sellerVatVa = seller ? all(seller, "ram:SpecifiedTaxRegistration/ram:ID").some((e) => e.getAttribute("schemeID") === "VA") : false;
   rule("BR-CO-26", !!seller && (all(seller, "ram:GlobalID").length > 0 || all(seller, "ram:SpecifiedLegalOrganization/ram:ID").length > 0 || sellerVatVa), "seller identifier, legal registration or VAT identifier");
+  const [buyer] = all(r, PARTIES.buyer);
+  const buyerVatVa = buyer ? all(buyer, "ram:SpecifiedTaxRegistration/ram:ID").some((e) => e.getAttribute("schemeID") === "VA") : false;
+  const buyerLegal = buyer ? all(buyer, "ram:SpecifiedLegalOrganization/ram:ID").length > 0 : false;
 
   // Lines
   const lines = all(r, LINES);
@@ -115,6 +118,11 @@ export function checkEn16931Rules(xml: string): RuleResult {
     if (category === "S") rule("BR-S-05", rate !== null && Number(rate) > 0, `line ${id}: standard rate above zero`);
     if (category === "E") rule("BR-E-05", rate !== null && Number(rate) === 0, `line ${id}: exempt rate is 0`);
     if (category === "O") rule("BR-O-05", rate === null, `line ${id}: not subject to VAT carries no rate`);
+    if (category === "AE") {
+      rule("BR-AE-05", rate !== null && Number(rate) === 0, `line ${id}: reverse charge rate is 0`);
+      rule("BR-AE-02", sellerVat && (buyerVatVa || buyerLegal), `line ${id}: reverse charge needs the seller's VAT identifier or tax registration (BT-31/BT-32) and the buyer's VAT identifier (BT-48) or legal registration (BT-47)`);
+    }
+    if (category === "O") rule("BR-O-02", !sellerVatVa && !buyerVatVa, `line ${id}: not subject to VAT carries no seller (BT-31) or buyer (BT-48) VAT identifier`);
     lineCategories.push({ category: category ?? "", rate, net: money(net) });
   }
 
@@ -148,9 +156,22 @@ export function checkEn16931Rules(xml: string): RuleResult {
       rule("BR-E-09", money(tax) === 0, "exempt VAT amount is 0");
       rule("BR-E-10", reason !== null || reasonCode !== null, "exemption reason text or code");
     }
+    if (category === "AE") {
+      rule("BR-AE-06", rate !== null && Number(rate) === 0, "reverse charge breakdown rate is 0");
+      rule("BR-AE-09", money(tax) === 0, "reverse charge VAT amount is 0");
+      rule("BR-AE-10", reasonCode === "VATEX-EU-AE" || reason !== null, "reverse charge exemption reason text or code VATEX-EU-AE");
+    }
+    if (category === "O") {
+      rule("BR-O-09", money(tax) === 0, "not subject to VAT: VAT amount is 0");
+      rule("BR-O-10", reason !== null || reasonCode !== null, "not subject to VAT: exemption reason text or code");
+      rule("BR-O-11", breakdown.length === 1, "not subject to VAT: no other VAT breakdown");
+      rule("BR-O-12", lineCategories.every((l) => l.category === "O"), "not subject to VAT: no line in another category");
+    }
   }
   for (const category of new Set(lineCategories.map((l) => l.category))) {
-    rule(`BR-${category}-01`, breakdown.some((b) => one(b, "ram:CategoryCode") === category), `lines in category ${category} need a VAT breakdown in that category`);
+    // Standard rate: one breakdown per rate at least; every other category: exactly one (BR-E-01, BR-AE-01, BR-O-01…).
+    const count = breakdown.filter((b) => one(b, "ram:CategoryCode") === category).length;
+    rule(`BR-${category}-01`, category === "S" ? count > 0 : count === 1, `lines in category ${category} need ${category === "S" ? "a" : "exactly one"} VAT breakdown in that category`);
   }
   const header = all(r, SETTLEMENT)[0];
   if (header) {

@@ -209,6 +209,42 @@ export function sampleForeignBuyerVatInvoice(): InvoiceDocument {
   return { ...sampleInvoice(), number: "F-SBERNARD-2026-0007", buyer: foreignClient };
 }
 
+export const REVERSE_CHARGE_NOTE = "Autoliquidation – TVA due par le preneur, art. 283-2 du CGI (art. 44 et 196 de la directive 2006/112/CE)";
+export const OUTSIDE_SCOPE_NOTE = "Prestation de services hors du champ de la TVA française – art. 259-1 du CGI";
+
+/** A business client outside the EU (Switzerland), without a VAT number. */
+export const nonEuClient: InvoiceParty = {
+  name: "Fromagerie du Jura SA",
+  legalForm: null,
+  siren: null,
+  siret: null,
+  vatNumber: null,
+  addressLines: ["Rue du Marché 4"],
+  postalCode: "2800",
+  city: "Delémont",
+  country: "CH",
+  email: null,
+};
+
+/** Self-billed invoice from the VAT-registered expert to a business in another member state: reverse charge (AE). */
+export function sampleReverseChargeInvoice(): InvoiceDocument {
+  const doc = withLines({ ...sampleInvoice(), number: "F-SBERNARD-2026-0008", buyer: foreignClient, vatOnDebits: false }, [line("Prestation de services : audit Odoo", "1", 240_050, 0)]);
+  return { ...doc, vatTreatment: "reverse_charge", vatExemptionNote: REVERSE_CHARGE_NOTE };
+}
+
+/** Its credit note: the same treatment. */
+export function sampleReverseChargeCreditNote(): InvoiceDocument {
+  const invoice = sampleReverseChargeInvoice();
+  const credit = withLines({ ...sampleCreditNote(), number: "A-SBERNARD-2026-0002", buyer: foreignClient, corrects: { number: invoice.number, issueDate: invoice.issueDate } }, [line("Avoir : remboursement partiel", "1", 40_000, 0)]);
+  return { ...credit, vatTreatment: "reverse_charge", vatExemptionNote: REVERSE_CHARGE_NOTE };
+}
+
+/** Self-billed invoice from the VAT-registered expert to a business outside the EU: outside the scope of French VAT (O). */
+export function sampleOutsideScopeInvoice(): InvoiceDocument {
+  const doc = withLines({ ...sampleInvoice(), number: "F-SBERNARD-2026-0009", buyer: nonEuClient, vatOnDebits: false }, [line("Prestation de services : audit Odoo", "1", 240_050, 0)]);
+  return { ...doc, vatTreatment: "outside_scope", vatExemptionNote: OUTSIDE_SCOPE_NOTE };
+}
+
 export const allSamples = (): [string, InvoiceDocument][] => [
   ["e-invoice with the reform's fields (BT-23, BT-34, BT-49, BT-8)", sampleEinvoice()],
   ["self-billed invoice (VAT-registered EURL → SME)", sampleInvoice()],
@@ -217,6 +253,9 @@ export const allSamples = (): [string, InvoiceDocument][] => [
   ["commission invoice from Compagnon", sampleCommissionInvoice()],
   ["franchise expert, client abroad", sampleForeignBuyerInvoice()],
   ["VAT-registered expert, client abroad", sampleForeignBuyerVatInvoice()],
+  ["reverse charge, business client in another member state (AE)", sampleReverseChargeInvoice()],
+  ["reverse charge credit note (AE)", sampleReverseChargeCreditNote()],
+  ["business client outside the EU, not subject to French VAT (O)", sampleOutsideScopeInvoice()],
   ["credit note from a franchise expert", withLines({ ...sampleCreditNote(), seller: franchiseExpert, vatExemptionNote: FRANCHISE_NOTE }, [line("Avoir : remboursement partiel", "1", 20_000, 0)])],
 ];
 

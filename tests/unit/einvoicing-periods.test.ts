@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { aggregateLines, isClosed, regimeOf, transactionPeriod } from "@/lib/einvoicing/periods";
-import { sampleCreditNote, sampleFranchiseInvoice, sampleInvoice } from "../helpers/invoice-sample";
+import { sampleCreditNote, sampleFranchiseInvoice, sampleInvoice, sampleOutsideScopeInvoice, sampleReverseChargeInvoice } from "../helpers/invoice-sample";
 
 describe("e-reporting periods of transaction data", () => {
   it("a decade for the normal regime's monthly filers: 1–10, 11–20, 21 to the month's end (February and leap years)", () => {
@@ -33,6 +33,9 @@ describe("e-reporting periods of transaction data", () => {
     expect(regimeOf(sampleFranchiseInvoice(), "simplified")).toBe("franchise");
     expect(regimeOf(sampleInvoice(), "simplified")).toBe("simplified");
     expect(regimeOf(sampleInvoice(), null)).toBe("normal_monthly");
+    // No VAT charged, but by a VAT-registered seller: its own regime.
+    expect(regimeOf(sampleReverseChargeInvoice(), "simplified")).toBe("simplified");
+    expect(regimeOf(sampleOutsideScopeInvoice(), null)).toBe("normal_monthly");
   });
 });
 

@@ -3,7 +3,18 @@ import { describe, expect, it } from "vitest";
 import { buildFacturXXml } from "@/lib/invoicing/render";
 import { totalsOf } from "@/lib/invoicing/totals";
 import { checkEn16931Rules } from "@/tests/helpers/en16931-rules";
-import { allSamples, FRANCHISE_NOTE, line, sampleCommissionInvoice, sampleCreditNote, sampleEinvoice, sampleFranchiseInvoice, sampleInvoice } from "@/tests/helpers/invoice-sample";
+import {
+  allSamples,
+  FRANCHISE_NOTE,
+  line,
+  sampleCommissionInvoice,
+  sampleCreditNote,
+  sampleEinvoice,
+  sampleFranchiseInvoice,
+  sampleInvoice,
+  sampleOutsideScopeInvoice,
+  sampleReverseChargeInvoice,
+} from "@/tests/helpers/invoice-sample";
 
 const MAX_EX_VAT = 83_333_332; // the largest milestone (lib/money/limits.ts)
 
@@ -19,7 +30,8 @@ describe("EN 16931 business rules (CII)", () => {
     expect(fatal).toEqual([]);
   });
 
-  it("holds for any amount and rate, with the totals issue.ts gives a document (property)", () => {
+  // 300 documents built, serialised and parsed: allow for a busy machine.
+  it("holds for any amount and rate, with the totals issue.ts gives a document (property)", { timeout: 60_000 }, () => {
     const base = fc.constantFrom(sampleInvoice(), sampleEinvoice(), sampleCreditNote(), sampleCommissionInvoice());
     fc.assert(
       fc.property(base, fc.integer({ min: 1, max: MAX_EX_VAT }), fc.constantFrom(0, 550, 1000, 2000), (doc, exVatCents, rateBps) => {
@@ -60,5 +72,34 @@ describe("EN 16931 business rules (CII)", () => {
       .replace(/<ram:DuePayableAmount>[^<]*/, "<ram:DuePayableAmount>3.00");
     const ids = checkEn16931Rules(xml).fatal.map((f) => f.slice(0, f.indexOf("]") + 1));
     expect(ids).toEqual(expect.arrayContaining(["[BR-CO-10]", "[BR-CO-15]", "[BR-CO-16]"]));
+  });
+
+  const ruleIds = (xml: string) => checkEn16931Rules(xml).fatal.map((f) => f.slice(0, f.indexOf("]") + 1));
+
+  it("catches a reverse-charge invoice without the buyer's VAT identifier (BR-AE-02), its reason (BR-AE-10) or with VAT (BR-AE-09)", () => {
+    const xml = buildFacturXXml(sampleReverseChargeInvoice())
+      .replace(/(<ram:BuyerTradeParty>[\s\S]*?)<ram:SpecifiedTaxRegistration>\s*<ram:ID schemeID="VA">[^<]*<\/ram:ID>\s*<\/ram:SpecifiedTaxRegistration>/, "$1")
+      .replace(/<ram:ExemptionReason>[^<]*<\/ram:ExemptionReason>\s*/, "")
+      .replace(/<ram:ExemptionReasonCode>[^<]*<\/ram:ExemptionReasonCode>\s*/, "")
+      .replace(/<ram:CalculatedAmount>0\.00<\/ram:CalculatedAmount>/, "<ram:CalculatedAmount>1.00</ram:CalculatedAmount>");
+    expect(ruleIds(xml)).toEqual(expect.arrayContaining(["[BR-AE-02]", "[BR-AE-10]", "[BR-AE-09]"]));
+  });
+
+  it("catches a reverse-charge line with a rate (BR-AE-05) and two reverse-charge breakdowns (BR-AE-01)", () => {
+    const xml = buildFacturXXml(sampleReverseChargeInvoice()).replace(
+      /(<ram:IncludedSupplyChainTradeLineItem>[\s\S]*?<ram:RateApplicablePercent>)0\.00/,
+      "$120.00",
+    );
+    const doubled = xml.replace(/(<ram:ApplicableTradeTax>\s*<ram:CalculatedAmount>[\s\S]*?<\/ram:ApplicableTradeTax>)/, "$1$1");
+    expect(ruleIds(doubled)).toEqual(expect.arrayContaining(["[BR-AE-05]", "[BR-AE-01]"]));
+  });
+
+  it("catches a not-subject-to-VAT invoice naming a VAT identifier (BR-O-02) or a rate (BR-O-05), or without its reason (BR-O-10)", () => {
+    const xml = buildFacturXXml(sampleOutsideScopeInvoice())
+      .replace(/<ram:ID schemeID="FC">\d+<\/ram:ID>/, '<ram:ID schemeID="VA">FR19812345676</ram:ID>')
+      .replace(/(<ram:CategoryCode>O<\/ram:CategoryCode>)(\s*<\/ram:ApplicableTradeTax>)/, "$1<ram:RateApplicablePercent>0.00</ram:RateApplicablePercent>$2")
+      .replace(/<ram:ExemptionReason>[^<]*<\/ram:ExemptionReason>\s*/, "")
+      .replace(/<ram:ExemptionReasonCode>[^<]*<\/ram:ExemptionReasonCode>\s*/, "");
+    expect(ruleIds(xml)).toEqual(expect.arrayContaining(["[BR-O-02]", "[BR-O-05]", "[BR-O-10]"]));
   });
 });

@@ -136,13 +136,14 @@ describe("buildFacturXXml", () => {
       price: cents(text(item, "ram:SpecifiedLineTradeAgreement/ram:NetPriceProductTradePrice/ram:ChargeAmount")),
       quantity: text(item, "ram:SpecifiedLineTradeDelivery/ram:BilledQuantity"),
       category: text(item, "ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax/ram:CategoryCode"),
-      rate: text(item, "ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax/ram:RateApplicablePercent"),
+      // Category O carries no rate (BR-O-05).
+      rate: elements(item, "ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax/ram:RateApplicablePercent")[0]?.textContent ?? "",
     }));
     const breakdown = elements(r, `${SETTLEMENT}/ram:ApplicableTradeTax`).map((tax) => ({
       vat: cents(text(tax, "ram:CalculatedAmount")),
       basis: cents(text(tax, "ram:BasisAmount")),
       category: text(tax, "ram:CategoryCode"),
-      rate: text(tax, "ram:RateApplicablePercent"),
+      rate: elements(tax, "ram:RateApplicablePercent")[0]?.textContent ?? "",
     }));
     const bt = (name: string) => cents(text(r, `${SUMMATION}/ram:${name}`));
     const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);

@@ -11,8 +11,8 @@ describe("the price a client pays for a bid", () => {
   it("adds 20 % for a VAT-registered expert and nothing under the franchise (the issue's example)", () => {
     const sophie = bidPrice([120_000, 125_050], "vat_registered");
     const karim = bidPrice([240_000], "franchise");
-    expect(sophie).toEqual({ vatRegime: "vat_registered", vatRateBps: 2000, exVatCents: 245_050, vatCents: 49_010, inclVatCents: 294_060 });
-    expect(karim).toEqual({ vatRegime: "franchise", vatRateBps: 0, exVatCents: 240_000, vatCents: 0, inclVatCents: 240_000 });
+    expect(sophie).toEqual({ vatRegime: "vat_registered", vatTreatment: "standard", vatRateBps: 2000, exVatCents: 245_050, vatCents: 49_010, inclVatCents: 294_060 });
+    expect(karim).toEqual({ vatRegime: "franchise", vatTreatment: "franchise", vatRateBps: 0, exVatCents: 240_000, vatCents: 0, inclVatCents: 240_000 });
     // 50 € apart excluding VAT, 540,60 € apart in what the client pays: Karim is the cheaper one.
     expect(karim.inclVatCents).toBeLessThan(sophie.inclVatCents);
   });
@@ -42,6 +42,15 @@ describe("the price a client pays for a bid", () => {
     expect(priceText(sophie, "en").line).toBe("€2,450.50 excl. VAT · VAT 20% · total paid €2,940.60 incl. VAT");
     expect(priceText(karim, "en").regime).toBe("VAT not applicable, art. 293 B of the French tax code (CGI)");
     expect(priceText(bidPrice([100], null), "fr").regime).toBe("régime de TVA non déclaré");
+  });
+
+  it("prices a VAT-registered expert's work without French VAT for a business abroad, and says why", () => {
+    const inGermany = bidPrice([245_050], "vat_registered", { country: "DE", vatNumber: "DE123456789" });
+    const inSwitzerland = bidPrice([245_050], "vat_registered", { country: "CH", vatNumber: null });
+    expect(spaces(priceText(inGermany, "fr").line)).toBe("2 450,50 € HT · Autoliquidation, TVA due par le client (art. 283-2 du CGI) · total payé 2 450,50 € TTC");
+    expect(priceText(inGermany, "en").regime).toBe("Reverse charge, VAT due by the client (art. 283-2 of the French tax code, CGI)");
+    expect(spaces(priceText(inSwitzerland, "fr").regime)).toBe("Hors champ de la TVA française (art. 259-1° du CGI)");
+    expect(inSwitzerland).toMatchObject({ vatRateBps: 0, inclVatCents: 245_050 });
   });
 });
 

@@ -28,6 +28,7 @@ import {
   type PageSearchParams,
 } from "@/lib/http/search-params";
 import type { AppLocale } from "@/lib/i18n/locale";
+import { contractVatTreatment } from "@/lib/money/vat-treatment";
 import { priceText } from "@/lib/money/price-text";
 import { getMyReadiness } from "@/lib/experts/readiness";
 import { isPaymentTestMode } from "@/lib/env";
@@ -149,6 +150,7 @@ export default async function ContractPage({
                 vatRateBps: contract.vatRateBps,
                 vatRegime:
                   contract.vatRateBps > 0 ? "vat_registered" : "franchise",
+                vatTreatment: contractVatTreatment(contract),
               },
               locale as AppLocale,
             ).line

@@ -1,6 +1,6 @@
 import { creditNoteReference, latePaymentMentions, VAT_ON_DEBITS_MENTION, legalInformation, OPERATION_NATURE, partialServiceMention, paymentMention, paymentMethodLabel, selfBillingMention } from "../pdf/mentions";
 import type { InvoiceDocument, InvoiceParty } from "../types";
-import { documentTypeCode, ELECTRONIC_ADDRESS_SCHEME, EN16931_GUIDELINE, VAT_ON_DEBITS_DUE_DATE_CODE, paymentMeansCode, SIREN_SCHEME, SIRET_SCHEME, vatCategory } from "./codes";
+import { documentTypeCode, ELECTRONIC_ADDRESS_SCHEME, EN16931_GUIDELINE, VAT_ON_DEBITS_DUE_DATE_CODE, isNotSubjectToVat, paymentMeansCode, SIREN_SCHEME, SIRET_SCHEME, vatCategory } from "./codes";
 import { checkInvoiceDocument } from "./consistency";
 import { decimalString } from "@/lib/money/format";
 import { leaf, node, serializeXml, type XmlNode } from "./xml";
@@ -36,7 +36,7 @@ export function buildFacturXXml(doc: InvoiceDocument): string {
       node(
         "rsm:SupplyChainTradeTransaction",
         ...doc.lines.map((line, i) => {
-          const category = vatCategory(line.vatRateBps, doc.vatExemptionNote);
+          const category = vatCategory(line.vatRateBps, doc);
           return node(
             "ram:IncludedSupplyChainTradeLineItem", // BG-25
             node("ram:AssociatedDocumentLineDocument", leaf("ram:LineID", String(i + 1))), // BT-126
@@ -45,15 +45,15 @@ export function buildFacturXXml(doc: InvoiceDocument): string {
             node("ram:SpecifiedLineTradeDelivery", leaf("ram:BilledQuantity", line.quantity, { unitCode: "C62" })), // BT-129, BT-130
             node(
               "ram:SpecifiedLineTradeSettlement",
-              node("ram:ApplicableTradeTax", leaf("ram:TypeCode", "VAT"), leaf("ram:CategoryCode", category.code), leaf("ram:RateApplicablePercent", percent(line.vatRateBps))), // BT-151, BT-152
+              node("ram:ApplicableTradeTax", leaf("ram:TypeCode", "VAT"), leaf("ram:CategoryCode", category.code), rate(category.code, line.vatRateBps)), // BT-151, BT-152
               node("ram:SpecifiedTradeSettlementLineMonetarySummation", leaf("ram:LineTotalAmount", amount(line.totalExVatCents))), // BT-131
             ),
           );
         }),
         node(
           "ram:ApplicableHeaderTradeAgreement",
-          party("ram:SellerTradeParty", doc.seller, { seller: true }), // BG-4
-          party("ram:BuyerTradeParty", doc.buyer, { seller: false }), // BG-7
+          party("ram:SellerTradeParty", doc.seller, { seller: true, vatIdentifier: !isNotSubjectToVat(doc) }), // BG-4
+          party("ram:BuyerTradeParty", doc.buyer, { seller: false, vatIdentifier: !isNotSubjectToVat(doc) }), // BG-7
         ),
         // BT-72: the date of the service (its last day), so the delivery group is never empty (PEPPOL-EN16931-R008).
         node("ram:ApplicableHeaderTradeDelivery", node("ram:ActualDeliverySupplyChainEvent", node("ram:OccurrenceDateTime", dateTime(doc.serviceEnd)))),
@@ -83,13 +83,15 @@ function notes(doc: InvoiceDocument): XmlNode[] {
   return list.flatMap(({ content, code }) => (content?.trim() ? [node("ram:IncludedNote", leaf("ram:Content", content), leaf("ram:SubjectCode", code))] : []));
 }
 
-function party(name: string, p: InvoiceParty, { seller }: { seller: boolean }): XmlNode {
+function party(name: string, p: InvoiceParty, { seller, vatIdentifier }: { seller: boolean; vatIdentifier: boolean }): XmlNode {
   const siren = p.siren ?? (p.siret ? p.siret.slice(0, 9) : null);
   const country = p.country;
   const [line1, line2, ...rest] = p.addressLines;
-  // BR-E-02/BR-S-02: a seller needs a VAT identifier (BT-31) or, for a French seller under the
-  // franchise who has none, a tax registration identifier (BT-32, scheme FC): the SIREN.
-  const taxRegistration = p.vatNumber
+  // BR-E-02/BR-S-02/BR-AE-02: a seller needs a VAT identifier (BT-31) or, for a French seller
+  // under the franchise who has none, a tax registration identifier (BT-32, scheme FC): the SIREN.
+  // A document not subject to VAT (O) names no VAT identifier (BR-O-02): the seller's SIREN as
+  // BT-32 then, the buyer none (the PDF still prints the seller's VAT number, art. 242 nonies A).
+  const taxRegistration = p.vatNumber && vatIdentifier
     ? leaf("ram:ID", p.vatNumber, { schemeID: "VA" })
     : seller && siren && country === "FR"
       ? leaf("ram:ID", siren, { schemeID: "FC" })
@@ -136,7 +138,7 @@ function settlement(doc: InvoiceDocument): XmlNode {
       leaf("ram:Information", `${paymentMethodLabel(doc.payment.method)}. ${paymentMention(doc)}`), // BT-82
     ),
     ...doc.vatBreakdown.map((entry) => {
-      const category = vatCategory(entry.rateBps, doc.vatExemptionNote);
+      const category = vatCategory(entry.rateBps, doc);
       return node(
         "ram:ApplicableTradeTax", // BG-23
         leaf("ram:CalculatedAmount", amount(entry.vatCents)), // BT-117
@@ -146,7 +148,7 @@ function settlement(doc: InvoiceDocument): XmlNode {
         leaf("ram:CategoryCode", category.code), // BT-118
         leaf("ram:ExemptionReasonCode", category.reasonCode), // BT-121
         category.code === "S" && vatOnDebits(doc) ? leaf("ram:DueDateTypeCode", VAT_ON_DEBITS_DUE_DATE_CODE) : null, // BT-8
-        leaf("ram:RateApplicablePercent", percent(entry.rateBps)), // BT-119
+        rate(category.code, entry.rateBps), // BT-119
       );
     }),
     node("ram:BillingSpecifiedPeriod", node("ram:StartDateTime", dateTime(doc.serviceStart)), node("ram:EndDateTime", dateTime(doc.serviceEnd))), // BG-14
@@ -176,6 +178,11 @@ export const amount = decimalString;
 /** Basis points → "20.00". */
 function percent(bps: number): string {
   return amount(bps);
+}
+
+/** The VAT rate (BT-119/BT-152), absent in category O (BR-O-05): no VAT applies, not even at 0 %. */
+function rate(category: string, bps: number): XmlNode | null {
+  return category === "O" ? null : leaf("ram:RateApplicablePercent", percent(bps));
 }
 
 function compactDate(isoDate: string): string {

@@ -53,16 +53,36 @@ export function paymentMeansCode(method: string): (typeof PAYMENT_MEANS)[keyof t
   return PAYMENT_MEANS[paymentMethodKind(method)];
 }
 
+export type VatCategoryCode = "S" | "E" | "AE" | "O";
+
 /**
- * VAT category (BT-118/BT-151, UNCL5305): S standard rate, or E exempt for a 0 % rate, which
- * here only happens under the franchise en base (CGI art. 293 B). The exemption reason
- * (BT-120) is the note printed on the PDF, and the code (BT-121) the French VATEX code for the
- * franchise when the note cites 293 B.
+ * VAT category (BT-118/BT-151, UNCL5305) of a document, from its VAT treatment (absent on older
+ * snapshots: S with a rate, E without):
+ * - S standard rate;
+ * - E exempt, which here only happens under the franchise en base (CGI art. 293 B): BT-121 is the
+ *   French VATEX code for the franchise when the note cites 293 B;
+ * - AE reverse charge, a business client in another member state (art. 283-2 du CGI): VATEX-EU-AE;
+ * - O not subject to (French) VAT, a client outside the EU (art. 259-1° du CGI): VATEX-EU-O. Not G
+ *   ("free export item"), which is the exemption of exported goods (art. 262 ter and 262 I du CGI).
+ * The exemption reason (BT-120) is the note printed on the PDF.
  */
-export function vatCategory(rateBps: number, exemptionNote: string | null): { code: "S" | "E"; reason: string | null; reasonCode: string | null } {
-  if (rateBps > 0) return { code: "S", reason: null, reasonCode: null };
-  if (!exemptionNote) throw new Error("A 0 % VAT rate needs vatExemptionNote (e.g. TVA non applicable, art. 293 B du CGI)");
-  return { code: "E", reason: exemptionNote, reasonCode: /293\s*B/i.test(exemptionNote) ? "VATEX-FR-FRANCHISE" : null };
+export function vatCategory(rateBps: number, doc: Pick<InvoiceDocument, "vatExemptionNote" | "vatTreatment">): { code: VatCategoryCode; reason: string | null; reasonCode: string | null } {
+  const treatment = doc.vatTreatment ?? (rateBps > 0 ? "standard" : "franchise");
+  if (treatment === "standard") {
+    if (rateBps <= 0) throw new Error("A standard-rated document needs a VAT rate above 0");
+    return { code: "S", reason: null, reasonCode: null };
+  }
+  if (rateBps !== 0) throw new Error(`A document under ${treatment} charges no VAT, not ${rateBps} bps`);
+  const note = doc.vatExemptionNote;
+  if (!note) throw new Error("A 0 % VAT rate needs vatExemptionNote (e.g. TVA non applicable, art. 293 B du CGI)");
+  if (treatment === "reverse_charge") return { code: "AE", reason: note, reasonCode: "VATEX-EU-AE" };
+  if (treatment === "outside_scope") return { code: "O", reason: note, reasonCode: "VATEX-EU-O" };
+  return { code: "E", reason: note, reasonCode: /293\s*B/i.test(note) ? "VATEX-FR-FRANCHISE" : null };
+}
+
+/** Category O ("not subject to VAT") carries no rate (BR-O-05, BR-48) and no VAT identifier of seller or buyer (BR-O-02). */
+export function isNotSubjectToVat(doc: Pick<InvoiceDocument, "vatTreatment">): boolean {
+  return doc.vatTreatment === "outside_scope";
 }
 
 /** ISO/IEC 6523 identifier schemes: SIRENE SIREN (0002) and SIRET (0009). */

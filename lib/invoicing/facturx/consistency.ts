@@ -60,6 +60,7 @@ export function checkInvoiceDocument(doc: InvoiceDocument): void {
   }
   if (sum(doc.vatBreakdown.map((b) => b.vatCents)) !== vatCents) fail("the VAT breakdown does not add up to the VAT total (BR-CO-14)");
   if (rates.has(0) && !doc.vatExemptionNote) fail("a 0 % VAT rate needs the exemption note");
+  if (doc.vatTreatment === "reverse_charge" && !(doc.seller.vatNumber && doc.buyer.vatNumber)) fail("a reverse-charge document needs the seller's and the buyer's VAT numbers (BR-AE-02)");
 }
 
 /** Decimal quantity × unit price in cents, rounded half up to the cent, in exact integer arithmetic. */

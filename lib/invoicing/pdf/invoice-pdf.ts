@@ -1,6 +1,7 @@
 import type { PDFDocument } from "pdf-lib";
 import type { InvoiceDocument } from "../types";
 import { ENGLISH_NOTICE, englishSentences, invoiceLabels, LATE_PAYMENT_ENGLISH, type InvoiceLanguage, type LabelKey, type Labels } from "./labels";
+import { isNotSubjectToVat } from "../facturx/codes";
 import { A4, Canvas, CONTENT_WIDTH, embedInvoiceFonts, INK, MARGIN, MUTED, RULE, TINT, type TextStyle } from "./canvas";
 import {
   creditNoteReference,
@@ -198,7 +199,7 @@ function drawLines(c: Canvas, doc: InvoiceDocument, labels: Labels) {
       if (i === 0) {
         c.line(frenchQuantity(line.quantity), cols.quantity, c.y, S.body, "right");
         c.line(euros(line.unitPriceExVatCents), cols.price, c.y, S.body, "right");
-        c.line(ratePercent(line.vatRateBps), cols.vat, c.y, S.body, "right");
+        c.line(isNotSubjectToVat(doc) ? "—" : ratePercent(line.vatRateBps), cols.vat, c.y, S.body, "right");
         c.line(euros(line.totalExVatCents), cols.total, c.y, S.body, "right");
       }
       c.y -= S.body.leading;
@@ -209,7 +210,11 @@ function drawLines(c: Canvas, doc: InvoiceDocument, labels: Labels) {
   c.onNewPage = null;
 }
 
-/** Totals on the right: HT, VAT per rate, TTC, what was paid and what is left to pay. */
+/**
+ * Totals on the right: HT, VAT per rate, TTC, what was paid and what is left to pay. No VAT row
+ * when the client accounts for the VAT (reverse charge) or none applies (outside its scope): the
+ * mention under the totals says why.
+ */
 function drawTotals(c: Canvas, doc: InvoiceDocument, labels: Labels) {
   const L = (key: LabelKey) => labels.label(key);
   const right = A4.width - MARGIN.side - 6;
@@ -217,7 +222,7 @@ function drawTotals(c: Canvas, doc: InvoiceDocument, labels: Labels) {
   const inclVat = L("totalInclVat");
   const rows: { label: string; value: string; style: TextStyle }[] = [
     { label: L("totalExVat"), value: euros(doc.totals.exVatCents), style: S.body },
-    ...doc.vatBreakdown.map((entry) => ({ label: `${L("vat")} ${ratePercent(entry.rateBps)}`, value: euros(entry.vatCents), style: S.body })),
+    ...(chargesNoVat(doc) ? [] : doc.vatBreakdown.map((entry) => ({ label: `${L("vat")} ${ratePercent(entry.rateBps)}`, value: euros(entry.vatCents), style: S.body }))),
     ...(doc.vatBreakdown.length > 1 ? [{ label: L("totalVat"), value: euros(doc.totals.vatCents), style: S.body }] : []),
     { label: inclVat, value: euros(doc.totals.inclVatCents), style: S.strong },
     { label: L(doc.kind === "credit_note" ? "refunded" : "paid"), value: euros(doc.totals.inclVatCents), style: S.body },
@@ -241,6 +246,10 @@ function drawTotals(c: Canvas, doc: InvoiceDocument, labels: Labels) {
     c.line(line, labelX, c.y, S.strong);
     c.y -= S.strong.leading;
   }
+}
+
+function chargesNoVat(doc: InvoiceDocument): boolean {
+  return doc.vatTreatment === "reverse_charge" || doc.vatTreatment === "outside_scope";
 }
 
 /** The English half of the bilingual table header. */

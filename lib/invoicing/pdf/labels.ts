@@ -1,4 +1,5 @@
 import type { InvoiceDocument } from "../types";
+import { FRANCHISE_NOTE, OUTSIDE_SCOPE_NOTE, REVERSE_CHARGE_NOTE } from "../vat-notes";
 import { frenchDate } from "./mentions";
 
 /**
@@ -46,7 +47,9 @@ const SENTENCES: Record<string, string> = {
   "Carte bancaire": "Card",
   "Prélèvement SEPA": "SEPA direct debit",
   "Compensation (retenue sur le versement)": "Set-off (withheld from the payout)",
-  "TVA non applicable, art. 293 B du CGI": "VAT not applicable, art. 293 B of the French General Tax Code",
+  [FRANCHISE_NOTE]: "VAT not applicable, art. 293 B of the French General Tax Code",
+  [REVERSE_CHARGE_NOTE]: "Reverse charge – VAT due by the customer, art. 283-2 of the French General Tax Code (art. 44 and 196 of Directive 2006/112/EC)",
+  [OUTSIDE_SCOPE_NOTE]: "Supply of services outside the scope of French VAT – art. 259-1 of the French General Tax Code",
 };
 
 export const ENGLISH_NOTICE = "English labels for information; the French text is binding.";

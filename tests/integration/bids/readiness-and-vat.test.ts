@@ -45,8 +45,8 @@ describe("comparing bids by what the client pays (issue 12, item 1)", () => {
     const list = await compareBidsForJob(owner, jobId, { sort: "total" });
     expect(list.map((b) => b.id)).toEqual([bidIds.karim, bidIds.sophie]);
     const [first, second] = list;
-    expect(first?.price).toEqual({ vatRegime: "franchise", vatRateBps: 0, exVatCents: 240_000, vatCents: 0, inclVatCents: 240_000 });
-    expect(second?.price).toEqual({ vatRegime: "vat_registered", vatRateBps: 2000, exVatCents: 245_050, vatCents: 49_010, inclVatCents: 294_060 });
+    expect(first?.price).toEqual({ vatRegime: "franchise", vatTreatment: "franchise", vatRateBps: 0, exVatCents: 240_000, vatCents: 0, inclVatCents: 240_000 });
+    expect(second?.price).toEqual({ vatRegime: "vat_registered", vatTreatment: "standard", vatRateBps: 2000, exVatCents: 245_050, vatCents: 49_010, inclVatCents: 294_060 });
     // Ties on the start date are broken by the total paid too.
     expect((await compareBidsForJob(owner, jobId, { sort: "start" })).map((b) => b.id)).toEqual([bidIds.karim, bidIds.sophie]);
   });

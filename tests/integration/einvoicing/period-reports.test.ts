@@ -5,7 +5,10 @@ import { contracts, einvoiceReports, expertProfiles, organizations } from "@/db/
 import { queueClosedPeriodReports } from "@/lib/einvoicing/period-reports";
 import { transactionPeriod } from "@/lib/einvoicing/periods";
 import { listEinvoiceReports } from "@/lib/einvoicing/queries";
-import { makeUser } from "../../helpers/factories";
+import { makeOrganization, makeUser } from "../../helpers/factories";
+import { fundMilestone, makeActiveContract } from "../../helpers/contracts";
+import { approveMilestone, markDelivered } from "@/lib/payments/delivery";
+import { invoices } from "@/db/schema";
 import { runQueuedJobs } from "../../helpers/worker";
 import { configurePa, releasedMilestone, transmissionOf, startFakePaForFile } from "./helpers";
 
@@ -112,5 +115,38 @@ describe("the period reports of B2C and international sales (flux 10, aggregated
     await runQueuedJobs(["einvoice_report"]);
     expect(await periodReportsOf("732829320")).toMatchObject([{ state: "not_transmitted", skipReason: "no_pa" }]);
     expect(holder.pa.calls.length).toBe(calls);
+  });
+
+  it("a reverse-charge sale to a business in another member state and a sale outside the EU are international documents, in the VAT-registered seller's own periods, with no payment data", async () => {
+    configurePa(holder.pa);
+    const sold = [];
+    for (const [country, vatNumber] of [["DE", "DE123456789"], ["CH", null]] as const) {
+      // The client is established abroad when the contract is formed: that decides the VAT.
+      const owner = await makeUser("client");
+      const organization = await makeOrganization(owner);
+      await db.update(organizations).set({ country, vatNumber }).where(eq(organizations.id, organization.id));
+      const contract = await makeActiveContract({ owner, bid: { total: "600", milestones: [{ title: "Installation", amount: "600", dueOn: "2027-03-01" }] } });
+      await db.update(expertProfiles).set({ siret: "38100000910004" }).where(eq(expertProfiles.userId, contract.expert.id));
+      const milestoneId = contract.milestoneIds[0]!;
+      await fundMilestone(owner, milestoneId);
+      expect((await markDelivered(contract.expert, { milestoneId, note: "Serveur installé et documenté." })).ok).toBe(true);
+      expect((await approveMilestone(owner, { milestoneId })).ok).toBe(true);
+      const [service] = await db.select().from(invoices).where(and(eq(invoices.milestoneId, milestoneId), eq(invoices.role, "service")));
+      sold.push(service!);
+    }
+    const [reverseCharge, outsideScope] = sold as [(typeof sold)[0], (typeof sold)[0]];
+    expect(reverseCharge.document.vatTreatment).toBe("reverse_charge");
+    expect(outsideScope.document.vatTreatment).toBe("outside_scope");
+    // No VAT collected by the seller: no payment data (status 212 or e-reporting of payments).
+    const payments = await db.select().from(einvoiceReports).where(eq(einvoiceReports.kind, "payment"));
+    expect(payments.filter((r) => r.invoiceId === reverseCharge.id || r.invoiceId === outsideScope.id)).toEqual([]);
+
+    await queueClosedPeriodReports(dayPlus(reverseCharge.issueDate, 12));
+    // The seller is VAT-registered (monthly filer by default): its decade, not the franchise's two months.
+    const period = transactionPeriod(reverseCharge.issueDate, "normal_monthly");
+    const [report] = await periodReportsOf("381000009");
+    expect(report).toMatchObject({ periodStart: period.start, periodEnd: period.end, vatCents: 0, amountCents: reverseCharge.inclVatCents + outsideScope.inclVatCents });
+    expect(report!.periodData).toMatchObject({ days: [] });
+    expect([...report!.periodData!.invoiceIds].sort()).toEqual([reverseCharge.id, outsideScope.id].sort());
   });
 });

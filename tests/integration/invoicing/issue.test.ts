@@ -55,7 +55,7 @@ describe("invoices issued at release", () => {
 
   it("an expert under the VAT franchise invoices without VAT, with the art. 293 B mention", async () => {
     const contract = await makeActiveContract({ bid: { total: "250", milestones: [{ title: "Tout", amount: "250", dueOn: "2027-02-01" }] } });
-    await db.execute(sql`update contracts set vat_rate_bps = 0 where id = ${contract.contractId}`);
+    await db.execute(sql`update contracts set vat_rate_bps = 0, facts = jsonb_set(facts, '{vatTreatment}', '"franchise"') where id = ${contract.contractId}`);
     const [milestoneId] = contract.milestoneIds as [string];
     await fundMilestone(contract.owner, milestoneId);
     await markDelivered(contract.expert, { milestoneId, note: "Formation donnée, support remis." });
