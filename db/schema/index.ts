@@ -28,3 +28,4 @@ export * from "./offers";
 export * from "./retainers";
 export * from "./handover";
 export * from "./tickets";
+export * from "./insights";

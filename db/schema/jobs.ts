@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   boolean,
   check,
   date,
@@ -17,6 +18,9 @@ import { users } from "./auth";
 import { catalogCategory, catalogSoftware } from "./catalog";
 import { organizations } from "./organizations";
 import { tsvector } from "./tsvector";
+
+/** The Paris month an instant falls in, as the timestamp it starts (immutable: indexable). */
+const parisMonth = (column: AnyPgColumn) => sql`date_trunc('month', ${column} at time zone 'Europe/Paris')`;
 
 export const jobStatus = pgEnum("job_status", ["draft", "open", "in_progress", "closed", "cancelled"]);
 export const jobKind = pgEnum("job_kind", ["installation", "support_one_off", "support_monthly", "training"]);
@@ -112,9 +116,22 @@ export const jobs = pgTable(
     index("jobs_open_search_idx").using("gin", t.search).with({ fastupdate: false }).where(sql`status = 'open'`),
     index().on(t.organizationId),
     index().on(t.status, t.publishedAt),
-    // The admin insights read the period's needs by publication date, whatever their status, and
-    // only these columns: an index-only scan, never the wide rows (titles, descriptions, search).
-    index("jobs_liquidity_idx").on(t.publishedAt, t.kind, t.firstBidAt, t.bidCount, t.contractedAt, t.softwareFamilies),
+    // The admin insights' medians (lib/insights/marketplace.ts): a Paris month's needs in order of
+    // their delay to a first bid or to a contract, all kinds or one, so the middle one is found by
+    // skipping the first half of a narrow index (index-only: the columns it is computed from come
+    // last) instead of sorting the month. The counts come from job_liquidity_months.
+    index("jobs_first_bid_delay_idx")
+      .on(parisMonth(t.publishedAt), sql`(${t.firstBidAt} - ${t.publishedAt})`, t.publishedAt, t.firstBidAt)
+      .where(sql`${t.firstBidAt} is not null`),
+    index("jobs_kind_first_bid_delay_idx")
+      .on(parisMonth(t.publishedAt), t.kind, sql`(${t.firstBidAt} - ${t.publishedAt})`, t.publishedAt, t.firstBidAt)
+      .where(sql`${t.firstBidAt} is not null`),
+    index("jobs_contract_delay_idx")
+      .on(parisMonth(t.publishedAt), sql`(${t.contractedAt} - ${t.publishedAt})`, t.publishedAt, t.contractedAt)
+      .where(sql`${t.contractedAt} is not null`),
+    index("jobs_kind_contract_delay_idx")
+      .on(parisMonth(t.publishedAt), t.kind, sql`(${t.contractedAt} - ${t.publishedAt})`, t.publishedAt, t.contractedAt)
+      .where(sql`${t.contractedAt} is not null`),
     check("job_budget_order", sql`${t.budgetMinCents} is null or ${t.budgetMaxCents} is null or ${t.budgetMinCents} <= ${t.budgetMaxCents}`),
   ],
 );

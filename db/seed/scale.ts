@@ -77,7 +77,9 @@ export async function seedAtScale(sql: postgres.Sql, sizes: ScaleSizes): Promise
   await run(`create temporary table scale_jobs as select row_number() over (order by created_at desc, id) - 1 as n, id, organization_id, status from jobs`);
   // The triggers that keep each need's liquidity columns (migration 0038_custom_job_liquidity:
   // its families, first bid, bid count, contract) would update a need per row inserted: they are
-  // off for the bulk inserts, and the columns are filled in one statement each afterwards.
+  // off for the bulk inserts, and the columns are filled in one statement each afterwards. The
+  // monthly roll-up (0047_custom_job_liquidity_months) follows that statement through its statement
+  // trigger on jobs, once for all the needs.
   await run(`alter table job_software disable trigger job_software_job_liquidity`);
   await run(`insert into job_software (job_id, software_id)
     select j.id, s.id from scale_jobs j join scale_software s on s.n = j.n % (select count(*) from scale_software)`);

@@ -65,30 +65,37 @@ export interface LiquidityMonth {
 }
 
 /**
- * Needs by the month they were published: how fast they got bids and became contracts. The first
- * bid, the bid count and the contract's date are kept on each need by the database (migration
- * 0038_custom_job_liquidity), so this reads the period's needs and nothing else.
+ * Needs by the month they were published: how fast they got bids and became contracts. The counts
+ * are added up from job_liquidity_months (a few rows per month, kept by the database from each
+ * need's liquidity columns: migrations 0038_custom_job_liquidity and 0047_custom_job_liquidity_months).
+ * The medians are exact: the month's delays are read in order from a narrow index
+ * (jobs_*_delay_idx) and only the middle one or two are kept, the rank known from the roll-up's
+ * count; percentile_cont over them interpolates exactly as over the whole month.
  */
 export async function liquidityByMonth(actor: Actor | null, period: Period, filter: { kind?: string } = {}): Promise<LiquidityMonth[]> {
   requireRole(actor, "admin");
-  const kind = filter.kind ? sql`and j.kind = ${filter.kind}` : sql``;
-  // Month by month, each month's needs read from jobs_liquidity_idx alone (an index-only range
-  // scan); the medians sort intervals, converted to hours and days once per month.
+  const kind = filter.kind ? sql`and r.kind = ${filter.kind}` : sql``;
+  const jobKind = filter.kind ? sql`and j.kind = ${filter.kind}` : sql``;
+  // The median of `delay` over the month's needs that have one (`count` of them): skip the lower
+  // half in index order, keep one value (odd count) or two (even).
+  const median = (delay: string, present: string, count: string) => sql`(
+    select percentile_cont(0.5) within group (order by x.delay) from (
+      select ${sql.raw(delay)} as delay from jobs j
+      where date_trunc('month', j.published_at at time zone 'Europe/Paris') = t.starts and ${sql.raw(present)} is not null ${jobKind}
+      order by 1 offset greatest(${sql.raw(count)} - 1, 0) / 2 limit 2 - ${sql.raw(count)} % 2) x)`;
   const rows = await db.execute<Record<string, string>>(sql`
-    select m.month, s.*
-    from (select month, (month || '-01')::timestamp at time zone 'Europe/Paris' as starts,
-            ((month || '-01')::timestamp + interval '1 month') at time zone 'Europe/Paris' as ends
-          from unnest(string_to_array(${period.months.join(",")}, ',')) as month) m
-    cross join lateral (
-      select count(*)::int as published,
-        (count(*) filter (where j.first_bid_at <= j.published_at + interval '48 hours'))::int as within48,
-        extract(epoch from percentile_cont(0.5) within group (order by j.first_bid_at - j.published_at)) / 3600 as median_hours,
-        coalesce(sum(j.bid_count), 0)::int as bids,
-        (count(*) filter (where j.contracted_at is not null))::int as contracts,
-        extract(epoch from percentile_cont(0.5) within group (order by j.contracted_at - j.published_at)) / 86400 as median_days
-      from jobs j
-      where j.published_at >= m.starts and j.published_at < m.ends ${kind}) s
-    order by m.month`);
+    with t as (
+      select m.month, m.month::date::timestamp as starts,
+        coalesce(sum(r.published), 0)::int as published, coalesce(sum(r.first_bid_within_48h), 0)::int as within48,
+        coalesce(sum(r.with_first_bid), 0)::int as with_first_bid, coalesce(sum(r.bids), 0)::int as bids,
+        coalesce(sum(r.contracts), 0)::int as contracts
+      from (select month || '-01' as month from unnest(string_to_array(${period.months.join(",")}, ',')) as month) m
+        left join job_liquidity_months r on r.month = m.month::date ${kind}
+      group by m.month)
+    select left(t.month, 7) as month, t.published, t.within48, t.bids, t.contracts,
+      extract(epoch from ${median("j.first_bid_at - j.published_at", "j.first_bid_at", "t.with_first_bid")}) / 3600 as median_hours,
+      extract(epoch from ${median("j.contracted_at - j.published_at", "j.contracted_at", "t.contracts")}) / 86400 as median_days
+    from t order by t.month`);
   return rows.map((row) => ({
     month: String(row.month),
     published: n(row.published),
@@ -191,18 +198,17 @@ export interface LiquidityGroup {
   contracts: number;
 }
 
-/** The period's needs by kind and by software family (a need naming two families counts in each). */
+/**
+ * The period's needs by kind and by software family (a need naming two families counts in each),
+ * added up from job_liquidity_months.
+ */
 export async function liquidityBreakdown(actor: Actor | null, period: Period): Promise<LiquidityGroup[]> {
   requireRole(actor, "admin");
   const rows = await db.execute<Record<string, string>>(sql`
     with sets as (
-      select j.kind, j.software_families, count(*) as published,
-        count(*) filter (where j.first_bid_at <= j.published_at + interval '48 hours') as within48,
-        coalesce(sum(j.bid_count), 0) as bids,
-        count(*) filter (where j.contracted_at is not null) as contracts
-      from jobs j
-      where j.published_at >= ${period.from.toISOString()} and j.published_at < ${period.to.toISOString()}
-      group by j.kind, j.software_families),
+      select r.kind, r.software_families, r.published, r.first_bid_within_48h as within48, r.bids, r.contracts
+      from job_liquidity_months r
+      where r.month = any(string_to_array(${period.months.map((month) => `${month}-01`).join(",")}, ',')::date[])),
     grouped as (
       select 'kind' as by, coalesce(kind::text, 'none') as key, sets.* from sets
       union all
