@@ -1,3 +1,4 @@
+CREATE TYPE "public"."retainer_month_kind" AS ENUM('month', 'extra_hours');--> statement-breakpoint
 CREATE TYPE "public"."retainer_plan_change_status" AS ENUM('proposed', 'accepted', 'declined');--> statement-breakpoint
 CREATE TABLE "retainer_plan_changes" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
@@ -17,6 +18,7 @@ CREATE TABLE "retainer_plan_changes" (
 	CONSTRAINT "retainer_plan_change_effective" CHECK (("retainer_plan_changes"."status" = 'accepted') = ("retainer_plan_changes"."effective_from" is not null))
 );
 --> statement-breakpoint
+ALTER TABLE "retainer_months" ADD COLUMN "kind" "retainer_month_kind" DEFAULT 'month' NOT NULL;--> statement-breakpoint
 ALTER TABLE "retainer_extra_hours" ADD COLUMN "refusal_reason" text;--> statement-breakpoint
 ALTER TABLE "retainer_extra_hours" ADD COLUMN "charged_with_month_id" uuid;--> statement-breakpoint
 ALTER TABLE "retainer_plan_changes" ADD CONSTRAINT "retainer_plan_changes_contract_id_contracts_id_fk" FOREIGN KEY ("contract_id") REFERENCES "public"."contracts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

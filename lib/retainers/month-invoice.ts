@@ -26,11 +26,13 @@ export function extraHoursLine(extra: Pick<RetainerExtraHours, "minutes" | "extr
 
 /**
  * The lines of a month's invoice when its charge carries extra hours: the monthly fee, then each
- * month's extra hours. Undefined for a month carrying none (the invoice keeps its one line).
+ * month's extra hours (only those for extra hours billed alone). Undefined for a month carrying
+ * none (the invoice keeps its one line).
  */
-export async function monthInvoiceLines(executor: Executor, month: Pick<RetainerMonth, "id" | "feeCents" | "periodStart">): Promise<LineWithoutRate[] | undefined> {
+export async function monthInvoiceLines(executor: Executor, month: Pick<RetainerMonth, "id" | "kind" | "feeCents" | "periodStart">): Promise<LineWithoutRate[] | undefined> {
   const extras = await extraHoursChargedWith(executor, month.id);
   if (extras.length === 0) return undefined;
+  if (month.kind === "extra_hours") return extras.map(extraHoursLine);
   const fee: LineWithoutRate = { description: `Forfait mensuel, mois du ${month.periodStart}`, quantity: "1", unitPriceExVatCents: month.feeCents, totalExVatCents: month.feeCents };
   return [fee, ...extras.map(extraHoursLine)];
 }

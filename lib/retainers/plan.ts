@@ -1,7 +1,7 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
-import { retainerMonths, retainerPlanChanges, retainers, type Retainer, type RetainerTerms } from "@/db/schema";
+import { retainerPlanChanges, retainers, type Retainer, type RetainerTerms } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { PolicyError } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
@@ -10,6 +10,7 @@ import { isUuidLike } from "@/lib/ids";
 import { fail, ok, type Result } from "@/lib/result";
 import { lockRetainer } from "./lifecycle";
 import { notifyRetainer } from "./notify";
+import { periodAfterLast } from "./months";
 import { periodIndexOn, retainerPeriod } from "./periods";
 import { planChangeSchema, type PlanChangeInput } from "./schemas";
 
@@ -21,14 +22,8 @@ export const planPath = (contractId: string) => `/contracts/${contractId}/plan`;
 const otherSide = (side: "client" | "expert") => (side === "client" ? "expert" : "client");
 
 /** The first month not opened yet (a Paris day): where an accepted plan starts; null when the retainer ends before it. */
-export async function nextUnopenedMonth(tx: Transaction, retainer: Retainer): Promise<{ periodStart: string; periodEnd: string } | null> {
-  const [last] = await tx
-    .select({ periodStart: retainerMonths.periodStart })
-    .from(retainerMonths)
-    .where(eq(retainerMonths.contractId, retainer.contractId))
-    .orderBy(desc(retainerMonths.periodStart))
-    .limit(1);
-  const next = retainerPeriod(retainer.startsOn, last ? periodIndexOn(retainer.startsOn, last.periodStart) + 1 : 0);
+async function nextUnopenedMonth(tx: Transaction, retainer: Retainer): Promise<{ periodStart: string; periodEnd: string } | null> {
+  const next = await periodAfterLast(tx, retainer);
   return retainer.endsOn && next.periodStart > retainer.endsOn ? null : next;
 }
 

@@ -93,6 +93,11 @@ export const retainerTermsSchema = z
 
 export type RetainerTermsInput = z.input<typeof retainerTermsSchema>;
 
+/** The milestone of extra hours charged alone after the last month, the same in both languages. */
+export function extraHoursMilestoneTitle(periodStart: string): string {
+  return `Heures supplémentaires / extra hours (${periodStart.slice(0, 7)})`;
+}
+
 /** "Support mensuel — mois 1 (2027-03)": the milestone title of a retainer month, the same in both languages. */
 export function monthMilestoneTitle(position: number, periodStart: string): string {
   return `Support mensuel / monthly support — ${position + 1} (${periodStart.slice(0, 7)})`;

@@ -30,7 +30,7 @@ export async function submitExtraHours(actor: Actor | null, input: SubmitExtraHo
     const { contract, side } = await loadRetainerFor(tx, actor, input.contractId, { lock: true });
     if (side !== "expert" || !actor) throw new PolicyError("forbidden");
     const [month] = await tx.select().from(retainerMonths).where(and(eq(retainerMonths.contractId, contract.id), eq(retainerMonths.periodStart, input.periodStart)));
-    if (!month) return fail("no_month");
+    if (month?.kind !== "month") return fail("no_month");
     if (parisDay(now) <= month.periodEnd) return fail("not_ended");
     const [existing] = await tx.select({ id: retainerExtraHours.id }).from(retainerExtraHours).where(eq(retainerExtraHours.retainerMonthId, month.id));
     if (existing) return fail("already_submitted");

@@ -5,6 +5,7 @@ import { contractMilestones, invoices, payments, retainerExtraHours, retainerMon
 import { processProviderEvent } from "@/lib/payments/events/process";
 import { runRetainerBilling } from "@/lib/retainers/billing";
 import { closeDueMonths } from "@/lib/retainers/close";
+import { giveRetainerNotice } from "@/lib/retainers/lifecycle";
 import { billApprovedExtraHours } from "@/lib/retainers/extra-hours-billing";
 import { openDueMonths } from "@/lib/retainers/months";
 import { saveRetainerPaymentMethod } from "@/lib/retainers/payment-method";
@@ -35,8 +36,10 @@ async function billing(iso: string) {
  * first month worked 7 h: the expert submits 1 h of extra hours on 16 February, the client
  * approves them on the 17th. Month 2 (15 February) was charged already.
  */
-async function retainerWithApprovedExtraHours() {
-  const made = await makeRetainerContract({ activate: true });
+async function retainerWithApprovedExtraHours(options: { lastMonthOnly?: boolean } = {}) {
+  const made = await makeRetainerContract({ activate: true, ...(options.lastMonthOnly ? { terms: { minimumTermMonths: 1, noticeDays: 0 } } : {}) });
+  // Terminated in its first month: service ends on 14 February.
+  if (options.lastMonthOnly) expect(await giveRetainerNotice(made.expert, { contractId: made.contractId }, at("2027-01-20T09:00:00Z"))).toEqual({ ok: true, value: { endsOn: "2027-02-14" } });
   const saved = await saveRetainerPaymentMethod(made.owner, { contractId: made.contractId, kind: "sepa_debit" });
   if (!saved.ok) throw new Error("no payment method");
   const ticket = await openTicket(made.owner, { contractId: made.contractId, title: "Mise à jour", severity: "normal", software: "Nextcloud", description: "Passer en version 30." }, at("2027-01-18T09:00:00Z"));
@@ -101,5 +104,23 @@ describe("approved extra hours", () => {
     expect(await milestoneAmount(third.milestoneId)).toBe(54_000);
     const [charge] = await db.select().from(payments).where(eq(payments.id, third.paymentId!));
     expect(charge).toMatchObject({ amountCents: 64_800, status: "succeeded" });
+  });
+
+  it("are charged alone after the last month when no month is left to carry them, once", async () => {
+    const { contractId } = await retainerWithApprovedExtraHours({ lastMonthOnly: true });
+    expect((await billing("2027-02-17T10:00:00Z")).extraHoursBilled).toBe(1);
+    expect((await billing("2027-02-17T11:00:00Z")).extraHoursBilled).toBe(0);
+    const months = await monthsOf(contractId);
+    expect(months.map((m) => [m.kind, m.status, m.periodStart, m.feeCents])).toEqual([
+      ["month", "released", "2027-01-15", 45_000],
+      ["extra_hours", "held", "2027-02-15", 9_000],
+    ]);
+    const alone = months[1]!;
+    expect(await db.select({ amountCents: payments.amountCents }).from(payments).where(eq(payments.milestoneId, alone.milestoneId!))).toEqual([{ amountCents: 10_800 }]);
+    // Closed at the end of its period like a month: released, invoiced with the hours' line only.
+    await billing("2027-03-15T10:00:00Z");
+    expect((await monthsOf(contractId)).map((m) => m.status)).toEqual(["released", "released"]);
+    const [invoice] = await db.select().from(invoices).where(and(eq(invoices.milestoneId, alone.milestoneId!), eq(invoices.role, "service")));
+    expect((invoice?.document as InvoiceDocument).lines.map((l) => [l.description, l.totalExVatCents])).toEqual([["Heures supplémentaires (1 h × 90,00\u00a0€), mois du 2027-01-15", 9_000]]);
   });
 });
