@@ -12,8 +12,6 @@ export interface RetainerPlanView {
   pending: RetainerPlanChange | null;
   /** Accepted changes, the latest first, each with the month it applies from. */
   history: RetainerPlanChange[];
-  /** Declined proposals, the latest first. */
-  declined: RetainerPlanChange[];
   /** The contract is active and the retainer not ended: plans may still change. */
   serving: boolean;
 }
@@ -29,7 +27,6 @@ export async function getRetainerPlan(actor: Actor | null, contractId: string): 
     side,
     pending: changes.find((c) => c.status === "proposed") ?? null,
     history: changes.filter((c) => c.status === "accepted").sort((a, b) => (b.effectiveFrom ?? "").localeCompare(a.effectiveFrom ?? "") || b.createdAt.getTime() - a.createdAt.getTime()),
-    declined: changes.filter((c) => c.status === "declined"),
     serving: retainer.status !== "ended" && contract.status === "active",
   };
 }

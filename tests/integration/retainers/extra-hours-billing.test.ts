@@ -54,8 +54,9 @@ async function retainerWithApprovedExtraHours(options: { lastMonthOnly?: boolean
 
 const milestoneAmount = async (milestoneId: string | null) => (await db.select().from(contractMilestones).where(eq(contractMilestones.id, milestoneId!)))[0]?.amountCents;
 
+/** Each case runs the billing task over several months: on a busy shared machine that takes more than the default 30 s. */
 describe("approved extra hours", () => {
-  it("are billed with the next month not charged yet, once, and invoiced on their own line", async () => {
+  it("are billed with the next month not charged yet, once, and invoiced on their own line", { timeout: 120_000 }, async () => {
     const { contractId, owner } = await retainerWithApprovedExtraHours();
     // Month 2 is charged already and month 3 not open: they wait.
     expect((await billing("2027-02-17T10:00:00Z")).extraHoursBilled).toBe(0);
@@ -89,7 +90,7 @@ describe("approved extra hours", () => {
     expect(invoice).toMatchObject({ exVatCents: 54_000, inclVatCents: 64_800 });
   });
 
-  it("are billed once when billing stops between its steps and runs again", async () => {
+  it("are billed once when billing stops between its steps and runs again", { timeout: 120_000 }, async () => {
     const { contractId } = await retainerWithApprovedExtraHours();
     // A run that stops after adding the hours, before charging (a crash).
     await closeDueMonths(at("2027-03-15T10:00:00Z"));
@@ -106,7 +107,7 @@ describe("approved extra hours", () => {
     expect(charge).toMatchObject({ amountCents: 64_800, status: "succeeded" });
   });
 
-  it("are charged alone after the last month when no month is left to carry them, once", async () => {
+  it("are charged alone after the last month when no month is left to carry them, once", { timeout: 120_000 }, async () => {
     const { contractId } = await retainerWithApprovedExtraHours({ lastMonthOnly: true });
     expect((await billing("2027-02-17T10:00:00Z")).extraHoursBilled).toBe(1);
     expect((await billing("2027-02-17T11:00:00Z")).extraHoursBilled).toBe(0);
