@@ -11,7 +11,9 @@ export type RetainerEvent =
   | "monthClosed"
   | "paused"
   | "resumed"
+  | "planProposed"
   | "planChanged"
+  | "planDeclined"
   | "noticeGiven";
 
 export interface RetainerEventEmailProps {

@@ -3,7 +3,7 @@ import type { AppLocale } from "@/lib/i18n/locale";
 import { translator } from "@/lib/i18n/translator";
 import { buttonStyle, EmailLayout } from "./components/EmailLayout";
 
-export type TicketEvent = "opened" | "answered" | "clientReplied" | "resolved" | "reopened" | "breached" | "extraHoursSubmitted";
+export type TicketEvent = "opened" | "answered" | "clientReplied" | "resolved" | "reopened" | "breached" | "extraHoursSubmitted" | "extraHoursRefused";
 
 export interface TicketEventEmailProps {
   locale: AppLocale;

@@ -26,6 +26,7 @@ export * from "./savings";
 export * from "./training";
 export * from "./offers";
 export * from "./retainers";
+export * from "./retainer-plans";
 export * from "./handover";
 export * from "./tickets";
 export * from "./insights";

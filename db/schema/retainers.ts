@@ -115,6 +115,13 @@ export const retainers = pgTable(
  */
 export const retainerMonthStatus = pgEnum("retainer_month_status", ["scheduled", "charging", "held", "failed", "released", "disputed", "refunded", "skipped"]);
 
+/**
+ * `month`: a month of service, carrying its fee (and approved extra hours of an earlier month);
+ * `extra_hours`: after the last month, the approved extra hours no month is left to carry, charged
+ * alone off-session (its "fee" is their amount), in the period slot after the last month.
+ */
+export const retainerMonthKind = pgEnum("retainer_month_kind", ["month", "extra_hours"]);
+
 export const retainerMonths = pgTable(
   "retainer_months",
   {
@@ -128,6 +135,7 @@ export const retainerMonths = pgTable(
     /** First and last day of the period (Paris dates, inclusive). */
     periodStart: date("period_start").notNull(),
     periodEnd: date("period_end").notNull(),
+    kind: retainerMonthKind("kind").notNull().default("month"),
     feeCents: integer("fee_cents").notNull(),
     hoursIncluded: integer("hours_included").notNull(),
     extraHourCents: integer("extra_hour_cents").notNull(),

@@ -107,9 +107,20 @@ export const retainerExtraHours = pgTable(
     autoApproveAt: timestamp("auto_approve_at", { withTimezone: true }).notNull(),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     decidedById: uuid("decided_by_id").references(() => users.id, { onDelete: "set null" }),
+    /** Why the client refused them (status `rejected`): shown to the expert, who may dispute the month. */
+    refusalReason: text("refusal_reason"),
+    /**
+     * The month whose charge carries them once approved (its milestone grew by `amountCents`),
+     * set in the transaction that grew it: billed once, never again.
+     */
+    chargedWithMonthId: uuid("charged_with_month_id").references(() => retainerMonths.id, { onDelete: "restrict" }),
   },
   (t) => [
     uniqueIndex("retainer_extra_hours_one_per_month").on(t.retainerMonthId),
+    index().on(t.chargedWithMonthId),
+    index("retainer_extra_hours_to_bill").on(t.contractId).where(sql`${t.status} = 'approved' and ${t.chargedWithMonthId} is null`),
+    check("retainer_extra_hours_refusal_reason", sql`(${t.status} = 'rejected') = (${t.refusalReason} is not null)`),
+    check("retainer_extra_hours_billed_approved", sql`${t.chargedWithMonthId} is null or ${t.status} = 'approved'`),
     index().on(t.contractId, t.periodStart),
     index().on(t.decidedById),
     index("retainer_extra_hours_due").on(t.autoApproveAt).where(sql`${t.status} = 'submitted'`),

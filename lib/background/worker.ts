@@ -112,8 +112,8 @@ export const taskList: TaskList = {
     helpers.logger.info(`milestones auto-approved: ${approved}, reminders: ${reminded}`);
   },
   [RETAINER_BILLING_TASK]: async (_payload, helpers) => {
-    const { closed, opened, charged } = await runRetainerBilling();
-    helpers.logger.info(`retainer months closed: ${closed}, opened: ${opened}, charged: ${charged}`);
+    const { closed, opened, extraHoursBilled, charged } = await runRetainerBilling();
+    helpers.logger.info(`retainer months closed: ${closed}, opened: ${opened}, extra hours billed: ${extraHoursBilled}, charged: ${charged}`);
   },
   [RETAINER_TICKETS_TASK]: async (_payload, helpers) => {
     const { breached, approved } = await runRetainerTickets();

@@ -28,6 +28,12 @@ function oneLine(description: string, exVatCents: number, vatRateBps: number): P
   return { lines: [line], vatBreakdown: [] };
 }
 
+/** The lines given (a retainer month: its fee and its extra hours) when they total the invoice exactly, else one line for it. */
+function serviceLines(lines: Omit<InvoiceLine, "vatRateBps">[] | undefined, description: string, exVatCents: number, vatRateBps: number): Pick<InvoiceDocument, "lines" | "vatBreakdown"> {
+  if (!lines?.length || lines.reduce((total, line) => total + line.totalExVatCents, 0) !== exVatCents) return oneLine(description, exVatCents, vatRateBps);
+  return { lines: lines.map((line) => ({ ...line, vatRateBps })), vatBreakdown: [] };
+}
+
 /** Inserts an invoice with the next number of its series, and queues its PDF and its e-invoicing submission. */
 async function insertInvoice(
   tx: Transaction,
@@ -83,7 +89,14 @@ async function paymentOf(tx: Transaction, milestoneId: string) {
 export async function issueReleaseInvoices(
   tx: Transaction,
   context: MilestoneContext,
-  input: { transferId: string; grossCents: number; exVatCents: number; commission: { commissionCents: number; commissionExVatCents: number } },
+  input: {
+    transferId: string;
+    grossCents: number;
+    exVatCents: number;
+    commission: { commissionCents: number; commissionExVatCents: number };
+    /** The service invoice's lines, when more than one (they must total `exVatCents`). */
+    lines?: Omit<InvoiceLine, "vatRateBps">[];
+  },
 ): Promise<{ serviceInvoiceId: string; commissionInvoiceId: string | null }> {
   const { contract, milestone } = context;
   const seller = await expertParty(tx, contract);
@@ -125,7 +138,7 @@ export async function issueReleaseInvoices(
       buyer,
       selfBilled: true,
       issuedOnBehalfBy: { name: platform.name, siren: platform.siren ?? "" },
-      ...oneLine(`Prestation de services : ${milestone.title} (${contract.facts.job.title})`, input.exVatCents, contract.vatRateBps),
+      ...serviceLines(input.lines, `Prestation de services : ${milestone.title} (${contract.facts.job.title})`, input.exVatCents, contract.vatRateBps),
       ...totalsOf(input.exVatCents, contract.vatRateBps, input.grossCents),
       vatExemptionNote: vatExemptionNoteFor(seller.vatTreatment),
       vatTreatment: seller.vatTreatment,

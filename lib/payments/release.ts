@@ -3,7 +3,7 @@ import { queueJob } from "@/lib/background/queue";
 import { eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
-import { contractMilestones, contracts, transfers, type MilestoneStatus } from "@/db/schema";
+import { contractMilestones, contracts, transfers, type InvoiceLine, type MilestoneStatus } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { nextContractStatus } from "@/lib/contracts/contract-machine";
 import { issueReleaseInvoices } from "@/lib/invoicing/issue";
@@ -40,6 +40,8 @@ export async function releaseToExpert(
     action: string;
     /** What the expert's invoice bills, when more than what is released (a split: the rest is credited). */
     invoiced?: { grossCents: number; exVatCents: number };
+    /** The expert's invoice lines when more than one (a retainer month's fee and extra hours). */
+    invoiceLines?: Omit<InvoiceLine, "vatRateBps">[];
   },
 ): Promise<{ transferId: string; serviceInvoiceId: string }> {
   const commission = splitCommission(input.grossExVatCents, contract.commissionBps);
@@ -63,7 +65,7 @@ export async function releaseToExpert(
   await tx.update(contractMilestones).set({ status: input.nextStatus, releasedAt: now, updatedAt: now }).where(eq(contractMilestones.id, milestone.id));
   await queueTransfer(tx, transfer.id);
   const invoiced = input.invoiced ?? { grossCents: input.grossCents, exVatCents: input.grossExVatCents };
-  const { serviceInvoiceId } = await issueReleaseInvoices(tx, { milestone, contract }, { transferId: transfer.id, ...invoiced, commission });
+  const { serviceInvoiceId } = await issueReleaseInvoices(tx, { milestone, contract }, { transferId: transfer.id, ...invoiced, commission, lines: input.invoiceLines });
   await notifyMilestone(tx, { contract, milestone, event: "milestoneReleased", audiences: ["expert"], amountCents: netCents, key: transfer.id, tax: { grossCents: input.grossCents, commissionCents } });
   await recordAudit(tx, {
     actor: input.actor,

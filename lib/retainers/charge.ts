@@ -46,7 +46,9 @@ async function prepareCharge(monthId: string, now: Date): Promise<Prepared> {
     const [contract] = await tx.select().from(contracts).where(eq(contracts.id, month.contractId));
     const [milestone] = await tx.select().from(contractMilestones).where(eq(contractMilestones.id, month.milestoneId));
     if (!retainer || !contract || !milestone) return { skipped: "no retainer" };
-    if (retainer.status !== "active" || contract.status !== "active") return { skipped: `retainer ${retainer.status}, contract ${contract.status}` };
+    // Extra hours billed alone come after the last month: the retainer may have ended by then.
+    const running = retainer.status === "active" || (month.kind === "extra_hours" && retainer.status === "ended");
+    if (!running || contract.status !== "active") return { skipped: `retainer ${retainer.status}, contract ${contract.status}` };
     if (!retainer.paymentMethodId) return { skipped: "no payment method" };
     const { chargeCents } = milestoneCharge(milestone, contract);
     const [payment] = await tx

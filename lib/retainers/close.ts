@@ -6,6 +6,7 @@ import { parisDay } from "@/lib/dates";
 import { milestoneCharge } from "@/lib/payments/amounts";
 import { lockMilestone } from "@/lib/payments/context";
 import { releaseToExpert } from "@/lib/payments/release";
+import { monthInvoiceLines } from "./month-invoice";
 import { notifyRetainer } from "./notify";
 
 /**
@@ -28,7 +29,8 @@ export async function closeDueMonths(now: Date): Promise<number> {
       const [month] = await tx.select().from(retainerMonths).where(eq(retainerMonths.id, id)).for("update");
       if (!context || month?.status !== "held" || context.milestone.status !== "funded") return false;
       const { chargeCents, exVatCents } = milestoneCharge(context.milestone, context.contract);
-      await releaseToExpert(tx, context, { grossCents: chargeCents, grossExVatCents: exVatCents, nextStatus: "released", actor: null, action: "retainer.month_closed" });
+      const invoiceLines = await monthInvoiceLines(tx, month);
+      await releaseToExpert(tx, context, { grossCents: chargeCents, grossExVatCents: exVatCents, nextStatus: "released", actor: null, action: "retainer.month_closed", invoiceLines });
       await tx.update(retainerMonths).set({ status: "released", releasedAt: now, updatedAt: now }).where(eq(retainerMonths.id, id));
       await notifyRetainer(tx, context.contract, { event: "monthClosed", audiences: ["client"], period: { start: month.periodStart, end: month.periodEnd }, amountCents: chargeCents, key: id });
       return true;

@@ -21,7 +21,7 @@ interface Locked {
 }
 
 /** The contract and its retainer under lock, for one of its parties (`sides`); admins and strangers are refused. */
-async function lockRetainer(tx: Transaction, actor: Actor | null, contractId: string, sides: ("client" | "expert")[]): Promise<Locked | null> {
+export async function lockRetainer(tx: Transaction, actor: Actor | null, contractId: string, sides: ("client" | "expert")[]): Promise<Locked | null> {
   if (!isUuidLike(contractId)) throw new PolicyError("forbidden");
   const { contract, side } = await loadContractFor(tx, actor, contractId, { lock: true });
   if (side === "admin" || !sides.includes(side)) throw new PolicyError("forbidden");

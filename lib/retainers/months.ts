@@ -24,8 +24,7 @@ export async function openMonthsOf(tx: Transaction, contractId: string, now: Dat
     await recordAudit(tx, { actorId: null, action: "retainer.ended", subjectType: "contract", subjectId: contractId, fromStatus: "active", toStatus: "ended", data: { endsOn: retainer.endsOn } });
     return 0;
   }
-  const [last] = await tx.select({ periodStart: retainerMonths.periodStart }).from(retainerMonths).where(eq(retainerMonths.contractId, contractId)).orderBy(desc(retainerMonths.periodStart)).limit(1);
-  let index = last ? periodIndexOn(retainer.startsOn, last.periodStart) + 1 : 0;
+  let { index } = await periodAfterLast(tx, retainer);
   let terms: Retainer = retainer;
   let opened = 0;
   for (;;) {
@@ -59,6 +58,22 @@ export async function openMonthsOf(tx: Transaction, contractId: string, now: Dat
     index++;
   }
   return opened;
+}
+
+/**
+ * The period slot after the retainer's last row (a month, a skipped one, or extra hours billed
+ * alone): where the next month opens, or, past the last day of service, where extra hours no
+ * month is left to carry are charged.
+ */
+export async function periodAfterLast(tx: Transaction, retainer: Pick<Retainer, "contractId" | "startsOn">): Promise<{ index: number; periodStart: string; periodEnd: string }> {
+  const [last] = await tx
+    .select({ periodStart: retainerMonths.periodStart })
+    .from(retainerMonths)
+    .where(eq(retainerMonths.contractId, retainer.contractId))
+    .orderBy(desc(retainerMonths.periodStart))
+    .limit(1);
+  const index = last ? periodIndexOn(retainer.startsOn, last.periodStart) + 1 : 0;
+  return { index, ...retainerPeriod(retainer.startsOn, index) };
 }
 
 /** Opens the due months of every running retainer, each in its own transaction. */

@@ -93,7 +93,31 @@ export const retainerTermsSchema = z
 
 export type RetainerTermsInput = z.input<typeof retainerTermsSchema>;
 
+/** The milestone of extra hours charged alone after the last month, the same in both languages. */
+export function extraHoursMilestoneTitle(periodStart: string): string {
+  return `Heures supplémentaires / extra hours (${periodStart.slice(0, 7)})`;
+}
+
 /** "Support mensuel — mois 1 (2027-03)": the milestone title of a retainer month, the same in both languages. */
 export function monthMilestoneTitle(position: number, periodStart: string): string {
   return `Support mensuel / monthly support — ${position + 1} (${periodStart.slice(0, 7)})`;
 }
+
+/** A proposed change of plan: the monthly fee and the extra hour's price in euros (as typed), the hours included. */
+export const planChangeSchema = z
+  .object({
+    contractId: z.string(),
+    monthlyFee: z.string({ error: "amount" }).max(30, { error: "amount" }),
+    hoursIncluded: wholeNumber(0, 200, "retainerHoursIncluded"),
+    extraHour: z.string({ error: "amount" }).max(30, { error: "amount" }),
+  })
+  .transform((input, ctx) => {
+    const monthlyFeeCents = eurosToCents(input.monthlyFee);
+    if (!monthlyFeeCents) ctx.addIssue({ code: "custom", path: ["monthlyFee"], message: "amount" });
+    else if (monthlyFeeCents > MAX_MILESTONE_CENTS) ctx.addIssue({ code: "custom", path: ["monthlyFee"], message: "amountOverMilestoneLimit" });
+    const extraHourCents = eurosToCents(input.extraHour);
+    if (extraHourCents === null) ctx.addIssue({ code: "custom", path: ["extraHour"], message: "amount" });
+    return { contractId: input.contractId, plan: { monthlyFeeCents: monthlyFeeCents ?? 0, hoursIncluded: input.hoursIncluded, extraHourCents: extraHourCents ?? 0 } };
+  });
+export type PlanChangeInput = z.input<typeof planChangeSchema>;
+export type RetainerPlan = Pick<RetainerTerms, "monthlyFeeCents" | "hoursIncluded" | "extraHourCents">;

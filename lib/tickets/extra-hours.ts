@@ -9,7 +9,8 @@ import { parisDay } from "@/lib/dates";
 import { fail, ok, type Result } from "@/lib/result";
 import { loadRetainerFor } from "./access";
 import { notifyTicket } from "./notify";
-import type { SubmitExtraHoursInput } from "./schemas";
+import { nextExtraHoursStatus } from "./extra-hours-machine";
+import type { RefuseExtraHoursInput, SubmitExtraHoursInput } from "./schemas";
 import { minutesLogged } from "./usage";
 
 const AUTO_APPROVE_DAYS = 7;
@@ -29,7 +30,7 @@ export async function submitExtraHours(actor: Actor | null, input: SubmitExtraHo
     const { contract, side } = await loadRetainerFor(tx, actor, input.contractId, { lock: true });
     if (side !== "expert" || !actor) throw new PolicyError("forbidden");
     const [month] = await tx.select().from(retainerMonths).where(and(eq(retainerMonths.contractId, contract.id), eq(retainerMonths.periodStart, input.periodStart)));
-    if (!month) return fail("no_month");
+    if (month?.kind !== "month") return fail("no_month");
     if (parisDay(now) <= month.periodEnd) return fail("not_ended");
     const [existing] = await tx.select({ id: retainerExtraHours.id }).from(retainerExtraHours).where(eq(retainerExtraHours.retainerMonthId, month.id));
     if (existing) return fail("already_submitted");
@@ -52,10 +53,19 @@ export async function submitExtraHours(actor: Actor | null, input: SubmitExtraHo
   });
 }
 
-export type DecideExtraHoursError = "not_submitted";
+export type DecideExtraHoursError = "not_submitted" | "already_decided" | "deadline_passed";
 
-/** A client member approves the extra hours submitted for a month. */
-export async function approveExtraHours(actor: Actor | null, input: { contractId: string; periodStart: string }, now = new Date()): Promise<Result<void, DecideExtraHoursError>> {
+/**
+ * A client member decides on the extra hours submitted for a month, under the contract's lock:
+ * approved (billed with a later month's charge) or refused with a reason (never billed; the
+ * expert is told and may dispute the month). Either decision is final.
+ */
+async function decideExtraHours(
+  actor: Actor | null,
+  input: { contractId: string; periodStart: string },
+  decision: { move: "approve" } | { move: "refuse"; reason: string },
+  now: Date,
+): Promise<Result<void, DecideExtraHoursError>> {
   return db.transaction(async (tx) => {
     const { contract, side } = await loadRetainerFor(tx, actor, input.contractId, { lock: true });
     if (side !== "client" || !actor) throw new PolicyError("forbidden");
@@ -64,18 +74,46 @@ export async function approveExtraHours(actor: Actor | null, input: { contractId
       .from(retainerExtraHours)
       .where(and(eq(retainerExtraHours.contractId, contract.id), eq(retainerExtraHours.periodStart, input.periodStart)))
       .for("update");
-    if (!row || row.status !== "submitted") return fail("not_submitted");
-    await tx.update(retainerExtraHours).set({ status: "approved", decidedAt: now, decidedById: actor.id }).where(eq(retainerExtraHours.id, row.id));
-    await recordAudit(tx, { actorId: actor.id, action: "retainer.extra_hours_approved", subjectType: "contract", subjectId: contract.id, data: { periodStart: row.periodStart, amountCents: row.amountCents } });
+    if (!row) return fail("not_submitted");
+    const status = nextExtraHoursStatus(row.status, decision.move);
+    if (!status) return fail("already_decided");
+    // Past the 7 days they count as approved (the hourly task only writes it down): too late to refuse.
+    if (decision.move === "refuse" && now >= row.autoApproveAt) return fail("deadline_passed");
+    const refusalReason = decision.move === "refuse" ? decision.reason : null;
+    await tx.update(retainerExtraHours).set({ status, decidedAt: now, decidedById: actor.id, refusalReason }).where(eq(retainerExtraHours.id, row.id));
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: decision.move === "refuse" ? "retainer.extra_hours_refused" : "retainer.extra_hours_approved",
+      subjectType: "contract",
+      subjectId: contract.id,
+      fromStatus: row.status,
+      toStatus: status,
+      data: { periodStart: row.periodStart, amountCents: row.amountCents, ...(refusalReason ? { reason: refusalReason } : {}) },
+    });
+    if (decision.move === "refuse") {
+      await notifyTicket(tx, contract, { event: "extraHoursRefused", audiences: ["expert"], ticketTitle: row.periodStart, path: monthReportPath(contract.id, row.periodStart), key: row.id });
+    }
     return ok(undefined);
   });
 }
 
-/** Approves the submitted extra hours whose 7 days have passed; returns how many. */
+/** A client member approves the extra hours submitted for a month. */
+export async function approveExtraHours(actor: Actor | null, input: { contractId: string; periodStart: string }, now = new Date()): Promise<Result<void, DecideExtraHoursError>> {
+  return decideExtraHours(actor, input, { move: "approve" }, now);
+}
+
+/** A client member refuses the extra hours submitted for a month, with a reason, before they are approved automatically. */
+export async function refuseExtraHours(actor: Actor | null, input: RefuseExtraHoursInput, now = new Date()): Promise<Result<void, DecideExtraHoursError>> {
+  return decideExtraHours(actor, input, { move: "refuse", reason: input.reason }, now);
+}
+
+/** Approves the submitted extra hours whose 7 days have passed (only submitted ones: refused hours stay refused); returns how many. */
 export async function autoApproveExtraHours(now = new Date()): Promise<number> {
+  const approved = nextExtraHoursStatus("submitted", "autoApprove");
+  if (!approved) throw new Error("Extra hours cannot be approved automatically");
   const rows = await db
     .update(retainerExtraHours)
-    .set({ status: "approved", decidedAt: now })
+    .set({ status: approved, decidedAt: now })
     .where(and(eq(retainerExtraHours.status, "submitted"), lte(retainerExtraHours.autoApproveAt, now)))
     .returning({ id: retainerExtraHours.id, contractId: retainerExtraHours.contractId });
   return rows.length;

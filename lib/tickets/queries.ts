@@ -62,6 +62,7 @@ export async function getMonthReport(actor: Actor | null, contractId: string, pe
     .where(and(eq(retainerTickets.contractId, contract.id), isNotNull(retainerTickets.resolvedAt), gte(retainerTickets.resolvedAt, from), lt(retainerTickets.resolvedAt, to)));
   const usedMinutes = await minutesLogged(db, contract.id, month.periodStart, month.periodEnd);
   const [extra] = await db.select().from(retainerExtraHours).where(eq(retainerExtraHours.retainerMonthId, month.id));
+  const [billedWith] = extra?.chargedWithMonthId ? await db.select({ periodStart: retainerMonths.periodStart }).from(retainerMonths).where(eq(retainerMonths.id, extra.chargedWithMonthId)) : [];
   const breached = opened.filter((t) => isBreached(t, now)).length;
   const met = opened.filter((t) => t.firstResponseAt && !isBreached(t, now)).length;
   return {
@@ -76,6 +77,8 @@ export async function getMonthReport(actor: Actor | null, contractId: string, pe
     met,
     breached,
     extra: extra ?? null,
+    /** The month whose charge carried the approved extra hours (its first day), once billed. */
+    billedWith: billedWith?.periodStart ?? null,
     ended: now >= to,
   };
 }

@@ -35,3 +35,10 @@ export const submitExtraHoursSchema = z.object({
   note: z.string().trim().max(500, { error: "tooLong" }).default(""),
 });
 export type SubmitExtraHoursInput = z.infer<typeof submitExtraHoursSchema>;
+
+export const refuseExtraHoursSchema = z.object({
+  contractId: z.string(),
+  periodStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "date" }),
+  reason: z.string({ error: "ticketRefusalReason" }).trim().min(1, { error: "ticketRefusalReason" }).max(2000, { error: "tooLong" }),
+});
+export type RefuseExtraHoursInput = z.infer<typeof refuseExtraHoursSchema>;

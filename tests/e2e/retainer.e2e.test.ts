@@ -129,6 +129,39 @@ describe.skipIf(!e2eEnabled).each(runs)("one month of a support retainer ($lang)
     await page.getByText(rt.monthStatus_released, { exact: false }).first().waitFor();
     await client.screenshot(`${lang}-96-retainer-month-closed`);
 
+    // The client proposes a new plan on the plan page; the expert accepts it: it applies from the next month not opened.
+    const rp = t.retainerPlan;
+    await page.getByRole("link", { name: rp.link }).click();
+    await page.waitForURL(/\/plan$/);
+    await page.getByLabel(rp.monthlyFeeLabel).fill("abc");
+    await page.getByRole("button", { name: rp.propose }).click();
+    await page.getByText(t.validation.amount).first().waitFor();
+    expect(await page.getByLabel(rp.monthlyFeeLabel).inputValue()).toBe("abc");
+    await page.getByLabel(rp.monthlyFeeLabel).fill("600");
+    await page.getByLabel(rp.hoursIncludedLabel).fill("10");
+    await page.getByRole("button", { name: rp.propose }).click();
+    await page.getByRole("heading", { name: rp.pendingHeading }).waitFor();
+    await client.screenshot(`${lang}-97-retainer-plan-proposed`);
+    await sp.goto(`${baseUrl}${contractPath}/plan`);
+    await sp.getByRole("button", { name: rp.accept }).click();
+    await sp.getByRole("table", { name: rp.historyCaption }).getByRole("rowheader").first().waitFor();
+    await sophie.screenshot(`${lang}-98-retainer-plan-accepted`);
+
+    // Extra hours submitted for the first month: the client refuses them, a reason required.
+    await sql!`insert into retainer_extra_hours (contract_id, retainer_month_id, period_start, minutes, extra_hour_cents, amount_cents, auto_approve_at)
+      select contract_id, id, period_start, 90, extra_hour_cents, 13500, now() + interval '7 days' from retainer_months where contract_id = ${contractId} order by period_start limit 1`;
+    const [first] = await sql!<{ periodStart: string }[]>`select period_start::text as "periodStart" from retainer_months where contract_id = ${contractId} order by period_start limit 1`;
+    await page.goto(`${baseUrl}${contractPath}/tickets/months/${first?.periodStart}`);
+    await page.getByRole("button", { name: t.tickets.refuseExtra }).click();
+    await page.getByText(t.validation.ticketRefusalReason).first().waitFor();
+    await client.screenshot(`${lang}-99-extra-hours-refusal-form`);
+    await page.getByLabel(t.tickets.refusalReasonLabel).fill("Ces heures concernent une demande hors périmètre.");
+    await page.getByRole("button", { name: t.tickets.refuseExtra }).click();
+    await page.getByText("Ces heures concernent une demande hors périmètre.", { exact: false }).waitFor();
+    await sp.goto(`${baseUrl}${contractPath}/tickets/months/${first?.periodStart}`);
+    await sp.getByRole("link", { name: t.tickets.disputeMonth }).waitFor();
+    await sophie.screenshot(`${lang}-99-extra-hours-refused-expert`);
+
     for (const v of [client, sophie]) expect(foreignRequests(v)).toEqual([]);
     for (const v of [client, sophie]) await v.context.close();
   });

@@ -41,6 +41,7 @@ import { TrainingTermsSummary } from "@/components/training/TrainingTermsSummary
 import { OfferOrderSummary } from "@/components/offers/OfferOrderSummary";
 import { getTrainingView } from "@/lib/training/attendees";
 import { RetainerPanel } from "@/components/retainers/RetainerPanel";
+import { RetainerPlanLink } from "@/components/retainers/RetainerPlanLink";
 import { ConfirmActionForm } from "@/components/contracts/ConfirmActionForm";
 import { getRetainerView } from "@/lib/retainers/queries";
 import { handoverSummary } from "@/lib/handover/queries";
@@ -209,6 +210,7 @@ export default async function ContractPage({
               >
                 {rt("ticketsLink")}
               </Link>
+              <RetainerPlanLink contractId={contract.id} />
               {retainer.side !== "admin" &&
               retainer.retainer.status !== "ended" ? (
                 <div className="flex flex-wrap gap-4">

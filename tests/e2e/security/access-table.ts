@@ -62,6 +62,7 @@ export const PAGES: Record<string, Access> = {
   "/contracts/[id]/handover": { ok: contractParties, note: "the access register and handover pack; admins read only" },
   "/contracts/[id]/tickets": { ok: [], note: "a retainer contract's parties and admins; the demo contract is no retainer: only refusals are checked" },
   "/contracts/[id]/tickets/[ticketId]": { ok: [], note: "a retainer contract's parties and admins; no ticket in the demo data: only refusals are checked" },
+  "/contracts/[id]/plan": { ok: [], note: "a retainer contract's plan, for the parties and admins; the demo contract is no retainer: only refusals are checked" },
   "/contracts/[id]/tickets/months/[period]": { ok: [], note: "a retainer month's report, for the parties and admins; the demo contract is no retainer: only refusals are checked" },
   "/contracts/[id]/disputes/[disputeId]": { ok: [], note: "the contract's parties and admins; no dispute in the demo data: only refusals are checked" },
   "/invoices": { ok: [...clients, ...experts, "admin"] },

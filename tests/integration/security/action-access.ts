@@ -23,6 +23,7 @@ import { MODERATION_ACTIONS } from "./access/moderation";
 import { SAVINGS_ACTIONS } from "./access/savings";
 import { SECOND_FACTOR_ACTIONS } from "./access/second-factor";
 import { SUPPORT_ACTIONS } from "./access/support";
+import { PLAN_ACTIONS } from "./access/retainer-plans";
 import { RETAINER_ACTIONS } from "./access/retainers";
 import { TICKET_ACTIONS } from "./access/tickets";
 import { TRAINING_ACTIONS } from "./access/training";
@@ -49,5 +50,6 @@ export const ACTIONS: Record<string, ActionAccess> = {
   ...SUPPORT_ACTIONS,
   ...TRAINING_ACTIONS,
   ...RETAINER_ACTIONS,
+  ...PLAN_ACTIONS,
   ...TICKET_ACTIONS,
 };

@@ -95,7 +95,7 @@ describe("extra hours", () => {
     expect((await approveExtraHours(owner, { contractId, periodStart: PERIOD })).ok).toBe(true);
     // 1 h 30 at 90 € an hour.
     expect(await approvedExtraHoursFor(db, contractId, PERIOD)).toBe(13_500);
-    expect(await approveExtraHours(owner, { contractId, periodStart: PERIOD })).toEqual({ ok: false, error: "not_submitted" });
+    expect(await approveExtraHours(owner, { contractId, periodStart: PERIOD })).toEqual({ ok: false, error: "already_decided" });
     expect((await getMonthReport(owner, contractId, PERIOD)).extra).toMatchObject({ minutes: 90, amountCents: 13_500, status: "approved" });
   });
 

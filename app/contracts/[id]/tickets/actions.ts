@@ -8,8 +8,8 @@ import { text } from "@/lib/actions/form-fields";
 import { uploadedFiles } from "@/lib/actions/uploaded-file";
 import type { FormState } from "@/lib/actions/form-state";
 import { currentActor } from "@/lib/auth/current-actor";
-import { approveExtraHours, submitExtraHours } from "@/lib/tickets/extra-hours";
-import { logTimeSchema, openTicketSchema, submitExtraHoursSchema, ticketMessageSchema } from "@/lib/tickets/schemas";
+import { approveExtraHours, refuseExtraHours, submitExtraHours } from "@/lib/tickets/extra-hours";
+import { logTimeSchema, openTicketSchema, refuseExtraHoursSchema, submitExtraHoursSchema, ticketMessageSchema } from "@/lib/tickets/schemas";
 import { logTicketTime } from "@/lib/tickets/time";
 import { openTicket, postTicketMessage, reopenTicket, resolveTicket } from "@/lib/tickets/tickets";
 
@@ -72,4 +72,9 @@ export async function approveExtraHoursAction(_previous: FormState, formData: Fo
     refused,
     done: refreshed,
   });
+}
+
+/** A client member refuses a month's extra hours, with a reason. */
+export async function refuseExtraHoursAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return formAction(formData, { schema: refuseExtraHoursSchema, run: async (input) => refuseExtraHours(await currentActor(), input), refused, done: refreshed });
 }

@@ -25,7 +25,7 @@ export async function retainerContract(world: World) {
   return { contractId: accepted.value.contractId };
 }
 
-async function activeRetainer(world: World) {
+export async function activeRetainer(world: World) {
   const { contractId } = await retainerContract(world);
   for (const actor of [world.people.clientOwner, world.people.partyExpert]) {
     const done = await acceptContractDocument(actor, { contractId, kind: "nda" });

@@ -77,4 +77,11 @@ export const TICKET_ACTIONS: Record<string, ActionAccess> = {
     prepare: (world) => endedMonth(world, { submitted: true }),
     form: ({ prepared }) => ({ contractId: prepared.contractId, periodStart: prepared.periodStart }),
   }),
+  [`${ACTIONS}#refuseExtraHoursAction`]: access({
+    ok: demoOrg,
+    together: true,
+    note: "the client organisation's members refuse the extra hours submitted, with a reason, before the 7 days",
+    prepare: (world) => endedMonth(world, { submitted: true }),
+    form: ({ prepared }) => ({ contractId: prepared.contractId, periodStart: prepared.periodStart, reason: "Hors du périmètre du contrat." }),
+  }),
 };

@@ -3,13 +3,14 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { SimpleActionForm } from "@/components/job-wizard/SimpleActionForm";
 import { MinutesForm } from "@/components/tickets/MinutesForm";
+import { RefuseExtraHoursForm } from "@/components/tickets/RefuseExtraHoursForm";
 import { TicketTarget } from "@/components/tickets/TicketStatus";
 import { DataTable } from "@/components/ui/DataTable";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { formatMoney } from "@/lib/money/format";
 import { hoursText } from "@/lib/tickets/hours";
 import { getMonthReport } from "@/lib/tickets/queries";
-import { approveExtraHoursAction, submitExtraHoursAction } from "../../actions";
+import { approveExtraHoursAction, refuseExtraHoursAction, submitExtraHoursAction } from "../../actions";
 import { loadTicketPage } from "../../load";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -43,6 +44,13 @@ export default async function MonthReportPage({ params }: { params: Promise<{ id
             ? t("reportExtra", { hours: hoursText(extra.minutes), amount: formatMoney(extra.amountCents, locale), status: t(`extra_${extra.status}`) })
             : t("reportNoExtra")}
         </p>
+        {report.billedWith ? <p>{t("reportBilledWith", { date: day(report.billedWith) })}</p> : null}
+        {extra?.refusalReason ? <p className="whitespace-pre-line">{t("reportRefusalReason", { reason: extra.refusalReason })}</p> : null}
+        {side === "expert" && extra?.status === "rejected" && report.month.milestoneId ? (
+          <Link href={`/contracts/${id}#milestone-${report.month.milestoneId}`} className="self-start underline">
+            {t("disputeMonth")}
+          </Link>
+        ) : null}
         <p className="mt-2 flex flex-wrap gap-4">
           <a href={`/contracts/${id}/tickets/months/${period}/pdf`} className="underline">
             {t("reportPdf")}
@@ -73,7 +81,14 @@ export default async function MonthReportPage({ params }: { params: Promise<{ id
         />
       ) : null}
       {side === "client" && extra?.status === "submitted" ? (
-        <SimpleActionForm label={t("approveExtra", { amount: formatMoney(extra.amountCents, locale) })} hidden={{ contractId: id, periodStart: report.month.periodStart }} action={approveExtraHoursAction} />
+        <section aria-label={t("refuseExtraHeading")} className="flex flex-col gap-6 rounded-lg border border-stone-200 bg-white p-6">
+          <SimpleActionForm label={t("approveExtra", { amount: formatMoney(extra.amountCents, locale) })} hidden={{ contractId: id, periodStart: report.month.periodStart }} action={approveExtraHoursAction} />
+          <RefuseExtraHoursForm
+            hidden={{ contractId: id, periodStart: report.month.periodStart }}
+            labels={{ heading: t("refuseExtraHeading"), hint: t("refuseExtraHint"), reason: t("refusalReasonLabel"), submit: t("refuseExtra") }}
+            action={refuseExtraHoursAction}
+          />
+        </section>
       ) : null}
     </div>
   );
