@@ -12,7 +12,9 @@ export type RetainerEvent =
   | "paused"
   | "resumed"
   | "planChanged"
-  | "noticeGiven";
+  | "noticeGiven"
+  | "paymentMethodSaved"
+  | "paymentMethodFailed";
 
 export interface RetainerEventEmailProps {
   locale: AppLocale;
