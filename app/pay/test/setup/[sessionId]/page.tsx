@@ -45,7 +45,10 @@ export default async function TestSetupPage({ params }: { params: Promise<{ sess
       <PageHeading title={t("setupTitle")} lead={t(`setupLead_${view.kind}`, { job: view.jobTitle })} />
       {view.status === "open" ? (
         <>
-          <p>{t("expiresAt")} : {format.dateTime(view.expiresAt, { dateStyle: "long", timeStyle: "short" })}</p>
+          <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
+            <dt className="font-semibold">{t("expiresAt")}</dt>
+            <dd>{format.dateTime(view.expiresAt, { dateStyle: "long", timeStyle: "short" })}</dd>
+          </dl>
           <SimulationForm
             legend={t("setupLegend")}
             hint={t("setupHint")}
