@@ -1,20 +1,11 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { contractMilestones, contracts, emailOutbox, invoices, payments, retainerMonths, retainers, stripeEvents, transfers } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
-import { PolicyError } from "@/lib/auth/policy";
 import { processProviderEvent } from "@/lib/payments/events/process";
 import { runRetainerBilling } from "@/lib/retainers/billing";
 import { chargeRetainerMonth } from "@/lib/retainers/charge";
-import { makeOrganization, makeUser } from "../../helpers/factories";
 import { makeRetainerContract, saveTestPaymentMethod } from "../../helpers/retainers";
-
-let outsider: Actor;
-beforeAll(async () => {
-  outsider = await makeUser("client");
-  await makeOrganization(outsider);
-});
 
 /** Processes every recorded provider event not processed yet (what the worker's process_stripe_event does). */
 async function processEvents(): Promise<string[]> {
