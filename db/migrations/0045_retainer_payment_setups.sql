@@ -22,4 +22,5 @@ ALTER TABLE "retainer_payment_setups" ADD CONSTRAINT "retainer_payment_setups_or
 ALTER TABLE "retainer_payment_setups" ADD CONSTRAINT "retainer_payment_setups_requested_by_users_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "retainer_payment_setups_contract_id_index" ON "retainer_payment_setups" USING btree ("contract_id");--> statement-breakpoint
 CREATE INDEX "retainer_payment_setups_organization_id_index" ON "retainer_payment_setups" USING btree ("organization_id");--> statement-breakpoint
-CREATE INDEX "retainer_payment_setups_setup_intent_id_index" ON "retainer_payment_setups" USING btree ("setup_intent_id");
+CREATE INDEX "retainer_payment_setups_setup_intent_id_index" ON "retainer_payment_setups" USING btree ("setup_intent_id");--> statement-breakpoint
+CREATE INDEX "retainers_mandate_id_index" ON "retainers" USING btree ("mandate_id");

@@ -107,7 +107,7 @@ export const retainers = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check("retainer_fee_positive", sql`${t.monthlyFeeCents} > 0`)],
+  (t) => [check("retainer_fee_positive", sql`${t.monthlyFeeCents} > 0`), index().on(t.mandateId)],
 );
 
 /**

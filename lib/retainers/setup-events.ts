@@ -102,3 +102,21 @@ export async function handleSetupFailedEvent(tx: Transaction, provider: PaymentP
   await notifyRetainer(tx, contract, { event: "paymentMethodFailed", audiences: ["client"], key: intent.id });
   return "payment method setup failed";
 }
+
+/**
+ * mandate.updated: a SEPA mandate saved on a retainer became inactive (the bank refused it after
+ * the page, or the client revoked it). The mandate is re-read from the provider; the retainer
+ * forgets the method (no month is charged to it any more) and the client is asked for another.
+ */
+export async function handleMandateUpdatedEvent(tx: Transaction, provider: PaymentProvider, event: ProviderEvent): Promise<string> {
+  const mandate = await provider.retrieveMandate(event.data.object.id);
+  const [retainer] = await tx.select().from(retainers).where(eq(retainers.mandateId, mandate.id)).for("update");
+  if (!retainer) return "ignored: not a retainer's mandate";
+  if (mandate.status !== "inactive") return `ignored: mandate ${mandate.status}`;
+  const [contract] = await tx.select().from(contracts).where(eq(contracts.id, retainer.contractId));
+  if (!contract) return "ignored: no contract";
+  await tx.update(retainers).set({ paymentMethodId: null, paymentMethodKind: null, mandateId: null, updatedAt: new Date() }).where(eq(retainers.contractId, retainer.contractId));
+  await recordAudit(tx, { actorId: null, action: "retainer.mandate_inactive", subjectType: "contract", subjectId: retainer.contractId, data: { mandateId: mandate.id, paymentMethodId: retainer.paymentMethodId } });
+  if (retainer.status !== "ended") await notifyRetainer(tx, contract, { event: "paymentMethodFailed", audiences: ["client"], key: mandate.id });
+  return "mandate inactive: payment method removed";
+}

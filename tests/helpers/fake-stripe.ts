@@ -8,7 +8,7 @@ import { deepMerge, makeId, makeStripeEvent, missing, now, parseStripeForm, stri
 
 export { makeStripeEvent, parseStripeForm, signedWebhook, type FakeStripeRequest } from "./fake-stripe-wire";
 
-const collections = new Set(["accounts", "sessions", "payment_intents", "transfers", "refunds", "customers", "setup_intents"]);
+const collections = new Set(["accounts", "sessions", "payment_intents", "transfers", "refunds", "customers", "setup_intents", "mandates"]);
 /** GET <path> → [object kind, param named in Stripe's 404]. */
 const retrievals: Record<string, [string, string]> = {
   "accounts/:id": ["account", "account"],
@@ -18,6 +18,7 @@ const retrievals: Record<string, [string, string]> = {
   "refunds/:id": ["refund", "refund"],
   "customers/:id": ["customer", "customer"],
   "setup_intents/:id": ["setup_intent", "intent"],
+  "mandates/:id": ["mandate", "mandate"],
 };
 
 /**
@@ -188,6 +189,7 @@ export async function startFakeStripe() {
     setAccount: patcher("account"),
     setPaymentIntent: patcher("payment_intent"),
     setCheckoutSession: patcher("checkout.session"),
+    setMandate: patcher("mandate"),
     payCheckoutSession,
     /** The customer saves the method on the setup page (returns the checkout.session.completed event), or has it refused (setup_intent.setup_failed). */
     completeSetupSession: setup.completeSetupSession,

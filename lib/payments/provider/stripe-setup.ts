@@ -39,7 +39,7 @@ function toSetupIntent(intent: Stripe.SetupIntent): SetupIntentInfo {
   };
 }
 
-export function stripeSetupCalls(stripe: Stripe): Pick<PaymentProvider, "createCustomer" | "createSetupSession" | "retrieveSetupSession" | "retrieveSetupIntent" | "setDefaultPaymentMethod"> {
+export function stripeSetupCalls(stripe: Stripe): Pick<PaymentProvider, "createCustomer" | "createSetupSession" | "retrieveSetupSession" | "retrieveSetupIntent" | "retrieveMandate" | "setDefaultPaymentMethod"> {
   return {
     async createCustomer({ organizationId, name, email, idempotencyKey }) {
       const customer = await stripe.customers.create({ name, email, metadata: { organizationId } }, { idempotencyKey });
@@ -74,6 +74,11 @@ export function stripeSetupCalls(stripe: Stripe): Pick<PaymentProvider, "createC
 
     async retrieveSetupIntent(setupIntentId) {
       return toSetupIntent(await stripe.setupIntents.retrieve(setupIntentId, { expand: ["payment_method"] }));
+    },
+
+    async retrieveMandate(mandateId) {
+      const mandate = await stripe.mandates.retrieve(mandateId);
+      return { id: mandate.id, status: mandate.status };
     },
 
     async setDefaultPaymentMethod({ customerId, paymentMethodId, idempotencyKey }) {

@@ -34,6 +34,8 @@ export interface PaymentProvider {
   createSetupSession(input: SetupSessionInput): Promise<SetupSessionInfo>;
   retrieveSetupSession(sessionId: string): Promise<SetupSessionInfo>;
   retrieveSetupIntent(setupIntentId: string): Promise<SetupIntentInfo>;
+  /** A SEPA Direct Debit mandate's status: "active", "pending" or "inactive" (refused or revoked at the bank). */
+  retrieveMandate(mandateId: string): Promise<{ id: string; status: string }>;
   /** Makes the method the customer's default (`invoice_settings.default_payment_method`). */
   setDefaultPaymentMethod(input: { customerId: string; paymentMethodId: string; idempotencyKey: string }): Promise<void>;
 
@@ -194,6 +196,7 @@ export const HANDLED_EVENT_TYPES = [
   "payment_intent.succeeded",
   "payment_intent.payment_failed",
   "setup_intent.setup_failed",
+  "mandate.updated",
 ] as const;
 
 export type HandledEventType = (typeof HANDLED_EVENT_TYPES)[number];

@@ -162,7 +162,16 @@ export type TestSetupIntent = {
   created: number;
 };
 
+export type TestMandate = {
+  id: string;
+  object: "mandate";
+  payment_method: string;
+  status: "active" | "inactive";
+  type: "multi_use";
+};
+
 export interface TestObjects {
+  mandate: TestMandate;
   customer: TestCustomer;
   setup_session: TestSetupSession;
   setup_intent: TestSetupIntent;

@@ -47,7 +47,7 @@ const intentInfo = (i: TestSetupIntent): SetupIntentInfo => ({
   setupId: i.metadata.setupId,
 });
 
-export const testSetupCalls: Pick<PaymentProvider, "createCustomer" | "createSetupSession" | "retrieveSetupSession" | "retrieveSetupIntent" | "setDefaultPaymentMethod"> = {
+export const testSetupCalls: Pick<PaymentProvider, "createCustomer" | "createSetupSession" | "retrieveSetupSession" | "retrieveSetupIntent" | "retrieveMandate" | "setDefaultPaymentMethod"> = {
   async createCustomer({ organizationId, name, email, idempotencyKey }) {
     const customer = await insertTestObject(
       db,
@@ -96,6 +96,11 @@ export const testSetupCalls: Pick<PaymentProvider, "createCustomer" | "createSet
     return intentInfo(await getTestObject(db, "setup_intent", setupIntentId));
   },
 
+  async retrieveMandate(mandateId) {
+    const mandate = await getTestObject(db, "mandate", mandateId);
+    return { id: mandate.id, status: mandate.status };
+  },
+
   async setDefaultPaymentMethod({ customerId, paymentMethodId }) {
     await db.transaction(async (tx) => {
       const customer = await getTestObject(tx, "customer", customerId, { lock: true });
@@ -120,6 +125,8 @@ export async function simulateTestSetup(sessionId: string, outcome: "save" | "re
     if (session.status === "expired" || session.expires_at <= unixNow()) return fail("session_expired");
     const kind = session.payment_method_types[0] ?? "card";
     const saved = outcome === "save";
+    const method = saved ? newTestId(`pm_test_local_${kind}`) : null;
+    const mandate = method && kind === "sepa_debit" ? await insertTestObject(tx, "mandate", { id: newTestId("mandate_test_local"), object: "mandate", payment_method: method, status: "active", type: "multi_use" }, null) : null;
     const intent = await insertTestObject(
       tx,
       "setup_intent",
@@ -128,9 +135,9 @@ export async function simulateTestSetup(sessionId: string, outcome: "save" | "re
         object: "setup_intent",
         status: saved ? "succeeded" : "requires_payment_method",
         customer: session.customer,
-        payment_method: saved ? newTestId(`pm_test_local_${kind}`) : null,
+        payment_method: method,
         payment_method_types: [kind],
-        mandate: saved && kind === "sepa_debit" ? newTestId("mandate_test_local") : null,
+        mandate: mandate?.id ?? null,
         usage: "off_session",
         last_setup_error: saved ? null : { code: kind === "card" ? "card_declined" : "payment_method_provider_decline", message: "Refused (test mode)." },
         metadata: { ...session.metadata },

@@ -132,4 +132,20 @@ describe("saving a retainer's payment method with Stripe", () => {
     expect(await setupsOf(contractId)).toMatchObject([{ status: "complete", failureCode: null }]);
     expect((await retainerOf(contractId))?.paymentMethodKind).toBe("sepa_debit");
   });
+
+  it("forgets a SEPA method whose mandate the bank made inactive (mandate.updated), and tells the client", async () => {
+    const { owner, contractId } = await makeRetainerContract({ activate: true });
+    const { sessionId } = await openSetup(owner, contractId);
+    const { setupIntent } = stripe().completeSetupSession(sessionId);
+    await deliver(makeStripeEvent("checkout.session.completed", stripe().objects.get(sessionId)));
+    expect((await retainerOf(contractId))?.mandateId).toBe(setupIntent.mandate);
+    // Still active: nothing changes.
+    await deliver(makeStripeEvent("mandate.updated", stripe().objects.get(setupIntent.mandate)));
+    expect((await retainerOf(contractId))?.paymentMethodId).toBe(setupIntent.payment_method);
+    const inactive = stripe().setMandate(setupIntent.mandate, { status: "inactive" });
+    await deliver(makeStripeEvent("mandate.updated", inactive));
+    expect(await retainerOf(contractId)).toMatchObject({ paymentMethodId: null, paymentMethodKind: null, mandateId: null });
+    const audit = await db.select().from(auditLog).where(and(eq(auditLog.subjectId, contractId), eq(auditLog.action, "retainer.mandate_inactive")));
+    expect(audit).toHaveLength(1);
+  });
 });
