@@ -54,7 +54,7 @@ async function applyMigrations(url: string): Promise<void> {
  * public API only: queueing a job of each task records its name, and removing the job in the
  * same transaction means no worker ever sees it (the names stay).
  */
-export const TASK_IDENTIFIERS = ["deliver_email", "urssaf_reminders", "process_stripe_event", "send_transfer", "send_refund", "render_invoice", "milestone_deadlines", "repair_payment_intents", "prepare_data_export", "purge_data_exports", "dac7_notices", "einvoice_submit", "einvoice_poll", "einvoice_lookup_address", "einvoice_report", "einvoice_period_reports", "announce_legal_version", "anonymise_old_reports", "retainer_billing", "retainer_tickets"];
+export const TASK_IDENTIFIERS = ["deliver_email", "urssaf_reminders", "process_stripe_event", "send_transfer", "send_refund", "render_invoice", "milestone_deadlines", "repair_payment_intents", "prepare_data_export", "purge_data_exports", "dac7_notices", "einvoice_submit", "einvoice_poll", "einvoice_lookup_address", "einvoice_report", "einvoice_period_reports", "announce_legal_version", "anonymise_old_reports", "retainer_billing", "retainer_tickets", "retainer_payment_method_saved"];
 
 async function registerTaskIdentifiers(url: string): Promise<void> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });

@@ -14,7 +14,9 @@ export type RetainerEvent =
   | "planProposed"
   | "planChanged"
   | "planDeclined"
-  | "noticeGiven";
+  | "noticeGiven"
+  | "paymentMethodSaved"
+  | "paymentMethodFailed";
 
 export interface RetainerEventEmailProps {
   locale: AppLocale;

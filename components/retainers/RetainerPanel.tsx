@@ -2,6 +2,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { RetainerView } from "@/lib/retainers/queries";
 import { formatMoney } from "@/lib/money/format";
 import { RetainerTermsList } from "./RetainerComparison";
+import { RetainerMonths } from "./RetainerMonths";
 
 /**
  * A support contract's retainer: its state, the service level written into the contract, and
@@ -27,16 +28,7 @@ export async function RetainerPanel({ view, controls }: { view: RetainerView; co
         {retainer.paymentMethodKind ? t(`paymentMethod_${retainer.paymentMethodKind}`) : t("paymentMethodMissing")}
       </p>
       <RetainerTermsList terms={retainer} />
-      <div className="flex flex-col gap-2">
-        <h3 className="font-semibold">{t("monthsHeading")}</h3>
-        <ol className="flex flex-col gap-1 text-sm">
-          {months.map((m) => (
-            <li key={m.id}>
-              {t("monthLine", { start: day(m.periodStart), end: day(m.periodEnd), fee: formatMoney(m.feeCents, locale), state: t(`monthStatus_${m.state}`) })}
-            </li>
-          ))}
-        </ol>
-      </div>
+      <RetainerMonths months={months} />
       {controls}
     </section>
   );

@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth";
 import { bids } from "./bids";
 import { contractMilestones, contracts } from "./contracts";
+import { organizations } from "./organizations";
 import { payments } from "./payments";
 
 export const retainerSeverities = ["critical", "high", "normal", "low"] as const;
@@ -98,12 +100,14 @@ export const retainers = pgTable(
     stripeCustomerId: text("stripe_customer_id"),
     paymentMethodId: text("payment_method_id"),
     paymentMethodKind: text("payment_method_kind").$type<"sepa_debit" | "card">(),
+    /** The SEPA Direct Debit mandate the payment method carries (null for a card). */
+    mandateId: text("mandate_id"),
     pausedAt: timestamp("paused_at", { withTimezone: true }),
     suspendedAt: timestamp("suspended_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check("retainer_fee_positive", sql`${t.monthlyFeeCents} > 0`)],
+  (t) => [check("retainer_fee_positive", sql`${t.monthlyFeeCents} > 0`), index().on(t.mandateId)],
 );
 
 /**
@@ -158,8 +162,43 @@ export const retainerMonths = pgTable(
   ],
 );
 
+/**
+ * A client member's request to save a payment method for a retainer, through a Checkout session
+ * in setup mode: recorded (`creating`) before the provider is called with the key
+ * `retainer-setup:<id>`, `open` once the session exists, then `complete` (the method saved on
+ * the retainer), `failed` (the bank or card refused it), `expired`, or `ignored` (the retainer
+ * had ended when the session completed).
+ */
+export const retainerSetupStatus = pgEnum("retainer_setup_status", ["creating", "open", "complete", "failed", "expired", "ignored"]);
+
+export const retainerPaymentSetups = pgTable(
+  "retainer_payment_setups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    contractId: uuid("contract_id")
+      .notNull()
+      .references(() => contracts.id, { onDelete: "cascade" }),
+    /** The client organisation: its Stripe customer is found again through its setups. */
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    requestedBy: uuid("requested_by").references(() => users.id, { onDelete: "set null" }),
+    kind: text("kind").$type<"sepa_debit" | "card">().notNull(),
+    status: retainerSetupStatus("status").notNull().default("creating"),
+    stripeCustomerId: text("stripe_customer_id"),
+    checkoutSessionId: text("checkout_session_id").unique(),
+    setupIntentId: text("setup_intent_id"),
+    paymentMethodId: text("payment_method_id"),
+    failureCode: text("failure_code"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.contractId), index().on(t.organizationId), index().on(t.setupIntentId)],
+);
+
 export type BidRetainerTerms = typeof bidRetainerTerms.$inferSelect;
 export type Retainer = typeof retainers.$inferSelect;
 export type RetainerMonth = typeof retainerMonths.$inferSelect;
 export type RetainerStatus = (typeof retainerStatus.enumValues)[number];
+export type RetainerPaymentSetup = typeof retainerPaymentSetups.$inferSelect;
 export type RetainerMonthStatus = (typeof retainerMonthStatus.enumValues)[number];

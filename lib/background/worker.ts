@@ -11,6 +11,8 @@ import { storeInvoicePdf } from "@/lib/invoicing/files";
 import { RENDER_INVOICE_TASK } from "@/lib/invoicing/issue";
 import { runMilestoneDeadlines } from "@/lib/payments/delivery";
 import { RETAINER_BILLING_TASK, runRetainerBilling } from "@/lib/retainers/billing";
+import { applySavedPaymentMethod } from "@/lib/retainers/saved-method";
+import { RETAINER_METHOD_TASK } from "@/lib/retainers/setup-events";
 import { RETAINER_TICKETS_TASK, runRetainerTickets } from "@/lib/tickets/breaches";
 import { processProviderEvent } from "@/lib/payments/events/process";
 import { PROCESS_EVENT_TASK } from "@/lib/payments/events/record";
@@ -38,6 +40,7 @@ const invoicePayload = z.object({ invoiceId: z.uuid() });
 const exportPayload = z.object({ exportId: z.uuid() });
 const organizationPayload = z.object({ organizationId: z.uuid() });
 const announcementPayload = z.object({ announcementId: z.uuid() });
+const contractPayload = z.object({ contractId: z.uuid() });
 
 export const taskList: TaskList = {
   [DELIVER_EMAIL_TASK]: async (payload, helpers) => {
@@ -114,6 +117,10 @@ export const taskList: TaskList = {
   [RETAINER_BILLING_TASK]: async (_payload, helpers) => {
     const { closed, opened, extraHoursBilled, charged } = await runRetainerBilling();
     helpers.logger.info(`retainer months closed: ${closed}, opened: ${opened}, extra hours billed: ${extraHoursBilled}, charged: ${charged}`);
+  },
+  [RETAINER_METHOD_TASK]: async (payload, helpers) => {
+    const { contractId } = contractPayload.parse(payload);
+    helpers.logger.info(`retainer ${contractId} payment method: ${await applySavedPaymentMethod(contractId)}`);
   },
   [RETAINER_TICKETS_TASK]: async (_payload, helpers) => {
     const { breached, approved } = await runRetainerTickets();

@@ -18,7 +18,7 @@ function longDay(day: string, locale: string): string {
 export async function notifyRetainer(
   tx: Transaction,
   contract: Contract,
-  input: { event: RetainerEvent; audiences: ("client" | "expert")[]; period: { start: string; end: string }; amountCents: number; date?: string | null; key: string; path?: string },
+  input: { event: RetainerEvent; audiences: ("client" | "expert")[]; period?: { start: string; end: string }; amountCents?: number; date?: string | null; key: string; path?: string },
 ): Promise<void> {
   for (const audience of input.audiences) {
     for (const recipient of await contractRecipients(tx, contract, audience)) {
@@ -30,8 +30,8 @@ export async function notifyRetainer(
           locale: recipient.locale,
           event: input.event,
           jobTitle: contract.facts.job.title,
-          period: `${longDay(input.period.start, recipient.locale)} – ${longDay(input.period.end, recipient.locale)}`,
-          amount: formatMoney(input.amountCents, recipient.locale),
+          period: input.period ? `${longDay(input.period.start, recipient.locale)} – ${longDay(input.period.end, recipient.locale)}` : "",
+          amount: input.amountCents === undefined ? "" : formatMoney(input.amountCents, recipient.locale),
           date: input.date ? longDay(input.date, recipient.locale) : null,
           url: appUrl(input.path ?? `/contracts/${contract.id}`),
         },

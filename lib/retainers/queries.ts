@@ -1,7 +1,7 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { contractMilestones, retainerMonths, retainers, type Retainer, type RetainerMonth, type RetainerMonthStatus } from "@/db/schema";
+import { contractMilestones, retainerMonths, retainerPaymentSetups, retainers, type Retainer, type RetainerMonth, type RetainerMonthStatus, type RetainerPaymentSetup } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { loadContractFor } from "@/lib/contracts/access";
 
@@ -10,6 +10,8 @@ export interface RetainerView {
   /** Each month with what the reader is shown: its own status, or the dispute or refund its milestone went through. */
   months: (RetainerMonth & { state: RetainerMonthStatus })[];
   side: "client" | "expert" | "admin";
+  /** The client's last request to save a payment method (waiting, saved, refused…), if any. */
+  latestSetup: Pick<RetainerPaymentSetup, "id" | "kind" | "status" | "failureCode"> | null;
 }
 
 /** A support contract's retainer (current terms, status) and its months, for its parties and admins; null for another contract. */
@@ -27,5 +29,11 @@ export async function getRetainerView(actor: Actor | null, contractId: string): 
     ...month,
     state: milestoneStatus === "disputed" ? "disputed" : milestoneStatus === "refunded" || milestoneStatus === "split" ? "refunded" : month.status,
   }));
-  return { retainer, months, side };
+  const [latestSetup] = await db
+    .select({ id: retainerPaymentSetups.id, kind: retainerPaymentSetups.kind, status: retainerPaymentSetups.status, failureCode: retainerPaymentSetups.failureCode })
+    .from(retainerPaymentSetups)
+    .where(eq(retainerPaymentSetups.contractId, contract.id))
+    .orderBy(desc(retainerPaymentSetups.createdAt))
+    .limit(1);
+  return { retainer, months, side, latestSetup: latestSetup ?? null };
 }

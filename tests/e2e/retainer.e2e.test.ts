@@ -107,10 +107,19 @@ describe.skipIf(!e2eEnabled).each(runs)("one month of a support retainer ($lang)
     await acceptAll(page);
     await acceptAll(sp);
 
-    // The client signs the SEPA mandate (test mode): the first month is charged off-session.
+    // The client signs the SEPA mandate on the setup page (test mode's stand-in for Stripe
+    // Checkout in setup mode); once its event is processed, the first month is charged off-session.
     await page.goto(`${baseUrl}${contractPath}`);
     await page.getByRole("heading", { name: rt.contractHeading, exact: true }).waitFor();
     await page.getByRole("button", { name: rt.savePaymentMethod_sepa_debit }).click();
+    await page.waitForURL(/\/pay\/test\/setup\//);
+    await client.screenshot(`${lang}-95a-retainer-mandate-page`);
+    await page.getByRole("button", { name: t.testMode.setupSave_sepa_debit }).click();
+    await page.waitForURL(new RegExp(`${contractPath}\\?setup=`));
+    for (let i = 0; i < 30 && !(await page.getByText(rt.paymentMethod_sepa_debit).isVisible()); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await page.reload();
+    }
     await page.getByText(rt.paymentMethod_sepa_debit).waitFor();
     await monthStartedDaysAgo(contractId, 0, `e2e-retainer-charge-${lang}`);
     await monthStatusBecomes(contractId, 0, "held");

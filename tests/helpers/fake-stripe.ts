@@ -1,13 +1,14 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { fakeStripeEndpoints } from "./fake-stripe-objects";
+import { fakeStripeSetup } from "./fake-stripe-setup";
 import { deepMerge, makeId, makeStripeEvent, missing, now, parseStripeForm, stripeError, token, type FakeStripeRequest, type Reply } from "./fake-stripe-wire";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Stripe objects are loose JSON here */
 
 export { makeStripeEvent, parseStripeForm, signedWebhook, type FakeStripeRequest } from "./fake-stripe-wire";
 
-const collections = new Set(["accounts", "sessions", "payment_intents", "transfers", "refunds"]);
+const collections = new Set(["accounts", "sessions", "payment_intents", "transfers", "refunds", "customers", "setup_intents", "mandates"]);
 /** GET <path> → [object kind, param named in Stripe's 404]. */
 const retrievals: Record<string, [string, string]> = {
   "accounts/:id": ["account", "account"],
@@ -15,6 +16,9 @@ const retrievals: Record<string, [string, string]> = {
   "payment_intents/:id": ["payment_intent", "intent"],
   "transfers/:id": ["transfer", "id"],
   "refunds/:id": ["refund", "refund"],
+  "customers/:id": ["customer", "customer"],
+  "setup_intents/:id": ["setup_intent", "intent"],
+  "mandates/:id": ["mandate", "mandate"],
 };
 
 /**
@@ -34,6 +38,7 @@ export async function startFakeStripe() {
   const get = (id: string, kind: string) => (objects.get(id)?.object === kind ? objects.get(id) : undefined);
   const store = (object: any) => (objects.set(object.id, object), object);
   const endpoints = fakeStripeEndpoints({ get, store, sessionData });
+  const setup = fakeStripeSetup({ get, store });
   const expand = (object: any, fields: string[] = []) => {
     const copy = { ...object };
     for (const field of fields) if (typeof copy[field] === "string" && objects.has(copy[field])) copy[field] = objects.get(copy[field]);
@@ -66,7 +71,13 @@ export async function startFakeStripe() {
         if (!get(body.account, "account")) return missing("account", body.account, "account", 400);
         return { status: 200, body: { object: "account_link", created: now(), expires_at: now() + 300, url: `https://connect.stripe.com/setup/e/${body.account}/${token(12)}` } };
       case "POST checkout/sessions":
-        return endpoints.createSession(body);
+        return body.mode === "setup" ? setup.createSetupSession(body) : endpoints.createSession(body);
+      case "POST customers":
+        return setup.createCustomer(body);
+      case "POST customers/:id":
+        return setup.updateCustomer(id!, body);
+      case "POST payment_intents":
+        return setup.createPaymentIntent(body);
       case "POST checkout/sessions/:id/expire":
         return endpoints.expireSession(id!);
       case "GET transfers":
@@ -178,7 +189,11 @@ export async function startFakeStripe() {
     setAccount: patcher("account"),
     setPaymentIntent: patcher("payment_intent"),
     setCheckoutSession: patcher("checkout.session"),
+    setMandate: patcher("mandate"),
     payCheckoutSession,
+    /** The customer saves the method on the setup page (returns the checkout.session.completed event), or has it refused (setup_intent.setup_failed). */
+    completeSetupSession: setup.completeSetupSession,
+    failSetupSession: setup.failSetupSession,
     /**
      * The next n requests fail: "before" answers `status` (503: the SDK retries it; 500 too)
      * untouched; "after" runs them, then drops the connection (the answer is lost).

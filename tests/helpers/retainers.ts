@@ -58,3 +58,20 @@ export async function makeRetainerContract(options: { owner?: Actor; terms?: Par
   }
   return { owner, expert, jobId, bidId, contractId };
 }
+
+/**
+ * The client saves a payment method the way the page does in test mode: the setup use case, the
+ * local setup page's "save" button, then the worker's processing of the event it emits.
+ */
+export async function saveTestPaymentMethod(owner: Actor, contractId: string, kind: "sepa_debit" | "card" = "sepa_debit"): Promise<string> {
+  const { startRetainerPaymentMethodSetup } = await import("@/lib/retainers/payment-method");
+  const { simulateTestSetup } = await import("@/lib/payments/test-mode/setup");
+  const { runQueuedJobs } = await import("./worker");
+  const started = await startRetainerPaymentMethodSetup(owner, { contractId, kind });
+  if (!started.ok) throw new Error(`payment method setup refused: ${JSON.stringify(started)}`);
+  const sessionId = new URL(started.value.url).pathname.split("/").pop() ?? "";
+  const saved = await simulateTestSetup(sessionId, "save");
+  if (!saved.ok) throw new Error(`setup page refused: ${JSON.stringify(saved)}`);
+  await runQueuedJobs(["process_stripe_event"]);
+  return sessionId;
+}

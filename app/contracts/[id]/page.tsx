@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { CancelContractForm } from "@/components/contracts/CancelContractForm";
-import { ContractDocumentsList } from "@/components/contracts/ContractDocumentsList";
 import { ContractParties } from "@/components/contracts/ContractParties";
 import { MilestoneList } from "@/components/contracts/MilestoneList";
 import { ContractReviews } from "@/components/reviews/ContractReviews";
@@ -41,8 +40,8 @@ import { TrainingTermsSummary } from "@/components/training/TrainingTermsSummary
 import { OfferOrderSummary } from "@/components/offers/OfferOrderSummary";
 import { getTrainingView } from "@/lib/training/attendees";
 import { RetainerPanel } from "@/components/retainers/RetainerPanel";
-import { RetainerPlanLink } from "@/components/retainers/RetainerPlanLink";
-import { ConfirmActionForm } from "@/components/contracts/ConfirmActionForm";
+import { RetainerControls } from "@/components/retainers/RetainerControls";
+import { HandoverOnContract } from "@/components/handover/HandoverOnContract";
 import { getRetainerView } from "@/lib/retainers/queries";
 import { handoverSummary } from "@/lib/handover/queries";
 import { addAttendeesAction, removeAttendeeAction } from "./training-actions";
@@ -50,8 +49,15 @@ import {
   giveRetainerNoticeAction,
   pauseRetainerAction,
   resumeRetainerAction,
-  saveRetainerPaymentMethodAction,
+  startRetainerPaymentMethodAction,
 } from "./retainer-actions";
+
+const retainerActions = {
+  startPaymentMethod: startRetainerPaymentMethodAction,
+  pause: pauseRetainerAction,
+  resume: resumeRetainerAction,
+  giveNotice: giveRetainerNoticeAction,
+};
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("contracts"))("pageTitle") };
@@ -64,7 +70,7 @@ export default async function ContractPage({
   params: Promise<{ id: string }>;
   searchParams: PageSearchParams;
 }) {
-  const [{ id }, { funding, done }] = await Promise.all([
+  const [{ id }, { funding, done, setup }] = await Promise.all([
     params,
     searchParams.then(searchParamsOf),
   ]);
@@ -88,7 +94,7 @@ export default async function ContractPage({
     getRetainerView(actor, id),
     handoverSummary(actor, id),
   ]);
-  const [tr, rt, h] = await Promise.all([getTranslations("training"), getTranslations("retainers"), getTranslations("handover")]);
+  const tr = await getTranslations("training");
   // The expert sees at once what still stands between this contract and being paid.
   const readiness =
     side === "expert" && contract.status !== "cancelled"
@@ -202,81 +208,11 @@ export default async function ContractPage({
       {retainer ? (
         <RetainerPanel
           view={retainer}
-          controls={
-            <>
-              <Link
-                href={`/contracts/${contract.id}/tickets`}
-                className="self-start underline"
-              >
-                {rt("ticketsLink")}
-              </Link>
-              <RetainerPlanLink contractId={contract.id} />
-              {retainer.side !== "admin" &&
-              retainer.retainer.status !== "ended" ? (
-                <div className="flex flex-wrap gap-4">
-                  {retainer.side === "client"
-                    ? (["sepa_debit", "card"] as const).map((kind) => (
-                        <SimpleActionForm
-                          key={kind}
-                          label={rt(`savePaymentMethod_${kind}`)}
-                          hidden={{ contractId: contract.id, kind }}
-                          action={saveRetainerPaymentMethodAction}
-                        />
-                      ))
-                    : null}
-                  {retainer.side === "client" &&
-                  retainer.retainer.status === "active" ? (
-                    <SimpleActionForm
-                      label={rt("pause")}
-                      hidden={{ contractId: contract.id }}
-                      action={pauseRetainerAction}
-                    />
-                  ) : null}
-                  {retainer.side === "client" &&
-                  retainer.retainer.status === "paused" ? (
-                    <SimpleActionForm
-                      label={rt("resume")}
-                      hidden={{ contractId: contract.id }}
-                      action={resumeRetainerAction}
-                    />
-                  ) : null}
-                  {!retainer.retainer.noticeGivenAt ? (
-                    <ConfirmActionForm
-                      buttonLabel={rt("giveNotice")}
-                      confirmLabel={rt("giveNoticeConfirm", {
-                        days: retainer.retainer.noticeDays,
-                        months: retainer.retainer.minimumTermMonths,
-                      })}
-                      hidden={{ contractId: contract.id }}
-                      action={giveRetainerNoticeAction}
-                    />
-                  ) : null}
-                </div>
-              ) : null}
-            </>
-          }
+          controls={<RetainerControls contractId={contract.id} view={retainer} actions={retainerActions} returnedFromSetup={setup !== undefined && setup !== "cancelled"} />}
         />
       ) : null}
 
-      <ContractDocumentsList
-        view={view}
-        awaitingMe={view.documents.map((d) => d.kind).filter((kind) => awaitsAcceptance(view, kind))}
-        handover={
-          handover.deliveredAt
-            ? {
-                deliveredOn: h("packDeliveredOn", { date: format.dateTime(handover.deliveredAt, { dateStyle: "long" }), name: contract.facts.expert.name }),
-                pdf: [handover.clientLocale, handover.clientLocale === "fr" ? ("en" as const) : ("fr" as const)].map((lang) => ({ lang, label: h("pdfLink", { language: h(`language_${lang}`) }) })),
-              }
-            : null
-        }
-      />
-      {handover.register ? (
-        <p>
-          <Link href={`/contracts/${contract.id}/handover`} className="font-semibold underline">
-            {h("openHandover")}
-          </Link>
-        </p>
-      ) : null}
+      <HandoverOnContract view={view} awaitingMe={view.documents.map((d) => d.kind).filter((kind) => awaitsAcceptance(view, kind))} handover={handover} />
 
       <ContractReviews
         contractId={contract.id}

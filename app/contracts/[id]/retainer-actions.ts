@@ -1,24 +1,26 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { confirmed, text } from "@/lib/actions/form-fields";
 import type { FormState } from "@/lib/actions/form-state";
 import { currentActor } from "@/lib/auth/current-actor";
 import { giveRetainerNotice, pauseRetainer, resumeRetainer } from "@/lib/retainers/lifecycle";
-import { saveRetainerPaymentMethod } from "@/lib/retainers/payment-method";
+import { startRetainerPaymentMethodSetup } from "@/lib/retainers/payment-method";
 
-/** A client member saves the payment method the monthly fee is charged to (test mode: simulated mandate). */
-export async function saveRetainerPaymentMethodAction(_previous: FormState, formData: FormData): Promise<FormState> {
+/**
+ * A client member chooses a SEPA mandate or a card for the monthly fee and is sent to the
+ * Checkout page in setup mode (Stripe's, or the local test page); the method is saved on the
+ * retainer when its verified event arrives.
+ */
+export async function startRetainerPaymentMethodAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return formAction(formData, {
     schema: z.object({ contractId: text(), kind: z.enum(["sepa_debit", "card"], { error: "required" }) }),
-    run: async (input) => saveRetainerPaymentMethod(await currentActor(), input),
+    run: async (input) => startRetainerPaymentMethodSetup(await currentActor(), input),
     refused: (code) => `retainers.error_${code}`,
-    done: (_saved, { contractId }) => {
-      revalidatePath(`/contracts/${contractId}`);
-      return { status: "success", notice: { key: "retainers.paymentMethodSaved" } };
-    },
+    done: ({ url }) => redirect(url),
   });
 }
 

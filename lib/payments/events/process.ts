@@ -8,11 +8,17 @@ import type { PaymentProvider, ProviderEvent } from "@/lib/payments/provider/typ
 import { handleAccountUpdated } from "./account";
 import { handleCheckoutEvent } from "./checkout";
 import { handleRetainerIntentEvent } from "@/lib/retainers/charge-events";
+import { handleMandateUpdatedEvent, handleSetupFailedEvent, handleSetupSessionEvent } from "@/lib/retainers/setup-events";
 
 const text = (value: unknown): string | null => (typeof value === "string" ? value : value && typeof value === "object" && "id" in value ? String(value.id) : null);
 
 async function handle(tx: Transaction, provider: PaymentProvider, event: ProviderEvent): Promise<string> {
-  if (event.type.startsWith("checkout.session.")) return handleCheckoutEvent(tx, provider, event);
+  if (event.type.startsWith("checkout.session.")) {
+    // A session in setup mode saves a payment method (a retainer's); in payment mode it funds a milestone.
+    return event.data.object.mode === "setup" ? handleSetupSessionEvent(tx, provider, event) : handleCheckoutEvent(tx, provider, event);
+  }
+  if (event.type === "setup_intent.setup_failed") return handleSetupFailedEvent(tx, provider, event);
+  if (event.type === "mandate.updated") return handleMandateUpdatedEvent(tx, provider, event);
   if (event.type === "account.updated") return handleAccountUpdated(tx, provider, event);
   if (event.type === "payment_intent.succeeded" || event.type === "payment_intent.payment_failed") return handleRetainerIntentEvent(tx, provider, event);
   if (event.type === "charge.dispute.created") {

@@ -1,5 +1,6 @@
 import Stripe from "stripe";
 import { env } from "@/lib/env";
+import { stripeSetupCalls } from "./stripe-setup";
 import type {
   AccountInfo,
   CheckoutSessionInfo,
@@ -91,6 +92,7 @@ const toRefund = (refund: Stripe.Refund): RefundInfo => ({ id: refund.id, amount
 function build(stripe: Stripe): PaymentProvider {
   return {
     mode: "stripe",
+    ...stripeSetupCalls(stripe),
 
     async createExpressAccount({ userId, email, idempotencyKey }) {
       // An Express account (Express dashboard, platform liable for losses and paying Stripe's

@@ -15,6 +15,7 @@ import {
   type TestTransfer,
 } from "@/lib/payments/test-mode/objects";
 import { chargeTestOffSession } from "@/lib/payments/test-mode/off-session";
+import { testSetupCalls } from "@/lib/payments/test-mode/setup";
 import { expireTestCheckout } from "@/lib/payments/test-mode/simulate";
 import type { AccountInfo, CheckoutSessionInfo, PaymentIntentInfo, PaymentProvider, RefundInfo, TransferInfo } from "./types";
 
@@ -71,6 +72,7 @@ const refundInfo = (r: TestRefund): RefundInfo => ({ id: r.id, amount: r.amount,
 export function testModeProvider(): PaymentProvider {
   return {
     mode: "test",
+    ...testSetupCalls,
 
     async createExpressAccount({ userId, email, idempotencyKey }) {
       const account = await insertTestObject(

@@ -28,6 +28,17 @@ export interface PaymentProvider {
    */
   chargeOffSession(input: OffSessionChargeInput): Promise<PaymentIntentInfo>;
 
+  /** A customer (the client organisation) whose saved payment methods are charged off-session. */
+  createCustomer(input: { organizationId: string; name: string; email: string; idempotencyKey: string }): Promise<{ id: string }>;
+  /** A Checkout session in setup mode: the customer signs a SEPA mandate or saves a card, nothing is charged. */
+  createSetupSession(input: SetupSessionInput): Promise<SetupSessionInfo>;
+  retrieveSetupSession(sessionId: string): Promise<SetupSessionInfo>;
+  retrieveSetupIntent(setupIntentId: string): Promise<SetupIntentInfo>;
+  /** A SEPA Direct Debit mandate's status: "active", "pending" or "inactive" (refused or revoked at the bank). */
+  retrieveMandate(mandateId: string): Promise<{ id: string; status: string }>;
+  /** Makes the method the customer's default (`invoice_settings.default_payment_method`). */
+  setDefaultPaymentMethod(input: { customerId: string; paymentMethodId: string; idempotencyKey: string }): Promise<void>;
+
   createTransfer(input: TransferInput): Promise<TransferInfo>;
   retrieveTransfer(transferId: string): Promise<TransferInfo>;
   /**
@@ -99,6 +110,46 @@ export interface OffSessionChargeInput {
   idempotencyKey: string;
 }
 
+export interface SetupSessionInput {
+  customerId: string;
+  kind: "sepa_debit" | "card";
+  locale: "fr" | "en";
+  successUrl: string;
+  cancelUrl: string;
+  /** Sent as metadata (session and setup intent): the contract and our setup row. */
+  contractId: string;
+  setupId: string;
+  idempotencyKey: string;
+}
+
+export interface SetupSessionInfo {
+  id: string;
+  url: string | null;
+  status: "open" | "complete" | "expired";
+  setupIntentId: string | null;
+  customerId: string | null;
+  /** metadata.contractId and metadata.setupId, as we sent them. */
+  contractId: string | null;
+  setupId: string | null;
+}
+
+export interface SetupIntentInfo {
+  id: string;
+  /** Stripe statuses: succeeded, processing, requires_payment_method, canceled… */
+  status: string;
+  customerId: string | null;
+  paymentMethodId: string | null;
+  /** "card" or "sepa_debit", when known. */
+  paymentMethodType: string | null;
+  /** The SEPA Direct Debit mandate, if any. */
+  mandateId: string | null;
+  /** last_setup_error.code, if any. */
+  errorCode: string | null;
+  /** metadata.contractId and metadata.setupId. */
+  contractId: string | null;
+  setupId: string | null;
+}
+
 export interface TransferInput {
   amountCents: number;
   destinationAccountId: string;
@@ -144,6 +195,8 @@ export const HANDLED_EVENT_TYPES = [
   "charge.dispute.created",
   "payment_intent.succeeded",
   "payment_intent.payment_failed",
+  "setup_intent.setup_failed",
+  "mandate.updated",
 ] as const;
 
 export type HandledEventType = (typeof HANDLED_EVENT_TYPES)[number];

@@ -118,7 +118,63 @@ export type TestDispute = {
   created: number;
 };
 
+export type TestCustomer = {
+  id: string;
+  object: "customer";
+  name: string;
+  email: string;
+  metadata: { organizationId: string };
+  invoice_settings: { default_payment_method: string | null };
+  created: number;
+};
+
+/** A Checkout session in setup mode (stored apart from payment sessions, shaped like Stripe's). */
+export type TestSetupSession = {
+  id: string;
+  object: "checkout.session";
+  mode: "setup";
+  status: "open" | "complete" | "expired";
+  currency: "eur";
+  customer: string;
+  setup_intent: string | null;
+  payment_method_types: ("sepa_debit" | "card")[];
+  metadata: { contractId: string; setupId: string };
+  client_reference_id: string;
+  locale: "fr" | "en";
+  success_url: string;
+  cancel_url: string;
+  url: string | null;
+  expires_at: number;
+  created: number;
+};
+
+export type TestSetupIntent = {
+  id: string;
+  object: "setup_intent";
+  status: "succeeded" | "requires_payment_method";
+  customer: string;
+  payment_method: string | null;
+  payment_method_types: ("sepa_debit" | "card")[];
+  mandate: string | null;
+  usage: "off_session";
+  last_setup_error: { code: string; message: string } | null;
+  metadata: { contractId: string; setupId: string };
+  created: number;
+};
+
+export type TestMandate = {
+  id: string;
+  object: "mandate";
+  payment_method: string;
+  status: "active" | "inactive";
+  type: "multi_use";
+};
+
 export interface TestObjects {
+  mandate: TestMandate;
+  customer: TestCustomer;
+  setup_session: TestSetupSession;
+  setup_intent: TestSetupIntent;
   account: TestAccount;
   "checkout.session": TestCheckoutSession;
   payment_intent: TestPaymentIntent;

@@ -7,11 +7,10 @@ import { PolicyError } from "@/lib/auth/policy";
 import { runRetainerBilling } from "@/lib/retainers/billing";
 import { getRetainerView } from "@/lib/retainers/queries";
 import { giveRetainerNotice, pauseRetainer, resumeRetainer, serviceEndsOn } from "@/lib/retainers/lifecycle";
-import { saveRetainerPaymentMethod } from "@/lib/retainers/payment-method";
 import { openDispute } from "@/lib/payments/disputes";
 import { processProviderEvent } from "@/lib/payments/events/process";
 import { makeOrganization, makeUser } from "../../helpers/factories";
-import { makeRetainerContract } from "../../helpers/retainers";
+import { makeRetainerContract, saveTestPaymentMethod } from "../../helpers/retainers";
 
 let outsider: Actor;
 let admin: Actor;
@@ -31,7 +30,7 @@ async function processEvents() {
 
 async function billedRetainer() {
   const made = await makeRetainerContract({ activate: true });
-  expect((await saveRetainerPaymentMethod(made.owner, { contractId: made.contractId, kind: "card" })).ok).toBe(true);
+  await saveTestPaymentMethod(made.owner, made.contractId, "card");
   await runRetainerBilling(at("2027-01-15T10:00:00Z"));
   await processEvents();
   return made;

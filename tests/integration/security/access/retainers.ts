@@ -3,6 +3,7 @@ import { submitBid } from "@/lib/bids/expert-bids";
 import { acceptBid } from "@/lib/contracts/accept-bid";
 import { acceptContractDocument } from "@/lib/contracts/documents-acceptance";
 import { pauseRetainer } from "@/lib/retainers/lifecycle";
+import { startRetainerPaymentMethodSetup } from "@/lib/retainers/payment-method";
 import { fixedBidInput } from "../../../helpers/bids";
 import { makeJob } from "../../../helpers/jobs";
 import { saveRetainer } from "../../../helpers/retainers";
@@ -32,6 +33,14 @@ export async function activeRetainer(world: World) {
     if (!done.ok) throw new Error(`nda not accepted: ${JSON.stringify(done)}`);
   }
   return { contractId };
+}
+
+/** An open setup session (test mode) for the retainer's payment method. */
+async function openSetupSession(world: World) {
+  const { contractId } = await activeRetainer(world);
+  const started = await startRetainerPaymentMethodSetup(world.people.clientOwner, { contractId, kind: "sepa_debit" });
+  if (!started.ok) throw new Error(`setup refused: ${JSON.stringify(started)}`);
+  return { sessionId: new URL(started.value.url).pathname.split("/").pop() ?? "" };
 }
 
 async function pausedRetainer(world: World) {
@@ -66,10 +75,10 @@ export const RETAINER_ACTIONS: Record<string, ActionAccess> = {
       noticeDays: "30",
     }),
   }),
-  "app/contracts/[id]/retainer-actions.ts#saveRetainerPaymentMethodAction": access({
+  "app/contracts/[id]/retainer-actions.ts#startRetainerPaymentMethodAction": access({
     ok: demoOrg,
     together: true,
-    note: "the client organisation's members save the payment method the monthly fee is charged to",
+    note: "the client organisation's members open the setup session for the payment method the monthly fee is charged to",
     prepare: retainerContract,
     form: ({ prepared }) => ({ contractId: prepared.contractId, kind: "sepa_debit" }),
   }),
@@ -89,5 +98,11 @@ export const RETAINER_ACTIONS: Record<string, ActionAccess> = {
     note: "either party terminates, with the notice period and the minimum term",
     prepare: activeRetainer,
     form: ({ prepared }) => ({ contractId: prepared.contractId, confirm: "yes" }),
+  }),
+  "app/pay/test/setup/[sessionId]/actions.ts#testSetupAction": access({
+    ok: demoOrg,
+    note: "the members of the organisation whose retainer it is, in payment test mode",
+    prepare: openSetupSession,
+    form: ({ prepared }) => ({ sessionId: prepared.sessionId, intent: "save" }),
   }),
 };
