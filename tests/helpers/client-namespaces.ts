@@ -30,7 +30,15 @@ export interface ParsedFile {
 
 const parsed = new Map<string, ParsedFile>();
 
+const resolved = new Map<string, string | null>();
+
 function resolveImport(from: string, spec: string): string | null {
+  const cacheKey = spec.startsWith("@/") ? spec : `${path.dirname(from)}\0${spec}`;
+  if (!resolved.has(cacheKey)) resolved.set(cacheKey, resolveUncached(from, spec));
+  return resolved.get(cacheKey)!;
+}
+
+function resolveUncached(from: string, spec: string): string | null {
   const base = spec.startsWith("@/") ? path.join(ROOT, spec.slice(2)) : path.resolve(path.dirname(from), spec);
   for (const candidate of [base, `${base}.tsx`, `${base}.ts`, path.join(base, "index.tsx"), path.join(base, "index.ts")]) {
     if (fs.existsSync(candidate) && fs.statSync(candidate).isFile() && /\.tsx?$/.test(candidate)) return candidate;
@@ -119,8 +127,15 @@ export interface RouteNeeds {
   problems: string[];
 }
 
+const needsByRoute = new Map<string, RouteNeeds>();
+
 /** What one route file (page, layout…) needs in the browser. */
 export function routeNeeds(entry: string): RouteNeeds {
+  if (!needsByRoute.has(entry)) needsByRoute.set(entry, routeNeedsUncached(entry));
+  return needsByRoute.get(entry)!;
+}
+
+function routeNeedsUncached(entry: string): RouteNeeds {
   const namespaces = new Map<string, Set<string>>();
   const problems: string[] = [];
   const seen = new Set<string>();

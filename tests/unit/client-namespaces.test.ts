@@ -21,7 +21,8 @@ function scopeFor(route: (typeof routes)[number]): string {
   return (!route.layout && pageScopes.get(route.route)) || scopeOf(route.route, route.layout, layoutScopes);
 }
 
-describe("client components get only their messages (lib/i18n/client-namespaces.ts)", () => {
+// Reads some 400 source files: allow for a busy machine.
+describe("client components get only their messages (lib/i18n/client-namespaces.ts)", { timeout: 60_000 }, () => {
   it("each provider is declared where its scope says, with namespaces that exist", () => {
     expect(layoutScopes.get("/")).toBe("/");
     for (const [route, scope] of [...layoutScopes, ...pageScopes]) expect(scope, `app${route}`).toBe(route);
