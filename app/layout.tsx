@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { LegalUpdateBanner } from "@/components/legal/LegalUpdateBanner";
@@ -42,7 +42,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider>
+        <ClientMessages scope="/">
           {demo || testPayments ? (
             <p className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-950">
               {demo && testPayments ? p("bannerDemoTestMode") : demo ? t("demoBanner") : p("bannerTestMode")}
@@ -59,7 +59,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {children}
           </main>
           <SiteFooter />
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ClientMessages } from "@/components/i18n/ClientMessages";
 import { notFound } from "next/navigation";
 import { ReportLink } from "@/components/moderation/ReportLink";
 import { isHiddenFor } from "@/lib/moderation/visibility";
@@ -83,116 +84,119 @@ export default async function JobPage({ params, searchParams }: Props) {
   if (!view) notFound();
   const { job, software } = view;
 
+  // Forms are for signed-in people: an anonymous visitor (the cached public page) gets no form texts.
   return (
-    <div className="flex flex-col gap-8">
-      <p>
-        <Link href="/jobs" className="text-sm font-medium text-brand-900 underline underline-offset-4">
-          <span aria-hidden="true">←</span> {t("backToBoard")}
-        </Link>
-      </p>
-
-      <header className="flex flex-col gap-3">
-        <h1 className="text-3xl font-bold tracking-tight text-stone-900">{job.title}</h1>
-        {view.isMember ? null : (
-          <p>
-            <ReportLink type="job" id={job.id} from={`/jobs/${job.id}`} />
-          </p>
-        )}
-        {job.status !== "open" || job.personalData ? (
-          <p className="flex flex-wrap gap-2">
-            {job.status !== "open" ? (
-              <span className="inline-flex items-center rounded-full border border-stone-500 bg-stone-100 px-2.5 py-0.5 text-sm font-semibold text-stone-900">
-                {t("statusBadge", { status: t(`status_${job.status}`) })}
-              </span>
-            ) : null}
-            {job.personalData ? <PersonalDataBadge label={t("personalDataBadge")} /> : null}
-          </p>
-        ) : null}
-      </header>
-
-      {published && view.isMember && job.status === "open" ? (
-        <Alert tone="success">
-          <strong>{t("publishedTitle")}</strong> {t("publishedNext")}
-        </Alert>
-      ) : null}
-      {job.status !== "open" ? <Alert tone={job.status === "draft" ? "warning" : "info"}>{t(`statusNote_${job.status}`)}</Alert> : null}
-
-      <section aria-labelledby="job-summary" className={sectionClass}>
-        <h2 id="job-summary" className={titleClass}>
-          {t("summaryTitle")}
-        </h2>
-        <div className="mt-4">
-          <JobFacts job={job} software={software} variant="page" />
-        </div>
-        {job.personalData ? <p className="mt-4 max-w-3xl text-sm text-stone-800">{t("personalDataNotice")}</p> : null}
-      </section>
-
-      {view.trainingNeed ? (
-        <section aria-labelledby="job-training" className={sectionClass}>
-          <TrainingNeedSummary need={view.trainingNeed} headingId="job-training" headingClass={titleClass} />
-        </section>
-      ) : null}
-
-      <section aria-labelledby="job-description" className={sectionClass}>
-        <h2 id="job-description" className={titleClass}>
-          {t("descriptionTitle")}
-        </h2>
-        <p className="mt-3 max-w-3xl whitespace-pre-line text-stone-800">{job.description || t("noDescription")}</p>
-      </section>
-
-      {view.confidentialDetails !== null && view.hasConfidentialDetails ? (
-        <section aria-labelledby="job-confidential" className="rounded-lg border-2 border-amber-600 bg-amber-50 p-6">
-          <h2 id="job-confidential" className={titleClass}>
-            {t("confidentialTitle")}
-          </h2>
-          <p className="mt-2 text-sm text-amber-950">{t("confidentialVisibility")}</p>
-          <p className="mt-4 max-w-3xl whitespace-pre-line text-stone-900">{view.confidentialDetails}</p>
-        </section>
-      ) : view.hasConfidentialDetails ? (
-        <section aria-labelledby="job-confidential" className={sectionClass}>
-          <h2 id="job-confidential" className={titleClass}>
-            {t("confidentialTitle")}
-          </h2>
-          <div className="mt-4">
-            {view.canAcceptNda ? (
-              <NdaAcceptForm jobId={job.id} ndaVersion={NDA_VERSION} action={acceptJobNdaAction} />
-            ) : (
-              <div className="flex flex-col gap-3">
-                <p className="text-stone-800">{t("confidentialReserved")}</p>
-                {actor === null ? (
-                  <p>
-                    <Link href={`/signin?callbackUrl=${encodeURIComponent(`/jobs/${job.id}`)}`} className={linkClass}>
-                      {t("signInToSee")}
-                    </Link>
-                  </p>
-                ) : actor.role === "expert" && job.status === "open" ? (
-                  <p>
-                    <Link href="/expert/profile" className={linkClass}>
-                      {t("expertProfileLink")}
-                    </Link>
-                  </p>
-                ) : null}
-              </div>
-            )}
-          </div>
-        </section>
-      ) : null}
-
-      {actor?.role === "expert" ? await expertBidSection(job.id, job.status === "open", job.kind === "training", job.kind === "support_monthly") : null}
-
-      {view.isMember ? (
+    <ClientMessages scope="/jobs/[id]" when={actor !== null}>
+      <div className="flex flex-col gap-8">
         <p>
-          <Link href={`/jobs/${job.id}/bids`} className={linkClass}>
-            {t("compareBids")}
+          <Link href="/jobs" className="text-sm font-medium text-brand-900 underline underline-offset-4">
+            <span aria-hidden="true">←</span> {t("backToBoard")}
           </Link>
         </p>
-      ) : null}
 
-      {job.status === "open" ? <OfferList offers={await offersForJob(job.id)} id="job-offers" title={t("offersTitle")} lead={t("offersLead")} /> : null}
+        <header className="flex flex-col gap-3">
+          <h1 className="text-3xl font-bold tracking-tight text-stone-900">{job.title}</h1>
+          {view.isMember ? null : (
+            <p>
+              <ReportLink type="job" id={job.id} from={`/jobs/${job.id}`} />
+            </p>
+          )}
+          {job.status !== "open" || job.personalData ? (
+            <p className="flex flex-wrap gap-2">
+              {job.status !== "open" ? (
+                <span className="inline-flex items-center rounded-full border border-stone-500 bg-stone-100 px-2.5 py-0.5 text-sm font-semibold text-stone-900">
+                  {t("statusBadge", { status: t(`status_${job.status}`) })}
+                </span>
+              ) : null}
+              {job.personalData ? <PersonalDataBadge label={t("personalDataBadge")} /> : null}
+            </p>
+          ) : null}
+        </header>
 
-      {view.isMember ? (
-        <JobOwnerActions jobId={job.id} status={job.status} closeAction={closeJobAction} cancelAction={cancelJobAction} />
-      ) : null}
-    </div>
+        {published && view.isMember && job.status === "open" ? (
+          <Alert tone="success">
+            <strong>{t("publishedTitle")}</strong> {t("publishedNext")}
+          </Alert>
+        ) : null}
+        {job.status !== "open" ? <Alert tone={job.status === "draft" ? "warning" : "info"}>{t(`statusNote_${job.status}`)}</Alert> : null}
+
+        <section aria-labelledby="job-summary" className={sectionClass}>
+          <h2 id="job-summary" className={titleClass}>
+            {t("summaryTitle")}
+          </h2>
+          <div className="mt-4">
+            <JobFacts job={job} software={software} variant="page" />
+          </div>
+          {job.personalData ? <p className="mt-4 max-w-3xl text-sm text-stone-800">{t("personalDataNotice")}</p> : null}
+        </section>
+
+        {view.trainingNeed ? (
+          <section aria-labelledby="job-training" className={sectionClass}>
+            <TrainingNeedSummary need={view.trainingNeed} headingId="job-training" headingClass={titleClass} />
+          </section>
+        ) : null}
+
+        <section aria-labelledby="job-description" className={sectionClass}>
+          <h2 id="job-description" className={titleClass}>
+            {t("descriptionTitle")}
+          </h2>
+          <p className="mt-3 max-w-3xl whitespace-pre-line text-stone-800">{job.description || t("noDescription")}</p>
+        </section>
+
+        {view.confidentialDetails !== null && view.hasConfidentialDetails ? (
+          <section aria-labelledby="job-confidential" className="rounded-lg border-2 border-amber-600 bg-amber-50 p-6">
+            <h2 id="job-confidential" className={titleClass}>
+              {t("confidentialTitle")}
+            </h2>
+            <p className="mt-2 text-sm text-amber-950">{t("confidentialVisibility")}</p>
+            <p className="mt-4 max-w-3xl whitespace-pre-line text-stone-900">{view.confidentialDetails}</p>
+          </section>
+        ) : view.hasConfidentialDetails ? (
+          <section aria-labelledby="job-confidential" className={sectionClass}>
+            <h2 id="job-confidential" className={titleClass}>
+              {t("confidentialTitle")}
+            </h2>
+            <div className="mt-4">
+              {view.canAcceptNda ? (
+                <NdaAcceptForm jobId={job.id} ndaVersion={NDA_VERSION} action={acceptJobNdaAction} />
+              ) : (
+                <div className="flex flex-col gap-3">
+                  <p className="text-stone-800">{t("confidentialReserved")}</p>
+                  {actor === null ? (
+                    <p>
+                      <Link href={`/signin?callbackUrl=${encodeURIComponent(`/jobs/${job.id}`)}`} className={linkClass}>
+                        {t("signInToSee")}
+                      </Link>
+                    </p>
+                  ) : actor.role === "expert" && job.status === "open" ? (
+                    <p>
+                      <Link href="/expert/profile" className={linkClass}>
+                        {t("expertProfileLink")}
+                      </Link>
+                    </p>
+                  ) : null}
+                </div>
+              )}
+            </div>
+          </section>
+        ) : null}
+
+        {actor?.role === "expert" ? await expertBidSection(job.id, job.status === "open", job.kind === "training", job.kind === "support_monthly") : null}
+
+        {view.isMember ? (
+          <p>
+            <Link href={`/jobs/${job.id}/bids`} className={linkClass}>
+              {t("compareBids")}
+            </Link>
+          </p>
+        ) : null}
+
+        {job.status === "open" ? <OfferList offers={await offersForJob(job.id)} id="job-offers" title={t("offersTitle")} lead={t("offersLead")} /> : null}
+
+        {view.isMember ? (
+          <JobOwnerActions jobId={job.id} status={job.status} closeAction={closeJobAction} cancelAction={cancelJobAction} />
+        ) : null}
+      </div>
+    </ClientMessages>
   );
 }
