@@ -35,6 +35,7 @@ export const CLIENT_NAMESPACES = {
   "/contracts/[id]": ["attachments", "common", "contracts", "contractsAdmin", "payments", "retainers", "reviews", "training", "validation"],
   "/contracts/[id]/disputes": ["attachments", "common", "disputes", "validation"],
   "/contracts/[id]/handover": ["attachments", "common", "handover", "validation"],
+  "/contracts/[id]/plan": ["common", "retainerPlan", "validation"],
   "/contracts/[id]/tickets": ["common", "tickets", "validation"],
   "/dashboard": ["common", "dashboard", "einvoicing", "members", "validation"],
   "/decisions": ["common", "moderation", "validation"],
