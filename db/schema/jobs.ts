@@ -110,10 +110,6 @@ export const jobs = pgTable(
   },
   (t) => [
     index().on(t.createdById),
-    // The board searches open jobs only: a partial index stays small and serves the `status = 'open'` filter.
-    // fastupdate off: new rows go into the index at once instead of a pending list that every
-    // search reads through linearly (up to 4 MB of it until a vacuum) — needs are read far more than written.
-    index("jobs_open_search_idx").using("gin", t.search).with({ fastupdate: false }).where(sql`status = 'open'`),
     index().on(t.organizationId),
     index().on(t.status, t.publishedAt),
     // The admin insights' medians (lib/insights/marketplace.ts): a Paris month's needs in order of
@@ -133,6 +129,37 @@ export const jobs = pgTable(
       .on(parisMonth(t.publishedAt), t.kind, sql`(${t.contractedAt} - ${t.publishedAt})`, t.publishedAt, t.contractedAt)
       .where(sql`${t.contractedAt} is not null`),
     check("job_budget_order", sql`${t.budgetMinCents} is null or ${t.budgetMaxCents} is null or ${t.budgetMinCents} <= ${t.budgetMaxCents}`),
+  ],
+);
+
+/**
+ * The job board's side of each open need: what its search and filters read, and nothing else
+ * (no title or description text, no confidential details), kept by the database (trigger
+ * jobs_search_entry, migration *_custom_job_search_entries) from the need itself: a row while the
+ * need is open, none otherwise. A page of the board walks these narrow rows, some fifty to a
+ * page, instead of the needs' wide ones (about ten to a page), and reads only the page's needs.
+ */
+export const jobSearchEntries = pgTable(
+  "job_search_entries",
+  {
+    jobId: uuid("job_id")
+      .primaryKey()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    kind: jobKind("kind"),
+    remote: boolean("remote"),
+    departement: text("departement"),
+    budgetMaxCents: integer("budget_max_cents"),
+    dailyRateCapCents: integer("daily_rate_cap_cents"),
+    /** The need's own search document (jobs.search): the title weighs more than the description. */
+    search: tsvector("search").notNull(),
+  },
+  (t) => [
+    // fastupdate off: new rows go into the index at once instead of a pending list that every
+    // search reads through linearly (up to 4 MB of it until a vacuum) — needs are read far more than written.
+    index("job_search_entries_search_idx").using("gin", t.search).with({ fastupdate: false }),
+    // Newest first, as the board lists them.
+    index("job_search_entries_recency_idx").on(t.publishedAt.desc(), t.jobId.desc()),
   ],
 );
 

@@ -60,6 +60,10 @@ export async function seedAtScale(sql: postgres.Sql, sizes: ScaleSizes): Promise
   await run(`insert into organization_members (organization_id, user_id, role)
     select o.id, o.created_by_id, 'owner' from organizations o where o.legal_name like 'Bench %'`);
   await run(`create temporary table scale_orgs as select row_number() over (order by legal_name) - 1 as n, id, created_by_id from organizations where legal_name like 'Bench %'`);
+  // The board's side rows (trigger jobs_search_entry, migration *_custom_job_search_entries)
+  // are filled in one statement after the needs, in the order a year of publications one by one
+  // would have appended them: oldest first.
+  await run(`alter table jobs disable trigger jobs_search_entry`);
   // Needs: nine in ten open, the most recent first in a year of publications.
   await run(`insert into jobs (organization_id, created_by_id, status, wizard_step, kind, personal_data, budget_type, budget_min_cents, budget_max_cents,
       remote, departement, title, description, confidential_details, published_at, created_at, closed_at)
@@ -74,6 +78,10 @@ export async function seedAtScale(sql: postgres.Sql, sizes: ScaleSizes): Promise
       case when i % 10 = 9 and i % 30 not in (9, 19) then null else now() - make_interval(mins => i * 5) end,
       now() - make_interval(mins => i * 5 + 60), case when i % 30 = 9 then now() - make_interval(mins => i * 2) end
     from generate_series(0, ${jobs - 1}) i join scale_orgs o on o.n = i % ${clients}`);
+  await run(`alter table jobs enable trigger jobs_search_entry`);
+  await run(`insert into job_search_entries (job_id, published_at, kind, remote, departement, budget_max_cents, daily_rate_cap_cents, search)
+    select id, published_at, kind, remote, departement, budget_max_cents, daily_rate_cap_cents, search from jobs where status = 'open'
+    order by published_at, id on conflict (job_id) do nothing`);
   await run(`create temporary table scale_jobs as select row_number() over (order by created_at desc, id) - 1 as n, id, organization_id, status from jobs`);
   // The triggers that keep each need's liquidity columns (migration 0038_custom_job_liquidity:
   // its families, first bid, bid count, contract) would update a need per row inserted: they are

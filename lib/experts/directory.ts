@@ -4,7 +4,7 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { evidenceFiles, expertProfiles, serviceKind } from "@/db/schema";
 import { isDepartementCode } from "@/lib/geo/departements";
-import { countAndNearestQuery, countResult, frenchTextQuery, RANK_CANDIDATES, type CountAndNearest } from "@/lib/search/text-query";
+import { cappedCount, countAndNearestQuery, countResult, frenchTextQuery, RANK_CANDIDATES, type CountAndNearest } from "@/lib/search/text-query";
 import { urssafState } from "./completeness";
 
 export const PAGE_SIZE = 12;
@@ -54,8 +54,9 @@ function filterConditions(filters: DirectoryFilters): SQL[] {
   // Literal 'verified' (not a parameter) so that the partial indexes serve every plan.
   const conditions: SQL[] = [
     sql`${expertProfiles.status} = 'verified'`,
-    // A profile a moderation decision removed or restricted leaves the public directory.
-    sql`not exists (select 1 from moderated_content m where m.target_type = 'expert' and m.target_id = ${expertProfiles.id})`,
+    // A profile a moderation decision removed or restricted leaves the public directory ("not in":
+    // read once into a hash table, as the job board's, lib/jobs/queries.ts).
+    sql`${expertProfiles.id} not in (select m.target_id from moderated_content m where m.target_type = 'expert')`,
   ];
   if (filters.software) {
     conditions.push(sql`exists (select 1 from expert_skills s join catalog_software c on c.id = s.software_id
@@ -85,10 +86,12 @@ export function expertSearchQueries(filters: DirectoryFilters) {
     // Relevance (text rank plus the level of matching skills) ranks a bounded set: the most
     // recently verified matches, ranked as they are read; only the page's rows are read again.
     // A select-list expression: the outer column spelled out (see directoryColumns.skills).
-    // The catalogue's matching software is looked up once, not once per candidate.
-    const relevance = sql<number>`ts_rank("expert_profiles"."search", ${query}) + coalesce((select sum(s.level) * 0.2 from expert_skills s
-      where s.profile_id = "expert_profiles"."id" and s.software_id = any(array(select c.id from catalog_software c
-      where to_tsvector('french', c.name || ' ' || c.slug) @@ ${query}))), 0)`;
+    // The skills' part in one aggregate over the experts who have a matching software (joined,
+    // not looked up again for each candidate); the catalogue's matching software looked up once.
+    const skillBonus = sql`(select s.profile_id, sum(s.level) * 0.2 as bonus from expert_skills s
+      where s.software_id = any(array(select c.id from catalog_software c where to_tsvector('french', c.name || ' ' || c.slug) @@ ${query}))
+      group by s.profile_id) as skill_bonus`;
+    const relevance = sql<number>`ts_rank("expert_profiles"."search", ${query}) + coalesce(skill_bonus.bonus, 0)`;
     const candidates = db
       .select({
         id: sql<string>`${expertProfiles.id}`.as("candidate_id"),
@@ -96,6 +99,7 @@ export function expertSearchQueries(filters: DirectoryFilters) {
         relevance: relevance.as("candidate_relevance"),
       })
       .from(expertProfiles)
+      .leftJoin(skillBonus, sql`skill_bonus.profile_id = ${expertProfiles.id}`)
       .where(where)
       .orderBy(desc(expertProfiles.verifiedAt), expertProfiles.id)
       .limit(RANK_CANDIDATES + offset)
@@ -116,7 +120,7 @@ export function expertSearchQueries(filters: DirectoryFilters) {
     rows = db.select(directoryColumns).from(expertProfiles).where(where).orderBy(desc(expertProfiles.verifiedAt), expertProfiles.id).limit(PAGE_SIZE).offset(offset);
   }
   // With the nearest software name when nothing matches (a correction needs no statement of its own).
-  return { rows, count: countAndNearestQuery(sql`from ${expertProfiles} where ${where}`, filters.page === 1 ? filters.q : undefined) };
+  return { rows, count: countAndNearestQuery(cappedCount(sql`from ${expertProfiles} where ${where}`), filters.page === 1 ? filters.q : undefined) };
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/policy";
 import { missingForSubmission, urssafState } from "./completeness";
 import { parisDay } from "@/lib/dates";
+import { keptCatalog } from "./catalog-cache";
 import { openChangeRequest } from "./profile-changes";
 
 /** Skills, references and evidence of one profile, for its owner or an admin. */
@@ -40,10 +41,12 @@ export async function getMyExpertProfile(actor: Actor | null) {
   };
 }
 
-/** The catalogue, for skill pickers. */
-export async function listCatalog() {
-  return db
-    .select({ id: catalogSoftware.id, slug: catalogSoftware.slug, name: catalogSoftware.name, category: catalogSoftware.category })
-    .from(catalogSoftware)
-    .orderBy(asc(catalogSoftware.name));
+/** The catalogue, for skill pickers and the searches' filters: read once, then kept in the process (see keptCatalog). */
+export function listCatalog() {
+  return keptCatalog(() =>
+    db
+      .select({ id: catalogSoftware.id, slug: catalogSoftware.slug, name: catalogSoftware.name, category: catalogSoftware.category })
+      .from(catalogSoftware)
+      .orderBy(asc(catalogSoftware.name)),
+  );
 }

@@ -10,6 +10,7 @@ import { request as httpRequest, type IncomingMessage, type ServerResponse } fro
 import { gzip } from "node:zlib";
 import { promisify } from "node:util";
 import type postgres from "postgres";
+import { forgetCatalog } from "@/lib/experts/catalog-cache";
 import { namesOwnHost } from "@/lib/http/host-check";
 import { answerWithNonce, isSearchKey, PAGE_CACHE_HEADER, PageCache, publicPageKey, PUBLIC_PAGES_CHANNEL, storablePage } from "@/lib/http/page-cache";
 import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/observability/request-id";
@@ -34,7 +35,8 @@ export function createPublicPageServer(options: { port: number; hostname: string
   const secret = Buffer.from(randomUUID());
   // Emptied on every change of the data behind the pages, and whenever the listening
   // connection was (re)established: a notification may have been missed meanwhile.
-  const invalidate = () => (cache.invalidate(), searches.invalidate());
+  // The catalogue the searches' filters show is kept in the process too (lib/experts/catalog-cache.ts).
+  const invalidate = () => (cache.invalidate(), searches.invalidate(), forgetCatalog());
   options.sql.listen(PUBLIC_PAGES_CHANNEL, invalidate, invalidate).catch(options.onError);
 
   // The host check's answers, remembered for the few host names a server sees (bounded: the names are the client's).

@@ -2,12 +2,12 @@ import "server-only";
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { bids, catalogSoftware, expertProfiles, jobKind, jobNdaAcceptances, jobSoftware, jobs, organizationMembers } from "@/db/schema";
+import { bids, catalogSoftware, expertProfiles, jobKind, jobNdaAcceptances, jobSearchEntries, jobSoftware, jobs, organizationMembers } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { isAdmin, requireRole } from "@/lib/auth/policy";
 import { isDepartementCode } from "@/lib/geo/departements";
 import { isUuidLike } from "@/lib/ids";
-import { countAndNearestQuery, countResult, frenchTextQuery, RANK_CANDIDATES, type CountAndNearest } from "@/lib/search/text-query";
+import { cappedCount, COUNT_CAP, COUNT_PROBE_ROWS, COUNT_SAMPLE_ROWS, countAndNearestQuery, countResult, frenchTextQuery, RANK_CANDIDATES, type CountAndNearest } from "@/lib/search/text-query";
 
 export const JOBS_PAGE_SIZE = 20;
 
@@ -67,27 +67,54 @@ async function softwareOf(jobIds: string[]) {
  */
 const softwareNames = sql<string[]>`array(select c.name from job_software s join catalog_software c on c.id = s.software_id where s.job_id = "jobs"."id" order by c.name)`;
 
-/** The board's filters other than the text: open jobs, kind, software, place, budget, date. */
+/** The board's side rows, one per open need (db/schema/jobs.ts): the searches read these, then only the page's needs. */
+const entries = jobSearchEntries;
+
+/** Newest first, as the index job_search_entries_recency_idx lists them. */
+const newestFirst = [sql`${entries.publishedAt} desc nulls last`, sql`${entries.jobId} desc nulls last`];
+
+/** The board's filters other than the text: kind, software, place, budget, date (an entry is an open need). */
 function filterConditions(filters: JobFilters): SQL[] {
-  // Literal 'open' (not a parameter) so that the partial indexes on open jobs serve every plan.
   const conditions: SQL[] = [
-    sql`${jobs.status} = 'open'`,
-    // A need a moderation decision removed or restricted leaves the public board.
-    sql`not exists (select 1 from moderated_content m where m.target_type = 'job' and m.target_id = ${jobs.id})`,
+    // A need a moderation decision removed or restricted leaves the public board. "not in": the
+    // decisions are read once into a hash table (target_id is never null, so it means "not exists"),
+    // not scanned again for each row read, which cost most of a common word's count.
+    sql`${entries.jobId} not in (select m.target_id from moderated_content m where m.target_type = 'job')`,
   ];
-  if (filters.kind) conditions.push(eq(jobs.kind, filters.kind));
+  if (filters.kind) conditions.push(eq(entries.kind, filters.kind));
   if (filters.software) {
-    conditions.push(sql`exists (select 1 from job_software s join catalog_software c on c.id = s.software_id where s.job_id = ${jobs.id} and c.slug = ${filters.software})`);
+    conditions.push(sql`exists (select 1 from job_software s join catalog_software c on c.id = s.software_id where s.job_id = ${entries.jobId} and c.slug = ${filters.software})`);
   }
-  if (filters.departement && filters.remote) conditions.push(sql`(${jobs.departement} = ${filters.departement} or ${jobs.remote})`);
-  else if (filters.departement) conditions.push(eq(jobs.departement, filters.departement));
-  else if (filters.remote) conditions.push(eq(jobs.remote, true));
+  if (filters.departement && filters.remote) conditions.push(sql`(${entries.departement} = ${filters.departement} or ${entries.remote})`);
+  else if (filters.departement) conditions.push(eq(entries.departement, filters.departement));
+  else if (filters.remote) conditions.push(eq(entries.remote, true));
   if (filters.minBudget) {
     const cents = filters.minBudget * 100;
-    conditions.push(sql`(coalesce(${jobs.budgetMaxCents}, 0) >= ${cents} or coalesce(${jobs.dailyRateCapCents}, 0) >= ${cents})`);
+    conditions.push(sql`(coalesce(${entries.budgetMaxCents}, 0) >= ${cents} or coalesce(${entries.dailyRateCapCents}, 0) >= ${cents})`);
   }
-  if (filters.postedWithinDays) conditions.push(sql`${jobs.publishedAt} >= now() - make_interval(days => ${filters.postedWithinDays})`);
+  if (filters.postedWithinDays) conditions.push(sql`${entries.publishedAt} >= now() - make_interval(days => ${filters.postedWithinDays})`);
   return conditions;
+}
+
+/**
+ * The capped count of a text search. The full-text index lists every match before the first is
+ * counted (15,000 for a common word, whatever the cap), so a common word is counted on the rows
+ * themselves: COUNT_SAMPLE_ROWS open needs read in the order the table stores them (a sequential
+ * read of narrow rows; which needs they are does not matter for a count) hold its COUNT_CAP + 1
+ * matches when it is in more than one need in ten. A first COUNT_PROBE_ROWS of them tell whether
+ * that is worth reading (one match in twenty there at least), so that a rare word costs them only.
+ * Otherwise the full-text index counts, in a materialized CTE so that the planner chooses it as for
+ * all the matches, not a scan it hopes to stop early. Each step runs only when the one before needs it
+ * ("offset 0": the sample is counted once, not copied into each place that reads it).
+ */
+function textCount(where: SQL): SQL<number> {
+  const cap = sql.raw(String(COUNT_CAP));
+  const matchesAmong = (rows: number, limit: SQL) =>
+    sql`(select count(*)::int from (select 1 from (select * from ${entries} limit ${sql.raw(String(rows))}) as ${entries} where ${where} limit ${limit}) matched)`;
+  const probe = matchesAmong(COUNT_PROBE_ROWS, sql.raw(String(COUNT_PROBE_ROWS)));
+  const sampled = sql`case when ${probe} >= ${sql.raw(String(COUNT_PROBE_ROWS / 20))} then ${matchesAmong(COUNT_SAMPLE_ROWS, sql`${cap} + 1`)} else 0 end`;
+  const indexed = sql`(with matches as materialized (select 1 from ${entries} where ${where}) select count(*)::int from (select 1 from matches limit ${cap} + 1) capped)`;
+  return sql<number>`(select case when sampled.count > ${cap} then sampled.count else ${indexed} end from (select ${sampled} as count offset 0) sampled)`;
 }
 
 /**
@@ -98,12 +125,13 @@ function filterConditions(filters: JobFilters): SQL[] {
  * a constant). Otherwise (many matches) the text is a filter no index serves, so that the recency
  * index is walked: a prepared statement's generic plan, which PostgreSQL switches to after five
  * runs and which cannot see the term, sorted all 15,000 matches of a common word instead (100 ms).
+ * Both read the narrow side rows (job_search_entries), then the page's needs alone.
  */
 export function jobSearchQueries(filters: JobFilters, { fewMatches = false } = {}) {
   const conditions = filterConditions(filters);
   const query = filters.q ? frenchTextQuery(filters.q) : null;
-  const where = and(...conditions, ...(query ? [sql`${jobs.search} @@ ${query}`] : []));
-  const walked = and(...conditions, ...(query ? [sql`coalesce(${jobs.search} @@ ${query}, false)`] : []));
+  const where = and(...conditions, ...(query ? [sql`${entries.search} @@ ${query}`] : []))!;
+  const walked = and(...conditions, ...(query ? [sql`coalesce(${entries.search} @@ ${query}, false)`] : []));
   const offset = (filters.page - 1) * JOBS_PAGE_SIZE;
   const columns = { ...publicColumns, software: softwareNames };
   let rows;
@@ -112,14 +140,14 @@ export function jobSearchQueries(filters: JobFilters, { fewMatches = false } = {
     // they are read; only the page's rows are read again for their columns.
     const candidates = db
       .select({
-        id: sql<string>`${jobs.id}`.as("candidate_id"),
-        publishedAt: sql<Date>`${jobs.publishedAt}`.as("candidate_published_at"),
-        rank: sql<number>`ts_rank(${jobs.search}, ${query})`.as("candidate_rank"),
+        id: sql<string>`${entries.jobId}`.as("candidate_id"),
+        publishedAt: sql<Date>`${entries.publishedAt}`.as("candidate_published_at"),
+        rank: sql<number>`ts_rank(${entries.search}, ${query})`.as("candidate_rank"),
       })
-      .from(jobs)
+      .from(entries)
       .where(fewMatches ? where : walked)
       // "+ interval '0 s'": an expression no index provides, so the planner takes the GIN index.
-      .orderBy(fewMatches ? desc(sql`${jobs.publishedAt} + interval '0 s'`) : desc(jobs.publishedAt), desc(jobs.id))
+      .orderBy(...(fewMatches ? [desc(sql`${entries.publishedAt} + interval '0 s'`), desc(entries.jobId)] : newestFirst))
       .limit(RANK_CANDIDATES + offset)
       .as("candidates");
     const ranked = db
@@ -135,10 +163,19 @@ export function jobSearchQueries(filters: JobFilters, { fewMatches = false } = {
       .innerJoin(jobs, eq(jobs.id, ranked.id))
       .orderBy(desc(ranked.rank), desc(jobs.publishedAt), desc(jobs.id));
   } else {
-    rows = db.select(columns).from(jobs).where(where).orderBy(desc(jobs.publishedAt), desc(jobs.id)).limit(JOBS_PAGE_SIZE).offset(offset);
+    const newest = db
+      .select({ id: sql<string>`${entries.jobId}`.as("newest_id") })
+      .from(entries)
+      .where(where)
+      .orderBy(...newestFirst)
+      .limit(JOBS_PAGE_SIZE)
+      .offset(offset)
+      .as("newest");
+    rows = db.select(columns).from(newest).innerJoin(jobs, eq(jobs.id, newest.id)).orderBy(desc(jobs.publishedAt), desc(jobs.id));
   }
+  const count = query ? textCount(where) : cappedCount(sql`from ${entries} where ${where}`);
   // With the nearest software name when nothing matches (a correction needs no statement of its own).
-  return { rows, count: countAndNearestQuery(sql`from ${jobs} where ${where}`, filters.page === 1 ? filters.q : undefined) };
+  return { rows, count: countAndNearestQuery(count, filters.page === 1 ? filters.q : undefined) };
 }
 
 /**

@@ -4,6 +4,10 @@ import { sql, type SQL } from "drizzle-orm";
 /** Counts stop here: "plus de 1 000 besoins" costs the same at 100,000 matches as at 1,001. */
 export const COUNT_CAP = 1000;
 
+/** A text search's capped count reads this many rows for a common word, after a probe of COUNT_PROBE_ROWS (see lib/jobs/queries.ts textCount). */
+export const COUNT_SAMPLE_ROWS = 10_000;
+export const COUNT_PROBE_ROWS = 1_000;
+
 /** Relevance ranks only this many of the most recent matches (plus the pages already seen). */
 export const RANK_CANDIDATES = 200;
 
@@ -33,14 +37,14 @@ export function cappedCount(fromWhere: SQL): SQL<number> {
 }
 
 /**
- * One statement: the capped count (`count`) and, when it is 0 and there is a text, the
- * catalogue's software name nearest to the text (`nearest`, see nearSoftwareNameQuery), so that
- * a search that finds nothing does not need a statement of its own to look for a correction.
+ * One statement: the capped count (`count`, such as cappedCount's) and, when it is 0 and there is
+ * a text, the catalogue's software name nearest to the text (`nearest`, see nearSoftwareNameQuery),
+ * so that a search that finds nothing does not need a statement of its own to look for a correction.
  */
-export function countAndNearestQuery(fromWhere: SQL, text: string | undefined): SQL {
+export function countAndNearestQuery(count: SQL<number>, text: string | undefined): SQL {
   const nearest = text ? sql`case when counted.count = 0 then (${nearSoftwareNameQuery(text)}) end` : sql`null::text`;
   // Materialized: the count is computed once, not once for each place that reads it.
-  return sql`with counted as materialized (select ${cappedCount(fromWhere)} as count) select counted.count, ${nearest} as nearest from counted`;
+  return sql`with counted as materialized (select ${count} as count) select counted.count, ${nearest} as nearest from counted`;
 }
 
 export type CountAndNearest = { count: number; nearest: string | null };
