@@ -8,12 +8,11 @@ import { closeDueMonths } from "@/lib/retainers/close";
 import { giveRetainerNotice } from "@/lib/retainers/lifecycle";
 import { billApprovedExtraHours } from "@/lib/retainers/extra-hours-billing";
 import { openDueMonths } from "@/lib/retainers/months";
-import { saveRetainerPaymentMethod } from "@/lib/retainers/payment-method";
 import { approveExtraHours, submitExtraHours } from "@/lib/tickets/extra-hours";
 import { getMonthReport } from "@/lib/tickets/queries";
 import { logTicketTime } from "@/lib/tickets/time";
 import { openTicket } from "@/lib/tickets/tickets";
-import { makeRetainerContract } from "../../helpers/retainers";
+import { makeRetainerContract, saveTestPaymentMethod } from "../../helpers/retainers";
 
 const at = (iso: string) => new Date(iso);
 const monthsOf = (contractId: string) => db.select().from(retainerMonths).where(eq(retainerMonths.contractId, contractId)).orderBy(asc(retainerMonths.periodStart));
@@ -40,8 +39,7 @@ async function retainerWithApprovedExtraHours(options: { lastMonthOnly?: boolean
   const made = await makeRetainerContract({ activate: true, ...(options.lastMonthOnly ? { terms: { minimumTermMonths: 1, noticeDays: 0 } } : {}) });
   // Terminated in its first month: service ends on 14 February.
   if (options.lastMonthOnly) expect(await giveRetainerNotice(made.expert, { contractId: made.contractId }, at("2027-01-20T09:00:00Z"))).toEqual({ ok: true, value: { endsOn: "2027-02-14" } });
-  const saved = await saveRetainerPaymentMethod(made.owner, { contractId: made.contractId, kind: "sepa_debit" });
-  if (!saved.ok) throw new Error("no payment method");
+  await saveTestPaymentMethod(made.owner, made.contractId);
   const ticket = await openTicket(made.owner, { contractId: made.contractId, title: "Mise à jour", severity: "normal", software: "Nextcloud", description: "Passer en version 30." }, at("2027-01-18T09:00:00Z"));
   if (!ticket.ok) throw new Error("no ticket");
   await logTicketTime(made.expert, { ticketId: ticket.value.ticketId, minutes: 420, note: "Mise à jour majeure" }, at("2027-01-18T10:00:00Z"));

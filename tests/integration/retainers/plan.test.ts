@@ -7,11 +7,10 @@ import { PolicyError } from "@/lib/auth/policy";
 import { processProviderEvent } from "@/lib/payments/events/process";
 import { runRetainerBilling } from "@/lib/retainers/billing";
 import { giveRetainerNotice } from "@/lib/retainers/lifecycle";
-import { saveRetainerPaymentMethod } from "@/lib/retainers/payment-method";
 import { acceptPlanChange, declinePlanChange, proposePlanChange } from "@/lib/retainers/plan";
 import { getRetainerPlan } from "@/lib/retainers/plan-queries";
 import { makeOrganization, makeUser } from "../../helpers/factories";
-import { makeRetainerContract } from "../../helpers/retainers";
+import { makeRetainerContract, saveTestPaymentMethod } from "../../helpers/retainers";
 
 let admin: Actor;
 let otherClient: Actor;
@@ -35,7 +34,7 @@ async function processEvents() {
 describe("changing a retainer's plan", () => {
   it("is proposed by one side and accepted by the other: it applies from the next month not opened, recorded, audited, both told", async () => {
     const { owner, expert, contractId } = await makeRetainerContract({ activate: true });
-    expect((await saveRetainerPaymentMethod(owner, { contractId, kind: "sepa_debit" })).ok).toBe(true);
+    await saveTestPaymentMethod(owner, contractId);
     await runRetainerBilling(at("2027-01-15T10:00:00Z"));
     await processEvents();
     const proposed = await proposePlanChange(owner, plan(contractId), at("2027-01-20T09:00:00Z"));
