@@ -47,6 +47,12 @@ function sum(list: number[]): number {
   return list.reduce((a, b) => a + b, 0);
 }
 
+function isCalendarDay(text: string): boolean {
+  if (!/^\d{8}$/.test(text)) return false;
+  const day = new Date(Date.UTC(Number(text.slice(0, 4)), Number(text.slice(4, 6)) - 1, Number(text.slice(6, 8))));
+  return day.toISOString().slice(0, 10).replaceAll("-", "") === text;
+}
+
 export function checkEn16931Rules(xml: string): RuleResult {
   const r = parseXml(xml);
   const fatal: string[] = [];
@@ -62,6 +68,11 @@ export function checkEn16931Rules(xml: string): RuleResult {
   rule("BR-01", one(r, "rsm:ExchangedDocumentContext/ram:GuidelineSpecifiedDocumentContextParameter/ram:ID") !== null, "specification identifier (BT-24)");
   rule("BR-02", !!one(r, "rsm:ExchangedDocument/ram:ID"), "invoice number (BT-1)");
   rule("BR-03", /^\d{8}$/.test(one(r, "rsm:ExchangedDocument/ram:IssueDateTime/udt:DateTimeString") ?? ""), "issue date (BT-2)");
+  // CII-DT-097 (the official Schematron's syntax rules): a date in format 102 is a real day.
+  for (const date of Array.from(r.getElementsByTagName("udt:DateTimeString"))) {
+    const text = date.textContent ?? "";
+    rule("CII-DT-097", date.getAttribute("format") !== "102" || isCalendarDay(text), `date ${text} (format 102, CCYYMMDD)`);
+  }
   rule("BR-04", TYPE_CODES.has(one(r, "rsm:ExchangedDocument/ram:TypeCode") ?? ""), "invoice type code (BT-3, BR-CL-01)");
   rule("BR-05", one(r, `${SETTLEMENT}/ram:InvoiceCurrencyCode`) === "EUR", "currency (BT-5)");
   for (const note of all(r, "rsm:ExchangedDocument/ram:IncludedNote")) {

@@ -65,6 +65,14 @@ describe("EN 16931 business rules (CII)", () => {
     expect(ids).toEqual(expect.arrayContaining(["[BR-61]", "[BR-CL-06]"]));
   });
 
+  it("catches a date that is no day of the calendar (CII-DT-097: 13th month, 30 February)", () => {
+    const xml = buildFacturXXml(sampleInvoice());
+    const issued = /<ram:IssueDateTime>\s*<udt:DateTimeString format="102">(\d{8})</.exec(xml)?.[1] ?? "";
+    expect(issued).toMatch(/^\d{8}$/);
+    expect(checkEn16931Rules(xml).fatal).toEqual([]);
+    for (const wrong of ["20261341", "20270230"]) expect(checkEn16931Rules(xml.replace(`format="102">${issued}<`, `format="102">${wrong}<`)).fatal).toContain(`[CII-DT-097] date ${wrong} (format 102, CCYYMMDD)`);
+  });
+
   it("catches totals that do not add up (BR-CO-10, BR-CO-15, BR-CO-16)", () => {
     const xml = buildFacturXXml(sampleInvoice())
       .replace(/(<ram:SpecifiedTradeSettlementHeaderMonetarySummation>\s*<ram:LineTotalAmount>)[^<]*/, "$11.00")
