@@ -193,7 +193,7 @@ export const retainerPaymentSetups = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.contractId), index().on(t.organizationId), index().on(t.setupIntentId)],
+  (t) => [index().on(t.contractId), index().on(t.organizationId), index().on(t.setupIntentId), index().on(t.requestedBy)],
 );
 
 export type BidRetainerTerms = typeof bidRetainerTerms.$inferSelect;

@@ -1,0 +1,1 @@
+CREATE INDEX "retainer_payment_setups_requested_by_index" ON "retainer_payment_setups" USING btree ("requested_by");
