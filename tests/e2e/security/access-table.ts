@@ -108,6 +108,7 @@ export const PAGES: Record<string, Access> = {
   "/pay/test/checkout/[sessionId]": { ok: [], note: "no open test checkout in the demo data" },
   "/pay/test/onboarding/[accountId]": { ok: [], note: "no test account in the demo data" },
   "/pay/test/dashboard/[accountId]": { ok: [], note: "no test account in the demo data" },
+  "/pay/test/setup/[sessionId]": { ok: [], note: "no open test payment-method setup in the demo data" },
 };
 
 /** Route handlers, tried with GET. */
