@@ -1,14 +1,11 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { TestModeNotice } from "@/components/payments/TestModeNotice";
 import { Alert } from "@/components/ui/Alert";
 import { buttonClasses } from "@/components/ui/Button";
 import { PageHeading } from "@/components/ui/PageHeading";
-import { currentActor } from "@/lib/auth/current-actor";
-import { PolicyError } from "@/lib/auth/policy";
-import { isPaymentTestMode } from "@/lib/env";
 import { loadTestCheckout, type TestCheckoutView } from "@/lib/payments/test-mode/access";
+import { loadTestModePage } from "../../load-test-page";
 import { SimulationForm } from "../../SimulationForm";
 import { testCheckoutAction } from "./actions";
 import { formatMoney } from "@/lib/money/format";
@@ -17,16 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("testMode"))("checkoutTitle"), robots: { index: false } };
 }
 
-async function loadPage(sessionId: string): Promise<TestCheckoutView> {
-  if (!isPaymentTestMode()) notFound();
-  const actor = await currentActor();
-  if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/pay/test/checkout/${sessionId}`)}`);
-  try {
-    return await loadTestCheckout(actor, sessionId);
-  } catch (error) {
-    if (error instanceof PolicyError) notFound();
-    throw error;
-  }
+function loadPage(sessionId: string): Promise<TestCheckoutView> {
+  return loadTestModePage(`/pay/test/checkout/${sessionId}`, (actor) => loadTestCheckout(actor, sessionId));
 }
 
 /** The local stand-in for Stripe Checkout (test mode only): pay, decline, or settle a SEPA debit. */

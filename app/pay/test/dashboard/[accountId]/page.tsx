@@ -1,29 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { TestModeNotice } from "@/components/payments/TestModeNotice";
 import { PageHeading } from "@/components/ui/PageHeading";
-import { currentActor } from "@/lib/auth/current-actor";
-import { PolicyError } from "@/lib/auth/policy";
-import { isPaymentTestMode } from "@/lib/env";
 import { loadTestDashboard, type TestDashboardView } from "@/lib/payments/test-mode/access";
 import { formatMoney } from "@/lib/money/format";
+import { loadTestModePage } from "../../load-test-page";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("testMode"))("dashboardTitle"), robots: { index: false } };
 }
 
-async function loadPage(accountId: string): Promise<TestDashboardView> {
-  if (!isPaymentTestMode()) notFound();
-  const actor = await currentActor();
-  if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/pay/test/dashboard/${accountId}`)}`);
-  try {
-    return await loadTestDashboard(actor, accountId);
-  } catch (error) {
-    if (error instanceof PolicyError) notFound();
-    throw error;
-  }
+function loadPage(accountId: string): Promise<TestDashboardView> {
+  return loadTestModePage(`/pay/test/dashboard/${accountId}`, (actor) => loadTestDashboard(actor, accountId));
 }
 
 /** The local stand-in for the Stripe Express dashboard (test mode only): transfers received. */

@@ -1,13 +1,10 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { TestModeNotice } from "@/components/payments/TestModeNotice";
 import { Alert } from "@/components/ui/Alert";
 import { PageHeading } from "@/components/ui/PageHeading";
-import { currentActor } from "@/lib/auth/current-actor";
-import { PolicyError } from "@/lib/auth/policy";
-import { isPaymentTestMode } from "@/lib/env";
 import { loadTestAccount, safeReturnUrl, type TestAccountView } from "@/lib/payments/test-mode/access";
+import { loadTestModePage } from "../../load-test-page";
 import { SimulationForm } from "../../SimulationForm";
 import { completeTestOnboardingAction } from "./actions";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
@@ -16,16 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("testMode"))("onboardingTitle"), robots: { index: false } };
 }
 
-async function loadPage(accountId: string, search: URLSearchParams): Promise<TestAccountView> {
-  if (!isPaymentTestMode()) notFound();
-  const actor = await currentActor();
-  if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/pay/test/onboarding/${accountId}?${search.toString()}`)}`);
-  try {
-    return await loadTestAccount(actor, accountId);
-  } catch (error) {
-    if (error instanceof PolicyError) notFound();
-    throw error;
-  }
+function loadPage(accountId: string, search: URLSearchParams): Promise<TestAccountView> {
+  return loadTestModePage(`/pay/test/onboarding/${accountId}?${search.toString()}`, (actor) => loadTestAccount(actor, accountId));
 }
 
 /** The local stand-in for Stripe's Express onboarding (test mode only). */

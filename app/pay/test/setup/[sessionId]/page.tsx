@@ -1,14 +1,11 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { TestModeNotice } from "@/components/payments/TestModeNotice";
 import { Alert } from "@/components/ui/Alert";
 import { buttonClasses } from "@/components/ui/Button";
 import { PageHeading } from "@/components/ui/PageHeading";
-import { currentActor } from "@/lib/auth/current-actor";
-import { PolicyError } from "@/lib/auth/policy";
-import { isPaymentTestMode } from "@/lib/env";
 import { loadTestSetup, type TestSetupView } from "@/lib/payments/test-mode/setup-page";
+import { loadTestModePage } from "../../load-test-page";
 import { SimulationForm } from "../../SimulationForm";
 import { testSetupAction } from "./actions";
 
@@ -16,16 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("testMode"))("setupTitle"), robots: { index: false } };
 }
 
-async function loadPage(sessionId: string): Promise<TestSetupView> {
-  if (!isPaymentTestMode()) notFound();
-  const actor = await currentActor();
-  if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/pay/test/setup/${sessionId}`)}`);
-  try {
-    return await loadTestSetup(actor, sessionId);
-  } catch (error) {
-    if (error instanceof PolicyError) notFound();
-    throw error;
-  }
+function loadPage(sessionId: string): Promise<TestSetupView> {
+  return loadTestModePage(`/pay/test/setup/${sessionId}`, (actor) => loadTestSetup(actor, sessionId));
 }
 
 /** The local stand-in for Stripe Checkout in setup mode (test mode only): sign the SEPA mandate or save the card. */
