@@ -1,6 +1,8 @@
 import "./scripts/lib/node-version.ts"; // `npm test` on an unsupported Node.js stops with one line
+import { readdirSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 // "server-only" marks the modules that query (docs/architecture.md): Next.js resolves it to an empty
 // module on the server and refuses it in client components. Tests run on the server side.
@@ -9,9 +11,36 @@ const alias = {
   "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
 };
 
+/**
+ * The integration files that replace a module (`vi.mock`): they need a module graph of their own.
+ * The others share one per worker (`isolate: false`): the app's modules are evaluated once per
+ * worker instead of once per file, which was a fifth of the run. tests/helpers/file-database.ts
+ * gives each file its own database and environment all the same.
+ */
+const INTEGRATION = "tests/integration";
+const integrationFilesThatMock = (readdirSync(INTEGRATION, { recursive: true }) as string[])
+  .filter((file) => /\.test\.tsx?$/.test(file))
+  .filter((file) => /\bvi\.(mock|doMock)\(/.test(readFileSync(path.join(INTEGRATION, file), "utf8")))
+  .map((file) => `${INTEGRATION}/${file.split(path.sep).join("/")}`);
+
+const integration = {
+  include: [`${INTEGRATION}/**/*.test.{ts,tsx}`],
+  environment: "node",
+  // One PostgreSQL and one migrated template for both integration projects (they share it).
+  globalSetup: ["tests/helpers/global-database.ts"],
+  // next-auth imports "next/server" without an extension, which Node's ESM loader refuses.
+  server: { deps: { inline: ["next-auth"] } },
+  setupFiles: ["tests/helpers/file-database.ts"],
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+};
+
 export default defineConfig({
   resolve: { alias },
   test: {
+    // The integration files mostly wait on PostgreSQL: two at a time even on 2 cores (Vitest's
+    // default is one fewer than the cores). The e2e files run one at a time (fileParallelism).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         resolve: { alias },
@@ -21,18 +50,26 @@ export default defineConfig({
           environment: "node",
         },
       },
+      // `--project 'integration*'` runs both.
       {
         resolve: { alias },
         test: {
+          ...integration,
           name: "integration",
-          include: ["tests/integration/**/*.test.{ts,tsx}"],
-          environment: "node",
-          globalSetup: ["tests/helpers/global-database.ts"],
-          // next-auth imports "next/server" without an extension, which Node's ESM loader refuses.
-          server: { deps: { inline: ["next-auth"] } },
-          setupFiles: ["tests/helpers/file-database.ts"],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          exclude: [...configDefaults.exclude, ...integrationFilesThatMock],
+          isolate: false,
+          // What one file stubs or spies on is put back before the next one runs in the same worker.
+          restoreMocks: true,
+          unstubEnvs: true,
+          unstubGlobals: true,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          ...integration,
+          name: "integration-isolated",
+          include: integrationFilesThatMock,
         },
       },
       {

@@ -42,7 +42,16 @@ export async function ensureRuntimeRole(adminUrl: string, role: string, password
         if (!(error instanceof postgres.PostgresError && ["42710", "23505"].includes(error.code))) throw error;
       }
     }
-    await sql.unsafe(`alter role ${quoteIdent(role)} with login password ${quoteLiteral(password)}`);
+    // Two processes setting it at once (test runs side by side on one server): one of them is
+    // told "tuple concurrently updated" (XX000); setting it again is then enough.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await sql.unsafe(`alter role ${quoteIdent(role)} with login password ${quoteLiteral(password)}`);
+        break;
+      } catch (error) {
+        if (attempt >= 3 || !(error instanceof postgres.PostgresError && error.code === "XX000")) throw error;
+      }
+    }
   } finally {
     await sql.end({ timeout: 5 });
   }

@@ -2,14 +2,15 @@
  * e2e: the real app as users get it — a production build served by `scripts/start.ts --demo`
  * (migrations, demo data, worker, next start) on a fresh database, driven by Debian's Chromium.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { DEFAULT_RUNTIME_ROLE, ensureRuntimeRole, urlAsRole } from "../../db/roles";
-import { databaseUrl, freePort, startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
+import { databaseUrl, freePort, startEmbeddedPostgres, throwawayDataParent } from "../../scripts/lib/embedded-postgres";
+import { ensureFreshBuild } from "../../scripts/lib/fresh-build";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -27,28 +28,19 @@ declare module "vitest" {
 
 const root = path.resolve(import.meta.dirname, "../..");
 const SIGNIN_LIMIT_PER_EMAIL = 25;
-const SOURCES = ["app", "components", "lib", "db", "emails", "messages", "i18n", "proxy.ts", "next.config.ts", "package-lock.json"];
 
-function newestMtime(entry: string): number {
-  const full = path.join(root, entry);
-  if (!existsSync(full)) return 0;
-  const stat = statSync(full);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(full).map((name) => newestMtime(path.join(entry, name))));
-}
-
-/** Builds when there is no build, or when a source file is newer than it. */
-function ensureFreshBuild() {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-  if (builtAt > Math.max(...SOURCES.map(newestMtime))) return;
-  console.log("[e2e] building the app (next build)…");
-  const result = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
-  });
-  if (result.status !== 0) throw new Error("next build failed");
+/** An embedded PostgreSQL whose files live where throw-away ones go (in memory when there is room), removed when it stops. */
+async function startThrowawayPostgres() {
+  const dir = mkdtempSync(path.join(throwawayDataParent(), "compagnon-e2e-pg-"));
+  chmodSync(dir, 0o755); // the postgres system user must reach it when we run as root
+  const pg = await startEmbeddedPostgres(path.join(dir, "pg"), { throwaway: true });
+  return {
+    serverUrl: pg.serverUrl,
+    stop: async () => {
+      await pg.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 120_000) {
@@ -86,7 +78,7 @@ export default async function setup(project: TestProject) {
   const name = `e2e_${process.pid}`;
   const serverUrl = process.env.TEST_DATABASE_URL
     ? databaseUrl(process.env.TEST_DATABASE_URL, "postgres")
-    : await startEmbeddedPostgres(path.join(work, "pg"), { throwaway: true }).then((pg) => {
+    : await startThrowawayPostgres().then((pg) => {
         stopDatabase = pg.stop;
         return pg.serverUrl;
       });

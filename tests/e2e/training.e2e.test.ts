@@ -3,6 +3,7 @@ import { demoAccounts } from "@/db/seed/seed";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 import { acceptContractDocuments, fundNextMilestone, mailboxSubjects, postNeed, sendBid } from "./pages/JobFlows";
+import { openFundedContract } from "./pages/ContractFlows";
 import { SignInFlow } from "./pages/SignInFlow";
 import { baseUrl, e2eEnabled, foreignRequests, launchBrowserPerFile, newVisitor } from "./support/browser";
 
@@ -128,8 +129,7 @@ describe.skipIf(!e2eEnabled).each(runs)("one training from need to certificates 
     expect(agreementPdf.status()).toBe(200);
     expect(agreementPdf.headers()["content-disposition"]).toContain(lang === "fr" ? "convention-de-formation" : "training-agreement");
     await fundNextMilestone(page, t, contractPath);
-    await sp.goto(`${baseUrl}${contractPath}`);
-    await sp.getByLabel(t.payments.deliveryNote).waitFor({ timeout: 60_000 });
+    await openFundedContract(sp, t, contractPath);
     await sp.getByLabel(t.payments.deliveryNote).fill("Session réalisée, feuille d’émargement signée par les deux stagiaires.");
     await sp.getByRole("button", { name: t.payments.markDelivered }).click();
     await sp.getByText(t.payments.done_delivered).waitFor();

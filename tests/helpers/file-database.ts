@@ -1,6 +1,7 @@
 /**
  * Before each test file: a fresh database copied from the migrated template, set as
- * DATABASE_URL before any app module connects. Dropped when the file is done.
+ * DATABASE_URL before any app module connects (db/client.ts follows it), and the environment the
+ * worker started with. Dropped when the file is done.
  */
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -9,6 +10,17 @@ import path from "node:path";
 import postgres from "postgres";
 import { afterAll, inject } from "vitest";
 import { databaseUrl } from "../../scripts/lib/embedded-postgres";
+
+// Files that do not replace modules share a worker's modules (vitest.config.ts): what a file before
+// this one set in process.env, or left in the process-wide caches, must not reach this one.
+const shared = globalThis as unknown as { compagnonTestEnv?: Record<string, string | undefined>; compagnonLogger?: unknown; compagnonCatalog?: unknown };
+const baseline = (shared.compagnonTestEnv ??= { ...process.env });
+for (const key of Object.keys(process.env)) if (!(key in baseline)) delete process.env[key];
+Object.assign(process.env, baseline);
+shared.compagnonLogger = undefined;
+shared.compagnonCatalog = undefined;
+const { resetEnvCache } = await import("../../lib/env");
+resetEnvCache();
 
 const serverUrl = inject("testServerUrl");
 const template = inject("testTemplate");

@@ -10,10 +10,25 @@ export const before = (template: string, placeholder: string) => template.slice(
 /** A message template with its placeholders replaced. */
 export const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? "");
 
+/**
+ * The contract's page once the funding is confirmed (the payment's webhook goes through the
+ * worker): the expert's page shows the delivery form. A page loaded before that does not change
+ * by itself, so it is loaded again until then (up to a minute: the worker may be slow on a busy machine).
+ */
+export async function openFundedContract(page: Page, t: Messages, contractPath: string) {
+  await page.goto(`${baseUrl}${contractPath}`);
+  const note = page.getByLabel(t.payments.deliveryNote);
+  const deadline = Date.now() + 60_000;
+  while (!(await note.isVisible())) {
+    if (Date.now() > deadline) throw new Error(`${contractPath}: the funding was not confirmed within a minute`);
+    await page.waitForTimeout(1_000);
+    await page.reload();
+  }
+}
+
 /** Page object: the expert delivers the contract's funded milestone (waits for the funding to be confirmed). */
 export async function deliverMilestone(page: Page, t: Messages, contractPath: string, note: string) {
-  await page.goto(`${baseUrl}${contractPath}`);
-  await page.getByLabel(t.payments.deliveryNote).waitFor({ timeout: 20_000 });
+  await openFundedContract(page, t, contractPath);
   await page.getByLabel(t.payments.deliveryNote).fill(note);
   await page.getByRole("button", { name: t.payments.markDelivered }).click();
   await page.getByText(t.payments.done_delivered).waitFor();

@@ -56,7 +56,7 @@ export async function newVisitor(locale: "fr-FR" | "en-US"): Promise<Visitor> {
     page,
     requests,
     screenshot: async (name) => {
-      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+      if (process.env.E2E_SCREENSHOTS !== "0") await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
     },
   };
 }
