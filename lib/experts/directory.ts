@@ -4,6 +4,7 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { evidenceFiles, expertProfiles, serviceKind } from "@/db/schema";
 import { isDepartementCode } from "@/lib/geo/departements";
+import { moderationVisibility } from "@/lib/moderation/visibility";
 import { cappedCount, countAndNearestQuery, countResult, frenchTextQuery, RANK_CANDIDATES, type CountAndNearest } from "@/lib/search/text-query";
 import { urssafState } from "./completeness";
 
@@ -150,7 +151,7 @@ async function searchPage(filters: DirectoryFilters) {
 
 /** One verified expert's public page: only what the expert chose to show, never private fields. */
 export async function getPublicExpert(slug: string) {
-  // One statement (a public page's budget is three): skills, references and evidence dates in sub-selects.
+  // One statement (a public page's budget is three): skills, references, evidence dates and moderation in sub-selects.
   const { search: _search, ...profileColumns } = getTableColumns(expertProfiles);
   const [found] = await db
     .select({
@@ -161,6 +162,7 @@ export async function getPublicExpert(slug: string) {
         from expert_references r where r.profile_id = "expert_profiles"."id"), '[]'::json)`,
       evidence: sql<{ kind: (typeof evidenceFiles.$inferSelect)["kind"]; issuedOn: string | null }[]>`coalesce((select json_agg(json_build_object('kind', e.kind, 'issuedOn', e.issued_on))
         from evidence_files e where e.profile_id = "expert_profiles"."id"), '[]'::json)`,
+      moderation: moderationVisibility("expert", sql`"expert_profiles"."id"`),
     })
     .from(expertProfiles)
     .where(and(eq(expertProfiles.slug, slug), sql`${expertProfiles.status} = 'verified'`));
@@ -170,6 +172,8 @@ export async function getPublicExpert(slug: string) {
   const references = shown.has("references") ? found.references : [];
   return {
     id: profile.id,
+    /** The moderation decision's visibility (null: none), for the page's hiddenFrom. */
+    moderation: found.moderation,
     slug: profile.slug,
     displayName: profile.displayName,
     headline: profile.headline,

@@ -1,11 +1,12 @@
 import "server-only";
-import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { bids, catalogSoftware, expertProfiles, jobKind, jobNdaAcceptances, jobSearchEntries, jobSoftware, jobs, organizationMembers } from "@/db/schema";
+import { bids, expertProfiles, jobKind, jobNdaAcceptances, jobSearchEntries, jobs, organizationMembers } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { isAdmin, requireRole } from "@/lib/auth/policy";
 import { isDepartementCode } from "@/lib/geo/departements";
+import { moderationVisibility } from "@/lib/moderation/visibility";
 import { isUuidLike } from "@/lib/ids";
 import { cappedCount, COUNT_CAP, COUNT_PROBE_ROWS, COUNT_SAMPLE_ROWS, countAndNearestQuery, countResult, frenchTextQuery, RANK_CANDIDATES, type CountAndNearest } from "@/lib/search/text-query";
 
@@ -49,16 +50,6 @@ const publicColumns = {
   publishedAt: jobs.publishedAt,
   status: jobs.status,
 };
-
-async function softwareOf(jobIds: string[]) {
-  if (jobIds.length === 0) return [];
-  return db
-    .select({ jobId: jobSoftware.jobId, name: catalogSoftware.name, slug: catalogSoftware.slug })
-    .from(jobSoftware)
-    .innerJoin(catalogSoftware, eq(catalogSoftware.id, jobSoftware.softwareId))
-    .where(inArray(jobSoftware.jobId, jobIds))
-    .orderBy(catalogSoftware.name);
-}
 
 /**
  * The software names of a job, in one sub-select (no extra round trip per page). The outer
@@ -208,8 +199,9 @@ async function searchPage(filters: JobFilters) {
  */
 export async function getJobForViewer(actor: Actor | null, jobId: string) {
   if (!isUuidLike(jobId)) return null;
+  // With its software names and moderation in the same statement (a public page renders in at most three).
   const [job] = await db
-    .select({ ...publicColumns, trainingNeed: jobs.trainingNeed, organizationId: jobs.organizationId, confidentialDetails: jobs.confidentialDetails, wizardStep: jobs.wizardStep, needs: jobs.needs })
+    .select({ ...publicColumns, software: softwareNames, moderation: moderationVisibility("job", sql`"jobs"."id"`), trainingNeed: jobs.trainingNeed, organizationId: jobs.organizationId, confidentialDetails: jobs.confidentialDetails, wizardStep: jobs.wizardStep, needs: jobs.needs })
     .from(jobs)
     .where(eq(jobs.id, jobId));
   if (!job) return null;
@@ -227,12 +219,14 @@ export async function getJobForViewer(actor: Actor | null, jobId: string) {
     canAcceptNda = verified && !ndaAccepted && job.status === "open";
   }
   const seesConfidential = isMember || isAdmin(actor) || ndaAccepted;
-  const { confidentialDetails, organizationId: _org, needs, wizardStep, trainingNeed, ...publicJob } = job;
+  const { confidentialDetails, organizationId: _org, needs, wizardStep, trainingNeed, software, moderation, ...publicJob } = job;
   return {
     job: publicJob,
     /** A training need's objectives, level, hours, format, places, dates and Qualiopi wish (public, like the description). */
     trainingNeed: publicJob.kind === "training" ? trainingNeed : null,
-    software: (await softwareOf([jobId])).map((s) => s.name),
+    software,
+    /** The moderation decision's visibility (null: none), for the page's hiddenFrom. */
+    moderation,
     confidentialDetails: seesConfidential ? confidentialDetails : null,
     hasConfidentialDetails: confidentialDetails.length > 0,
     isMember,

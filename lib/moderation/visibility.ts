@@ -27,6 +27,20 @@ export async function hiddenIds(executor: Executor, actor: Actor | null, type: R
   return new Set(rows.filter((row) => isHidden(actor, row.visibility)).map((row) => row.id));
 }
 
+/** Whether content with this moderation `visibility` (null: no decision) is hidden from this viewer. */
+export function hiddenFrom(actor: Actor | null, visibility: string | null | undefined): boolean {
+  return isHidden(actor, visibility ?? undefined);
+}
+
+/**
+ * SQL: the moderation decision's visibility of the `type` content `id` (null when there is none),
+ * for a page that reads it in the same statement as the content (a public page renders in at most
+ * three), then asks hiddenFrom.
+ */
+export function moderationVisibility(type: ReportTarget, id: SQL) {
+  return sql<string | null>`(select m.visibility::text from ${moderatedContent} m where m.target_type = ${type} and m.target_id = ${id})`;
+}
+
 function isHidden(actor: Actor | null, visibility: string | undefined): boolean {
   if (visibility === "removed") return !isAdmin(actor);
   if (visibility === "restricted") return actor === null;

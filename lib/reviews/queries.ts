@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { contracts, expertProfiles, organizations, reviews, users, type ContractSide, type ContractStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { loadContractFor } from "@/lib/contracts/access";
-import { notRemovedReview } from "@/lib/moderation/visibility";
+import { moderationVisibility, notRemovedReview } from "@/lib/moderation/visibility";
 
 /** One review as the parties of its contract (and admins) read it. */
 export interface ContractReview {
@@ -53,7 +53,8 @@ export interface PublicReviews {
   average: number | null;
   count: number;
   /** The latest reviews that have a comment, newest first. */
-  latest: { id: string; rating: number; comment: string; createdAt: Date; organization: string }[];
+  /** Each with its moderation decision's visibility (null: none; a removed one is never here), for the page's hiddenFrom. */
+  latest: { id: string; rating: number; comment: string; createdAt: Date; organization: string; moderation: string | null }[];
 }
 
 /**
@@ -64,12 +65,12 @@ export interface PublicReviews {
 export async function getPublicReviews({ slug }: { slug: string }): Promise<PublicReviews> {
   // One statement (a public page's budget is three): the summary and the latest comments in sub-selects.
   const kept = notRemovedReview(sql`r.id`);
-  const [row] = await db.execute<{ average: string | null; count: number; latest: { id: string; rating: number; comment: string; createdAt: string; legalName: string }[] }>(sql`
+  const [row] = await db.execute<{ average: string | null; count: number; latest: { id: string; rating: number; comment: string; createdAt: string; legalName: string; moderation: string | null }[] }>(sql`
     select
       (select round(avg(r.rating), 1) from ${reviews} r where r.subject_user_id = p.user_id and r.side = 'client' and ${kept}) as average,
       (select count(*)::int from ${reviews} r where r.subject_user_id = p.user_id and r.side = 'client' and ${kept}) as count,
       coalesce((select json_agg(latest) from (
-        select r.id, r.rating, r.comment, r.created_at as "createdAt", o.legal_name as "legalName"
+        select r.id, r.rating, r.comment, r.created_at as "createdAt", o.legal_name as "legalName", ${moderationVisibility("review", sql`r.id`)} as "moderation"
         from ${reviews} r join ${contracts} c on c.id = r.contract_id join ${organizations} o on o.id = c.organization_id
         where r.subject_user_id = p.user_id and r.side = 'client' and r.comment <> '' and ${kept}
         order by r.created_at desc, r.id desc limit ${PUBLIC_REVIEWS_SHOWN}) latest), '[]'::json) as latest

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ReportLink } from "@/components/moderation/ReportLink";
 import { currentActor } from "@/lib/auth/current-actor";
-import { hiddenIdsFor, isHiddenFor } from "@/lib/moderation/visibility";
+import { hiddenFrom } from "@/lib/moderation/visibility";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { ExpertLinkList, ExpertReferences, ExpertSkills } from "@/components/experts/ExpertProfileSections";
@@ -22,7 +22,7 @@ type Props = { params: Promise<{ slug: string }> };
 /** One database read per request, shared by generateMetadata and the page. */
 const loadExpert = cache(async (slug: string) => {
   const expert = await getPublicExpert(slug);
-  if (expert && (await isHiddenFor(await currentActor(), "expert", expert.id))) return null;
+  if (expert && hiddenFrom(await currentActor(), expert.moderation)) return null;
   return expert;
 });
 
@@ -63,8 +63,7 @@ export default async function ExpertPage({ params }: Props) {
   const [t, format, locale] = await Promise.all([getTranslations("directory"), getFormatter(), getLocale()]);
   const actor = await currentActor();
   const [reviews, offers] = await Promise.all([getPublicReviews({ slug }), publicOffersOf(expert.id)]);
-  const hiddenReviews = await hiddenIdsFor(actor, "review", reviews.latest.map((review) => review.id));
-  reviews.latest = reviews.latest.filter((review) => !hiddenReviews.has(review.id));
+  reviews.latest = reviews.latest.filter((review) => !hiddenFrom(actor, review.moderation));
 
   const rate = formatDailyRate(locale, expert.dailyRateCents);
   const area = [format.list(departementNames(expert.departments), { type: "conjunction" }), expert.remoteOk ? t("remote") : ""]

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ClientMessages } from "@/components/i18n/ClientMessages";
 import { notFound } from "next/navigation";
 import { ReportLink } from "@/components/moderation/ReportLink";
-import { isHiddenFor } from "@/lib/moderation/visibility";
+import { hiddenFrom } from "@/lib/moderation/visibility";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { excerpt } from "@/components/jobs/job-format";
@@ -62,7 +62,7 @@ const loadJob = cache(async (id: string) => {
   const actor = await currentActor();
   const view = await getJobForViewer(actor, id);
   // Content a moderation decision took down stays visible to its organisation (and admins).
-  if (view && !view.isMember && (await isHiddenFor(actor, "job", view.job.id))) return null;
+  if (view && !view.isMember && hiddenFrom(actor, view.moderation)) return null;
   return view;
 });
 

@@ -8,9 +8,12 @@ import { catalogSoftware } from "@/db/schema";
 import { SCALE_TERMS, seedAtScale } from "@/db/seed/scale";
 import { seedCatalog } from "@/db/seed/seed";
 import { forgetCatalog } from "@/lib/experts/catalog-cache";
-import { directoryFiltersSchema, searchExperts } from "@/lib/experts/directory";
+import { directoryFiltersSchema, getPublicExpert, searchExperts } from "@/lib/experts/directory";
 import { listCatalog } from "@/lib/experts/queries";
-import { jobFiltersSchema, searchJobs } from "@/lib/jobs/queries";
+import { getJobForViewer, jobFiltersSchema, searchJobs } from "@/lib/jobs/queries";
+import { hiddenFrom } from "@/lib/moderation/visibility";
+import { offersForJob, publicOffersOf } from "@/lib/offers/queries";
+import { getPublicReviews } from "@/lib/reviews/queries";
 
 /**
  * A public page's render costs at most three SQL statements (the issue's goal, which `npm run
@@ -39,11 +42,31 @@ async function statementsOf(render: () => Promise<unknown>): Promise<number> {
 
 const jobBoard = (query: Record<string, string>) => () => Promise.all([searchJobs(jobFiltersSchema.parse(query)), listCatalog()]);
 const directory = (query: Record<string, string>) => () => Promise.all([searchExperts(directoryFiltersSchema.parse(query)), listCatalog()]);
+/** What app/jobs/[id]/page.tsx reads for a visitor: the need (software and moderation in it), then its offers. */
+const jobPage = async () => {
+  const view = await getJobForViewer(null, sample.job);
+  if (!view || hiddenFrom(null, view.moderation)) throw new Error("the sample need should be public");
+  return offersForJob(view.job.id);
+};
+/** What app/experts/[slug]/page.tsx reads for a visitor: the profile (moderation in it), its reviews and its offers. */
+const expertPage = async () => {
+  const expert = await getPublicExpert(sample.slug);
+  if (!expert || hiddenFrom(null, expert.moderation)) throw new Error("the sample expert should be public");
+  const [reviews] = await Promise.all([getPublicReviews({ slug: sample.slug }), publicOffersOf(expert.id)]);
+  return reviews.latest.filter((review) => !hiddenFrom(null, review.moderation));
+};
+let sample: { job: string; slug: string };
 
 beforeAll(async () => {
   await seedCatalog(db);
   const client = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
   await seedAtScale(client, { jobs: 400, experts: 100, bids: 200, contracts: 10 });
+  // The expert with the most client reviews (their latest comments are read too), and an open need.
+  const [row] = await client<{ job: string; slug: string }[]>`select
+    (select id from jobs where status = 'open' order by published_at desc limit 1) as job,
+    (select p.slug from expert_profiles p where p.status = 'verified'
+      order by (select count(*) from reviews r where r.subject_user_id = p.user_id and r.side = 'client' and r.comment <> '') desc, p.slug limit 1) as slug`;
+  sample = row!;
   await client.end();
 }, 60_000);
 
@@ -58,6 +81,8 @@ describe("statements per public page render", () => {
     ["/experts", directory({})],
     ["/experts?q=nextcloud", directory({ q: "nextcloud" })],
     ["/experts?q=nexcloud (misspelled: the corrected search too)", directory({ q: "nexcloud" })],
+    ["/jobs/[id] (a visitor)", jobPage],
+    ["/experts/[slug] (a visitor)", expertPage],
   ];
   for (const [page, render] of renders) {
     it(`${page}: at most 3`, async () => {

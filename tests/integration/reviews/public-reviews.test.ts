@@ -24,7 +24,7 @@ describe("the clients' reviews on an expert's public profile", () => {
 
     const shown = await getPublicReviews({ slug: first.slug });
     expect(shown).toMatchObject({ average: 5, count: 1 });
-    expect(shown.latest).toEqual([{ id: expect.any(String), rating: 5, comment: "Travail soigné, je recommande.", createdAt: expect.any(Date), organization: "Boulangerie" }]);
+    expect(shown.latest).toEqual([{ id: expect.any(String), rating: 5, comment: "Travail soigné, je recommande.", createdAt: expect.any(Date), organization: "Boulangerie", moderation: null }]);
     expect(JSON.stringify(shown)).not.toContain("Martin SARL");
     expect(JSON.stringify(shown)).not.toContain("Client difficile");
 

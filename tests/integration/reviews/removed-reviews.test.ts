@@ -1,18 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { ratingsByExpert } from "@/lib/bids/comparison";
 import { decideReport, submitReport } from "@/lib/moderation/reports";
+import { getJobForViewer } from "@/lib/jobs/queries";
+import { hiddenFrom } from "@/lib/moderation/visibility";
 import { getPublicReviews } from "@/lib/reviews/queries";
 import { leaveReview } from "@/lib/reviews/reviews";
 import { makeUser } from "../../helpers/factories";
 import { makeCompletedContract } from "./scene";
 
-/** A report about a review, decided by an admin with `outcome`. */
-async function moderateReview(reviewId: string, outcome: "removed" | "restricted") {
+/** A report about a review (or a need), decided by an admin with `outcome`. */
+async function moderateReview(reviewId: string, outcome: "removed" | "restricted", targetType: "review" | "job" = "review") {
   const admin = await makeUser("admin");
   const reported = await submitReport(
     null,
     {
-      targetType: "review",
+      targetType,
       targetId: reviewId,
       reason: "hate_harassment",
       explanation: "Cet avis insulte nommément la personne et sa famille.",
@@ -48,5 +50,22 @@ describe("a review removed by moderation", () => {
     await moderateReview(left.value.reviewId, "restricted");
     expect(await getPublicReviews({ slug })).toMatchObject({ average: 3, count: 1 });
     expect((await ratingsByExpert([expert.id])).get(expert.id)).toEqual({ average: 3, count: 1 });
+  });
+
+  it("reaches the public pages in the same statement as the content: a restricted comment, or need, is hidden from visitors only; a removed need from all but admins", async () => {
+    const { owner, contractId, slug, jobId } = await makeCompletedContract();
+    const left = await leaveReview(owner, { contractId, rating: 4, comment: "Propos limites, mais avis réel." });
+    if (!left.ok) throw new Error(left.error);
+    await moderateReview(left.value.reviewId, "restricted");
+    const [comment] = (await getPublicReviews({ slug })).latest;
+    expect(comment?.moderation).toBe("restricted");
+    expect([hiddenFrom(null, comment?.moderation), hiddenFrom(owner, comment?.moderation)]).toEqual([true, false]);
+
+    expect((await getJobForViewer(null, jobId))?.moderation).toBeNull();
+    await moderateReview(jobId, "removed", "job");
+    const need = await getJobForViewer(null, jobId);
+    const admin = await makeUser("admin");
+    expect(need?.moderation).toBe("removed");
+    expect([hiddenFrom(null, need?.moderation), hiddenFrom(owner, need?.moderation), hiddenFrom({ ...admin, secondFactor: "totp" }, need?.moderation)]).toEqual([true, true, false]);
   });
 });
