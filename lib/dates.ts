@@ -17,3 +17,9 @@ export function shiftMonth(month: string, delta: number): string {
   const index = year * 12 + (m - 1) + delta;
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
 }
+
+/** The calendar day `delta` days after `day` ("2026-04-05", 1 → "2026-04-06"; -1 → "2026-04-04"). */
+export function addDays(day: string, delta: number): string {
+  const [y = 2000, m = 1, d = 1] = day.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d + delta)).toISOString().slice(0, 10);
+}

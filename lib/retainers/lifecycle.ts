@@ -10,7 +10,8 @@ import { parisDay } from "@/lib/dates";
 import { isUuidLike } from "@/lib/ids";
 import { fail, ok, type Result } from "@/lib/result";
 import { notifyRetainer } from "./notify";
-import { addDaysToDay, periodIndexOn, retainerPeriod } from "./periods";
+import { addDays } from "@/lib/dates";
+import { periodIndexOn, retainerPeriod } from "./periods";
 
 export type RetainerMoveError = "not_retainer" | "illegal_transition" | "notice_given";
 
@@ -81,7 +82,7 @@ export async function resumeRetainer(actor: Actor | null, input: { contractId: s
  * the end of the minimum term, rounded up to the end of the month it falls in (months are billed whole).
  */
 export function serviceEndsOn(retainer: Pick<Retainer, "startsOn" | "noticeDays" | "minimumTermMonths">, today: string): string {
-  const afterNotice = addDaysToDay(today, retainer.noticeDays);
+  const afterNotice = addDays(today, retainer.noticeDays);
   const termEnd = retainerPeriod(retainer.startsOn, retainer.minimumTermMonths - 1).periodEnd;
   const earliest = afterNotice > termEnd ? afterNotice : termEnd;
   return retainerPeriod(retainer.startsOn, Math.max(0, periodIndexOn(retainer.startsOn, earliest))).periodEnd;

@@ -3,6 +3,8 @@
  * 2027-01-31 runs 2027-02-28 … 2027-03-30 (a day past the month's length falls on its last day).
  * Dates are Paris days, "YYYY-MM-DD".
  */
+import { addDays } from "@/lib/dates";
+
 export function addMonthsToDay(day: string, months: number, anchorDay = Number(day.slice(8, 10))): string {
   const [year = 2000, month = 1] = day.split("-").map(Number);
   const index = year * 12 + (month - 1) + months;
@@ -12,16 +14,10 @@ export function addMonthsToDay(day: string, months: number, anchorDay = Number(d
   return `${y}-${String(m).padStart(2, "0")}-${String(Math.min(anchorDay, last)).padStart(2, "0")}`;
 }
 
-export function addDaysToDay(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
 /** The `index`-th period (0 first) of a retainer starting on `startsOn`: its first and last day. */
 export function retainerPeriod(startsOn: string, index: number): { periodStart: string; periodEnd: string } {
   const anchor = Number(startsOn.slice(8, 10));
-  return { periodStart: addMonthsToDay(startsOn, index, anchor), periodEnd: addDaysToDay(addMonthsToDay(startsOn, index + 1, anchor), -1) };
+  return { periodStart: addMonthsToDay(startsOn, index, anchor), periodEnd: addDays(addMonthsToDay(startsOn, index + 1, anchor), -1) };
 }
 
 /** Which period (0 first) holds `day`; -1 before the start. */

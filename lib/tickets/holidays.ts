@@ -2,6 +2,7 @@
  * French public holidays (jours fériés of metropolitan France): the fixed dates plus Easter Monday,
  * Ascension Thursday and Whit Monday, which follow Easter. Days are "YYYY-MM-DD" Paris dates.
  */
+import { addDays } from "@/lib/dates";
 
 /** Easter Sunday of a Gregorian year (anonymous Gregorian algorithm, Meeus/Jones/Butcher). */
 export function easterSunday(year: number): string {
@@ -23,12 +24,6 @@ export function easterSunday(year: number): string {
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-/** The calendar day `delta` days after `day` ("2026-04-05", 1 → "2026-04-06"). */
-export function addDays(day: string, delta: number): string {
-  const [y = 2000, m = 1, d = 1] = day.split("-").map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d + delta));
-  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
-}
 
 /** ISO weekday of a calendar day: 1 Monday … 7 Sunday. */
 export function isoWeekday(day: string): number {

@@ -8,7 +8,7 @@ import { PolicyError, requireUser, actsAsAdmin } from "@/lib/auth/policy";
 import { isBreached } from "./due";
 import { loadRetainerFor, loadTicketFor, retainerServing } from "./access";
 import { parisInstant } from "./working-hours";
-import { addDays } from "./holidays";
+import { addDays } from "@/lib/dates";
 import { minutesLogged } from "./usage";
 
 export { isBreached };

@@ -1,6 +1,7 @@
 import type { RetainerWorkingHours } from "@/db/schema/retainers";
 import { parisDay } from "@/lib/dates";
-import { addDays, isFrenchHoliday, isoWeekday } from "./holidays";
+import { addDays } from "@/lib/dates";
+import { isFrenchHoliday, isoWeekday } from "./holidays";
 
 /**
  * The response clock of a support retainer: it runs only during the retainer's working hours

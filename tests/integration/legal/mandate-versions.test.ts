@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { parisDay } from "@/lib/dates";
+import { addDays, parisDay } from "@/lib/dates";
 import { auditLog, billingMandates, emailOutbox, legalAcceptances, legalAnnouncements } from "@/db/schema";
 import { env } from "@/lib/env";
 import { acceptBillingMandate } from "@/lib/invoicing/mandate";
@@ -14,9 +14,8 @@ import { makeCompleteExpert } from "../../helpers/experts";
 import { makeUser } from "../../helpers/factories";
 import { runQueuedJobs } from "../../helpers/worker";
 
-const DAY = 86_400_000;
 /** The calendar day `days` after `from`'s day in Paris, where the notice is counted (from 23:00 UTC it is already tomorrow there). */
-const day = (from: Date, days: number) => new Date(Date.parse(`${parisDay(from)}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+const day = (from: Date, days: number) => addDays(parisDay(from), days);
 const identity = { legalName: "Sophie Bernard EI", addressLine1: "8 quai Saint-Vincent", postalCode: "69001", city: "Lyon", confirm: "yes" };
 const mandateOf = async (userId: string) => (await db.select().from(billingMandates).where(eq(billingMandates.userId, userId)))[0];
 

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { parisDay } from "@/lib/dates";
+import { addDays, parisDay } from "@/lib/dates";
 import { auditLog, emailOutbox, legalAcceptances, legalAnnouncements, users } from "@/db/schema";
 import { PolicyError } from "@/lib/auth/policy";
 import { acceptPendingVersions, pendingAcceptances, shownVersions, versionInForce } from "@/lib/legal/acceptance";
@@ -10,9 +10,8 @@ import { legalHistory } from "@/lib/legal/history";
 import { makeUser } from "../../helpers/factories";
 import { runQueuedJobs } from "../../helpers/worker";
 
-const DAY = 86_400_000;
 /** The calendar day `days` after `from`'s day in Paris, where the notice is counted (from 23:00 UTC it is already tomorrow there). */
-const day = (from: Date, days: number) => new Date(Date.parse(`${parisDay(from)}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+const day = (from: Date, days: number) => addDays(parisDay(from), days);
 
 describe("versioned legal documents", () => {
   it("only an admin past the second factor announces a version; the notice is 15 days, 30 when the fees change; only a version that ships with the code", async () => {
