@@ -14,7 +14,7 @@ export async function hiddenByModeration(executor: Executor, actor: Actor | null
     .select({ visibility: moderatedContent.visibility })
     .from(moderatedContent)
     .where(and(eq(moderatedContent.targetType, type), eq(moderatedContent.targetId, id)));
-  return isHidden(actor, row?.visibility);
+  return hiddenFrom(actor, row?.visibility);
 }
 
 /** The ids among `ids` hidden from this viewer (for lists: reviews, messages). */
@@ -24,12 +24,7 @@ export async function hiddenIds(executor: Executor, actor: Actor | null, type: R
     .select({ id: moderatedContent.targetId, visibility: moderatedContent.visibility })
     .from(moderatedContent)
     .where(and(eq(moderatedContent.targetType, type), inArray(moderatedContent.targetId, ids)));
-  return new Set(rows.filter((row) => isHidden(actor, row.visibility)).map((row) => row.id));
-}
-
-/** Whether content with this moderation `visibility` (null: no decision) is hidden from this viewer. */
-export function hiddenFrom(actor: Actor | null, visibility: string | null | undefined): boolean {
-  return isHidden(actor, visibility ?? undefined);
+  return new Set(rows.filter((row) => hiddenFrom(actor, row.visibility)).map((row) => row.id));
 }
 
 /**
@@ -41,15 +36,11 @@ export function moderationVisibility(type: ReportTarget, id: SQL) {
   return sql<string | null>`(select m.visibility::text from ${moderatedContent} m where m.target_type = ${type} and m.target_id = ${id})`;
 }
 
-function isHidden(actor: Actor | null, visibility: string | undefined): boolean {
+/** Whether content with this moderation `visibility` (null or undefined: no decision) is hidden from this viewer. */
+export function hiddenFrom(actor: Actor | null, visibility: string | null | undefined): boolean {
   if (visibility === "removed") return !isAdmin(actor);
   if (visibility === "restricted") return actor === null;
   return false;
-}
-
-/** For pages: `hiddenByModeration` on the app's database. */
-export function isHiddenFor(actor: Actor | null, type: ReportTarget, id: string): Promise<boolean> {
-  return hiddenByModeration(db, actor, type, id);
 }
 
 /** For pages: `hiddenIds` on the app's database. */

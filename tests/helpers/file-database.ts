@@ -13,12 +13,12 @@ import { databaseUrl } from "../../scripts/lib/embedded-postgres";
 
 // Files that do not replace modules share a worker's modules (vitest.config.ts): what a file before
 // this one set in process.env, or left in the process-wide caches, must not reach this one.
-const shared = globalThis as unknown as { compagnonTestEnv?: Record<string, string | undefined>; compagnonLogger?: unknown; compagnonCatalog?: unknown };
+// (The catalogue kept on globalThis is kept per connection pool: a file's new database reads it again.)
+const shared = globalThis as unknown as { compagnonTestEnv?: Record<string, string | undefined>; compagnonLogger?: unknown };
 const baseline = (shared.compagnonTestEnv ??= { ...process.env });
 for (const key of Object.keys(process.env)) if (!(key in baseline)) delete process.env[key];
 Object.assign(process.env, baseline);
 shared.compagnonLogger = undefined;
-shared.compagnonCatalog = undefined;
 const { resetEnvCache } = await import("../../lib/env");
 resetEnvCache();
 
