@@ -1,4 +1,6 @@
 import "server-only";
+import type { SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { writeFileSync } from "node:fs";
 import postgres from "postgres";
@@ -79,3 +81,19 @@ export async function closeDb(): Promise<void> {
   globalForDb.compagnonDb = undefined;
   if (existing) await existing.sql.end({ timeout: 5 });
 }
+
+const dialect = new PgDialect({ casing: "snake_case" });
+
+/**
+ * Runs `query` as a prepared statement: postgres.js keeps one per text on each connection, so that
+ * PostgreSQL parses it once and may keep a plan made for any parameters (a generic plan) after
+ * five runs. Drizzle sends its own queries unprepared (parsed and planned on every run). For the
+ * hot searches, whose statements cost more to parse and plan than to run; their shape must hold
+ * under a generic plan (tests/integration/performance/search-plans.test.ts).
+ */
+export async function executePrepared<T extends Record<string, unknown>>(query: SQL): Promise<T[]> {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  const rows = await connect().sql.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true });
+  return rows as unknown as T[];
+}
+

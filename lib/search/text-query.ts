@@ -26,9 +26,19 @@ export function frenchTextQuery(text: string): SQL {
   if (!PLAIN_WORD.test(last) || quotes % 2 === 1 || words.at(-2)?.toLowerCase() === "or") {
     return sql`websearch_to_tsquery('french', ${text})`;
   }
-  const prefix = sql`to_tsquery('french', ${`${last.toLowerCase()}:*`})`;
+  const prefix = prefixQuery(last);
   if (words.length === 1) return prefix;
   return sql`(websearch_to_tsquery('french', ${words.slice(0, -1).join(" ")}) && ${prefix})`;
+}
+
+/** The query of a text that is one plain word (its prefix: « wireguard » is 'wireguard':*), else null. */
+export function oneWordQuery(text: string): SQL | null {
+  const word = text.trim();
+  return PLAIN_WORD.test(word) ? prefixQuery(word) : null;
+}
+
+function prefixQuery(word: string): SQL {
+  return sql`to_tsquery('french', ${`${word.toLowerCase()}:*`})`;
 }
 
 /** `count(*)` of the rows `from … where …` would return, stopping at COUNT_CAP + 1. */
@@ -41,7 +51,7 @@ export function cappedCount(fromWhere: SQL): SQL<number> {
  * a text, the catalogue's software name nearest to the text (`nearest`, see nearSoftwareNameQuery),
  * so that a search that finds nothing does not need a statement of its own to look for a correction.
  */
-export function countAndNearestQuery(count: SQL<number>, text: string | undefined): SQL {
+export function countAndNearestQuery(count: SQL<number | null>, text: string | undefined): SQL {
   const nearest = text ? sql`case when counted.count = 0 then (${nearSoftwareNameQuery(text)}) end` : sql`null::text`;
   // Materialized: the count is computed once, not once for each place that reads it.
   return sql`with counted as materialized (select ${count} as count) select counted.count, ${nearest} as nearest from counted`;
