@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { db } from "@/db/client";
+import { db, executePrepared } from "@/db/client";
 import { evidenceFiles, expertProfiles, serviceKind } from "@/db/schema";
 import { isDepartementCode } from "@/lib/geo/departements";
 import { moderationVisibility } from "@/lib/moderation/visibility";
@@ -78,7 +78,8 @@ function filterConditions(filters: DirectoryFilters): SQL[] {
 /** The directory's search, unexecuted: one page of rows and the capped count (see searchExperts). */
 export function expertSearchQueries(filters: DirectoryFilters) {
   const conditions = filterConditions(filters);
-  const query = filters.q ? frenchTextQuery(filters.q) : null;
+  // A sub-select: computed once per run, also under a prepared statement's generic plan (see lib/jobs/queries.ts).
+  const query = filters.q ? sql`(select ${frenchTextQuery(filters.q)})` : null;
   if (query) conditions.push(sql`${searchDocument} @@ ${query}`);
   const where = and(...conditions);
   const offset = (filters.page - 1) * PAGE_SIZE;
@@ -140,12 +141,22 @@ export async function searchExperts(filters: DirectoryFilters) {
   return corrected.total > 0 ? { ...corrected, correctedTo } : { ...exact, correctedTo: null };
 }
 
+/** The capped count of a directory search (and the nearest software name when nothing matches), as a prepared statement (db/client.ts executePrepared). */
+export async function countExpertSearch(filters: DirectoryFilters): Promise<CountAndNearest | undefined> {
+  const [counted] = await executePrepared<CountAndNearest>(expertSearchQueries(filters).count);
+  return counted;
+}
+
+/** One page of a directory search's experts, as a prepared statement. */
+export function listExpertSearch(filters: DirectoryFilters) {
+  return expertSearchQueries(filters).rows.prepare("expert_search_rows").execute();
+}
+
 async function searchPage(filters: DirectoryFilters) {
   // The capped count first, as the job board: nothing to fetch when nothing matches.
-  const { rows, count } = expertSearchQueries(filters);
-  const [counted] = await db.execute<CountAndNearest>(count);
+  const counted = await countExpertSearch(filters);
   const { total, totalCapped } = countResult(Number(counted?.count ?? 0));
-  const list = total === 0 ? [] : await rows;
+  const list = total === 0 ? [] : await listExpertSearch(filters);
   return { total, totalCapped, page: filters.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), experts: list, nearest: counted?.nearest ?? null };
 }
 
