@@ -3,11 +3,12 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { ClientMessages } from "@/components/i18n/ClientMessages";
+import { ErrorTexts } from "@/components/i18n/ErrorTexts";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { LegalUpdateBanner } from "@/components/legal/LegalUpdateBanner";
 import { currentActor } from "@/lib/auth/current-actor";
+import { errorTextsFrom } from "@/lib/i18n/error-texts";
 import { isDemoMode, isLocalMailboxEnabled, isPaymentTestMode } from "@/lib/env";
 import { unreadNotificationCount } from "@/lib/notifications/inbox";
 import { pendingAcceptances } from "@/lib/legal/acceptance";
@@ -22,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, t, p, actor] = await Promise.all([getLocale(), getTranslations("common"), getTranslations("payments"), currentActor()]);
+  const [locale, t, p, e, actor] = await Promise.all([getLocale(), getTranslations("common"), getTranslations("payments"), getTranslations("errors"), currentActor()]);
   // The bell's number: one indexed count, only for a signed-in person.
   const unread = actor ? await unreadNotificationCount(actor.id) : 0;
   // A new version of the terms took effect since this person last accepted: they accept it first.
@@ -42,7 +43,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           {t("skipToContent")}
         </a>
-        <ClientMessages scope="/">
+        {/* No translation runtime in the browser at the root (lib/i18n/client-namespaces.ts): the error page's texts only. */}
+        <ErrorTexts texts={errorTextsFrom(e)}>
           {demo || testPayments ? (
             <p className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-950">
               {demo && testPayments ? p("bannerDemoTestMode") : demo ? t("demoBanner") : p("bannerTestMode")}
@@ -59,7 +61,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {children}
           </main>
           <SiteFooter />
-        </ClientMessages>
+        </ErrorTexts>
       </body>
     </html>
   );

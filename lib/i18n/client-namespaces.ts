@@ -5,9 +5,12 @@ export type MessageNamespace = keyof typeof messages;
 
 /**
  * The messages each client provider hands to the browser, by scope: the route whose layout renders
- * `<ClientMessages scope="…">` (components/i18n/ClientMessages.tsx), "/" being the root layout's. A
- * nested provider replaces the one above it, so a scope lists every namespace of every client
- * component under it. A page that shows its forms to signed-in people only (`/jobs/[id]`,
+ * `<ClientMessages scope="…">` (components/i18n/ClientMessages.tsx). "/" is everything no such
+ * layout covers: the root layout renders no provider (its error page gets its texts from
+ * components/i18n/ErrorTexts.tsx), so that a public page made of server components loads no
+ * translation runtime in the browser; client components there may use no namespace. A nested
+ * provider replaces the one above it, so a scope lists every namespace of every client component
+ * under it. A page that shows its forms to signed-in people only (`/jobs/[id]`,
  * `/offers/[id]`) renders the provider itself, for them only: an anonymous visitor of those public
  * pages gets no form texts at all.
  *
@@ -17,7 +20,7 @@ export type MessageNamespace = keyof typeof messages;
  * that nothing under it uses.
  */
 export const CLIENT_NAMESPACES = {
-  "/": ["errors"],
+  "/": [],
   "/account": ["account", "common", "validation"],
   "/admin": ["admin", "common", "moderation", "validation"],
   "/admin/background": ["backgroundAdmin", "common"],

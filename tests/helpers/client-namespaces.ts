@@ -26,6 +26,8 @@ export interface ParsedFile {
   keyNamespaces: Set<string>;
   /** What the reader could not follow (useTranslations(variable), useMessages()). */
   problems: string[];
+  /** Imports next-intl's hooks or components (they need a provider above them in the browser). */
+  usesIntl: boolean;
 }
 
 const parsed = new Map<string, ParsedFile>();
@@ -116,7 +118,8 @@ export function parseFile(file: string): ParsedFile {
     const namespace = keyNamespace(literal);
     if (namespace) keyNamespaces.add(namespace);
   }
-  const result: ParsedFile = { imports, client: directive === "client", server: directive === "server", namespaces, dynamic, keyNamespaces, problems };
+  const usesIntl = /from\s*["']next-intl["']/.test(code);
+  const result: ParsedFile = { imports, client: directive === "client", server: directive === "server", namespaces, dynamic, keyNamespaces, problems, usesIntl };
   parsed.set(file, result);
   return result;
 }
@@ -125,9 +128,14 @@ export interface RouteNeeds {
   /** Namespaces the browser needs for this route file, with the client files that need each. */
   namespaces: Map<string, Set<string>>;
   problems: string[];
+  /** The client files that use next-intl in the browser. */
+  intlClientFiles: string[];
 }
 
 const needsByRoute = new Map<string, RouteNeeds>();
+
+/** next-intl's provider in the browser, rendered by ClientMessages. */
+const PROVIDER = "components/i18n/ClientIntlProvider.tsx";
 
 /** What one route file (page, layout…) needs in the browser. */
 export function routeNeeds(entry: string): RouteNeeds {
@@ -140,9 +148,12 @@ function routeNeedsUncached(entry: string): RouteNeeds {
   const problems: string[] = [];
   const seen = new Set<string>();
   const serverFiles = new Set<string>();
+  const intlClientFiles: string[] = [];
   let dynamic = false;
   const need = (namespace: string, file: string) => namespaces.set(namespace, (namespaces.get(namespace) ?? new Set()).add(rel(file)));
   const visit = (file: string, inClient: boolean) => {
+    // The provider itself (and what it imports) is next-intl's own code, not a component under it.
+    if (rel(file) === PROVIDER) return;
     const info = parseFile(file);
     // A client file importing a server action gets a reference: the action runs on the server.
     if (inClient && info.server) return;
@@ -154,13 +165,14 @@ function routeNeedsUncached(entry: string): RouteNeeds {
       for (const namespace of info.namespaces) need(namespace, file);
       for (const problem of info.problems) problems.push(`${rel(file)}: ${problem}`);
       if (info.dynamic) dynamic = true;
+      if (info.usesIntl) intlClientFiles.push(rel(file));
     } else serverFiles.add(file);
     for (const target of info.imports) visit(target, client);
   };
   visit(entry, false);
   // Keys a server action (or the use cases it calls) hands back to a client form.
   if (dynamic) for (const file of actionClosure(serverFiles)) for (const namespace of parseFile(file).keyNamespaces) need(namespace, file);
-  return { namespaces, problems };
+  return { namespaces, problems, intlClientFiles };
 }
 
 /** The route's server actions ("use server" files) and every module they import. */

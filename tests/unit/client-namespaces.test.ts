@@ -24,9 +24,11 @@ function scopeFor(route: (typeof routes)[number]): string {
 // Reads some 400 source files: allow for a busy machine.
 describe("client components get only their messages (lib/i18n/client-namespaces.ts)", { timeout: 60_000 }, () => {
   it("each provider is declared where its scope says, with namespaces that exist", () => {
-    expect(layoutScopes.get("/")).toBe("/");
+    // The root layout renders no provider: "/" is what no other scope covers, with no messages.
+    expect(layoutScopes.get("/")).toBeUndefined();
+    expect(registry["/"]).toEqual([]);
     for (const [route, scope] of [...layoutScopes, ...pageScopes]) expect(scope, `app${route}`).toBe(route);
-    const declared = new Set([...layoutScopes.values(), ...pageScopes.values()]);
+    const declared = new Set(["/", ...layoutScopes.values(), ...pageScopes.values()]);
     expect([...declared].sort()).toEqual(Object.keys(registry).sort());
     for (const namespaces of Object.values(registry)) for (const namespace of namespaces) expect(Object.keys(fr)).toContain(namespace);
   });
@@ -44,6 +46,11 @@ describe("client components get only their messages (lib/i18n/client-namespaces.
     }
     expect(problems).toEqual([]);
     expect(missing).toEqual([]);
+  });
+
+  it("no client component where the root renders no provider uses next-intl (it would fail in the browser)", () => {
+    const orphans = routes.filter((route) => scopeFor(route) === "/").flatMap((route) => routeNeeds(route.file).intlClientFiles.map((file) => `${rel(route.file)}: ${file}`));
+    expect(orphans).toEqual([]);
   });
 
   it("no scope passes a namespace that nothing under it uses", () => {
