@@ -1,15 +1,7 @@
 "use client";
 
 import { createContext, useContext, type ReactNode } from "react";
-
-/** The unexpected-error page's texts, translated on the server (messages "errors"). */
-export interface ErrorTextsValue {
-  title: string;
-  message: string;
-  retry: string;
-  /** With `{digest}` where the error's reference goes. */
-  reference: string;
-}
+import type { ErrorTextsValue } from "@/lib/i18n/error-texts";
 
 const ErrorTextsContext = createContext<ErrorTextsValue | null>(null);
 

@@ -1,4 +1,11 @@
-import type { ErrorTextsValue } from "@/components/i18n/ErrorTexts";
+/** The unexpected-error page's texts, translated on the server (messages "errors"). */
+export interface ErrorTextsValue {
+  title: string;
+  message: string;
+  retry: string;
+  /** With `{digest}` where the error's reference goes. */
+  reference: string;
+}
 
 /** A translator of the "errors" messages (next-intl's getTranslations("errors") or createTranslator). */
 type ErrorsTranslator = (key: "errorTitle" | "error" | "retry" | "reference", values?: { digest: string }) => string;
