@@ -1,10 +1,12 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { formatMoney } from "@/lib/money/format";
+import type { AppLocale } from "@/lib/i18n/locale";
 import type { RetainerView } from "@/lib/retainers/queries";
+import { monthLineText } from "./retainer-facts";
 
 /**
  * The months of a retainer, each with its period, its fee and where its money is: upcoming,
- * being charged, paid and held, refused (with the next attempt), paid to the expert…
+ * being charged, paid and held, refused (with the next attempt), paid to the expert… Extra hours
+ * charged on their own after the last month say so.
  */
 export async function RetainerMonths({ months }: { months: RetainerView["months"] }) {
   const [t, format, locale] = await Promise.all([getTranslations("retainers"), getFormatter(), getLocale()]);
@@ -25,7 +27,7 @@ export async function RetainerMonths({ months }: { months: RetainerView["months"
           const more = detail(m);
           return (
             <li key={m.id} className={m.state === "failed" ? "rounded-md border-l-4 border-red-700 bg-red-50 p-2 text-red-900" : undefined}>
-              {t("monthLine", { start: day(m.periodStart), end: day(m.periodEnd), fee: formatMoney(m.feeCents, locale), state: t(`monthStatus_${m.state}`) })}
+              {monthLineText(m, t, locale as AppLocale, day)}
               {more ? ` — ${more}` : null}
             </li>
           );

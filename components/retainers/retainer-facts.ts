@@ -39,3 +39,18 @@ export function retainerFacts(terms: RetainerTerms, t: Translate, locale: AppLoc
   };
   return retainerFactKeys.map((key) => ({ key, label: t(`fact_${key}`), value: values[key] }));
 }
+
+/**
+ * One line of a retainer's months: a month of service, or extra hours billed on their own after
+ * the last month (kind "extra_hours"), which are not a month of service and must not read as one.
+ */
+export function monthLineText(
+  month: { kind: "month" | "extra_hours"; periodStart: string; periodEnd: string; feeCents: number; state: string },
+  t: Translate,
+  locale: AppLocale,
+  day: (date: string) => string,
+): string {
+  const values = { start: day(month.periodStart), end: day(month.periodEnd), fee: formatMoney(month.feeCents, locale), state: t(`monthStatus_${month.state}`) };
+  return t(month.kind === "extra_hours" ? "extraHoursLine" : "monthLine", values);
+}
+
