@@ -1,4 +1,6 @@
+import { sql, type SQL } from "drizzle-orm";
 import { boolean, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { tsvector } from "./tsvector";
 
 export const catalogCategory = pgEnum("catalog_category", [
   "collaboration",
@@ -26,6 +28,8 @@ export const catalogSoftware = pgTable("catalog_software", {
   descriptionEn: text("description_en").notNull(),
   sill: boolean("sill").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  /** The name and slug as French search words, stored: the directory's search matches its software here (lib/experts/directory.ts). */
+  search: tsvector("search").generatedAlwaysAs((): SQL => sql`to_tsvector('french', ${catalogSoftware.name} || ' ' || ${catalogSoftware.slug})`),
 });
 
 export type CatalogSoftware = typeof catalogSoftware.$inferSelect;

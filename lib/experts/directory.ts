@@ -91,7 +91,7 @@ export function expertSearchQueries(filters: DirectoryFilters) {
     // The skills' part in one aggregate over the experts who have a matching software (joined,
     // not looked up again for each candidate); the catalogue's matching software looked up once.
     const skillBonus = sql`(select s.profile_id, sum(s.level) * 0.2 as bonus from expert_skills s
-      where s.software_id = any(array(select c.id from catalog_software c where to_tsvector('french', c.name || ' ' || c.slug) @@ ${query}))
+      where s.software_id = any(array(select c.id from catalog_software c where c.search @@ ${query}))
       group by s.profile_id) as skill_bonus`;
     const relevance = sql<number>`ts_rank("expert_profiles"."search", ${query}) + coalesce(skill_bonus.bonus, 0)`;
     const candidates = db

@@ -1,0 +1,1 @@
+ALTER TABLE "catalog_software" ADD COLUMN "search" "tsvector" GENERATED ALWAYS AS (to_tsvector('french', "catalog_software"."name" || ' ' || "catalog_software"."slug")) STORED;
