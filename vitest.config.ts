@@ -31,8 +31,11 @@ const integration = {
   // next-auth imports "next/server" without an extension, which Node's ESM loader refuses.
   server: { deps: { inline: ["next-auth"] } },
   setupFiles: ["tests/helpers/file-database.ts"],
-  testTimeout: 30_000,
-  hookTimeout: 60_000,
+  // Limits that catch a hang, not a slow machine: beside the e2e shards (`npm test` runs both, the
+  // integration files at a lower priority) on a slow 2-core machine, a test that takes 1 s alone
+  // took 30 s (CI run of 2026-12-06, the machine about five times slower than the day before).
+  testTimeout: 120_000,
+  hookTimeout: 180_000,
 };
 
 export default defineConfig({
@@ -48,6 +51,8 @@ export default defineConfig({
           name: "unit",
           include: ["tests/unit/**/*.test.{ts,tsx}"],
           environment: "node",
+          // Some render PDFs or read the whole source tree: 1–2 s alone, many times that beside the e2e shards.
+          testTimeout: 60_000,
         },
       },
       // `--project 'integration*'` runs both.
