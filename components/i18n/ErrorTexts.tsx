@@ -15,14 +15,9 @@ export function ErrorTexts({ texts, children }: { texts: ErrorTextsValue; childr
   return <ErrorTextsContext value={texts}>{children}</ErrorTextsContext>;
 }
 
-/** The error page's texts; French ones if no provider is above (never the case under the root layout). */
+/** The error page's texts, from the root layout's ErrorTexts (app/global-error.tsx answers if it is missing). */
 export function useErrorTexts(): ErrorTextsValue {
-  return (
-    useContext(ErrorTextsContext) ?? {
-      title: "Une erreur est survenue",
-      message: "Nous n’avons pas pu afficher cette page.",
-      retry: "Réessayer",
-      reference: "Référence de l’erreur : {digest}",
-    }
-  );
+  const texts = useContext(ErrorTextsContext);
+  if (!texts) throw new Error("useErrorTexts needs <ErrorTexts> above it (app/layout.tsx)");
+  return texts;
 }
