@@ -56,7 +56,7 @@ function filterConditions(filters: DirectoryFilters): SQL[] {
   const conditions: SQL[] = [
     sql`${expertProfiles.status} = 'verified'`,
     // A profile a moderation decision removed or restricted leaves the public directory ("not in":
-    // read once into a hash table, as the job board's, lib/jobs/queries.ts).
+    // read once into a hash table, as the job board's, lib/jobs/search-count.ts).
     sql`${expertProfiles.id} not in (select m.target_id from moderated_content m where m.target_type = 'expert')`,
   ];
   if (filters.software) {
@@ -83,46 +83,55 @@ export function expertSearchQueries(filters: DirectoryFilters) {
   if (query) conditions.push(sql`${searchDocument} @@ ${query}`);
   const where = and(...conditions);
   const offset = (filters.page - 1) * PAGE_SIZE;
-  let rows;
-  if (query) {
-    // Relevance (text rank plus the level of matching skills) ranks a bounded set: the most
-    // recently verified matches, ranked as they are read; only the page's rows are read again.
-    // A select-list expression: the outer column spelled out (see directoryColumns.skills).
-    // The skills' part in one aggregate over the experts who have a matching software (joined,
-    // not looked up again for each candidate); the catalogue's matching software looked up once.
-    const skillBonus = sql`(select s.profile_id, sum(s.level) * 0.2 as bonus from expert_skills s
-      where s.software_id = any(array(select c.id from catalog_software c where c.search @@ ${query}))
-      group by s.profile_id) as skill_bonus`;
-    const relevance = sql<number>`ts_rank("expert_profiles"."search", ${query}) + coalesce(skill_bonus.bonus, 0)`;
-    const candidates = db
-      .select({
-        id: sql<string>`${expertProfiles.id}`.as("candidate_id"),
-        verifiedAt: sql<Date>`${expertProfiles.verifiedAt}`.as("candidate_verified_at"),
-        relevance: relevance.as("candidate_relevance"),
-      })
-      .from(expertProfiles)
-      .leftJoin(skillBonus, sql`skill_bonus.profile_id = ${expertProfiles.id}`)
-      .where(where)
-      .orderBy(desc(expertProfiles.verifiedAt), expertProfiles.id)
-      .limit(RANK_CANDIDATES + offset)
-      .as("candidates");
-    const ranked = db
-      .select({ id: candidates.id, relevance: candidates.relevance })
-      .from(candidates)
-      .orderBy(desc(candidates.relevance), desc(candidates.verifiedAt), candidates.id)
-      .limit(PAGE_SIZE)
-      .offset(offset)
-      .as("ranked");
-    rows = db
-      .select(directoryColumns)
-      .from(ranked)
-      .innerJoin(expertProfiles, eq(expertProfiles.id, ranked.id))
-      .orderBy(desc(ranked.relevance), desc(expertProfiles.verifiedAt), expertProfiles.id);
-  } else {
-    rows = db.select(directoryColumns).from(expertProfiles).where(where).orderBy(desc(expertProfiles.verifiedAt), expertProfiles.id).limit(PAGE_SIZE).offset(offset);
-  }
-  // With the nearest software name when nothing matches (a correction needs no statement of its own).
-  return { rows, count: countAndNearestQuery(cappedCount(sql`from ${expertProfiles} where ${where}`), filters.page === 1 ? filters.q : undefined) };
+  const rows = () => {
+    if (query) {
+      // Relevance (text rank plus the level of matching skills) ranks a bounded set: the most
+      // recently verified matches, ranked as they are read; only the page's rows are read again.
+      // A select-list expression: the outer column spelled out (see directoryColumns.skills).
+      // The skills' part in one aggregate over the experts who have a matching software (joined,
+      // not looked up again for each candidate); the catalogue's matching software looked up once.
+      const skillBonus = sql`(select s.profile_id, sum(s.level) * 0.2 as bonus from expert_skills s
+        where s.software_id = any(array(select c.id from catalog_software c where c.search @@ ${query}))
+        group by s.profile_id) as skill_bonus`;
+      const relevance = sql<number>`ts_rank("expert_profiles"."search", ${query}) + coalesce(skill_bonus.bonus, 0)`;
+      const candidates = db
+        .select({
+          id: sql<string>`${expertProfiles.id}`.as("candidate_id"),
+          verifiedAt: sql<Date>`${expertProfiles.verifiedAt}`.as("candidate_verified_at"),
+          relevance: relevance.as("candidate_relevance"),
+        })
+        .from(expertProfiles)
+        .leftJoin(skillBonus, sql`skill_bonus.profile_id = ${expertProfiles.id}`)
+        .where(where)
+        .orderBy(desc(expertProfiles.verifiedAt), expertProfiles.id)
+        .limit(RANK_CANDIDATES + offset)
+        .as("candidates");
+      const ranked = db
+        .select({ id: candidates.id, relevance: candidates.relevance })
+        .from(candidates)
+        .orderBy(desc(candidates.relevance), desc(candidates.verifiedAt), candidates.id)
+        .limit(PAGE_SIZE)
+        .offset(offset)
+        .as("ranked");
+      return db
+        .select(directoryColumns)
+        .from(ranked)
+        .innerJoin(expertProfiles, eq(expertProfiles.id, ranked.id))
+        .orderBy(desc(ranked.relevance), desc(expertProfiles.verifiedAt), expertProfiles.id);
+    } else {
+      return db.select(directoryColumns).from(expertProfiles).where(where).orderBy(desc(expertProfiles.verifiedAt), expertProfiles.id).limit(PAGE_SIZE).offset(offset);
+    }
+  };
+  // Each built when read: a page runs the count, then the rows.
+  return {
+    get rows() {
+      return rows();
+    },
+    // With the nearest software name when nothing matches (a correction needs no statement of its own).
+    get count() {
+      return countAndNearestQuery(cappedCount(sql`from ${expertProfiles} where ${where}`), filters.page === 1 ? filters.q : undefined);
+    },
+  };
 }
 
 /**
@@ -142,9 +151,9 @@ export async function searchExperts(filters: DirectoryFilters) {
 }
 
 /** The capped count of a directory search (and the nearest software name when nothing matches), as a prepared statement (db/client.ts executePrepared). */
-export async function countExpertSearch(filters: DirectoryFilters): Promise<CountAndNearest | undefined> {
+export async function countExpertSearch(filters: DirectoryFilters): Promise<CountAndNearest> {
   const [counted] = await executePrepared<CountAndNearest>(expertSearchQueries(filters).count);
-  return counted;
+  return counted ?? { count: 0, nearest: null };
 }
 
 /** One page of a directory search's experts, as a prepared statement. */
@@ -155,9 +164,9 @@ export function listExpertSearch(filters: DirectoryFilters) {
 async function searchPage(filters: DirectoryFilters) {
   // The capped count first, as the job board: nothing to fetch when nothing matches.
   const counted = await countExpertSearch(filters);
-  const { total, totalCapped } = countResult(Number(counted?.count ?? 0));
+  const { total, totalCapped } = countResult(Number(counted.count));
   const list = total === 0 ? [] : await listExpertSearch(filters);
-  return { total, totalCapped, page: filters.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), experts: list, nearest: counted?.nearest ?? null };
+  return { total, totalCapped, page: filters.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), experts: list, nearest: counted.nearest };
 }
 
 /** One verified expert's public page: only what the expert chose to show, never private fields. */

@@ -107,7 +107,7 @@ export async function searchGoals(small: boolean): Promise<Measure[]> {
     // As searchPage runs them: the capped count (and the nearest name when 0), then the rows.
     const ms = await p95Ms(small ? 50 : 100, async () => {
       const counted = await countExpertSearch(filters);
-      if (Number(counted?.count) > 0) await listExpertSearch(filters);
+      if (counted.count > 0) await listExpertSearch(filters);
     }, SEARCH_WARM_UP);
     measures.push({ name: `expert search SQL, ${kind} term « ${term} », p95`, value: ms, unit: "ms", goal: "≤ 5", ok: ms <= 5 });
   }
