@@ -167,7 +167,7 @@ export const jobSearchEntries = pgTable(
  * How many open needs hold each word of the board's search documents (the lexemes of
  * job_search_entries.search), kept by the database (statement triggers on job_search_entries,
  * migration *_custom_job_search_words). A one-word search reads its word's figures here to know,
- * without reading any need, that more than COUNT_CAP needs match (lib/jobs/queries.ts textCount).
+ * without reading any need, that more than COUNT_CAP needs match (lib/jobs/search-count.ts wordCount).
  * `word` compares byte by byte (collation "C", set by that migration), as a prefix search does.
  */
 export const jobSearchWords = pgTable(

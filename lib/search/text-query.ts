@@ -4,7 +4,7 @@ import { sql, type SQL } from "drizzle-orm";
 /** Counts stop here: "plus de 1 000 besoins" costs the same at 100,000 matches as at 1,001. */
 export const COUNT_CAP = 1000;
 
-/** A text search's capped count reads this many rows for a common word, after a probe of COUNT_PROBE_ROWS (see lib/jobs/queries.ts textCount). */
+/** A text search's capped count reads this many rows for a common word, after a probe of COUNT_PROBE_ROWS (see lib/jobs/search-count.ts textCount). */
 export const COUNT_SAMPLE_ROWS = 10_000;
 export const COUNT_PROBE_ROWS = 1_000;
 
