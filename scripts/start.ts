@@ -49,9 +49,13 @@ function running(child: ChildProcess): boolean {
 
 async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
+  const port = process.env.PORT || "3000";
   if (demo) {
     process.env.COMPAGNON_DEMO = "1";
     process.env.AUTH_SECRET ||= await demoAuthSecret();
+    // The address it serves, for the app too: its links, and the host check that answers 421 to
+    // any other (without this, `PORT=3100 npm run demo` refused every page).
+    process.env.APP_URL ||= `http://localhost:${port}`;
   } else {
     refuseBadProductionConfig("[compagnon]");
   }
@@ -81,7 +85,6 @@ async function main() {
   logger.info(`catalogue: ${programs} programs`);
 
   const worker = webOnly ? null : await startWorker(database.url);
-  const port = process.env.PORT || "3000";
   // Production and demo: our web server (scripts/web-server.ts) in front of Next.js, listening on
   // HOSTNAME (default 127.0.0.1: the reverse proxy is in front). Development: `next dev`.
   const server = dev

@@ -111,7 +111,7 @@ async function sql<T>(url: string, run: (db: postgres.Sql) => Promise<T>): Promi
 }
 
 /** Starts the launcher and waits for /api/health; returns it, the Next.js child's pid and how it exits. */
-async function startLauncher(args: string[], extraEnv: Record<string, string> = {}) {
+async function startLauncher(args: string[], extraEnv: Record<string, string | undefined> = {}) {
   const launcher = spawnScript("start", args, { ...env, ...extraEnv });
   launchers.push(launcher);
   let output = "";
@@ -236,5 +236,31 @@ describe.skipIf(!e2eEnabled)("npm start in production", () => {
 
     launcher.kill("SIGTERM");
     expect(await exit).toBe(0);
+  });
+});
+
+describe.skipIf(!e2eEnabled)("npm run demo on a port of one's own", () => {
+  it("with no APP_URL, serves its pages at the address it announces (it refused them all with 421)", async () => {
+    const demoName = `${name}_demo`;
+    await sql(inject("e2eServerUrl"), (db) => db.unsafe(`create database "${demoName}"`));
+    try {
+      // The demo's own settings: no APP_URL, no secret.
+      const { output, exit, launcher } = await startLauncher(["--demo", "--web"], {
+        DATABASE_URL: databaseUrl(inject("e2eServerUrl"), demoName),
+        APP_URL: undefined,
+        ALLOW_INSECURE_APP_URL: undefined,
+        AUTH_SECRET: undefined,
+      });
+      expect(output()).toContain(`demo mode, web process only, serving ${base}`);
+      for (const page of ["/", "/jobs", "/signin"]) {
+        const answer = await fetch(`${base}${page}`);
+        expect({ page, status: answer.status }).toEqual({ page, status: 200 });
+        expect(await answer.text()).toContain('<html lang="fr"');
+      }
+      launcher.kill("SIGTERM");
+      expect(await exit).toBe(0);
+    } finally {
+      await sql(inject("e2eServerUrl"), (db) => db.unsafe(`drop database if exists "${demoName}" with (force)`));
+    }
   });
 });
