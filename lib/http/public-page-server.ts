@@ -10,7 +10,7 @@ import { request as httpRequest, type IncomingMessage, type ServerResponse } fro
 import { gzip } from "node:zlib";
 import { promisify } from "node:util";
 import type postgres from "postgres";
-import { forgetCatalog } from "@/lib/experts/catalog-cache";
+import { forgetCatalog, watchCatalog } from "@/lib/experts/catalog-cache";
 import { namesOwnHost } from "@/lib/http/host-check";
 import { answerWithNonce, isSearchKey, PAGE_CACHE_HEADER, PageCache, publicPageKey, PUBLIC_PAGES_CHANNEL, storablePage } from "@/lib/http/page-cache";
 import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/observability/request-id";
@@ -27,6 +27,8 @@ export interface PublicPageServer {
   cache: PageCache;
   /** The searches' pages, apart: a stream of different searches never pushes the pages above out. */
   searches: PageCache;
+  /** Resolves once it listens for changes: the kept catalogue then lasts until one (lib/experts/catalog-cache.ts). */
+  ready: Promise<void>;
 }
 
 export function createPublicPageServer(options: { port: number; hostname: string; appUrl: string; trustProxy: number; sql: postgres.Sql; onError: (error: unknown) => void }): PublicPageServer {
@@ -37,7 +39,10 @@ export function createPublicPageServer(options: { port: number; hostname: string
   // connection was (re)established: a notification may have been missed meanwhile.
   // The catalogue the searches' filters show is kept in the process too (lib/experts/catalog-cache.ts).
   const invalidate = () => (cache.invalidate(), searches.invalidate(), forgetCatalog());
-  options.sql.listen(PUBLIC_PAGES_CHANNEL, invalidate, invalidate).catch(options.onError);
+  let listening = () => {};
+  const ready = new Promise<void>((resolve) => (listening = resolve));
+  const listened = () => (invalidate(), watchCatalog(true), listening());
+  options.sql.listen(PUBLIC_PAGES_CHANNEL, invalidate, listened).catch(options.onError);
 
   // The host check's answers, remembered for the few host names a server sees (bounded: the names are the client's).
   const hostAnswers = new Map<string, boolean>();
@@ -99,6 +104,7 @@ export function createPublicPageServer(options: { port: number; hostname: string
   return {
     cache,
     searches,
+    ready,
     isOwnRender(request) {
       const marker = request.headers[INTERNAL_HEADER];
       delete request.headers[INTERNAL_HEADER];

@@ -2,12 +2,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { catalogSoftware } from "@/db/schema";
 import { SCALE_TERMS, seedAtScale } from "@/db/seed/scale";
 import { seedCatalog } from "@/db/seed/seed";
-import { forgetCatalog } from "@/lib/experts/catalog-cache";
+import { forgetCatalog, watchCatalog } from "@/lib/experts/catalog-cache";
+import { createPublicPageServer } from "@/lib/http/public-page-server";
 import { directoryFiltersSchema, getPublicExpert, searchExperts } from "@/lib/experts/directory";
 import { listCatalog } from "@/lib/experts/queries";
 import { getJobForViewer, jobFiltersSchema, searchJobs } from "@/lib/jobs/queries";
@@ -109,5 +111,29 @@ describe("the catalogue kept in the process", () => {
     forgetCatalog();
     expect(await statementsOf(listCatalog)).toBe(1);
     expect((await listCatalog()).map((c) => c.slug)).toContain("zzz-kept-test");
+  });
+
+  it("expires after a minute in a process that does not listen; never in the web process, which listens for its changes", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const listener = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+    try {
+      forgetCatalog();
+      await listCatalog();
+      vi.setSystemTime(Date.now() + 61_000);
+      expect(await statementsOf(listCatalog)).toBe(1);
+
+      const server = createPublicPageServer({ port: 1, hostname: "127.0.0.1", appUrl: "http://localhost:3000", trustProxy: 0, sql: listener, onError: (error) => { throw error; } });
+      await server.ready;
+      expect(await statementsOf(listCatalog)).toBe(1); // forgotten when the listening began
+      vi.setSystemTime(Date.now() + 3_600_000);
+      expect(await statementsOf(listCatalog)).toBe(0);
+      // A change: the trigger notifies, the web process forgets it.
+      await db.update(catalogSoftware).set({ descriptionEn: "Test, changed" }).where(eq(catalogSoftware.slug, "zzz-kept-test"));
+      await vi.waitUntil(async () => (await statementsOf(listCatalog)) === 1, { timeout: 10_000, interval: 100 });
+    } finally {
+      watchCatalog(false);
+      vi.useRealTimers();
+      await listener.end({ timeout: 5 });
+    }
   });
 });
