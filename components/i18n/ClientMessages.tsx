@@ -1,19 +1,14 @@
-import { getLocale, getMessages, getTimeZone } from "next-intl/server";
 import type { ReactNode } from "react";
-import { CLIENT_NAMESPACES, pickNamespaces, type ClientMessagesScope } from "@/lib/i18n/client-namespaces";
+import type { ClientMessagesScope } from "@/lib/i18n/client-namespaces";
+import { clientMessagesProps } from "./client-messages-props";
 import { ClientIntlProvider } from "./ClientIntlProvider";
 
 /**
  * Hands the client components below it the messages of its scope only (lib/i18n/client-namespaces.ts),
- * instead of every message of the locale. `when={false}` renders the children without it (a public
- * page whose forms only signed-in people see).
+ * instead of every message of the locale. `when={false}` renders the children without it. A public
+ * page whose forms only signed-in people see renders LazyClientMessages instead.
  */
 export async function ClientMessages({ scope, when = true, children }: { scope: ClientMessagesScope; when?: boolean; children: ReactNode }) {
   if (!when) return children;
-  const [locale, messages, timeZone] = await Promise.all([getLocale(), getMessages(), getTimeZone()]);
-  return (
-    <ClientIntlProvider locale={locale} timeZone={timeZone} messages={pickNamespaces(messages, CLIENT_NAMESPACES[scope])}>
-      {children}
-    </ClientIntlProvider>
-  );
+  return <ClientIntlProvider {...await clientMessagesProps(scope)}>{children}</ClientIntlProvider>;
 }

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { JobStatus } from "@/db/schema";
 import { buttonClasses } from "@/components/ui/Button";
 import type { FormState } from "@/lib/actions/form-state";
-import { JobActionForm } from "./JobActionForm";
+import { JobActionForm } from "./JobPageForms";
 
 type JobAction = (state: FormState, formData: FormData) => Promise<FormState>;
 

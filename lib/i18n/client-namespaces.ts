@@ -11,8 +11,8 @@ export type MessageNamespace = keyof typeof messages;
  * translation runtime in the browser; client components there may use no namespace. A nested
  * provider replaces the one above it, so a scope lists every namespace of every client component
  * under it. A page that shows its forms to signed-in people only (`/jobs/[id]`,
- * `/offers/[id]`) renders the provider itself, for them only: an anonymous visitor of those public
- * pages gets no form texts at all.
+ * `/offers/[id]`) renders the provider itself, for them only (LazyClientMessages): an anonymous
+ * visitor of those public pages gets no form texts, and no code of the provider or the forms.
  *
  * `tests/unit/client-namespaces.test.ts` reads the source: it fails when a client component under a
  * scope uses a namespace the scope does not list (useTranslations("ns"), a key "ns.key" given to a

@@ -7,6 +7,7 @@ import { approveMilestone, confirmAccessRevoked, deliverHandoverPack, deliverMil
 import { acceptContractDocuments, fundNextMilestone } from "./pages/JobFlows";
 import { SignInFlow } from "./pages/SignInFlow";
 import { baseUrl, e2eEnabled, foreignRequests, launchBrowserPerFile, newVisitor } from "./support/browser";
+import { javascriptOf } from "./support/page-javascript";
 
 launchBrowserPerFile();
 
@@ -57,6 +58,10 @@ describe.skipIf(!e2eEnabled).each([
     const offerPath = (await row.getByRole("link", { name: title, exact: true }).getAttribute("href")) ?? "";
     expect(offerPath).toMatch(/^\/offers\/[0-9a-f-]{36}$/);
     await seller.screenshot(`${lang}-96-my-offers`);
+    // A visitor's offer page loads neither its forms nor next-intl's client (OfferPageForms, LazyClientMessages).
+    const anonymous = await fetch(`${baseUrl}${offerPath}`, { headers: { "accept-language": locale } });
+    expect(anonymous.status).toBe(200);
+    expect((await javascriptOf(await anonymous.text())).intl).toBe(false);
 
     // The client finds it in the catalogue, with a search and filters.
     const buyer = await newVisitor(locale);

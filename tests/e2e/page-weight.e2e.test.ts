@@ -4,6 +4,7 @@ import fr from "@/messages/fr.json";
 import { postNeed } from "./pages/JobFlows";
 import { SignInFlow } from "./pages/SignInFlow";
 import { baseUrl, e2eEnabled, launchBrowserPerFile, newVisitor } from "./support/browser";
+import { javascriptOf } from "./support/page-javascript";
 
 launchBrowserPerFile();
 
@@ -48,5 +49,16 @@ describe.skipIf(!e2eEnabled)("page weight in French", () => {
       for (const text of [fr.validation.required, fr.jobWizard.saveAndContinue, fr.bids.methodHint]) expect(row.text.includes(JSON.stringify(text).slice(1, -1)), `${row.path}: ${text}`).toBe(false);
     }
     expect(rows[0]!.html).toBeLessThanOrEqual(40_000);
+
+    // A visitor's need page loads the JavaScript of any public page, and next-to-nothing more: its
+    // forms and next-intl's client, which their texts need, are loaded only where they are
+    // rendered (components/jobs/JobPageForms.tsx, LazyClientMessages). They were 17.6 kB more.
+    const [home, visitorsNeed, ownersNeed] = await Promise.all([javascriptOf(rows[0]!.text), javascriptOf(rows[4]!.text), javascriptOf(rows[8]!.text)]);
+    console.log(`JavaScript (gzip): / ${kB(home.gzipBytes)}, a visitor's need page ${kB(visitorsNeed.gzipBytes)}, its owner's ${kB(ownersNeed.gzipBytes)}`);
+    expect(home.intl).toBe(false);
+    expect(visitorsNeed.intl).toBe(false);
+    expect(visitorsNeed.gzipBytes - home.gzipBytes).toBeLessThanOrEqual(4_000);
+    expect(ownersNeed.intl).toBe(true);
+    expect(ownersNeed.gzipBytes - home.gzipBytes).toBeGreaterThan(12_000);
   });
 });

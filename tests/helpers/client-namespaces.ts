@@ -208,9 +208,9 @@ export function routeFiles(): { file: string; route: string; layout: boolean }[]
   return found.sort((a, b) => a.file.localeCompare(b.file));
 }
 
-/** The scope a layout or a page hands to the client components it renders (`<ClientMessages scope="…">`), or null. */
+/** The scope a layout or a page hands to the client components it renders (`<ClientMessages scope="…">`, or LazyClientMessages), or null. */
 export function declaredScope(file: string): string | null {
-  return /<ClientMessages\s+scope="([^"]+)"/.exec(fs.readFileSync(file, "utf8"))?.[1] ?? null;
+  return /<(?:Lazy)?ClientMessages\s+scope="([^"]+)"/.exec(fs.readFileSync(file, "utf8"))?.[1] ?? null;
 }
 
 /** The scope whose messages reach a route file: the nearest layout with a scope, above a layout. */

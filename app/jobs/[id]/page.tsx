@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ClientMessages } from "@/components/i18n/ClientMessages";
+import { LazyClientMessages } from "@/components/i18n/LazyClientMessages";
 import { notFound } from "next/navigation";
 import { ReportLink } from "@/components/moderation/ReportLink";
 import { hiddenFrom } from "@/lib/moderation/visibility";
@@ -9,7 +9,6 @@ import { cache } from "react";
 import { excerpt } from "@/components/jobs/job-format";
 import { JobFacts } from "@/components/jobs/JobFacts";
 import { JobOwnerActions } from "@/components/jobs/JobOwnerActions";
-import { NdaAcceptForm } from "@/components/jobs/NdaAcceptForm";
 import { PersonalDataBadge } from "@/components/jobs/PersonalDataBadge";
 import { TrainingNeedSummary } from "@/components/jobs/TrainingNeedSummary";
 import { Alert } from "@/components/ui/Alert";
@@ -20,9 +19,8 @@ import { offersForJob } from "@/lib/offers/queries";
 import { OfferList } from "@/components/offers/OfferList";
 import { acceptJobNdaAction, cancelJobAction, closeJobAction } from "./actions";
 import { submitBidAction, withdrawBidAction } from "./bid-actions";
-import { BidForm } from "@/components/bids/BidForm";
 import { ExpertBidPanel } from "@/components/bids/ExpertBidPanel";
-import { SimpleActionForm } from "@/components/job-wizard/SimpleActionForm";
+import { BidForm, NdaAcceptForm, SimpleActionForm } from "@/components/jobs/JobPageForms";
 import { getMyBidForJob } from "@/lib/bids/client-bids";
 import { getMyExpertProfile } from "@/lib/experts/queries";
 import { getMyReadiness } from "@/lib/experts/readiness";
@@ -84,9 +82,10 @@ export default async function JobPage({ params, searchParams }: Props) {
   if (!view) notFound();
   const { job, software } = view;
 
-  // Forms are for signed-in people: an anonymous visitor (the cached public page) gets no form texts.
+  // Forms are for signed-in people: an anonymous visitor (the cached public page) gets no form
+  // texts, nor their code or next-intl's (LazyClientMessages, JobPageForms).
   return (
-    <ClientMessages scope="/jobs/[id]" when={actor !== null}>
+    <LazyClientMessages scope="/jobs/[id]" when={actor !== null}>
       <div className="flex flex-col gap-8">
         <p>
           <Link href="/jobs" className="text-sm font-medium text-brand-900 underline underline-offset-4">
@@ -197,6 +196,6 @@ export default async function JobPage({ params, searchParams }: Props) {
           <JobOwnerActions jobId={job.id} status={job.status} closeAction={closeJobAction} cancelAction={cancelJobAction} />
         ) : null}
       </div>
-    </ClientMessages>
+    </LazyClientMessages>
   );
 }

@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ClientMessages } from "@/components/i18n/ClientMessages";
+import { LazyClientMessages } from "@/components/i18n/LazyClientMessages";
 import { BackLink } from "@/components/offers/BackLink";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
-import { ModerationReasonForm } from "@/components/moderation/ModerationReasonForm";
 import { ReportLink } from "@/components/moderation/ReportLink";
 import { OfferDetails } from "@/components/offers/OfferDetails";
 import { OfferStatusBadge } from "@/components/offers/OfferStatusBadge";
-import { OrderForm } from "@/components/offers/OrderForm";
+import { ModerationReasonForm, OrderForm } from "@/components/offers/OfferPageForms";
 import { Alert } from "@/components/ui/Alert";
 import { buttonClasses } from "@/components/ui/Button";
 import { currentActor } from "@/lib/auth/current-actor";
@@ -48,9 +47,10 @@ export default async function OfferPage({ params }: Props) {
     ...(offer.remote ? [{ value: "remote", label: t("remote") }] : []),
     ...offer.departements.map((code) => ({ value: code, label: `${code} · ${departementName(code) ?? code}` })),
   ];
-  // Forms are for signed-in people: an anonymous visitor (the cached public page) gets no form texts.
+  // Forms are for signed-in people: an anonymous visitor (the cached public page) gets no form
+  // texts, nor their code or next-intl's (LazyClientMessages, OfferPageForms).
   return (
-    <ClientMessages scope="/offers/[id]" when={actor !== null}>
+    <LazyClientMessages scope="/offers/[id]" when={actor !== null}>
       <div className="flex flex-col gap-8">
         <BackLink href="/offers" label={t("backToCatalogue")} />
         <header className="flex flex-col gap-3">
@@ -121,6 +121,6 @@ export default async function OfferPage({ params }: Props) {
         ) : null}
         {offer.status === "removed" && view.own ? <Alert tone="warning">{t("removedNote")}</Alert> : null}
       </div>
-    </ClientMessages>
+    </LazyClientMessages>
   );
 }
