@@ -11,6 +11,7 @@ import { directoryFiltersSchema, searchExperts } from "@/lib/experts/directory";
 import { listCatalog } from "@/lib/experts/queries";
 import { offerCounts } from "@/lib/offers/queries";
 import { departements } from "@/lib/geo/departements";
+import { isNarrowed } from "@/lib/search/narrowed";
 import { COUNT_CAP } from "@/lib/search/text-query";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 
@@ -34,7 +35,7 @@ export default async function ExpertsDirectoryPage({ searchParams }: { searchPar
         <p id="directory-count" className="text-lg font-semibold text-stone-900">{results.totalCapped ? t("countCapped", { cap: COUNT_CAP }) : t("count", { count: results.total })}</p>
         {results.correctedTo && filters.q ? <p className="mt-2 text-stone-800">{t("corrected", { q: filters.q, suggestion: results.correctedTo })}</p> : null}
         {results.total === 0 ? (
-          <p className="mt-4 max-w-2xl text-stone-800">{t("empty")}</p>
+          <p className="mt-4 max-w-2xl text-stone-800">{isNarrowed(filters) ? t("empty") : t("emptyDirectory")}</p>
         ) : results.experts.length === 0 ? (
           <p className="mt-4 text-stone-800">
             {t("pageOutOfRange")}{" "}

@@ -11,6 +11,7 @@ import { RankingLink } from "@/components/legal/RankingLink";
 import { listCatalog } from "@/lib/experts/queries";
 import { departements } from "@/lib/geo/departements";
 import { jobFiltersSchema, searchJobs } from "@/lib/jobs/queries";
+import { isNarrowed } from "@/lib/search/narrowed";
 import { COUNT_CAP } from "@/lib/search/text-query";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 
@@ -40,7 +41,7 @@ export default async function JobBoardPage({ searchParams }: { searchParams: Pag
         </p>
         {results.correctedTo && filters.q ? <p className="mt-2 text-stone-800">{t("corrected", { q: filters.q, suggestion: results.correctedTo })}</p> : null}
         {results.total === 0 ? (
-          <p className="mt-4 max-w-2xl text-stone-800">{t("empty")}</p>
+          <p className="mt-4 max-w-2xl text-stone-800">{isNarrowed(filters) ? t("empty") : t("emptyBoard")}</p>
         ) : results.jobs.length === 0 ? (
           <p className="mt-4 text-stone-800">
             {t("pageOutOfRange")}{" "}

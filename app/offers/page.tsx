@@ -12,6 +12,7 @@ import { departements } from "@/lib/geo/departements";
 import { searchParamsOf, type PageSearchParams } from "@/lib/http/search-params";
 import { searchOffers } from "@/lib/offers/queries";
 import { offerFiltersSchema } from "@/lib/offers/schemas";
+import { isNarrowed } from "@/lib/search/narrowed";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("offers");
@@ -39,7 +40,7 @@ export default async function OffersPage({ searchParams }: { searchParams: PageS
         </p>
         {results.total === 0 ? (
           <p className="mt-4 max-w-2xl text-stone-800">
-            {t("empty")}{" "}
+            {isNarrowed(filters) ? t("empty") : t("emptyCatalogue")}{" "}
             <Link href="/jobs/new" className="font-medium text-brand-900 underline underline-offset-4">
               {t("postNeed")}
             </Link>

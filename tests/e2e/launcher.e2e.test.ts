@@ -15,6 +15,7 @@ import { runScript, spawnScript } from "@/tests/helpers/scripts";
 import { e2eEnabled, launchBrowserPerFile, newVisitor } from "./support/browser";
 import { AdminSecondFactor } from "./pages/AdminSecondFactor";
 import { productionIdentity } from "@/tests/helpers/platform-identity";
+import fr from "@/messages/fr.json";
 
 launchBrowserPerFile();
 
@@ -240,7 +241,7 @@ describe.skipIf(!e2eEnabled)("npm start in production", () => {
 });
 
 describe.skipIf(!e2eEnabled)("npm run demo on a port of one's own", () => {
-  it("with no APP_URL, serves its pages at the address it announces (it refused them all with 421)", async () => {
+  it("with no APP_URL, serves its pages at the address it announces (it refused them all with 421); its empty board says nothing is published yet", async () => {
     const demoName = `${name}_demo`;
     await sql(inject("e2eServerUrl"), (db) => db.unsafe(`create database "${demoName}"`));
     try {
@@ -252,11 +253,18 @@ describe.skipIf(!e2eEnabled)("npm run demo on a port of one's own", () => {
         AUTH_SECRET: undefined,
       });
       expect(output()).toContain(`demo mode, web process only, serving ${base}`);
-      for (const page of ["/", "/jobs", "/signin"]) {
+      const texts: Record<string, string> = {};
+      for (const page of ["/", "/jobs", "/jobs?q=zzyzx", "/offers", "/signin"]) {
         const answer = await fetch(`${base}${page}`);
         expect({ page, status: answer.status }).toEqual({ page, status: 200 });
-        expect(await answer.text()).toContain('<html lang="fr"');
+        texts[page] = await answer.text();
+        expect(texts[page]).toContain('<html lang="fr"');
       }
+      // A first visitor of a new demo: nothing is published yet, which is not "widen your search".
+      expect(texts["/jobs"]).toContain(fr.jobBoard.emptyBoard);
+      expect(texts["/jobs"]).not.toContain(fr.jobBoard.empty);
+      expect(texts["/jobs?q=zzyzx"]).toContain(fr.jobBoard.empty);
+      expect(texts["/offers"]).toContain(fr.offers.emptyCatalogue);
       launcher.kill("SIGTERM");
       expect(await exit).toBe(0);
     } finally {
