@@ -7,9 +7,9 @@ interface MyContractsProps {
   contracts: { id: string; jobTitle: string; otherParty: string; status: ContractStatus; totalCents: number; createdAt: Date }[];
 }
 
-/** The actor's contracts, each with the other party, its state and its total. */
+/** The actor's contracts, each with the other party, its state and its total (excluding VAT, and said so). */
 export async function MyContracts({ contracts }: MyContractsProps) {
-  const [t, c, locale] = await Promise.all([getTranslations("dashboard"), getTranslations("contracts"), getLocale()]);
+  const [t, c, prices, locale] = await Promise.all([getTranslations("dashboard"), getTranslations("contracts"), getTranslations("prices"), getLocale()]);
   return (
     <section aria-labelledby="my-contracts" className="rounded-lg border border-stone-200 bg-white p-6">
       <h2 id="my-contracts" className="text-xl font-semibold">
@@ -28,7 +28,7 @@ export async function MyContracts({ contracts }: MyContractsProps) {
                 <span className="text-stone-700">{c("listWith", { party: contract.otherParty })}</span>
               </span>
               <span className="text-stone-700">
-                {t(`contractStatus_${contract.status}`)} · {formatMoney(contract.totalCents, locale)}
+                {t(`contractStatus_${contract.status}`)} · {prices("exVat", { amount: formatMoney(contract.totalCents, locale) })}
               </span>
             </li>
           ))}

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { demoAccounts } from "@/db/seed/seed";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
+import { formatMoney } from "@/lib/money/format";
 import { mailboxSubjects, postNeed, sendBid } from "./pages/JobFlows";
 import { SignInFlow } from "./pages/SignInFlow";
 import { baseUrl, e2eEnabled, foreignRequests, launchBrowserPerFile, newVisitor } from "./support/browser";
@@ -119,6 +120,9 @@ describe.skipIf(!e2eEnabled).each(runs)("from a need to a signed contract ($lang
     expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
 
     await karim.page.goto(`${baseUrl}/dashboard`);
+    // His contracts say their total excludes VAT (the amount alone read as what the client pays).
+    const contractRow = karim.page.locator('section[aria-labelledby="my-contracts"] li').filter({ hasText: title });
+    expect(await contractRow.textContent()).toContain(t.prices.exVat.replace("{amount}", formatMoney(260_000, lang)));
     await karim.page.getByRole("link", { name: title }).first().click();
     await acceptAll(karim.page);
     await karim.page.goto(`${baseUrl}${contractPath}`);
