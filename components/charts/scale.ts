@@ -1,8 +1,11 @@
 /** Axis helpers shared by the charts: round tick values and a linear scale. */
 
-/** Ticks from 0 to a round number at or above `max` (1, 2, 2.5 or 5 times a power of ten apart). */
+/**
+ * Ticks from 0 to a round number at or above `max` (1, 2, 2.5 or 5 times a power of ten apart).
+ * Nothing above 0: the 0 tick alone (a tick at 1, a cent, was labelled "0 €" a second time).
+ */
 export function niceTicks(max: number, count = 5): number[] {
-  if (!(max > 0)) return [0, 1];
+  if (!(max > 0)) return [0];
   const rough = max / count;
   const power = 10 ** Math.floor(Math.log10(rough));
   const step = ([1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power);

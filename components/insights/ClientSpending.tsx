@@ -32,19 +32,24 @@ export async function ClientSpending({ spending }: { spending: Spending }) {
         ))}
       </dl>
       <QuarterSummary label={t("spent")} values={spending.months.map((m) => m.spentCents)} format={(cents) => formatMoney(cents, locale, { whole: true })} />
-      <StackedBarChart
-        id="spending-chart"
-        label={t("spendingChartLabel")}
-        categories={spending.months.map((m) => monthLabel(m.month, locale))}
-        series={[{ label: t("spent"), values: spending.months.map((m) => m.spentCents) }]}
-        format={(cents) => formatMoney(cents, locale, { whole: true })}
-      />
-      <MonthTable
-        caption={t("spendingMonthsCaption")}
-        testId="spending-months"
-        columns={[{ label: t("month") }, { label: t("spent"), numeric: true }]}
-        rows={spending.months.map((m) => ({ key: m.month, header: monthLabel(m.month, locale), cells: [exact(m.spentCents)] }))}
-      />
+      {/* Nothing spent yet: the sentence above says so, without a flat chart and twelve rows of zeros. */}
+      {spending.months.some((m) => m.spentCents > 0) ? (
+        <>
+          <StackedBarChart
+            id="spending-chart"
+            label={t("spendingChartLabel")}
+            categories={spending.months.map((m) => monthLabel(m.month, locale))}
+            series={[{ label: t("spent"), values: spending.months.map((m) => m.spentCents) }]}
+            format={(cents) => formatMoney(cents, locale, { whole: true })}
+          />
+          <MonthTable
+            caption={t("spendingMonthsCaption")}
+            testId="spending-months"
+            columns={[{ label: t("month") }, { label: t("spent"), numeric: true }]}
+            rows={spending.months.map((m) => ({ key: m.month, header: monthLabel(m.month, locale), cells: [exact(m.spentCents)] }))}
+          />
+        </>
+      ) : null}
       <MonthTable
         caption={t("spendingTableCaption")}
         testId="spending-contracts"

@@ -87,27 +87,34 @@ export default async function ExpertEarningsPage() {
           {t("earningsMonthsTitle")}
         </h2>
         <QuarterSummary label={t("releasedTurnover")} values={earnings.months.slice(0, 12).map((m) => m.releasedExVatCents)} format={euros} />
-        <StackedBarChart
-          id="earnings-chart"
-          label={t("earningsChartLabel")}
-          categories={earnings.months.map((m) => month(m.month))}
-          series={[
-            { label: t("releasedTurnover"), values: earnings.months.map((m) => m.releasedExVatCents) },
-            { label: t("pending"), values: earnings.months.map((m) => m.pendingCents) },
-            { label: t("upcoming"), values: earnings.months.map((m) => m.upcomingCents) },
-          ]}
-          format={euros}
-        />
-        <MonthTable
-          caption={t("earningsTableCaption")}
-          testId="earnings-table"
-          columns={[{ label: t("month") }, { label: t("releasedTurnover"), numeric: true }, { label: t("commissionPaid"), numeric: true }, { label: t("netReceived"), numeric: true }, { label: t("pending"), numeric: true }, { label: t("upcoming"), numeric: true }]}
-          rows={earnings.months.map((m) => ({
-            key: m.month,
-            header: month(m.month),
-            cells: [exact(m.releasedExVatCents), exact(m.commissionCents), exact(m.netCents), exact(m.pendingCents), exact(m.upcomingCents)],
-          }))}
-        />
+        {/* Nothing paid, funded or to fund yet: a sentence, not a flat chart and fifteen rows of zeros. */}
+        {earnings.months.some((m) => m.releasedExVatCents > 0 || m.pendingCents > 0 || m.upcomingCents > 0 || m.commissionCents > 0) ? (
+          <>
+            <StackedBarChart
+              id="earnings-chart"
+              label={t("earningsChartLabel")}
+              categories={earnings.months.map((m) => month(m.month))}
+              series={[
+                { label: t("releasedTurnover"), values: earnings.months.map((m) => m.releasedExVatCents) },
+                { label: t("pending"), values: earnings.months.map((m) => m.pendingCents) },
+                { label: t("upcoming"), values: earnings.months.map((m) => m.upcomingCents) },
+              ]}
+              format={euros}
+            />
+            <MonthTable
+              caption={t("earningsTableCaption")}
+              testId="earnings-table"
+              columns={[{ label: t("month") }, { label: t("releasedTurnover"), numeric: true }, { label: t("commissionPaid"), numeric: true }, { label: t("netReceived"), numeric: true }, { label: t("pending"), numeric: true }, { label: t("upcoming"), numeric: true }]}
+              rows={earnings.months.map((m) => ({
+                key: m.month,
+                header: month(m.month),
+                cells: [exact(m.releasedExVatCents), exact(m.commissionCents), exact(m.netCents), exact(m.pendingCents), exact(m.upcomingCents)],
+              }))}
+            />
+          </>
+        ) : (
+          <p className="max-w-3xl text-stone-800">{t("earningsEmpty")}</p>
+        )}
       </section>
     </div>
   );
