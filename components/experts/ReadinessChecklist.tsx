@@ -20,16 +20,22 @@ export async function ReadinessChecklist({ readiness, lead, headingLevel = 2 }: 
       <p className="mt-2 text-stone-800">{readiness.ready ? t("allDone") : (lead ?? t("lead"))}</p>
       <ul className="mt-3 flex flex-col gap-2">
         {readiness.items.map((item) => (
-          <li key={item.key} className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-            <span className={`inline-flex min-w-20 justify-center rounded-full px-2 py-0.5 text-xs font-semibold ${item.done ? "bg-green-100 text-green-900" : "bg-amber-200 text-amber-950"}`}>
+          <li key={item.key} className="flex items-baseline gap-3">
+            <span className={`inline-flex min-w-20 shrink-0 justify-center rounded-full px-2 py-0.5 text-xs font-semibold ${item.done ? "bg-green-100 text-green-900" : "bg-amber-200 text-amber-950"}`}>
               {item.done ? t("done") : t("todo")}
             </span>
-            <span className="text-stone-900">{t(`item_${item.key}`)}</span>
-            {item.done ? null : (
-              <Link href={item.href} className={linkClass}>
-                {t(`fix_${item.key}`)}
-              </Link>
-            )}
+            {/* The item and its link wrap together, beside the badge (the link used to wrap under it). */}
+            <span className="text-stone-900">
+              {t(`item_${item.key}`)}
+              {item.done ? null : (
+                <>
+                  {" "}
+                  <Link href={item.href} className={linkClass}>
+                    {t(`fix_${item.key}`)}
+                  </Link>
+                </>
+              )}
+            </span>
           </li>
         ))}
       </ul>

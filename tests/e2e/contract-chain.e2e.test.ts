@@ -1,3 +1,4 @@
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { demoAccounts } from "@/db/seed/seed";
 import en from "@/messages/en.json";
@@ -15,6 +16,19 @@ const runs = [
 ] as const;
 
 const before = (template: string, placeholder: string) => template.slice(0, template.indexOf(placeholder));
+
+/** Each link of the "ready to be paid" checklist stays in its item's column, right of the badge, even when it wraps. */
+async function expectReadinessLinksBesideBadges(page: Page) {
+  const items = page.locator('section[aria-labelledby="readiness-title"] li');
+  await items.first().waitFor();
+  for (let index = 0; index < (await items.count()); index++) {
+    const item = items.nth(index);
+    if ((await item.getByRole("link").count()) === 0) continue;
+    const badge = (await item.locator("span").first().boundingBox())!;
+    const link = (await item.getByRole("link").boundingBox())!;
+    expect(link.x, `item ${index + 1}`).toBeGreaterThan(badge.x + badge.width);
+  }
+}
 
 describe.skipIf(!e2eEnabled).each(runs)("from a need to a signed contract ($lang)", ({ lang, locale, t, title }) => {
   it("two experts bid; the client compares, messages one and accepts it; both accept the documents; the other expert is told", async () => {
@@ -50,6 +64,7 @@ describe.skipIf(!e2eEnabled).each(runs)("from a need to a signed contract ($lang
         // Karim is not ready to be paid: the form says what is missing, with links; the milestones match the total.
         await karim.page.getByRole("heading", { name: t.readiness.title }).waitFor();
         await karim.page.getByText(t.bids.milestoneSumOk.slice(0, 12)).waitFor();
+        await expectReadinessLinksBesideBadges(karim.page);
         await karim.screenshot(`${lang}-45-bid-form-readiness`);
       },
     );
@@ -120,6 +135,8 @@ describe.skipIf(!e2eEnabled).each(runs)("from a need to a signed contract ($lang
     expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
 
     await karim.page.goto(`${baseUrl}/dashboard`);
+    // His checklist, in the dashboard's narrower column, where the links wrap.
+    await expectReadinessLinksBesideBadges(karim.page);
     // His contracts say their total excludes VAT (the amount alone read as what the client pays).
     const contractRow = karim.page.locator('section[aria-labelledby="my-contracts"] li').filter({ hasText: title });
     expect(await contractRow.textContent()).toContain(t.prices.exVat.replace("{amount}", formatMoney(260_000, lang)));
