@@ -49,6 +49,8 @@ describe.skipIf(!e2eEnabled)("page weight in French", () => {
       for (const text of [fr.validation.required, fr.jobWizard.saveAndContinue, fr.bids.methodHint]) expect(row.text.includes(JSON.stringify(text).slice(1, -1)), `${row.path}: ${text}`).toBe(false);
     }
     expect(rows[0]!.html).toBeLessThanOrEqual(40_000);
+    // An expert's daily rate says it excludes VAT, in the directory and on the profile (it was "550 € par jour").
+    for (const row of [rows[2]!, rows[5]!]) expect(row.text, row.path).toMatch(/\d\s€ HT par jour/);
 
     // A visitor's need page loads the JavaScript of any public page, and next-to-nothing more: its
     // forms and next-intl's client, which their texts need, are loaded only where they are
