@@ -51,6 +51,8 @@ describe.skipIf(!e2eEnabled)("page weight in French", () => {
     expect(rows[0]!.html).toBeLessThanOrEqual(40_000);
     // An expert's daily rate says it excludes VAT, in the directory and on the profile (it was "550 € par jour").
     for (const row of [rows[2]!, rows[5]!]) expect(row.text, row.path).toMatch(/\d\s€ HT par jour/);
+    // So does a need's budget (2 000 to 5 000 € HT in the wizard; it read "2 000 € – 5 000 €").
+    expect(rows[4]!.text).toMatch(/2\s000\s€ – 5\s000\s€ HT/);
 
     // A visitor's need page loads the JavaScript of any public page, and next-to-nothing more: its
     // forms and next-intl's client, which their texts need, are loaded only where they are
