@@ -33,7 +33,7 @@ interface MilestoneListProps {
  * approves or disputes a delivery; the expert marks a funded one delivered.
  */
 export async function MilestoneList({ view, money, fundingParam, actions, disputes, deliveryFiles, testMode = false }: MilestoneListProps) {
-  const [t, c, d, tm, format, locale] = await Promise.all([getTranslations("payments"), getTranslations("contracts"), getTranslations("disputes"), getTranslations("testMode"), getFormatter(), getLocale()]);
+  const [t, c, d, tm, prices, format, locale] = await Promise.all([getTranslations("payments"), getTranslations("contracts"), getTranslations("disputes"), getTranslations("testMode"), getTranslations("prices"), getFormatter(), getLocale()]);
   const { contract, side, milestones } = view;
   const euros = (cents: number) => formatMoney(cents, locale);
   const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "long" });
@@ -54,7 +54,8 @@ export async function MilestoneList({ view, money, fundingParam, actions, disput
             <li key={m.id} id={`milestone-${m.id}`} className="flex flex-col gap-3 rounded-lg border border-stone-200 bg-white p-4">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h3 className="text-lg font-semibold">{t("milestoneHeading", { position: m.position + 1, title: m.title })}</h3>
-                <p className="text-lg font-semibold tabular-nums">{euros(state.charge.chargeCents)}</p>
+                {/* What the client pays for it: said so, beside the line that splits it into HT and VAT. */}
+                <p className="text-lg font-semibold tabular-nums">{prices("inclVat", { amount: euros(state.charge.chargeCents) })}</p>
               </div>
               <p className="text-sm text-stone-700">
                 {state.charge.vatCents > 0

@@ -1,6 +1,7 @@
 import postgres from "postgres";
 import { describe, expect, inject, it } from "vitest";
 import { demoAccounts } from "@/db/seed/seed";
+import { formatMoney } from "@/lib/money/format";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 import { demoContractTitle } from "@/scripts/lib/demo-contract";
@@ -22,6 +23,9 @@ describe.skipIf(!e2eEnabled)("payments in test mode (client in French, expert in
     await page.getByRole("region", { name: fr.contracts.listHeading }).getByRole("link", { name: demoContractTitle }).click();
     await page.waitForURL(/\/contracts\//);
     const contractUrl = page.url();
+    // Each milestone's amount says it includes VAT (1 080 € TTC for 900 € HT), beside the line that splits it.
+    const firstMilestone = page.locator('li[id^="milestone-"]').first();
+    expect(await firstMilestone.textContent()).toContain(fr.prices.inclVat.replace("{amount}", formatMoney(108_000, "fr")));
 
     // Fund the first milestone: the local checkout, then the contract says "being confirmed" until the event is processed.
     await page.getByRole("button", { name: fr.payments.fund }).first().click();
