@@ -75,7 +75,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pag
           {t("title")} <span className="font-normal text-stone-700">— {period}</span>
         </h2>
         {invoices.length === 0 ? (
-          <p className="text-stone-700">{t("none")}</p>
+          <p className="text-stone-700">{filter.from || filter.to ? t("none") : t("noneYet")}</p>
         ) : (
           <>
             <InvoiceTable invoices={invoices} viewer={role} period={period} einvoice={einvoice} />

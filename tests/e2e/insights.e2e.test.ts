@@ -79,6 +79,9 @@ describe.skipIf(!e2eEnabled).each([
     await newcomer.page.getByText(t.insights.earningsEmpty).waitFor();
     expect(await newcomer.page.locator('svg[data-chart="earnings-chart"]').count()).toBe(0);
     expect(await newcomer.page.getByTestId("earnings-table").count()).toBe(0);
+    // Nor has he an invoice: "none yet", not "none in this period" for all dates.
+    await newcomer.page.goto(`${baseUrl}/invoices`);
+    await newcomer.page.getByText(t.invoices.noneYet).waitFor();
     await newcomer.context.close();
 
     const client = await newVisitor(locale);
