@@ -1,4 +1,4 @@
-import { linear, niceTicks } from "./scale";
+import { allIntegers, linear, niceTicks } from "./scale";
 import { seriesStyle } from "./patterns";
 
 export interface LineChartProps {
@@ -21,7 +21,8 @@ const DASHES = ["", "8 5", "2 4", "12 4 2 4"];
 /** Server-rendered lines that differ by dash and marker shape as well as colour. */
 export function LineChart({ id, label, series, xTickEvery, xLabel, format, marker }: LineChartProps) {
   const length = Math.max(...series.map((s) => s.values.length), 1);
-  const ticks = niceTicks(Math.max(...series.flatMap((s) => s.values), 0));
+  const values = series.flatMap((s) => s.values);
+  const ticks = niceTicks(Math.max(...values, 0), 5, allIntegers(values));
   const y = linear(ticks[ticks.length - 1] ?? 1, HEIGHT - MARGIN.bottom, MARGIN.top);
   const x = linear(Math.max(length - 1, 1), MARGIN.left, WIDTH - MARGIN.right);
   const xTicks = Array.from({ length }, (_, index) => index).filter((index) => index % xTickEvery === 0);

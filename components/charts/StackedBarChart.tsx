@@ -1,4 +1,4 @@
-import { linear, niceTicks } from "./scale";
+import { allIntegers, linear, niceTicks } from "./scale";
 import { PatternDefs, Swatch } from "./patterns";
 
 export interface StackedBarChartProps {
@@ -20,7 +20,7 @@ const MARGIN = { top: 28, right: 12, bottom: 52, left: 84 };
 /** Server-rendered stacked bars with a value axis, totals above the bars and a legend. */
 export function StackedBarChart({ id, label, categories, series, format }: StackedBarChartProps) {
   const totals = categories.map((_, index) => series.reduce((sum, s) => sum + (s.values[index] ?? 0), 0));
-  const ticks = niceTicks(Math.max(...totals, 0));
+  const ticks = niceTicks(Math.max(...totals, 0), 5, allIntegers(totals));
   const top = ticks[ticks.length - 1] ?? 1;
   const y = linear(top, HEIGHT - MARGIN.bottom, MARGIN.top);
   const band = (WIDTH - MARGIN.left - MARGIN.right) / Math.max(categories.length, 1);

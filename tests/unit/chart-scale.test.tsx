@@ -15,6 +15,15 @@ describe("chart value axis", () => {
     expect(niceTicks(240_000)).toEqual([0, 50_000, 100_000, 150_000, 200_000, 250_000]);
   });
 
+  it("whole numbers (counts, cents): whole steps, never 0.2 of a need", () => {
+    expect(niceTicks(1, 5, true)).toEqual([0, 1]);
+    expect(niceTicks(3, 5, true)).toEqual([0, 1, 2, 3]);
+    expect(niceTicks(12, 5, true)).toEqual([0, 5, 10, 15]);
+    expect(niceTicks(1)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+    const bars = renderToStaticMarkup(<StackedBarChart id="c" label="Besoins" categories={["nov.", "déc."]} series={[{ label: "Besoins", values: [0, 1] }]} format={String} />);
+    expect(axisLabels(bars)).toEqual(["0", "1"]);
+  });
+
   it("nothing above 0: the 0 tick alone, not a second tick labelled 0 € (a cent)", () => {
     expect(niceTicks(0)).toEqual([0]);
     const bars = renderToStaticMarkup(<StackedBarChart id="t" label="Dépensé" categories={["janv.", "févr."]} series={[{ label: "Dépensé", values: [0, 0] }]} format={euros} />);
