@@ -16,6 +16,12 @@ describe.skipIf(!e2eEnabled).each([
     const { page } = admin;
     await new SignInFlow(page).signIn(demoAccounts.admin.email, "/admin");
     await page.waitForURL(/\/admin/);
+    // The header keeps to one row at 1280 px, demo mailbox link included (its controls wrapped to a
+    // second row in French): the logo, the links and the controls share one line.
+    const header = page.locator("header > div");
+    const boxes = await header.evaluate((row) => [...row.children].map((child) => child.getBoundingClientRect()).map((box) => ({ top: box.top, bottom: box.bottom })));
+    expect(Math.max(...boxes.map((box) => box.top))).toBeLessThan(Math.min(...boxes.map((box) => box.bottom)));
+    expect(await page.getByRole("navigation", { name: t.nav.main }).getByRole("link", { name: t.nav.dashboard, exact: true }).count()).toBe(0);
     await page.getByRole("searchbox", { name: t.admin.searchLabel }).fill("PETIT");
     await page.getByRole("button", { name: t.admin.searchButton }).click();
     await page.waitForURL(/\/admin\?q=PETIT/);
