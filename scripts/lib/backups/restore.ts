@@ -1,7 +1,8 @@
 import { existsSync, statSync } from "node:fs";
-import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
+import { readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import postgres from "postgres";
+import { mkdirPrivate } from "@/lib/storage/private-dir";
 import { clientConnection } from "./backup";
 import { DUMP_FILE, extractArchive, MANIFEST_FILE, UPLOADS_FILE, verifyChecksums, type Manifest } from "./files";
 import { BackupRefusal, checkClient, runTool } from "./pg-tools";
@@ -99,7 +100,7 @@ async function restoreUploads(archive: string, dataDir: string, log: (line: stri
   const uploads = path.join(dataDir, "uploads");
   const stamp = new Date().toISOString().replace(/[-:.]/g, "");
   const staging = path.join(dataDir, `.restore-${stamp}`);
-  await mkdir(staging, { recursive: true, mode: 0o700 });
+  await mkdirPrivate(staging, dataDir);
   try {
     await extractArchive(archive, staging);
     if (existsSync(uploads)) {
