@@ -18,6 +18,10 @@ const shared = globalThis as unknown as { compagnonTestEnv?: Record<string, stri
 const baseline = (shared.compagnonTestEnv ??= { ...process.env });
 for (const key of Object.keys(process.env)) if (!(key in baseline)) delete process.env[key];
 Object.assign(process.env, baseline);
+// Uploaded files of this test file go to a folder of their own, set before the first await: work a
+// file before this one left running (a job, a promise) wrote meanwhile to the checkout's .data.
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "compagnon-test-data-"));
+process.env.COMPAGNON_DATA_DIR = dataDir;
 shared.compagnonLogger = undefined;
 const { resetEnvCache } = await import("../../lib/env");
 resetEnvCache();
@@ -33,9 +37,6 @@ await admin.unsafe(`alter database "${name}" set synchronous_commit = off`);
 process.env.DATABASE_URL = databaseUrl(serverUrl, name);
 process.env.APP_URL = "http://localhost:3000";
 process.env.AUTH_SECRET = "test-secret-test-secret-test-secret-123";
-// Uploaded files of this test file go to a folder of their own.
-const dataDir = mkdtempSync(path.join(os.tmpdir(), "compagnon-test-data-"));
-process.env.COMPAGNON_DATA_DIR = dataDir;
 
 afterAll(async () => {
   const { closeDb } = await import("../../db/client");
