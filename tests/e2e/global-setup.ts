@@ -19,6 +19,8 @@ declare module "vitest" {
     e2eSigninLimitPerEmail: number;
     /** The app's database (as its owner, the superuser), for tests that check what a request left behind. */
     e2eDatabaseUrl: string;
+    /** The app's data folder (COMPAGNON_DATA_DIR): files a test makes through the use cases go there, as the app's. */
+    e2eDataDir: string;
     /** The PostgreSQL server (its `postgres` database), for tests that need a database of their own. */
     e2eServerUrl: string;
     /** Where the e2e files keep the admins' authenticator secrets (they enrol once per run). */
@@ -67,6 +69,7 @@ export default async function setup(project: TestProject) {
     project.provide("e2eBaseUrl", "");
     project.provide("e2eChromium", "");
     project.provide("e2eDatabaseUrl", "");
+    project.provide("e2eDataDir", "");
     project.provide("e2eSecondFactorFile", "");
     return;
   }
@@ -135,6 +138,7 @@ export default async function setup(project: TestProject) {
   project.provide("e2eChromium", chromium);
   project.provide("e2eSigninLimitPerEmail", SIGNIN_LIMIT_PER_EMAIL);
   project.provide("e2eDatabaseUrl", databaseUrlForApp);
+  project.provide("e2eDataDir", path.join(work, "data"));
   project.provide("e2eServerUrl", serverUrl);
   project.provide("e2eSecondFactorFile", path.join(work, "second-factor.json"));
 

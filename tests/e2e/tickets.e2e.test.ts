@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { demoAccounts } from "@/db/seed/seed";
@@ -21,6 +23,8 @@ beforeAll(async () => {
   if (!e2eEnabled) return;
   // The retainer contract is formed through the use cases, against the app's database.
   process.env.DATABASE_URL = inject("e2eDatabaseUrl");
+  // Its files (the experts' evidence) go to the app's data folder, not to the checkout's .data.
+  process.env.COMPAGNON_DATA_DIR = inject("e2eDataDir");
   sql = postgres(inject("e2eDatabaseUrl"), { max: 1, onnotice: () => {} });
   const [row] = await sql<{ id: string; email: string; name: string | null; locale: "fr" | "en" }[]>`select id, email, name, locale from users where email = ${demoAccounts.clientOwner.email}`;
   if (!row) throw new Error("no demo client");
@@ -38,6 +42,10 @@ const SCREENSHOT = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0
 async function retainerContract() {
   const { makeRetainerContract } = await import("../helpers/retainers");
   const { contractId, expert } = await makeRetainerContract({ owner, activate: true });
+  // The new expert's evidence is in the app's data folder (it landed in the checkout's .data).
+  const [evidence] = await sql<{ storage_key: string }[]>`
+    select e.storage_key from evidence_files e join expert_profiles p on p.id = e.profile_id where p.user_id = ${expert.id} limit 1`;
+  expect(existsSync(path.join(inject("e2eDataDir"), "uploads", evidence?.storage_key ?? "missing"))).toBe(true);
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   const [month] = await sql<{ period_start: string }[]>`
     update retainer_months set period_start = ${day(-5)}, period_end = ${day(25)} where contract_id = ${contractId} returning period_start::text`;
