@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { chmod, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { mkdirPrivate } from "@/lib/storage/private-dir";
 import { archiveFolder, CHECKSUMS_FILE, DUMP_FILE, MANIFEST_FILE, UPLOADS_FILE, writeChecksums, type Manifest } from "./files";
 import { checkClient, runTool, serverMajor } from "./pg-tools";
 
@@ -47,7 +48,7 @@ export async function createBackup(options: BackupOptions): Promise<string> {
   const folder = path.join(options.backupDir, name);
   if (existsSync(folder)) throw new Error(`${folder} already exists`);
   const partial = path.join(options.backupDir, `.${name}.partial`);
-  await mkdir(options.backupDir, { recursive: true, mode: 0o700 });
+  await mkdirPrivate(options.backupDir, path.dirname(options.backupDir));
   await rm(partial, { recursive: true, force: true });
   await mkdir(partial, { mode: 0o700 });
   try {
@@ -60,7 +61,7 @@ export async function createBackup(options: BackupOptions): Promise<string> {
       log(`[backup] files are in the S3 bucket ${options.s3Bucket}: back it up with your provider's versioning or replication (no archive made here)`);
     } else {
       const uploads = path.join(options.dataDir, "uploads");
-      await mkdir(uploads, { recursive: true, mode: 0o700 });
+      await mkdirPrivate(uploads, options.dataDir);
       log(`[backup] archiving ${uploads}`);
       await archiveFolder(options.dataDir, "uploads", path.join(partial, UPLOADS_FILE));
       contents.push(UPLOADS_FILE);

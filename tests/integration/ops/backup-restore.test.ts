@@ -4,7 +4,7 @@
  * the same rows, the evidence file, and a session cookie Auth.js still accepts.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { desc, eq } from "drizzle-orm";
@@ -162,6 +162,15 @@ describe.skipIf(!toolsFit)("backup and restore", () => {
       /is not a whole backup: uploads\.tar\.gz does not match its checksum/,
     );
     expect(existsSync(path.join(scratch, "never", "uploads"))).toBe(false);
+  });
+
+  it("a backup of a data folder that does not exist yet makes only its uploads and backups private (the embedded PostgreSQL's user must enter the folder)", async () => {
+    const dataDir = path.join(scratch, "fresh-data");
+    // BACKUP_DIR's default: <dataDir>/backups.
+    await createBackup({ databaseUrl: sourceUrl, dataDir, backupDir: path.join(dataDir, "backups"), ...quiet });
+    expect(statSync(dataDir).mode & 0o005).toBe(0o005);
+    expect(statSync(path.join(dataDir, "uploads")).mode & 0o777).toBe(0o700);
+    expect(statSync(path.join(dataDir, "backups")).mode & 0o777).toBe(0o700);
   });
 
 });
